@@ -1,0 +1,90 @@
+/**
+ * Owns the open database for a process (Electron main or the browser host):
+ * its path, whether it opened, and the store over it. A file that cannot be
+ * opened leaves the session in an error state the UI can show, with the file
+ * untouched, until the user opens another or starts a new one.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError, type DbStatus } from '../../shared/ipc/contract';
+import { createArticleStore, type ArticleStore } from './store/articleStore';
+import { DbOpenError, openDatabase, schemaVersion, type Db, type OpenOptions } from './store/database';
+import { seedDemoNewsroom } from './store/seed';
+
+export type SessionOptions = OpenOptions & {
+  /** Seed the demo newsroom when the database file is created. */
+  seedOnCreate?: boolean;
+  /** Told whenever the session switches to another file, so the choice can be remembered. */
+  onPathChange?: (path: string) => void;
+};
+
+export class DatabaseSession {
+  private db: Db | undefined;
+  private articleStore: ArticleStore | undefined;
+  private current: DbStatus;
+
+  constructor(
+    dbPath: string,
+    private readonly options: SessionOptions = {},
+  ) {
+    this.current = this.openAt(dbPath);
+  }
+
+  status(): DbStatus {
+    return this.current;
+  }
+
+  /** The store, or a typed error the UI shows when no database is open. */
+  store(): ArticleStore {
+    if (!this.articleStore) {
+      throw new AppError('DB_UNAVAILABLE', this.current.state === 'error' ? this.current.message : 'No database is open.');
+    }
+    return this.articleStore;
+  }
+
+  database(): Db | undefined {
+    return this.db;
+  }
+
+  open(dbPath: string): DbStatus {
+    const next = this.openAt(dbPath);
+    if (next.state === 'open') this.options.onPathChange?.(dbPath);
+    return next;
+  }
+
+  /** A fresh database beside the current file, named so it never replaces it. */
+  createNew(): DbStatus {
+    const dir = path.dirname(this.current.path);
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    let candidate = path.join(dir, `newsroom-${stamp}.db`);
+    for (let i = 1; fs.existsSync(candidate); i++) candidate = path.join(dir, `newsroom-${stamp}-${i}.db`);
+    return this.open(candidate);
+  }
+
+  close(): void {
+    this.db?.close();
+    this.db = undefined;
+    this.articleStore = undefined;
+  }
+
+  private openAt(dbPath: string): DbStatus {
+    const resolved = path.resolve(dbPath);
+    const existed = fs.existsSync(resolved) && fs.statSync(resolved).size > 0;
+    let db: Db;
+    try {
+      db = openDatabase(resolved, this.options);
+    } catch (error) {
+      if (!(error instanceof DbOpenError)) throw error;
+      // Keep whatever was open before: a failed "open another" must not close the working file.
+      if (this.db) return { state: 'error', path: resolved, problem: error.problem, message: error.message };
+      this.current = { state: 'error', path: resolved, problem: error.problem, message: error.message };
+      return this.current;
+    }
+    this.close();
+    this.db = db;
+    this.articleStore = createArticleStore(db);
+    if (!existed && this.options.seedOnCreate) seedDemoNewsroom(this.articleStore);
+    this.current = { state: 'open', path: resolved, schemaVersion: schemaVersion(db) };
+    return this.current;
+  }
+}

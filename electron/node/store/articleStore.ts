@@ -1,0 +1,413 @@
+/**
+ * The typed read/write interface over the database. Nothing else in the app
+ * writes SQL. Every write runs in a transaction; article saves are checked
+ * against the stored version so a stale window cannot overwrite newer text.
+ */
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../shared/ipc/contract';
+import type { ArticleList, SaveResult } from '../../../shared/ipc/contract';
+import {
+  noAiDeclaration,
+  type Article,
+  type ArticleFields,
+  type ArticlePatch,
+  type ArticleStatus,
+  type ArticleSummary,
+  type Author,
+  type DisclosureTemplate,
+} from '../../../shared/model/article';
+import { bodyPlainText, countWords, emptyBody, type InlineNode } from '../../../shared/model/document';
+import { slugify } from '../../../shared/text/slug';
+import type { Db } from './database';
+
+type ArticleRow = {
+  id: string;
+  headline: string;
+  dek: string;
+  slug: string;
+  slug_locked: number;
+  section: string;
+  dateline: string;
+  seo_title: string;
+  seo_description: string;
+  planned_length: number;
+  deadline: string;
+  ai_declaration_json: string;
+  body_json: string;
+  status: ArticleStatus;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  trashed_at: string | null;
+};
+
+type SummaryRow = {
+  id: string;
+  headline: string;
+  status: ArticleStatus;
+  section: string;
+  updated_at: string;
+  trashed_at: string | null;
+  word_count: number;
+  byline: string | null;
+};
+
+type AuthorRow = {
+  id: string;
+  name: string;
+  job_title: string;
+  bio_json: string;
+  email: string;
+  photo_asset_id: string;
+  read_more_url: string;
+  archived: number;
+  version: number;
+  updated_at: string;
+};
+
+export type Clock = () => Date;
+
+export type NewAuthor = Pick<Author, 'name' | 'jobTitle' | 'bio' | 'email' | 'readMoreUrl'> & { id?: string };
+export type NewDisclosure = Pick<DisclosureTemplate, 'title' | 'text' | 'policyUrl'> & { id?: string };
+
+const COLUMN_OF: Record<Exclude<keyof ArticleFields, 'body' | 'tags' | 'bylineAuthorIds' | 'aiDeclaration'>, string> = {
+  headline: 'headline',
+  dek: 'dek',
+  slug: 'slug',
+  slugLocked: 'slug_locked',
+  section: 'section',
+  dateline: 'dateline',
+  seoTitle: 'seo_title',
+  seoDescription: 'seo_description',
+  plannedLength: 'planned_length',
+  deadline: 'deadline',
+};
+
+/** Turns free text typed in a search box into a safe FTS5 prefix query. */
+export function toFtsQuery(input: string): string | undefined {
+  const words = input.match(/[\p{L}\p{N}]+/gu);
+  if (!words || words.length === 0) return undefined;
+  return words
+    .slice(0, 12)
+    .map((w) => `"${w}"*`)
+    .join(' ');
+}
+
+export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
+  const now = () => clock().toISOString();
+
+  const stmt = {
+    getArticle: db.prepare<[string], ArticleRow>(
+      `SELECT a.*, t.trashed_at FROM articles a LEFT JOIN trash t ON t.article_id = a.id WHERE a.id = ?`,
+    ),
+    authorsOf: db.prepare<[string], { author_id: string }>(
+      `SELECT author_id FROM article_authors WHERE article_id = ? ORDER BY position`,
+    ),
+    tagsOf: db.prepare<[string], { tag: string }>(`SELECT tag FROM article_tags WHERE article_id = ? ORDER BY tag`),
+    versionOf: db.prepare<[string], { version: number }>(`SELECT version FROM articles WHERE id = ?`),
+    isTrashed: db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM trash WHERE article_id = ?`),
+    insertArticle: db.prepare(
+      `INSERT INTO articles (id, headline, dek, slug, slug_locked, section, dateline, seo_title, seo_description,
+         planned_length, deadline, ai_declaration_json, body_json, body_text, word_count, status, version, created_at, updated_at)
+       VALUES (@id, @headline, @dek, @slug, @slug_locked, @section, @dateline, @seo_title, @seo_description,
+         @planned_length, @deadline, @ai_declaration_json, @body_json, @body_text, @word_count, @status, 1, @now, @now)`,
+    ),
+    deleteAuthorsOf: db.prepare(`DELETE FROM article_authors WHERE article_id = ?`),
+    insertAuthorOf: db.prepare(`INSERT INTO article_authors (article_id, author_id, position) VALUES (?, ?, ?)`),
+    deleteTagsOf: db.prepare(`DELETE FROM article_tags WHERE article_id = ?`),
+    insertTag: db.prepare(`INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES (?, ?)`),
+    trash: db.prepare(`INSERT OR IGNORE INTO trash (article_id, trashed_at) VALUES (?, ?)`),
+    restore: db.prepare(`DELETE FROM trash WHERE article_id = ?`),
+    deleteArticle: db.prepare(`DELETE FROM articles WHERE id = ?`),
+    listAuthors: db.prepare<[number], AuthorRow>(
+      `SELECT * FROM authors WHERE archived = 0 OR ? ORDER BY name COLLATE NOCASE`,
+    ),
+    existingAuthor: db.prepare<[string], { id: string }>(`SELECT id FROM authors WHERE id = ?`),
+    insertAuthor: db.prepare(
+      `INSERT INTO authors (id, name, job_title, bio_json, email, read_more_url, created_at, updated_at)
+       VALUES (@id, @name, @job_title, @bio_json, @email, @read_more_url, @now, @now)`,
+    ),
+    insertTemplate: db.prepare(
+      `INSERT INTO disclosure_templates (id, current_version, created_at, updated_at) VALUES (?, 1, ?, ?)`,
+    ),
+    insertTemplateVersion: db.prepare(
+      `INSERT INTO disclosure_template_versions (template_id, version, title, text_json, policy_url, created_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    listTemplates: db.prepare<
+      [],
+      { id: string; version: number; archived: number; updated_at: string; title: string; text_json: string; policy_url: string }
+    >(
+      `SELECT t.id, t.current_version AS version, t.archived, t.updated_at, v.title, v.text_json, v.policy_url
+       FROM disclosure_templates t
+       JOIN disclosure_template_versions v ON v.template_id = t.id AND v.version = t.current_version
+       WHERE t.archived = 0 ORDER BY v.title COLLATE NOCASE`,
+    ),
+    bodyTextOf: db.prepare<[string], { body_text: string }>(`SELECT body_text FROM articles WHERE id = ?`),
+    countArticles: db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM articles`),
+  };
+
+  function rowToArticle(row: ArticleRow): Article {
+    return {
+      id: row.id,
+      headline: row.headline,
+      dek: row.dek,
+      slug: row.slug,
+      slugLocked: row.slug_locked === 1,
+      section: row.section,
+      tags: stmt.tagsOf.all(row.id).map((r) => r.tag),
+      bylineAuthorIds: stmt.authorsOf.all(row.id).map((r) => r.author_id),
+      dateline: row.dateline,
+      seoTitle: row.seo_title,
+      seoDescription: row.seo_description,
+      plannedLength: row.planned_length,
+      deadline: row.deadline,
+      aiDeclaration: JSON.parse(row.ai_declaration_json),
+      body: JSON.parse(row.body_json),
+      status: row.status,
+      version: row.version,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      trashedAt: row.trashed_at ?? undefined,
+    };
+  }
+
+  function requireArticle(id: string): ArticleRow {
+    const row = stmt.getArticle.get(id);
+    if (!row) throw new AppError('NOT_FOUND', 'That article no longer exists.');
+    return row;
+  }
+
+  function setByline(articleId: string, authorIds: readonly string[]) {
+    stmt.deleteAuthorsOf.run(articleId);
+    const seen = new Set<string>();
+    authorIds.forEach((authorId, position) => {
+      if (seen.has(authorId)) return;
+      seen.add(authorId);
+      if (!stmt.existingAuthor.get(authorId)) throw new AppError('NOT_FOUND', 'An author in the byline no longer exists.');
+      stmt.insertAuthorOf.run(articleId, authorId, position);
+    });
+  }
+
+  function setTags(articleId: string, tags: readonly string[]) {
+    stmt.deleteTagsOf.run(articleId);
+    for (const tag of tags) {
+      const clean = tag.trim();
+      if (clean) stmt.insertTag.run(articleId, clean);
+    }
+  }
+
+  const createTx = db.transaction((fields: Partial<ArticleFields>, status: ArticleStatus): string => {
+    const id = randomUUID();
+    const body = fields.body ?? emptyBody();
+    const bodyText = bodyPlainText(body);
+    const headline = fields.headline ?? '';
+    stmt.insertArticle.run({
+      id,
+      headline,
+      dek: fields.dek ?? '',
+      slug: fields.slug ?? slugify(headline),
+      slug_locked: fields.slugLocked ? 1 : 0,
+      section: fields.section ?? '',
+      dateline: fields.dateline ?? '',
+      seo_title: fields.seoTitle ?? '',
+      seo_description: fields.seoDescription ?? '',
+      planned_length: fields.plannedLength ?? 0,
+      deadline: fields.deadline ?? '',
+      ai_declaration_json: JSON.stringify(fields.aiDeclaration ?? noAiDeclaration()),
+      body_json: JSON.stringify(body),
+      body_text: bodyText,
+      word_count: countWords(`${headline} ${fields.dek ?? ''} ${bodyText}`),
+      status,
+      now: now(),
+    });
+    if (fields.bylineAuthorIds) setByline(id, fields.bylineAuthorIds);
+    if (fields.tags) setTags(id, fields.tags);
+    return id;
+  });
+
+  const saveTx = db.transaction((id: string, baseVersion: number, patch: ArticlePatch): SaveResult => {
+    const current = requireArticle(id);
+    if (current.version !== baseVersion) {
+      throw new AppError(
+        'CONFLICT',
+        'This article was changed elsewhere since you opened it. Your text is kept; compare and choose which to keep.',
+        { currentVersion: current.version },
+      );
+    }
+    const sets: string[] = [];
+    const params: Record<string, unknown> = { id, base: baseVersion, now: now() };
+    for (const [field, column] of Object.entries(COLUMN_OF) as [keyof typeof COLUMN_OF, string][]) {
+      const value = patch[field];
+      if (value === undefined) continue;
+      sets.push(`${column} = @${column}`);
+      params[column] = typeof value === 'boolean' ? (value ? 1 : 0) : value;
+    }
+    // The slug follows the headline until someone edits it by hand.
+    const slugLocked = patch.slugLocked ?? current.slug_locked === 1;
+    if (patch.headline !== undefined && patch.slug === undefined && !slugLocked) {
+      sets.push('slug = @slug');
+      params.slug = slugify(patch.headline);
+    }
+    if (patch.aiDeclaration) {
+      sets.push('ai_declaration_json = @ai');
+      params.ai = JSON.stringify(patch.aiDeclaration);
+    }
+    if (patch.body || patch.headline !== undefined || patch.dek !== undefined) {
+      const bodyText = patch.body ? bodyPlainText(patch.body) : stmt.bodyTextOf.get(id)!.body_text;
+      if (patch.body) {
+        sets.push('body_json = @body_json', 'body_text = @body_text');
+        params.body_json = JSON.stringify(patch.body);
+        params.body_text = bodyText;
+      }
+      sets.push('word_count = @word_count');
+      params.word_count = countWords(`${patch.headline ?? current.headline} ${patch.dek ?? current.dek} ${bodyText}`);
+    }
+    sets.push('version = version + 1', 'updated_at = @now');
+    const result = db
+      .prepare(`UPDATE articles SET ${sets.join(', ')} WHERE id = @id AND version = @base`)
+      .run(params);
+    if (result.changes !== 1) throw new AppError('CONFLICT', 'This article was changed elsewhere.', { currentVersion: current.version });
+    if (patch.bylineAuthorIds) setByline(id, patch.bylineAuthorIds);
+    if (patch.tags) setTags(id, patch.tags);
+    return { version: baseVersion + 1, updatedAt: params.now as string };
+  });
+
+  function listArticles(opts: { view: 'active' | 'trash'; search?: string; limit?: number; offset?: number }): ArticleList {
+    const limit = opts.limit ?? 200;
+    const offset = opts.offset ?? 0;
+    const trashFilter = opts.view === 'trash' ? 't.article_id IS NOT NULL' : 't.article_id IS NULL';
+    const fts = opts.search ? toFtsQuery(opts.search) : undefined;
+    const byline = `(SELECT group_concat(name, '\u001f') FROM (SELECT au.name FROM article_authors aa JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = a.id ORDER BY aa.position)) AS byline`;
+    const cols = `a.id, a.headline, a.status, a.section, a.updated_at, a.word_count, t.trashed_at, ${byline}`;
+    let rows: SummaryRow[];
+    let total: number;
+    if (opts.search !== undefined && opts.search.trim() !== '') {
+      if (!fts) return { items: [], total: 0 };
+      const from = `FROM articles_fts f JOIN articles a ON a.rowid = f.rowid LEFT JOIN trash t ON t.article_id = a.id WHERE articles_fts MATCH ? AND ${trashFilter}`;
+      rows = db.prepare<[string, number, number], SummaryRow>(`SELECT ${cols} ${from} ORDER BY rank LIMIT ? OFFSET ?`).all(fts, limit, offset);
+      total = (db.prepare<[string], { n: number }>(`SELECT count(*) AS n ${from}`).get(fts) as { n: number }).n;
+    } else {
+      const from = `FROM articles a LEFT JOIN trash t ON t.article_id = a.id WHERE ${trashFilter}`;
+      rows = db
+        .prepare<[number, number], SummaryRow>(`SELECT ${cols} ${from} ORDER BY a.updated_at DESC, a.rowid DESC LIMIT ? OFFSET ?`)
+        .all(limit, offset);
+      total = (db.prepare<[], { n: number }>(`SELECT count(*) AS n ${from}`).get() as { n: number }).n;
+    }
+    const items: ArticleSummary[] = rows.map((r) => ({
+      id: r.id,
+      headline: r.headline,
+      status: r.status,
+      section: r.section,
+      updatedAt: r.updated_at,
+      trashedAt: r.trashed_at ?? undefined,
+      wordCount: r.word_count,
+      byline: r.byline ? r.byline.split('\u001f') : [],
+    }));
+    return { items, total };
+  }
+
+  return {
+    listArticles,
+
+    getArticle(id: string): Article {
+      return rowToArticle(requireArticle(id));
+    },
+
+    createArticle(fields: Partial<ArticleFields> = {}, status: ArticleStatus = 'draft'): Article {
+      return rowToArticle(requireArticle(createTx(fields, status)));
+    },
+
+    saveArticle(id: string, baseVersion: number, patch: ArticlePatch): SaveResult {
+      return saveTx(id, baseVersion, patch);
+    },
+
+    duplicateArticle(id: string): Article {
+      const source = rowToArticle(requireArticle(id));
+      const { id: _id, status: _s, version: _v, createdAt: _c, updatedAt: _u, trashedAt: _t, ...fields } = source;
+      const headline = source.headline ? `Copy of ${source.headline}` : '';
+      return rowToArticle(
+        requireArticle(createTx({ ...fields, headline: headline.slice(0, 300), slug: slugify(headline), slugLocked: false }, 'draft')),
+      );
+    },
+
+    trashArticle: db.transaction((id: string) => {
+      requireArticle(id);
+      stmt.trash.run(id, now());
+    }),
+
+    restoreArticle: db.transaction((id: string) => {
+      requireArticle(id);
+      stmt.restore.run(id);
+    }),
+
+    /** Deletes for good; refuses an article that is not in the trash so nothing is lost by one click. */
+    deleteArticleForever: db.transaction((id: string) => {
+      requireArticle(id);
+      if (stmt.isTrashed.get(id)!.n === 0) {
+        throw new AppError('NOT_ALLOWED', 'Move the article to the trash before deleting it for good.');
+      }
+      stmt.deleteArticle.run(id);
+    }),
+
+    articleCount(): number {
+      return stmt.countArticles.get()!.n;
+    },
+
+    listAuthors(includeArchived = false): Author[] {
+      return stmt.listAuthors.all(includeArchived ? 1 : 0).map((r) => ({
+        id: r.id,
+        name: r.name,
+        jobTitle: r.job_title,
+        bio: JSON.parse(r.bio_json) as InlineNode[],
+        email: r.email,
+        photoAssetId: r.photo_asset_id,
+        readMoreUrl: r.read_more_url,
+        archived: r.archived === 1,
+        version: r.version,
+        updatedAt: r.updated_at,
+      }));
+    },
+
+    createAuthor(author: NewAuthor): string {
+      const id = author.id ?? randomUUID();
+      stmt.insertAuthor.run({
+        id,
+        name: author.name,
+        job_title: author.jobTitle,
+        bio_json: JSON.stringify(author.bio),
+        email: author.email,
+        read_more_url: author.readMoreUrl,
+        now: now(),
+      });
+      return id;
+    },
+
+    listDisclosures(): DisclosureTemplate[] {
+      return stmt.listTemplates.all().map((r) => ({
+        id: r.id,
+        title: r.title,
+        text: JSON.parse(r.text_json) as InlineNode[],
+        policyUrl: r.policy_url,
+        archived: r.archived === 1,
+        version: r.version,
+        updatedAt: r.updated_at,
+      }));
+    },
+
+    createDisclosure: db.transaction((t: NewDisclosure): string => {
+      const id = t.id ?? randomUUID();
+      const at = now();
+      stmt.insertTemplate.run(id, at, at);
+      stmt.insertTemplateVersion.run(id, 1, t.title, JSON.stringify(t.text), t.policyUrl, at);
+      return id;
+    }),
+
+    /** Runs several store calls as one transaction (used by seeding and imports). */
+    transaction<T>(fn: () => T): T {
+      return db.transaction(fn)();
+    },
+  };
+}
+
+export type ArticleStore = ReturnType<typeof createArticleStore>;

@@ -1,0 +1,116 @@
+/** Articles, authors and disclosure templates as they cross process boundaries. */
+import { z } from 'zod';
+import { articleBodySchema, inlineSchema, type ArticleBody, type InlineNode } from './document';
+
+export const ARTICLE_STATUSES = ['draft', 'submitted', 'in-edit', 'approved', 'exported', 'spiked'] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+export const AI_USES = ['research', 'drafting', 'editing', 'translation', 'transcription', 'images', 'other'] as const;
+export type AiUse = (typeof AI_USES)[number];
+
+export const FIELD_LIMITS = {
+  headline: 300,
+  dek: 1_000,
+  slug: 200,
+  section: 100,
+  tag: 60,
+  tags: 50,
+  dateline: 200,
+  seoTitle: 300,
+  seoDescription: 1_000,
+  note: 5_000,
+} as const;
+
+export const aiDeclarationSchema = z
+  .object({
+    uses: z.array(z.enum(AI_USES)).max(AI_USES.length),
+    tools: z.string().max(FIELD_LIMITS.note),
+    note: z.string().max(FIELD_LIMITS.note),
+  })
+  .strict();
+export type AiDeclaration = z.infer<typeof aiDeclarationSchema>;
+export const noAiDeclaration = (): AiDeclaration => ({ uses: [], tools: '', note: '' });
+
+/** Fields a writer edits. Every one is optional in a save so the UI sends only what changed. */
+export const articleFieldsSchema = z
+  .object({
+    headline: z.string().max(FIELD_LIMITS.headline),
+    dek: z.string().max(FIELD_LIMITS.dek),
+    slug: z.string().max(FIELD_LIMITS.slug),
+    slugLocked: z.boolean(),
+    section: z.string().max(FIELD_LIMITS.section),
+    tags: z.array(z.string().min(1).max(FIELD_LIMITS.tag)).max(FIELD_LIMITS.tags),
+    bylineAuthorIds: z.array(z.string().max(100)).max(20),
+    dateline: z.string().max(FIELD_LIMITS.dateline),
+    seoTitle: z.string().max(FIELD_LIMITS.seoTitle),
+    seoDescription: z.string().max(FIELD_LIMITS.seoDescription),
+    plannedLength: z.number().int().min(0).max(100_000),
+    deadline: z.string().max(40),
+    aiDeclaration: aiDeclarationSchema,
+    body: articleBodySchema,
+  })
+  .strict();
+export type ArticleFields = {
+  headline: string;
+  dek: string;
+  slug: string;
+  slugLocked: boolean;
+  section: string;
+  tags: string[];
+  bylineAuthorIds: string[];
+  dateline: string;
+  seoTitle: string;
+  seoDescription: string;
+  plannedLength: number;
+  /** ISO date-time or empty. */
+  deadline: string;
+  aiDeclaration: AiDeclaration;
+  body: ArticleBody;
+};
+export type ArticlePatch = Partial<ArticleFields>;
+
+export type Article = ArticleFields & {
+  id: string;
+  status: ArticleStatus;
+  /** Incremented on every save; a save names the version it was based on. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  trashedAt: string | undefined;
+};
+
+export type ArticleSummary = {
+  id: string;
+  headline: string;
+  status: ArticleStatus;
+  byline: string[];
+  section: string;
+  updatedAt: string;
+  trashedAt: string | undefined;
+  wordCount: number;
+};
+
+export type Author = {
+  id: string;
+  name: string;
+  jobTitle: string;
+  bio: InlineNode[];
+  email: string;
+  photoAssetId: string;
+  readMoreUrl: string;
+  archived: boolean;
+  version: number;
+  updatedAt: string;
+};
+
+export type DisclosureTemplate = {
+  id: string;
+  title: string;
+  text: InlineNode[];
+  policyUrl: string;
+  archived: boolean;
+  version: number;
+  updatedAt: string;
+};
+
+export const richTextSchema = z.array(inlineSchema).max(1_000);
