@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { APP_ENTRY_URL, contentTypeFor, isTrustedRendererUrl, resolveAppRequest } from './appProtocol';
+import { APP_ENTRY_URL, contentTypeFor, isTrustedIpcSender, isTrustedRendererUrl, resolveAppRequest } from './appProtocol';
 
 const root = path.resolve('/srv/app/dist/renderer');
 const inRoot = (...parts: string[]) => path.join(root, ...parts);
@@ -98,6 +98,15 @@ describe('isTrustedRendererUrl', () => {
     ]) {
       expect(isTrustedRendererUrl(url), url).toBe(false);
     }
+  });
+});
+
+describe('isTrustedIpcSender', () => {
+  it('requires the app origin and the main frame', () => {
+    expect(isTrustedIpcSender({ url: 'app://newsroom/index.html', isMainFrame: true })).toBe(true);
+    expect(isTrustedIpcSender({ url: 'app://newsroom/index.html', isMainFrame: false })).toBe(false);
+    expect(isTrustedIpcSender({ url: 'https://example.com/', isMainFrame: true })).toBe(false);
+    expect(isTrustedIpcSender({ url: '', isMainFrame: true })).toBe(false);
   });
 });
 

@@ -97,3 +97,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 export function contentTypeFor(filePath: string): string {
   return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
 }
+
+/** The IPC gate: only the app page itself, in the window's main frame (never an iframe it might host). */
+export function isTrustedIpcSender(sender: { url: string; isMainFrame: boolean }): boolean {
+  return sender.isMainFrame && isTrustedRendererUrl(sender.url);
+}

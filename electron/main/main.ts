@@ -1,0 +1,241 @@
+/**
+ * The Electron shell: one window showing the renderer from app://newsroom,
+ * the database session behind the IPC choke point, and the hardening that
+ * only Electron can apply (protocol, navigation, permissions, menus). Policy
+ * lives in electron/node/security; this file only wires it to Electron.
+ */
+import { app, BrowserWindow, dialog, Menu, protocol, session, shell, type WebContents } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createDispatcher } from '../node/ipc/dispatch';
+import { createHandlers } from '../node/ipc/handlers';
+import { APP_ENTRY_URL, APP_SCHEME, contentTypeFor, isTrustedIpcSender, resolveAppRequest } from '../node/security/appProtocol';
+import { RENDERER_CSP } from '../node/security/csp';
+import { permissionDecision, shouldAllowNavigation, windowOpenDecision } from '../node/security/navigation';
+import { secureWebPreferences } from '../node/security/webPreferences';
+import { DatabaseSession } from '../node/session';
+import { SHELL_CHANNELS, type MenuCommand } from '../preload/apiKeys';
+import { registerIpcHandlers, requestRendererFlush } from './ipc';
+import { applicationMenuTemplate, contextMenuTemplate } from './menus';
+import { nativeBindingPath } from './nativeBinding';
+import { readSettings, startupDatabasePath, writeSettings } from './settings';
+
+const APP_NAME = 'Newsroom Desk';
+/** How long a closing window waits for the page to save pending edits. */
+const CLOSE_FLUSH_TIMEOUT_MS = 2_000;
+
+// main.cjs is bundled to <root>/dist/electron/, inside app.asar when packaged.
+const appRoot = path.resolve(__dirname, '..', '..');
+const rendererDir = path.join(appRoot, 'dist', 'renderer');
+const preloadPath = path.join(__dirname, 'preload.cjs');
+
+// Tests and side-by-side profiles point userData elsewhere; must happen before anything reads it.
+if (process.env.NEWSROOM_USER_DATA) app.setPath('userData', path.resolve(process.env.NEWSROOM_USER_DATA));
+app.setName(APP_NAME);
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+let mainWindow: BrowserWindow | undefined;
+let databaseSession: DatabaseSession | undefined;
+let quitting = false;
+
+function securityHeaders(contentType: string): Record<string, string> {
+  return {
+    'Content-Type': contentType,
+    'Content-Security-Policy': RENDERER_CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Referrer-Policy': 'no-referrer',
+  };
+}
+
+async function serveRenderer(request: Request): Promise<Response> {
+  const notFound = () => new Response('Not found', { status: 404, headers: securityHeaders('text/plain; charset=utf-8') });
+  if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed', { status: 405 });
+  const file = resolveAppRequest(rendererDir, request.url);
+  if (!file) return notFound();
+  try {
+    const body = await fs.promises.readFile(file);
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers: securityHeaders(contentTypeFor(file)) });
+  } catch {
+    return notFound();
+  }
+}
+
+/** Hardening for every web contents the app ever creates, not only the main window. */
+function hardenWebContents(contents: WebContents): void {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('will-navigate', (event) => {
+    if (!shouldAllowNavigation(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!shouldAllowNavigation(event.url)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    const decision = windowOpenDecision(url);
+    if (decision.openExternally) void shell.openExternal(url);
+    return { action: decision.action };
+  });
+}
+
+function hardenSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => callback(permissionDecision(permission, details.requestingUrl)));
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permissionDecision(permission, requestingOrigin));
+  ses.setDevicePermissionHandler(() => false);
+  protocol.handle(APP_SCHEME, serveRenderer);
+}
+
+function openDatabaseSession(): DatabaseSession {
+  const userData = app.getPath('userData');
+  const settingsFile = path.join(userData, 'settings.json');
+  const dbPath = startupDatabasePath(readSettings(settingsFile), userData);
+  return new DatabaseSession(dbPath, {
+    nativeBinding: nativeBindingPath({ packaged: app.isPackaged, appRoot, resourcesPath: process.resourcesPath }),
+    runtime: 'electron',
+    seedOnCreate: true,
+    onPathChange: (databasePath) => {
+      try {
+        writeSettings(settingsFile, { ...readSettings(settingsFile), databasePath });
+      } catch (error) {
+        console.error(`Could not remember the database location: ${(error as Error).message}`);
+      }
+    },
+  });
+}
+
+async function chooseDatabaseFile(): Promise<string | undefined> {
+  const options: Electron.OpenDialogOptions = {
+    title: 'Open Newsroom Database',
+    properties: ['openFile'],
+    filters: [
+      { name: 'Newsroom databases', extensions: ['db', 'sqlite', 'sqlite3'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? undefined : result.filePaths[0];
+}
+
+function sendMenuCommand(command: MenuCommand): void {
+  mainWindow?.webContents.send(SHELL_CHANNELS.menuCommand, command);
+}
+
+function installApplicationMenu(): void {
+  const template = applicationMenuTemplate({
+    appName: APP_NAME,
+    isMac: process.platform === 'darwin',
+    isDev: !app.isPackaged,
+    sendCommand: sendMenuCommand,
+    showAbout: () => {
+      void dialog.showMessageBox({
+        type: 'info',
+        title: `About ${APP_NAME}`,
+        message: `${APP_NAME} ${app.getVersion()}`,
+        detail: `An offline editor for newsroom articles.\nElectron ${process.versions.electron} · Chromium ${process.versions.chrome}`,
+      });
+    },
+    showDatabaseInFolder: () => {
+      const status = databaseSession?.status();
+      if (status) shell.showItemInFolder(status.path);
+    },
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function attachContextMenu(window: BrowserWindow): void {
+  const contents = window.webContents;
+  contents.on('context-menu', (_event, params) => {
+    const template = contextMenuTemplate(params, {
+      replaceMisspelling: (word) => contents.replaceMisspelling(word),
+      addToDictionary: (word) => void contents.session.addWordToSpellCheckerDictionary(word),
+    });
+    if (template.length > 0) Menu.buildFromTemplate(template).popup({ window });
+  });
+}
+
+/** Lets the page save its pending autosave before the window goes; at most CLOSE_FLUSH_TIMEOUT_MS. */
+function guardClose(window: BrowserWindow): void {
+  let flushed = false;
+  let waiting = false;
+  window.on('close', (event) => {
+    if (flushed) return;
+    event.preventDefault();
+    if (waiting) return;
+    waiting = true;
+    void requestRendererFlush(window.webContents, CLOSE_FLUSH_TIMEOUT_MS).then(() => {
+      flushed = true;
+      if (!window.isDestroyed()) window.close();
+    });
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    title: APP_NAME,
+    width: 1280,
+    height: 860,
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: secureWebPreferences(preloadPath),
+  });
+  window.once('ready-to-show', () => window.show());
+  attachContextMenu(window);
+  guardClose(window);
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = undefined;
+  });
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}
+
+async function start(): Promise<void> {
+  hardenSession();
+  // A database that cannot be opened leaves the session in an error state; the window still opens and says why.
+  databaseSession = openDatabaseSession();
+  const sessionForHandlers = databaseSession;
+  const dispatch = createDispatcher(
+    createHandlers({
+      session: sessionForHandlers,
+      info: { appVersion: app.getVersion(), runtime: 'electron', platform: process.platform },
+      chooseDatabaseFile,
+    }),
+    {
+      isTrustedSender: isTrustedIpcSender,
+      onInternalError: (channel, error) => console.error(`IPC ${channel} failed:`, error),
+    },
+  );
+  registerIpcHandlers(dispatch);
+  installApplicationMenu();
+  mainWindow = createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin' || quitting) app.quit();
+  });
+  app.on('activate', () => {
+    if (app.isReady() && !mainWindow && databaseSession) mainWindow = createWindow();
+  });
+  app.on('will-quit', () => databaseSession?.close());
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox(APP_NAME, `The app could not start: ${(error as Error)?.message ?? String(error)}`);
+      app.exit(1);
+    });
+}
