@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, type DbStatus } from '../../shared/ipc/contract';
 import { createArticleStore, type ArticleStore } from './store/articleStore';
+import { createAssetStore, type AssetStore } from './store/assetStore';
 import { DbOpenError, openDatabase, schemaVersion, type Db, type OpenOptions } from './store/database';
 import { seedDemoNewsroom } from './store/seed';
 
@@ -21,6 +22,7 @@ export type SessionOptions = OpenOptions & {
 export class DatabaseSession {
   private db: Db | undefined;
   private articleStore: ArticleStore | undefined;
+  private assetStore: AssetStore | undefined;
   private current: DbStatus;
 
   constructor(
@@ -40,6 +42,11 @@ export class DatabaseSession {
       throw new AppError('DB_UNAVAILABLE', this.current.state === 'error' ? this.current.message : 'No database is open.');
     }
     return this.articleStore;
+  }
+
+  assets(): AssetStore {
+    this.store();
+    return this.assetStore!;
   }
 
   database(): Db | undefined {
@@ -65,6 +72,7 @@ export class DatabaseSession {
     this.db?.close();
     this.db = undefined;
     this.articleStore = undefined;
+    this.assetStore = undefined;
   }
 
   private openAt(dbPath: string): DbStatus {
@@ -83,6 +91,7 @@ export class DatabaseSession {
     this.close();
     this.db = db;
     this.articleStore = createArticleStore(db);
+    this.assetStore = createAssetStore(db);
     if (!existed && this.options.seedOnCreate) seedDemoNewsroom(this.articleStore);
     this.current = { state: 'open', path: resolved, schemaVersion: schemaVersion(db) };
     return this.current;

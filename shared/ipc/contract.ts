@@ -32,6 +32,12 @@ export type SaveResult = { version: number; updatedAt: string };
 
 export const LIST_PAGE_MAX = 500;
 
+export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'] as const;
+export type ImageMimeType = (typeof IMAGE_MIME_TYPES)[number];
+export const MAX_ASSET_BYTES = 25 * 1024 * 1024;
+export type AssetRef = { assetId: string };
+export type AssetData = { assetId: string; mimeType: ImageMimeType; fileName: string; dataBase64: string };
+
 export const contract = {
   'app:info': channel<AppInfo>()(empty),
   'db:status': channel<DbStatus>()(empty),
@@ -67,6 +73,18 @@ export const contract = {
   'articles:restore': channel<null>()(z.object({ id }).strict()),
   /** Permanent; only for articles already in the trash. */
   'articles:deleteForever': channel<null>()(z.object({ id, confirm: z.literal(true) }).strict()),
+
+  /** Stores an image in the database (deduplicated by content) and returns its id. */
+  'assets:put': channel<AssetRef>()(
+    z
+      .object({
+        fileName: z.string().min(1).max(255),
+        mimeType: z.enum(IMAGE_MIME_TYPES),
+        dataBase64: z.string().min(1).max(Math.ceil((MAX_ASSET_BYTES * 4) / 3) + 4),
+      })
+      .strict(),
+  ),
+  'assets:get': channel<AssetData>()(z.object({ id }).strict()),
 
   'authors:list': channel<Author[]>()(z.object({ includeArchived: z.boolean().optional() }).strict()),
   'disclosures:list': channel<DisclosureTemplate[]>()(empty),
@@ -143,6 +161,8 @@ export const API_METHODS = {
   trashArticle: 'articles:trash',
   restoreArticle: 'articles:restore',
   deleteArticleForever: 'articles:deleteForever',
+  putAsset: 'assets:put',
+  getAsset: 'assets:get',
   listAuthors: 'authors:list',
   listDisclosures: 'disclosures:list',
 } as const satisfies Record<string, Channel>;

@@ -117,7 +117,8 @@ export const BODY_LIMITS = {
 
 const shortField = z.string().max(BODY_LIMITS.maxFieldLength);
 const url = z.string().max(BODY_LIMITS.maxUrlLength);
-const emptyText = z.tuple([z.object({ text: z.literal('') }).strict()]);
+// Voids carry one text child for Slate's sake; its content is ignored.
+const voidChildren = () => z.tuple([formattedTextSchema]);
 
 export const formattedTextSchema = z
   .object({
@@ -155,7 +156,7 @@ export const blockSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('block-quote'), children: inlines }).strict(),
   z.object({ type: z.literal('pull-quote'), attribution: shortField, children: inlines }).strict(),
   listItemSchema,
-  z.object({ type: z.literal('section-break'), children: emptyText }).strict(),
+  z.object({ type: z.literal('section-break'), children: voidChildren() }).strict(),
   z
     .object({
       type: z.literal('image'),
@@ -163,7 +164,7 @@ export const blockSchema = z.discriminatedUnion('type', [
       alt: shortField,
       caption: shortField,
       credit: shortField,
-      children: emptyText,
+      children: voidChildren(),
     })
     .strict(),
   z
@@ -181,7 +182,7 @@ export const blockSchema = z.discriminatedUnion('type', [
       children: inlines,
     })
     .strict(),
-  z.object({ type: z.literal('embed'), url, caption: shortField, children: emptyText }).strict(),
+  z.object({ type: z.literal('embed'), url, caption: shortField, children: voidChildren() }).strict(),
   z
     .object({
       type: z.literal('author-bio'),
@@ -197,7 +198,7 @@ export const blockSchema = z.discriminatedUnion('type', [
           readMoreUrl: url,
         })
         .strict(),
-      children: emptyText,
+      children: voidChildren(),
     })
     .strict(),
   z
@@ -209,7 +210,7 @@ export const blockSchema = z.discriminatedUnion('type', [
       snapshot: z
         .object({ title: shortField, text: z.array(inlineSchema).max(1_000), policyUrl: url })
         .strict(),
-      children: emptyText,
+      children: voidChildren(),
     })
     .strict(),
 ]);

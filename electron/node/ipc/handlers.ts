@@ -30,6 +30,11 @@ export function createHandlers({ session, info, chooseDatabaseFile }: HandlerCon
     'articles:restore': ({ id }) => (session.store().restoreArticle(id), null),
     'articles:deleteForever': ({ id }) => (session.store().deleteArticleForever(id), null),
 
+    'assets:put': ({ fileName, mimeType, dataBase64 }) => ({
+      assetId: session.assets().putAsset(fileName, mimeType, Buffer.from(dataBase64, 'base64')),
+    }),
+    'assets:get': ({ id }) => session.assets().getAsset(id),
+
     'authors:list': ({ includeArchived }) => session.store().listAuthors(includeArchived ?? false),
     'disclosures:list': () => session.store().listDisclosures(),
   };

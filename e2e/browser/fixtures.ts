@@ -1,0 +1,55 @@
+/**
+ * Each test gets its own browser host on a fresh database file in a temp
+ * folder, and a page already open at the app with the per-run token.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/server';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const RENDERER_DIR = path.join(ROOT, 'dist/renderer');
+
+type Fixtures = { host: BrowserHost; dbDir: string; seed: boolean; allowPageErrors: boolean };
+
+export const test = base.extend<Fixtures>({
+  seed: [true, { option: true }],
+  allowPageErrors: [false, { option: true }],
+  dbDir: async ({}, use) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-'));
+    await use(dir);
+    fs.rmSync(dir, { recursive: true, force: true });
+  },
+  host: async ({ dbDir, seed }, use) => {
+    if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+      throw new Error('dist/renderer is missing: run "node scripts/build.mjs --renderer" before the e2e tests.');
+    }
+    const host = await startBrowserHost({ dbPath: path.join(dbDir, 'newsroom.db'), rendererDir: RENDERER_DIR, seedOnCreate: seed });
+    await use(host);
+    await host.close();
+  },
+  page: async ({ page, host, allowPageErrors }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(host.url);
+    await use(page);
+    if (!allowPageErrors) expect(errors, 'no uncaught errors or CSP violations in the page').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Waits until the open article reports it is saved. */
+export async function expectSaved(page: Page) {
+  await expect(page.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+}
+
+/** The library row's open button for an article, by exact headline. */
+export function articleButton(page: Page, headline: string) {
+  return page.getByRole('list', { name: 'Articles' }).getByRole('button', { name: headline, exact: true });
+}

@@ -1,0 +1,165 @@
+/**
+ * The browser host: serves the built renderer on 127.0.0.1 and answers the
+ * same IPC contract with the same dispatcher and handlers over HTTP, so the
+ * real UI runs in a plain browser against a real database file. Only the
+ * transport differs from Electron.
+ *
+ * Every call must carry the per-run token, come to our exact host:port (no DNS
+ * rebinding) and, when the browser says where it came from, be same-origin.
+ */
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { createDispatcher } from '../node/ipc/dispatch';
+import { createHandlers } from '../node/ipc/handlers';
+import { DatabaseSession } from '../node/session';
+import { RENDERER_CSP } from '../node/security/csp';
+import { contentTypeFor, resolveAppRequest } from '../node/security/appProtocol';
+
+export const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
+
+export type BrowserHostOptions = {
+  dbPath: string;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+  seedOnCreate?: boolean;
+  appVersion?: string;
+};
+
+export type BrowserHost = {
+  /** Open this in a browser: it carries the token in the fragment, which never reaches the server's logs. */
+  url: string;
+  origin: string;
+  token: string;
+  port: number;
+  session: DatabaseSession;
+  close(): Promise<void>;
+};
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(text);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_REQUEST_BYTES) {
+        reject(new Error('too-large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const session = new DatabaseSession(options.dbPath, { seedOnCreate: options.seedOnCreate ?? true, runtime: 'node' });
+  let origin = '';
+  const dispatch = createDispatcher(
+    createHandlers({
+      session,
+      info: { appVersion: options.appVersion ?? '0.0.0', runtime: 'browser-host', platform: process.platform },
+    }),
+    { isTrustedSender: (sender) => sender.isMainFrame && sender.url === `${origin}/` },
+  );
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      const host = req.headers.host ?? '';
+      if (`http://${host}` !== origin) return sendJson(res, 421, { error: 'Wrong host.' });
+      const url = new URL(req.url ?? '/', origin);
+
+      if (url.pathname.startsWith('/ipc/')) {
+        if (req.method !== 'POST') return sendJson(res, 405, { error: 'Use POST.' });
+        const auth = req.headers.authorization ?? '';
+        if (!auth.startsWith('Bearer ') || !sameToken(auth.slice(7), token)) {
+          return sendJson(res, 401, { ok: false, error: { code: 'UNTRUSTED_SENDER', message: 'Missing or wrong token.' } });
+        }
+        const from = req.headers.origin;
+        const site = req.headers['sec-fetch-site'];
+        const trustedFrame = (from === undefined || from === origin) && (site === undefined || site === 'same-origin');
+        let payload: unknown;
+        try {
+          payload = JSON.parse(await readBody(req));
+        } catch (error) {
+          const tooLarge = (error as Error).message === 'too-large';
+          return sendJson(res, tooLarge ? 413 : 400, {
+            ok: false,
+            error: { code: 'INVALID_PAYLOAD', message: tooLarge ? 'The request is too large.' : 'The request was not valid JSON.' },
+          });
+        }
+        const channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
+        const result = await dispatch(channel, payload, { url: trustedFrame ? `${origin}/` : String(from), isMainFrame: trustedFrame });
+        return sendJson(res, 200, result);
+      }
+
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'Method not allowed.' });
+      const file = resolveAppRequest(options.rendererDir, `app://newsroom${url.pathname}`);
+      if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        return res.end('Not found');
+      }
+      res.writeHead(200, {
+        'content-type': contentTypeFor(file),
+        'content-security-policy': RENDERER_CSP,
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cache-control': 'no-cache',
+      });
+      if (req.method === 'HEAD') return res.end();
+      fs.createReadStream(file).pipe(res);
+    } catch (error) {
+      if (!res.headersSent) sendJson(res, 500, { error: (error as Error).message });
+      else res.destroy();
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    token,
+    port,
+    session,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          session.close();
+          resolve();
+        });
+      }),
+  };
+}
+
+export function defaultRendererDir(fromDir: string): string {
+  return path.resolve(fromDir, '../../dist/renderer');
+}

@@ -1,0 +1,159 @@
+/** The desk: library on the left, the open article on the right. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DbStatus } from '../../../shared/ipc/contract';
+import type { Article, ArticlePatch, ArticleSummary } from '../../../shared/model/article';
+import { call, errorMessage } from '../api/call';
+import { ArticleView } from '../article/ArticleView';
+import { flushAllAutosaves } from '../article/useArticleAutosave';
+import { Library, type LibraryView } from '../library/Library';
+import { DatabaseProblem } from './DatabaseProblem';
+import { Toasts, useToasts } from './Toasts';
+
+const PAGE = 200;
+
+export function App() {
+  const [db, setDb] = useState<DbStatus | undefined>();
+  const [view, setView] = useState<LibraryView>('active');
+  const [search, setSearch] = useState('');
+  const [items, setItems] = useState<ArticleSummary[]>([]);
+  const [total, setTotal] = useState(0);
+  const [loading, setLoading] = useState(true);
+  const [article, setArticle] = useState<Article | undefined>();
+  const toasts = useToasts();
+  const { show } = toasts;
+  const listRequest = useRef(0);
+
+  useEffect(() => {
+    call('dbStatus', {})
+      .then(setDb)
+      .catch((e) => show(errorMessage(e), 'error'));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const refresh = useCallback(async () => {
+    const ticket = ++listRequest.current;
+    setLoading(true);
+    try {
+      const list = await call('listArticles', { view, limit: PAGE, ...(search.trim() ? { search } : {}) });
+      if (ticket !== listRequest.current) return; // A newer search answered first.
+      setItems(list.items);
+      setTotal(list.total);
+    } catch (e) {
+      show(errorMessage(e), 'error');
+    } finally {
+      if (ticket === listRequest.current) setLoading(false);
+    }
+  }, [view, search, show]);
+
+  useEffect(() => {
+    if (db?.state !== 'open') return;
+    const t = setTimeout(() => void refresh(), search ? 120 : 0);
+    return () => clearTimeout(t);
+  }, [db, refresh, search]);
+
+  const openArticle = useCallback(
+    async (id: string) => {
+      try {
+        await flushAllAutosaves();
+        setArticle(await call('getArticle', { id }));
+      } catch (e) {
+        show(errorMessage(e), 'error');
+      }
+    },
+    [show],
+  );
+
+  const newArticle = useCallback(async () => {
+    try {
+      await flushAllAutosaves();
+      const created = await call('createArticle', {});
+      setView('active');
+      setSearch('');
+      setArticle(created);
+      await refresh();
+      requestAnimationFrame(() => document.getElementById('article-headline')?.focus());
+    } catch (e) {
+      show(errorMessage(e), 'error');
+    }
+  }, [refresh, show]);
+
+  const act = useCallback(
+    (fn: () => Promise<unknown>, done: string) => async () => {
+      try {
+        await flushAllAutosaves();
+        await fn();
+        show(done, 'info');
+        await refresh();
+      } catch (e) {
+        show(errorMessage(e), 'error');
+      }
+    },
+    [refresh, show],
+  );
+
+  const onListedFieldChange = useCallback((id: string, patch: ArticlePatch) => {
+    setItems((list) => list.map((item) => (item.id === id && patch.headline !== undefined ? { ...item, headline: patch.headline } : item)));
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'n') {
+        e.preventDefault();
+        void newArticle();
+      } else if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 's') {
+        e.preventDefault(); // Everything autosaves; Ctrl+S saves now.
+        void flushAllAutosaves();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [newArticle]);
+
+  if (!db) return <main className="splash">Opening the newsroom…</main>;
+  if (db.state === 'error') return <DatabaseProblem status={db} onOpened={setDb} />;
+
+  return (
+    <div className="desk">
+      <Library
+        view={view}
+        onViewChange={setView}
+        search={search}
+        onSearchChange={setSearch}
+        items={items}
+        total={total}
+        loading={loading}
+        selectedId={article?.id}
+        onOpen={(id) => void openArticle(id)}
+        onNew={() => void newArticle()}
+        onDuplicate={(id) =>
+          void act(async () => setArticle(await call('duplicateArticle', { id })), 'Article duplicated.')()
+        }
+        onTrash={(id) =>
+          void act(async () => {
+            await call('trashArticle', { id });
+            if (article?.id === id) setArticle(undefined);
+          }, 'Moved to the trash. You can restore it from Trash.')()
+        }
+        onRestore={(id) => void act(() => call('restoreArticle', { id }), 'Article restored.')()}
+        onDeleteForever={(id) => void act(() => call('deleteArticleForever', { id, confirm: true }), 'Deleted for good.')()}
+      />
+      <main className="workspace">
+        {article ? (
+          <ArticleView
+            key={`${article.id}:${article.version}`}
+            article={article}
+            onListedFieldChange={onListedFieldChange}
+            onReload={openArticle}
+          />
+        ) : (
+          <div className="empty-state workspace-empty">
+            <h2>No article open</h2>
+            <p>Choose an article from the library, or press “New article” (Ctrl+N) to start one.</p>
+          </div>
+        )}
+      </main>
+      <Toasts toasts={toasts} />
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+/** Shown instead of the desk when the database file could not be opened; the file is left untouched. */
+import { useState } from 'react';
+import type { DbStatus } from '../../../shared/ipc/contract';
+import { call, errorMessage } from '../api/call';
+import { runtime } from '../api/transport';
+
+type Props = { status: Extract<DbStatus, { state: 'error' }>; onOpened: (status: DbStatus) => void };
+
+export function DatabaseProblem({ status, onOpened }: Props) {
+  const [path, setPath] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const attempt = async (fn: () => Promise<DbStatus>) => {
+    setBusy(true);
+    setError('');
+    try {
+      const next = await fn();
+      if (next.state === 'open') onOpened(next);
+      else setError(next.message);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="db-problem" aria-labelledby="db-problem-title">
+      <h1 id="db-problem-title">This database can’t be opened</h1>
+      <p className="db-problem-message">{status.message}</p>
+      <p className="db-problem-path">
+        File: <code>{status.path}</code>
+      </p>
+      <div className="db-problem-actions">
+        {runtime === 'electron' ? (
+          <button type="button" disabled={busy} onClick={() => void attempt(() => call('openDatabase', {}))}>
+            Open another database…
+          </button>
+        ) : (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (path.trim()) void attempt(() => call('openDatabase', { path: path.trim() }));
+            }}
+          >
+            <label htmlFor="db-path">Open another database file</label>
+            <input id="db-path" value={path} onChange={(e) => setPath(e.target.value)} placeholder="/path/to/newsroom.db" />
+            <button type="submit" disabled={busy || !path.trim()}>
+              Open
+            </button>
+          </form>
+        )}
+        <button type="button" className="primary" disabled={busy} onClick={() => void attempt(() => call('createNewDatabase', {}))}>
+          Start a new database
+        </button>
+      </div>
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+    </main>
+  );
+}

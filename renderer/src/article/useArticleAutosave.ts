@@ -1,0 +1,58 @@
+/** Binds an Autosave to React state and to the window's close and reload events. */
+import { useEffect, useMemo, useState } from 'react';
+import type { Article } from '../../../shared/model/article';
+import { call } from '../api/call';
+import { api } from '../api/transport';
+import { Autosave, type SaveState } from './autosave';
+
+/** Open autosavers, so closing the window flushes every one. */
+const open = new Set<Autosave>();
+
+export async function flushAllAutosaves(): Promise<void> {
+  await Promise.all([...open].map((a) => a.flush().catch(() => undefined)));
+}
+
+let closeHooksInstalled = false;
+function installCloseHooks() {
+  if (closeHooksInstalled) return;
+  closeHooksInstalled = true;
+  // Electron: the shell waits for us to flush before it closes the window.
+  api.onBeforeClose?.(() => {
+    void flushAllAutosaves().finally(() => api.notifyFlushed?.());
+  });
+  // Browser host: start the save and ask the browser to hold the page while it runs.
+  window.addEventListener('beforeunload', (event) => {
+    const dirty = [...open].some((a) => a.dirty);
+    if (!dirty) return;
+    void flushAllAutosaves();
+    event.preventDefault();
+  });
+}
+
+export function useArticleAutosave(article: Article) {
+  const [state, setState] = useState<SaveState>({ kind: 'saved', at: article.updatedAt });
+  const autosave = useMemo(
+    () =>
+      new Autosave({
+        baseVersion: article.version,
+        updatedAt: article.updatedAt,
+        save: (baseVersion, patch) => call('saveArticle', { id: article.id, baseVersion, patch }),
+        onState: setState,
+      }),
+    // One autosaver per loaded article version; a reload after a conflict makes a new one.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [article.id, article.version],
+  );
+
+  useEffect(() => {
+    installCloseHooks();
+    open.add(autosave);
+    return () => {
+      open.delete(autosave);
+      // Switching articles: save what was typed; the flush outlives the component.
+      void autosave.flush().finally(() => autosave.dispose());
+    };
+  }, [autosave]);
+
+  return { autosave, state };
+}

@@ -1,0 +1,154 @@
+/** The article library: active articles or the trash, searchable, with per-article actions. */
+import { useState } from 'react';
+import type { ArticleSummary } from '../../../shared/model/article';
+import { ConfirmDialog } from '../app/ConfirmDialog';
+
+export type LibraryView = 'active' | 'trash';
+
+type Props = {
+  view: LibraryView;
+  onViewChange: (view: LibraryView) => void;
+  search: string;
+  onSearchChange: (search: string) => void;
+  items: ArticleSummary[];
+  total: number;
+  loading: boolean;
+  selectedId: string | undefined;
+  onOpen: (id: string) => void;
+  onNew: () => void;
+  onDuplicate: (id: string) => void;
+  onTrash: (id: string) => void;
+  onRestore: (id: string) => void;
+  onDeleteForever: (id: string) => void;
+};
+
+function formatEdited(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const today = new Date();
+  return d.toDateString() === today.toDateString()
+    ? d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+    : d.toLocaleDateString([], { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+const STATUS_LABEL: Record<ArticleSummary['status'], string> = {
+  draft: 'Draft',
+  submitted: 'Submitted',
+  'in-edit': 'In edit',
+  approved: 'Approved',
+  exported: 'Exported',
+  spiked: 'Spiked',
+};
+
+export function Library(props: Props) {
+  const { view, items, search, loading } = props;
+  const [confirmDelete, setConfirmDelete] = useState<ArticleSummary | undefined>();
+
+  const emptyText =
+    search.trim() !== ''
+      ? `No articles match “${search.trim()}”.`
+      : view === 'trash'
+        ? 'The trash is empty. Articles you move to the trash wait here until you restore or delete them.'
+        : 'No articles yet. Press “New article” (Ctrl+N) to start writing.';
+
+  return (
+    <nav className="library" aria-label="Article library">
+      <div className="library-header">
+        <button type="button" className="primary" onClick={props.onNew} title="New article (Ctrl+N)">
+          New article
+        </button>
+        <div className="segmented" role="tablist" aria-label="Library view">
+          {(['active', 'trash'] as const).map((v) => (
+            <button
+              key={v}
+              type="button"
+              role="tab"
+              aria-selected={view === v}
+              className={view === v ? 'selected' : ''}
+              onClick={() => props.onViewChange(v)}
+            >
+              {v === 'active' ? 'Articles' : 'Trash'}
+            </button>
+          ))}
+        </div>
+        <input
+          type="search"
+          className="library-search"
+          aria-label="Search articles"
+          placeholder="Search headlines and text"
+          value={search}
+          onChange={(e) => props.onSearchChange(e.target.value)}
+        />
+      </div>
+      <p className="library-count" aria-live="polite">
+        {loading ? 'Loading…' : `${props.total} ${props.total === 1 ? 'article' : 'articles'}`}
+      </p>
+      {items.length === 0 && !loading ? (
+        <p className="empty-state">{emptyText}</p>
+      ) : (
+        <ul className="article-list" aria-label={view === 'trash' ? 'Trash' : 'Articles'}>
+          {items.map((item) => (
+            <li key={item.id} className={item.id === props.selectedId ? 'selected' : ''}>
+              <button
+                type="button"
+                className="article-item"
+                aria-label={item.headline || 'Untitled article'}
+                aria-describedby={`meta-${item.id}`}
+                aria-current={item.id === props.selectedId ? 'true' : undefined}
+                onClick={() => view === 'active' && props.onOpen(item.id)}
+                disabled={view === 'trash'}
+              >
+                <span className="article-item-headline">{item.headline || 'Untitled article'}</span>
+                <span className="article-item-meta" id={`meta-${item.id}`}>
+                  <span className={`status-chip status-${item.status}`}>{STATUS_LABEL[item.status]}</span>
+                  <span>{item.byline.length ? item.byline.join(', ') : 'No byline'}</span>
+                  <span title={item.updatedAt}>Edited {formatEdited(item.updatedAt)}</span>
+                </span>
+              </button>
+              <div className="article-item-actions">
+                {view === 'active' ? (
+                  <>
+                    <button type="button" aria-label={`Duplicate “${item.headline || 'Untitled article'}”`} onClick={() => props.onDuplicate(item.id)}>
+                      Duplicate
+                    </button>
+                    <button type="button" aria-label={`Move “${item.headline || 'Untitled article'}” to trash`} onClick={() => props.onTrash(item.id)}>
+                      Trash
+                    </button>
+                  </>
+                ) : (
+                  <>
+                    <button type="button" aria-label={`Restore “${item.headline || 'Untitled article'}”`} onClick={() => props.onRestore(item.id)}>
+                      Restore
+                    </button>
+                    <button
+                      type="button"
+                      className="danger"
+                      aria-label={`Delete “${item.headline || 'Untitled article'}” for good`}
+                      onClick={() => setConfirmDelete(item)}
+                    >
+                      Delete…
+                    </button>
+                  </>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {confirmDelete && (
+        <ConfirmDialog
+          title="Delete for good?"
+          confirmLabel="Delete for good"
+          danger
+          onCancel={() => setConfirmDelete(undefined)}
+          onConfirm={() => {
+            props.onDeleteForever(confirmDelete.id);
+            setConfirmDelete(undefined);
+          }}
+        >
+          “{confirmDelete.headline || 'Untitled article'}” will be deleted permanently. This cannot be undone.
+        </ConfirmDialog>
+      )}
+    </nav>
+  );
+}
