@@ -32,6 +32,8 @@ const preloadPath = path.join(__dirname, 'preload.cjs');
 // Tests and side-by-side profiles point userData elsewhere; must happen before anything reads it.
 if (process.env.NEWSROOM_USER_DATA) app.setPath('userData', path.resolve(process.env.NEWSROOM_USER_DATA));
 app.setName(APP_NAME);
+// Every renderer sandboxed, whatever options a future window forgets.
+app.enableSandbox();
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 

@@ -17,12 +17,13 @@ describe('secureWebPreferences', () => {
       spellcheck: true,
       navigateOnDragDrop: false,
       experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 
   it('sets nothing that loosens the defaults', () => {
     const keys = Object.keys(secureWebPreferences('p'));
-    for (const risky of ['enableBlinkFeatures', 'additionalArguments', 'disableBlinkFeatures', 'enableRemoteModule']) {
+    for (const risky of ['enableBlinkFeatures', 'additionalArguments', 'enableRemoteModule', 'partition']) {
       expect(keys).not.toContain(risky);
     }
   });

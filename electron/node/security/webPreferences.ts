@@ -17,6 +17,7 @@ export type SecureWebPreferences = {
   readonly navigateOnDragDrop: false;
   readonly experimentalFeatures: false;
   readonly safeDialogs: true;
+  readonly disableBlinkFeatures: 'Auxclick';
 };
 
 export function secureWebPreferences(preloadPath: string): SecureWebPreferences {
@@ -36,5 +37,7 @@ export function secureWebPreferences(preloadPath: string): SecureWebPreferences 
     navigateOnDragDrop: false,
     experimentalFeatures: false,
     safeDialogs: true,
+    // Middle-click would otherwise open links through a path that skips the click handlers.
+    disableBlinkFeatures: 'Auxclick',
   };
 }
