@@ -1,0 +1,127 @@
+import { test as base, expect } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { startBrowserHost } from '../../electron/browser-host/server';
+import { openDatabase } from '../../electron/node/store/database';
+import { createArticleStore } from '../../electron/node/store/articleStore';
+import { ROOT, RENDERER_DIR, expectSaved } from './fixtures';
+
+const test = base.extend<{ dir: string }>({
+  dir: async ({}, use) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-dbprob-'));
+    await use(dir);
+    fs.rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+test('a file that is not a database is reported in plain words, left untouched, and a new one can be started', async ({ browser, dir }) => {
+  const bad = path.join(dir, 'newsroom.db');
+  fs.writeFileSync(bad, 'Dear editor,\nthis is a letter, not a database.\n'.repeat(50));
+  const before = sha(bad);
+  const host = await startBrowserHost({ dbPath: bad, rendererDir: RENDERER_DIR });
+  try {
+    const page = await browser.newPage();
+    await page.goto(host.url);
+    await expect(page.getByRole('heading', { name: 'This database can’t be opened' })).toBeVisible();
+    await expect(page.getByText(/not a Newsroom Desk database/)).toBeVisible();
+    expect(sha(bad)).toBe(before);
+    expect(fs.existsSync(`${bad}-wal`)).toBe(false);
+
+    // Opening another bad file says so and keeps the screen.
+    await page.getByLabel('Open another database file').fill(bad);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect(page.getByRole('alert')).toContainText('not a Newsroom Desk database');
+
+    await page.getByRole('button', { name: 'Start a new database' }).click();
+    await expect(page.getByRole('navigation', { name: 'Article library' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'New article' })).toBeVisible();
+    expect(sha(bad)).toBe(before);
+    const created = fs.readdirSync(dir).filter((f) => /^newsroom-.*\.db$/.test(f));
+    expect(created).toHaveLength(1);
+    await page.close();
+  } finally {
+    await host.close();
+  }
+});
+
+test('a database from a newer version of the app is refused and left untouched', async ({ browser, dir }) => {
+  const file = path.join(dir, 'newsroom.db');
+  const db = openDatabase(file);
+  db.pragma('user_version = 999');
+  db.pragma('journal_mode = DELETE');
+  db.close();
+  const before = sha(file);
+  const host = await startBrowserHost({ dbPath: file, rendererDir: RENDERER_DIR });
+  try {
+    const page = await browser.newPage();
+    await page.goto(host.url);
+    await expect(page.getByText(/written by a newer version of Newsroom Desk/)).toBeVisible();
+    expect(sha(file)).toBe(before);
+    await page.close();
+  } finally {
+    await host.close();
+  }
+});
+
+/** Starts the browser host as its own process, as `npm run dev:browser` does, so it can be killed. */
+async function spawnHost(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/node/browser-host.mjs'), '--db', dbPath, '--json'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = readline.createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`browser host exited early (${code})`)));
+    lines.once('line', (line) => resolve(JSON.parse(line).url));
+  });
+  return { child, url };
+}
+
+test('SIGKILL while the writer types: every autosaved word survives and the database stays sound', async ({ browser, dir }) => {
+  test.setTimeout(180_000);
+  const dbPath = path.join(dir, 'newsroom.db');
+  const saved: string[] = [];
+  const rounds = 6;
+  for (let round = 0; round < rounds; round++) {
+    const { child, url } = await spawnHost(dbPath);
+    const page = await browser.newPage();
+    await page.goto(url);
+    if (round === 0) {
+      await page.getByRole('button', { name: 'New article' }).click();
+      await page.keyboard.type('Crash test');
+      await expectSaved(page);
+    } else {
+      await page.getByRole('list', { name: 'Articles' }).getByRole('button', { name: 'Crash test', exact: true }).click();
+    }
+    const body = page.getByLabel('Article body');
+    await body.click();
+    await page.keyboard.press('Control+End');
+    const word = `saved${round}`;
+    await page.keyboard.type(` ${word}`);
+    await expectSaved(page);
+    saved.push(word);
+    // Keep typing and kill the process at a random moment: before, during or after the next save.
+    await page.keyboard.type(` unsaved${round}`, { delay: 15 });
+    await page.waitForTimeout(Math.floor(Math.random() * 900));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    await page.close();
+
+    const db = openDatabase(dbPath);
+    try {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      const store = createArticleStore(db);
+      const list = store.listArticles({ view: 'active', search: 'Crash' });
+      const article = store.getArticle(list.items.find((a) => a.headline === 'Crash test')!.id);
+      const text = JSON.stringify(article.body);
+      for (const w of saved) expect(text, `round ${round}: "${w}" was acknowledged as saved`).toContain(w);
+    } finally {
+      db.close();
+    }
+  }
+});
