@@ -5,6 +5,7 @@ import type { Article, ArticlePatch, ArticleSummary } from '../../../shared/mode
 import { call, errorMessage } from '../api/call';
 import { ArticleView } from '../article/ArticleView';
 import { flushAllAutosaves } from '../article/useArticleAutosave';
+import { markArticleOpenStart } from '../article/openTiming';
 import { Library, type LibraryView } from '../library/Library';
 import { DatabaseProblem } from './DatabaseProblem';
 import { Toasts, useToasts } from './Toasts';
@@ -54,6 +55,7 @@ export function App() {
   const openArticle = useCallback(
     async (id: string) => {
       try {
+        markArticleOpenStart();
         await flushAllAutosaves();
         setArticle(await call('getArticle', { id }));
       } catch (e) {

@@ -1,11 +1,12 @@
 /** One open article: headline and dek, metadata, the body editor and its save state. */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Article, ArticlePatch } from '../../../shared/model/article';
 import type { ArticleBody } from '../../../shared/model/document';
 import { BodyEditor } from '../editor/BodyEditor';
 import { ConflictBanner } from './ConflictBanner';
 import { SaveIndicator } from './SaveIndicator';
 import { useArticleAutosave } from './useArticleAutosave';
+import { measureArticleOpened } from './openTiming';
 
 type Props = {
   article: Article;
@@ -21,6 +22,7 @@ export function ArticleView({ article, onListedFieldChange, onReload }: Props) {
   const [dek, setDek] = useState(article.dek);
   // The latest local body, for "keep mine" after a conflict.
   const bodyRef = useRef<ArticleBody>(article.body);
+  useEffect(measureArticleOpened, []);
 
   const change = useCallback(
     (patch: ArticlePatch) => {
