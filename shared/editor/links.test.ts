@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { isAllowedLinkUrl, normalizeLinkUrl } from './links';
+
+describe('isAllowedLinkUrl', () => {
+  it.each([
+    ['https://example.com/a?b=1', true],
+    ['http://example.com', true],
+    ['mailto:desk@example.com', true],
+    ['javascript:alert(1)', false],
+    ['JAVASCRIPT:alert(1)', false],
+    ['java\tscript:alert(1)', false],
+    ['data:text/html,<b>x</b>', false],
+    ['file:///etc/passwd', false],
+    ['vbscript:msgbox', false],
+    ['https://', false],
+    ['example.com', false],
+    ['', false],
+  ])('%s → %s', (url, ok) => expect(isAllowedLinkUrl(url)).toBe(ok));
+});
+
+describe('normalizeLinkUrl', () => {
+  it('adds https to bare hosts', () => {
+    expect(normalizeLinkUrl('example.com')).toEqual({ ok: true, url: 'https://example.com/' });
+    expect(normalizeLinkUrl('  www.example.com/path?q=1 ')).toEqual({ ok: true, url: 'https://www.example.com/path?q=1' });
+    expect(normalizeLinkUrl('example.com:8080/x')).toEqual({ ok: true, url: 'https://example.com:8080/x' });
+  });
+  it('keeps allowed schemes', () => {
+    expect(normalizeLinkUrl('http://example.com/a')).toEqual({ ok: true, url: 'http://example.com/a' });
+    expect(normalizeLinkUrl('mailto:desk@example.com')).toEqual({ ok: true, url: 'mailto:desk@example.com' });
+  });
+  it('turns email addresses into mailto links', () => {
+    expect(normalizeLinkUrl('desk@example.com')).toEqual({ ok: true, url: 'mailto:desk@example.com' });
+  });
+  it('refuses other schemes with a message', () => {
+    for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'file:///c', 'ftp://example.com']) {
+      const result = normalizeLinkUrl(bad);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.message).toMatch(/Only web/);
+    }
+  });
+  it('refuses empty, spaced and hostless input', () => {
+    expect(normalizeLinkUrl('   ').ok).toBe(false);
+    expect(normalizeLinkUrl('not a link').ok).toBe(false);
+    expect(normalizeLinkUrl('word').ok).toBe(false);
+  });
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { Editor, Transforms, type Descendant } from 'slate';
+import { articleBodySchema, type ArticleBody } from '../model/document';
+import { bodyOf, createTestEditor } from './testEditor';
+
+function normalized(children: unknown[]): ArticleBody {
+  const editor = createTestEditor([]);
+  editor.children = children as Descendant[];
+  Editor.normalize(editor, { force: true });
+  return bodyOf(editor);
+}
+
+const p = (text: string) => ({ type: 'paragraph', children: [{ text }] });
+
+describe('normalization', () => {
+  it('never leaves the document empty', () => {
+    expect(normalized([])).toEqual([p('')]);
+  });
+
+  it('wraps stray text at the top level in a paragraph', () => {
+    expect(normalized([{ text: 'loose' }, p('x')])).toEqual([p('loose'), p('x')]);
+  });
+
+  it('adds a paragraph after a trailing void so the cursor can go there', () => {
+    const body = normalized([p('a'), { type: 'section-break', children: [{ text: '' }] }]);
+    expect(body.map((b) => b.type)).toEqual(['paragraph', 'section-break', 'paragraph']);
+  });
+
+  it('gives voids exactly one empty text child', () => {
+    const body = normalized([{ type: 'section-break', children: [{ text: 'junk', bold: true }, { text: 'more' }] }, p('')]);
+    expect(body[0]).toEqual({ type: 'section-break', children: [{ text: '' }] });
+  });
+
+  it('removes empty links and unwraps links with forbidden URLs', () => {
+    const body = normalized([
+      {
+        type: 'paragraph',
+        children: [
+          { text: 'a ' },
+          { type: 'link', url: 'https://example.com', children: [{ text: '' }] },
+          { type: 'link', url: 'javascript:alert(1)', children: [{ text: 'bad' }] },
+        ],
+      },
+    ]);
+    expect(body).toEqual([p('a bad')]);
+  });
+
+  it('unwraps nested links', () => {
+    const body = normalized([
+      {
+        type: 'paragraph',
+        children: [
+          { text: '' },
+          {
+            type: 'link',
+            url: 'https://a.example',
+            children: [{ text: 'x' }, { type: 'link', url: 'https://b.example', children: [{ text: 'y' }] }],
+          },
+          { text: '' },
+        ],
+      },
+    ]);
+    expect(body).toEqual([
+      { type: 'paragraph', children: [{ text: '' }, { type: 'link', url: 'https://a.example', children: [{ text: 'xy' }] }, { text: '' }] },
+    ]);
+  });
+
+  it('keeps list depth within one level of the previous item and within bounds', () => {
+    const item = (depth: number) => ({ type: 'list-item', list: 'bulleted', depth, children: [{ text: String(depth) }] });
+    const body = normalized([p('x'), item(3), item(1), item(4), item(99)]);
+    expect(body.map((b) => (b.type === 'list-item' ? b.depth : -1))).toEqual([-1, 0, 1, 2, 3]);
+  });
+
+  it('fills an empty promo box and turns foreign blocks in it into paragraphs or lifts them out', () => {
+    const body = normalized([
+      { type: 'promo-box', title: 'Box', children: [] },
+      {
+        type: 'promo-box',
+        title: 'Two',
+        children: [{ type: 'heading', level: 1, children: [{ text: 'h' }] }, { type: 'section-break', children: [{ text: '' }] }],
+      },
+      p('end'),
+    ]);
+    expect(body).toEqual([
+      { type: 'promo-box', title: 'Box', children: [p('')] },
+      { type: 'promo-box', title: 'Two', children: [p('h')] },
+      { type: 'section-break', children: [{ text: '' }] },
+      p('end'),
+    ]);
+  });
+
+  it('unwraps blocks nested in text blocks', () => {
+    const body = normalized([{ type: 'paragraph', children: [{ text: 'a' }, p('b')] }]);
+    expect(articleBodySchema.safeParse(body).success).toBe(true);
+    expect(body.map((b) => b.type)).toEqual(['paragraph']);
+  });
+
+  it('fills missing fields of editors notes with valid values', () => {
+    const body = normalized([{ type: 'editors-note', kind: 'bogus', date: 'yesterday', children: [{ text: 'n' }] }]);
+    expect(articleBodySchema.safeParse(body).success).toBe(true);
+  });
+
+  it('fixes depth after an item is removed', () => {
+    const editor = createTestEditor([
+      { type: 'list-item', list: 'bulleted', depth: 0, children: [{ text: 'a' }] },
+      { type: 'list-item', list: 'bulleted', depth: 1, children: [{ text: 'b' }] },
+      { type: 'list-item', list: 'bulleted', depth: 2, children: [{ text: 'c' }] },
+    ]);
+    Transforms.removeNodes(editor, { at: [1] });
+    expect(bodyOf(editor).map((b) => (b.type === 'list-item' ? b.depth : -1))).toEqual([0, 1]);
+  });
+});
