@@ -118,7 +118,14 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS, t
 /** Opens (creating if absent) and migrates the database at `path`. Throws DbOpenError with plain words. */
 export function openDatabase(path: string, open: OpenOptions = {}): Db {
   if (fs.existsSync(path)) probe(path, open);
-  const db = construct(path, {}, open);
+  let db: Db;
+  try {
+    db = construct(path, {}, open);
+  } catch (error) {
+    // A missing folder or one we may not write to: report it like any other file we cannot open.
+    if (error instanceof DbOpenError) throw error;
+    throw new DbOpenError('unreadable', `The database file cannot be opened: ${(error as Error).message}`);
+  }
   try {
     db.pragma('journal_mode = WAL');
     // FULL: an acknowledged save survives power loss, not only a crash.

@@ -34,5 +34,10 @@ export function explainNativeLoadError(error: unknown, runtime: 'node' | 'electr
   if (/invalid ELF header|wrong ELF class|not a valid Win32 application|mach-o/i.test(text)) {
     return new NativeModuleError(`The SQLite native module is for another platform or architecture. ${fix}`, error);
   }
+  // Any other dlopen failure (a truncated binary, another CPU's build) or a binary that loads but is not
+  // better-sqlite3 ("addon.x is not a function") is still the module, never the database.
+  if ((error as { code?: unknown } | null)?.code === 'ERR_DLOPEN_FAILED' || /\baddon\.\w+ is not a function/.test(text)) {
+    return new NativeModuleError(`The SQLite native module could not be loaded (${text}). ${fix}`, error);
+  }
   return undefined;
 }
