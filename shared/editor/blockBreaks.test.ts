@@ -100,7 +100,7 @@ describe('insertBlocks', () => {
 
   it('puts the cursor inside an inserted promo box', () => {
     const editor = createTestEditor([p('')], { path: [0, 0], offset: 0 });
-    insertBlocks(editor, [{ type: 'promo-box', title: '', children: [p('')] }]);
+    insertBlocks(editor, [{ type: 'promo-box', title: '', children: [{ type: 'paragraph', children: [{ text: '' }] }] }]);
     expect(editor.selection?.anchor.path).toEqual([0, 0, 0]);
     expect(bodyOf(editor).map((b) => b.type)).toEqual(['promo-box', 'paragraph']);
   });

@@ -4,7 +4,7 @@ import { withHistory } from 'slate-history';
 import type { ArticleBody } from '../model/document';
 import { withArticleEditing } from './withArticleEditing';
 
-export function createTestEditor(body: ArticleBody, selection?: Location, now?: () => number): Editor {
+export function createTestEditor(body: readonly unknown[], selection?: Location, now?: () => number): Editor {
   const editor = withArticleEditing(withHistory(createEditor()) as unknown as Editor, now);
   editor.children = structuredClone(body) as Descendant[];
   if (selection) editor.selection = Editor.range(editor, selection);
