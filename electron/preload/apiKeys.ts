@@ -22,6 +22,7 @@ export const PRELOAD_METHODS = {
   deleteArticleForever: 'articles:deleteForever',
   putAsset: 'assets:put',
   getAsset: 'assets:get',
+  listTaxonomy: 'taxonomy:list',
   listAuthors: 'authors:list',
   listDisclosures: 'disclosures:list',
 } as const satisfies typeof API_METHODS;

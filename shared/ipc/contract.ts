@@ -27,6 +27,7 @@ export type AppInfo = {
   platform: string;
 };
 
+export type Taxonomy = { tags: string[]; sections: string[] };
 export type ArticleList = { items: ArticleSummary[]; total: number };
 export type SaveResult = { version: number; updatedAt: string };
 
@@ -86,6 +87,8 @@ export const contract = {
   ),
   'assets:get': channel<AssetData>()(z.object({ id }).strict()),
 
+  /** Tags and sections already in use, most used first, for completion. */
+  'taxonomy:list': channel<Taxonomy>()(empty),
   'authors:list': channel<Author[]>()(z.object({ includeArchived: z.boolean().optional() }).strict()),
   'disclosures:list': channel<DisclosureTemplate[]>()(empty),
 } as const;
@@ -163,6 +166,7 @@ export const API_METHODS = {
   deleteArticleForever: 'articles:deleteForever',
   putAsset: 'assets:put',
   getAsset: 'assets:get',
+  listTaxonomy: 'taxonomy:list',
   listAuthors: 'authors:list',
   listDisclosures: 'disclosures:list',
 } as const satisfies Record<string, Channel>;

@@ -35,6 +35,7 @@ export function createHandlers({ session, info, chooseDatabaseFile }: HandlerCon
     }),
     'assets:get': ({ id }) => session.assets().getAsset(id),
 
+    'taxonomy:list': () => session.store().taxonomy(),
     'authors:list': ({ includeArchived }) => session.store().listAuthors(includeArchived ?? false),
     'disclosures:list': () => session.store().listDisclosures(),
   };

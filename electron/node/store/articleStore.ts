@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/ipc/contract';
-import type { ArticleList, SaveResult } from '../../../shared/ipc/contract';
+import type { ArticleList, SaveResult, Taxonomy } from '../../../shared/ipc/contract';
 import {
   noAiDeclaration,
   type Article,
@@ -349,6 +349,20 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
       }
       stmt.deleteArticle.run(id);
     }),
+
+    taxonomy(): Taxonomy {
+      const tags = db
+        .prepare<[], { tag: string }>(`SELECT tag FROM article_tags GROUP BY tag ORDER BY count(*) DESC, tag LIMIT 500`)
+        .all()
+        .map((r) => r.tag);
+      const sections = db
+        .prepare<[], { section: string }>(
+          `SELECT section FROM articles WHERE section <> '' GROUP BY section ORDER BY count(*) DESC, section LIMIT 200`,
+        )
+        .all()
+        .map((r) => r.section);
+      return { tags, sections };
+    },
 
     articleCount(): number {
       return stmt.countArticles.get()!.n;

@@ -1,12 +1,13 @@
-/** One open article: headline and dek, metadata, the body editor and its save state. */
+/** One open article: headline and dek, the body editor, the details panel and the save state. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Article, ArticlePatch } from '../../../shared/model/article';
 import type { ArticleBody } from '../../../shared/model/document';
 import { BodyEditor } from '../editor/BodyEditor';
 import { ConflictBanner } from './ConflictBanner';
+import { ArticleDetails, type DetailFields } from './details/ArticleDetails';
+import { measureArticleOpened } from './openTiming';
 import { SaveIndicator } from './SaveIndicator';
 import { useArticleAutosave } from './useArticleAutosave';
-import { measureArticleOpened } from './openTiming';
 
 type Props = {
   article: Article;
@@ -16,16 +17,34 @@ type Props = {
   onReload: (id: string) => Promise<void>;
 };
 
+type Editable = DetailFields & { headline: string; dek: string };
+
+function editableOf(a: Article): Editable {
+  return {
+    headline: a.headline,
+    dek: a.dek,
+    slug: a.slug,
+    slugLocked: a.slugLocked,
+    section: a.section,
+    tags: a.tags,
+    bylineAuthorIds: a.bylineAuthorIds,
+    dateline: a.dateline,
+    seoTitle: a.seoTitle,
+    seoDescription: a.seoDescription,
+    plannedLength: a.plannedLength,
+  };
+}
+
 export function ArticleView({ article, onListedFieldChange, onReload }: Props) {
   const { autosave, state } = useArticleAutosave(article);
-  const [headline, setHeadline] = useState(article.headline);
-  const [dek, setDek] = useState(article.dek);
-  // The latest local body, for "keep mine" after a conflict.
+  const [fields, setFields] = useState<Editable>(() => editableOf(article));
+  // The latest local body, for "keep mine" after a conflict; the editor itself is uncontrolled.
   const bodyRef = useRef<ArticleBody>(article.body);
   useEffect(measureArticleOpened, []);
 
   const change = useCallback(
-    (patch: ArticlePatch) => {
+    (patch: Partial<Editable>) => {
+      setFields((f) => ({ ...f, ...patch }));
       autosave.change(patch);
       if (patch.headline !== undefined) onListedFieldChange(article.id, patch);
     },
@@ -41,58 +60,54 @@ export function ArticleView({ article, onListedFieldChange, onReload }: Props) {
   );
 
   return (
-    <article className="article-view" aria-label="Article">
-      <div className="article-topbar">
-        <span className={`status-chip status-${article.status}`}>{article.status}</span>
-        <SaveIndicator state={state} onRetry={() => void autosave.flush()} />
-      </div>
-      {state.kind === 'conflict' && (
-        <ConflictBanner
-          articleId={article.id}
-          mine={{ headline, dek, body: bodyRef.current }}
-          onKeepMine={(currentVersion) => autosave.overwrite(currentVersion, { headline, dek, body: bodyRef.current })}
-          onTakeTheirs={() => onReload(article.id)}
+    <div className="article-layout">
+      <article className="article-view" aria-label="Article">
+        <div className="article-topbar">
+          <span className={`status-chip status-${article.status}`}>{article.status}</span>
+          <SaveIndicator state={state} onRetry={() => void autosave.flush()} />
+        </div>
+        {state.kind === 'conflict' && (
+          <ConflictBanner
+            articleId={article.id}
+            mine={{ headline: fields.headline, dek: fields.dek, body: bodyRef.current }}
+            onKeepMine={(currentVersion) => autosave.overwrite(currentVersion, { ...fields, body: bodyRef.current })}
+            onTakeTheirs={() => onReload(article.id)}
+          />
+        )}
+        <div className="article-fields">
+          <label className="field-label" htmlFor="article-headline">
+            Headline
+          </label>
+          <textarea
+            id="article-headline"
+            className="headline-input"
+            rows={1}
+            value={fields.headline}
+            placeholder="Headline"
+            maxLength={300}
+            onChange={(e) => change({ headline: e.target.value.replace(/\n/g, ' ') })}
+          />
+          <label className="field-label" htmlFor="article-dek">
+            Dek
+          </label>
+          <textarea
+            id="article-dek"
+            className="dek-input"
+            rows={2}
+            value={fields.dek}
+            placeholder="Dek: one or two sentences under the headline"
+            maxLength={1000}
+            onChange={(e) => change({ dek: e.target.value })}
+          />
+        </div>
+        <BodyEditor
+          key={`${article.id}:${article.version}`}
+          initialValue={article.body}
+          onChange={onBodyChange}
+          plannedLength={fields.plannedLength}
         />
-      )}
-      <div className="article-fields">
-        <label className="field-label" htmlFor="article-headline">
-          Headline
-        </label>
-        <textarea
-          id="article-headline"
-          className="headline-input"
-          rows={1}
-          value={headline}
-          placeholder="Headline"
-          maxLength={300}
-          onChange={(e) => {
-            const value = e.target.value.replace(/\n/g, ' ');
-            setHeadline(value);
-            change({ headline: value });
-          }}
-        />
-        <label className="field-label" htmlFor="article-dek">
-          Dek
-        </label>
-        <textarea
-          id="article-dek"
-          className="dek-input"
-          rows={2}
-          value={dek}
-          placeholder="Dek: one or two sentences under the headline"
-          maxLength={1000}
-          onChange={(e) => {
-            setDek(e.target.value);
-            change({ dek: e.target.value });
-          }}
-        />
-      </div>
-      <BodyEditor
-        key={`${article.id}:${article.version}`}
-        initialValue={article.body}
-        onChange={onBodyChange}
-        plannedLength={article.plannedLength}
-      />
-    </article>
+      </article>
+      <ArticleDetails headline={fields.headline} fields={fields} onChange={change} />
+    </div>
   );
 }

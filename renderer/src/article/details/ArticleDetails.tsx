@@ -1,0 +1,137 @@
+/** The article's metadata panel: slug, section, tags, byline, dateline, SEO fields and planned length. */
+import { useEffect, useId, useState } from 'react';
+import type { Taxonomy } from '../../../../shared/ipc/contract';
+import { FIELD_LIMITS, type ArticleFields, type Author } from '../../../../shared/model/article';
+import { slugify } from '../../../../shared/text/slug';
+import { call } from '../../api/call';
+import { AuthorPicker } from './AuthorPicker';
+import { TagInput } from './TagInput';
+
+export type DetailFields = Pick<
+  ArticleFields,
+  'slug' | 'slugLocked' | 'section' | 'tags' | 'bylineAuthorIds' | 'dateline' | 'seoTitle' | 'seoDescription' | 'plannedLength'
+>;
+
+type Props = {
+  headline: string;
+  fields: DetailFields;
+  onChange: (patch: Partial<DetailFields>) => void;
+};
+
+function Counter({ length, recommended }: { length: number; recommended: number }) {
+  return (
+    <span className={`counter ${length > recommended ? 'over' : ''}`} aria-live="off">
+      {length}/{recommended}
+    </span>
+  );
+}
+
+export function ArticleDetails({ headline, fields, onChange }: Props) {
+  const [authors, setAuthors] = useState<Author[]>([]);
+  const [taxonomy, setTaxonomy] = useState<Taxonomy>({ tags: [], sections: [] });
+  const ids = { slug: useId(), section: useId(), sections: useId(), dateline: useId(), seoTitle: useId(), seoDesc: useId(), length: useId() };
+
+  useEffect(() => {
+    call('listAuthors', { includeArchived: true }).then(setAuthors).catch(() => setAuthors([]));
+    call('listTaxonomy', {}).then(setTaxonomy).catch(() => undefined);
+  }, []);
+
+  // The slug follows the headline until the writer edits it (the store applies the same rule).
+  const slug = fields.slugLocked ? fields.slug : slugify(headline);
+
+  return (
+    <aside className="article-details" aria-label="Article details">
+      <h2>Details</h2>
+      <AuthorPicker authorIds={fields.bylineAuthorIds} authors={authors} onChange={(bylineAuthorIds) => onChange({ bylineAuthorIds })} />
+
+      <div className="field">
+        <label htmlFor={ids.section}>Section</label>
+        <input
+          id={ids.section}
+          list={ids.sections}
+          value={fields.section}
+          maxLength={FIELD_LIMITS.section}
+          onChange={(e) => onChange({ section: e.target.value })}
+        />
+        <datalist id={ids.sections}>
+          {taxonomy.sections.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      </div>
+
+      <TagInput tags={fields.tags} known={taxonomy.tags} onChange={(tags) => onChange({ tags })} />
+
+      <div className="field">
+        <label htmlFor={ids.dateline}>Dateline</label>
+        <input
+          id={ids.dateline}
+          value={fields.dateline}
+          placeholder="e.g. VESTMARK"
+          maxLength={FIELD_LIMITS.dateline}
+          onChange={(e) => onChange({ dateline: e.target.value })}
+        />
+      </div>
+
+      <div className="field">
+        <label htmlFor={ids.slug}>Slug</label>
+        <input
+          id={ids.slug}
+          value={slug}
+          maxLength={FIELD_LIMITS.slug}
+          onChange={(e) => onChange({ slug: e.target.value.toLowerCase().replace(/[^a-z0-9-]+/g, '-'), slugLocked: true })}
+        />
+        <p className="hint">
+          {fields.slugLocked ? (
+            <>
+              Edited by hand.{' '}
+              <button type="button" className="link-button" onClick={() => onChange({ slug: slugify(headline), slugLocked: false })}>
+                Follow the headline again
+              </button>
+            </>
+          ) : (
+            'Follows the headline until you edit it.'
+          )}
+        </p>
+      </div>
+
+      <div className="field">
+        <label htmlFor={ids.seoTitle}>
+          SEO title <Counter length={fields.seoTitle.length} recommended={60} />
+        </label>
+        <input
+          id={ids.seoTitle}
+          value={fields.seoTitle}
+          placeholder={headline || 'Defaults to the headline'}
+          maxLength={FIELD_LIMITS.seoTitle}
+          onChange={(e) => onChange({ seoTitle: e.target.value })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.seoDesc}>
+          SEO description <Counter length={fields.seoDescription.length} recommended={160} />
+        </label>
+        <textarea
+          id={ids.seoDesc}
+          rows={3}
+          value={fields.seoDescription}
+          maxLength={FIELD_LIMITS.seoDescription}
+          onChange={(e) => onChange({ seoDescription: e.target.value })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.length}>Planned length (words)</label>
+        <input
+          id={ids.length}
+          type="number"
+          min={0}
+          max={100000}
+          step={50}
+          value={fields.plannedLength || ''}
+          placeholder="No target"
+          onChange={(e) => onChange({ plannedLength: Math.max(0, Math.min(100_000, Math.round(Number(e.target.value) || 0))) })}
+        />
+      </div>
+    </aside>
+  );
+}
