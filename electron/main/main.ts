@@ -29,9 +29,10 @@ const appRoot = path.resolve(__dirname, '..', '..');
 const rendererDir = path.join(appRoot, 'dist', 'renderer');
 const preloadPath = path.join(__dirname, 'preload.cjs');
 
-// Tests and side-by-side profiles point userData elsewhere; must happen before anything reads it.
-if (process.env.NEWSROOM_USER_DATA) app.setPath('userData', path.resolve(process.env.NEWSROOM_USER_DATA));
 app.setName(APP_NAME);
+// One userData folder whether run from source (package name) or packaged (product name). Tests and
+// side-by-side profiles point it elsewhere with NEWSROOM_USER_DATA. Must happen before anything reads it.
+app.setPath('userData', process.env.NEWSROOM_USER_DATA ? path.resolve(process.env.NEWSROOM_USER_DATA) : path.join(app.getPath('appData'), APP_NAME));
 // Every renderer sandboxed, whatever options a future window forgets.
 app.enableSandbox();
 
