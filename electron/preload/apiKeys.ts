@@ -1,31 +1,12 @@
 /**
- * What the preload exposes as `window.newsroom`, kept free of runtime imports
- * from shared/ so the sandboxed preload bundle does not pull in zod. The
- * method table is a copy of API_METHODS that the compiler holds equal to it
- * (`satisfies` rejects a missing, extra or re-routed method) and a unit test
- * compares at run time.
+ * What the preload exposes as `window.newsroom`. The method table comes from
+ * shared/ipc/methods.ts, which has no runtime imports, so the sandboxed
+ * preload bundle does not pull in zod.
  */
-import type { API_METHODS, NewsroomApi } from '../../shared/ipc/contract';
+import type { NewsroomApi } from '../../shared/ipc/contract';
+import { API_METHODS } from '../../shared/ipc/methods';
 
-export const PRELOAD_METHODS = {
-  appInfo: 'app:info',
-  dbStatus: 'db:status',
-  openDatabase: 'db:open',
-  createNewDatabase: 'db:createNew',
-  listArticles: 'articles:list',
-  getArticle: 'articles:get',
-  createArticle: 'articles:create',
-  saveArticle: 'articles:save',
-  duplicateArticle: 'articles:duplicate',
-  trashArticle: 'articles:trash',
-  restoreArticle: 'articles:restore',
-  deleteArticleForever: 'articles:deleteForever',
-  putAsset: 'assets:put',
-  getAsset: 'assets:get',
-  listTaxonomy: 'taxonomy:list',
-  listAuthors: 'authors:list',
-  listDisclosures: 'disclosures:list',
-} as const satisfies typeof API_METHODS;
+export const PRELOAD_METHODS = API_METHODS;
 
 /** Messages outside the request/response contract: the window's lifecycle and its menu. */
 export const SHELL_CHANNELS = {

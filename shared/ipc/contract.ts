@@ -4,93 +4,24 @@
  * types. Electron's preload and the browser host's HTTP client both expose
  * exactly the methods listed in API_METHODS.
  */
-import { z } from 'zod';
-import { articleFieldsSchema, type Article, type ArticleSummary, type Author, type DisclosureTemplate } from '../model/article';
+import { appChannels } from './channels/app';
+import { articleChannels } from './channels/articles';
+import { assetChannels } from './channels/assets';
+import { libraryChannels } from './channels/library';
+import type { z } from 'zod';
+import { API_METHODS, type ApiMethod } from './methods';
 
-const id = z.string().min(1).max(100);
-const empty = z.object({}).strict();
+export type { AppInfo, DbProblem, DbStatus } from './channels/app';
+export { LIST_PAGE_MAX, type ArticleList, type SaveResult, type Taxonomy } from './channels/articles';
+export { IMAGE_MIME_TYPES, MAX_ASSET_BYTES, type AssetData, type AssetRef, type ImageMimeType } from './channels/assets';
+export { API_METHODS, type ApiMethod };
 
-/** Declares a channel: its request schema and (as a phantom) its response type. */
-function channel<Res>() {
-  return <S extends z.ZodType>(request: S) => ({ request, response: undefined as unknown as Res });
-}
-
-export type DbProblem = 'not-sqlite' | 'damaged' | 'newer-schema' | 'locked' | 'unreadable' | 'wrong-abi';
-
-export type DbStatus =
-  | { state: 'open'; path: string; schemaVersion: number }
-  | { state: 'error'; path: string; problem: DbProblem; message: string };
-
-export type AppInfo = {
-  appVersion: string;
-  runtime: 'electron' | 'browser-host';
-  platform: string;
-};
-
-export type Taxonomy = { tags: string[]; sections: string[] };
-export type ArticleList = { items: ArticleSummary[]; total: number };
-export type SaveResult = { version: number; updatedAt: string };
-
-export const LIST_PAGE_MAX = 500;
-
-export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'] as const;
-export type ImageMimeType = (typeof IMAGE_MIME_TYPES)[number];
-export const MAX_ASSET_BYTES = 25 * 1024 * 1024;
-export type AssetRef = { assetId: string };
-export type AssetData = { assetId: string; mimeType: ImageMimeType; fileName: string; dataBase64: string };
-
+/** Every channel, grouped by area in ./channels/. */
 export const contract = {
-  'app:info': channel<AppInfo>()(empty),
-  'db:status': channel<DbStatus>()(empty),
-  /** Without a path, the Electron shell asks with a native file dialog. */
-  'db:open': channel<DbStatus>()(z.object({ path: z.string().min(1).max(4_096).optional() }).strict()),
-  /** Starts a fresh database next to the current one, leaving the current file untouched. */
-  'db:createNew': channel<DbStatus>()(empty),
-
-  'articles:list': channel<ArticleList>()(
-    z
-      .object({
-        view: z.enum(['active', 'trash']),
-        search: z.string().max(500).optional(),
-        limit: z.number().int().min(1).max(LIST_PAGE_MAX).optional(),
-        offset: z.number().int().min(0).max(10_000_000).optional(),
-      })
-      .strict(),
-  ),
-  'articles:get': channel<Article>()(z.object({ id }).strict()),
-  'articles:create': channel<Article>()(z.object({ fields: articleFieldsSchema.partial().optional() }).strict()),
-  /** Saves changed fields if the stored version still equals baseVersion; otherwise fails with CONFLICT. */
-  'articles:save': channel<SaveResult>()(
-    z
-      .object({
-        id,
-        baseVersion: z.number().int().min(0),
-        patch: articleFieldsSchema.partial(),
-      })
-      .strict(),
-  ),
-  'articles:duplicate': channel<Article>()(z.object({ id }).strict()),
-  'articles:trash': channel<null>()(z.object({ id }).strict()),
-  'articles:restore': channel<null>()(z.object({ id }).strict()),
-  /** Permanent; only for articles already in the trash. */
-  'articles:deleteForever': channel<null>()(z.object({ id, confirm: z.literal(true) }).strict()),
-
-  /** Stores an image in the database (deduplicated by content) and returns its id. */
-  'assets:put': channel<AssetRef>()(
-    z
-      .object({
-        fileName: z.string().min(1).max(255),
-        mimeType: z.enum(IMAGE_MIME_TYPES),
-        dataBase64: z.string().min(1).max(Math.ceil((MAX_ASSET_BYTES * 4) / 3) + 4),
-      })
-      .strict(),
-  ),
-  'assets:get': channel<AssetData>()(z.object({ id }).strict()),
-
-  /** Tags and sections already in use, most used first, for completion. */
-  'taxonomy:list': channel<Taxonomy>()(empty),
-  'authors:list': channel<Author[]>()(z.object({ includeArchived: z.boolean().optional() }).strict()),
-  'disclosures:list': channel<DisclosureTemplate[]>()(empty),
+  ...appChannels,
+  ...articleChannels,
+  ...assetChannels,
+  ...libraryChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -151,27 +82,7 @@ export class IpcCallError extends Error {
 
 // ---- The named API both transports expose ---------------------------------
 
-export const API_METHODS = {
-  appInfo: 'app:info',
-  dbStatus: 'db:status',
-  openDatabase: 'db:open',
-  createNewDatabase: 'db:createNew',
-  listArticles: 'articles:list',
-  getArticle: 'articles:get',
-  createArticle: 'articles:create',
-  saveArticle: 'articles:save',
-  duplicateArticle: 'articles:duplicate',
-  trashArticle: 'articles:trash',
-  restoreArticle: 'articles:restore',
-  deleteArticleForever: 'articles:deleteForever',
-  putAsset: 'assets:put',
-  getAsset: 'assets:get',
-  listTaxonomy: 'taxonomy:list',
-  listAuthors: 'authors:list',
-  listDisclosures: 'disclosures:list',
-} as const satisfies Record<string, Channel>;
 
-export type ApiMethod = keyof typeof API_METHODS;
 
 /** What `window.newsroom` offers: one named method per channel, each resolving to a typed result. */
 export type NewsroomApi = {

@@ -1,0 +1,15 @@
+/**
+ * Numbered schema migrations, one file each. `PRAGMA user_version` records the
+ * last one applied; each runs in its own transaction together with the version
+ * bump, so a crash leaves the schema at a whole step. Add a migration as the
+ * next numbered file and list it here; never edit one that has shipped.
+ */
+import { migration as m001 } from './001-initial';
+import { migration as m002 } from './002-assets';
+import type { Migration } from './types';
+
+export type { Migration };
+
+export const MIGRATIONS: readonly Migration[] = [m001, m002];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

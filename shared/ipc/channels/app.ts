@@ -1,0 +1,24 @@
+/** The app and its database file. */
+import { z } from 'zod';
+import { channel, emptyRequest } from '../channel';
+
+export type DbProblem = 'not-sqlite' | 'damaged' | 'newer-schema' | 'locked' | 'unreadable' | 'wrong-abi';
+
+export type DbStatus =
+  | { state: 'open'; path: string; schemaVersion: number }
+  | { state: 'error'; path: string; problem: DbProblem; message: string };
+
+export type AppInfo = {
+  appVersion: string;
+  runtime: 'electron' | 'browser-host';
+  platform: string;
+};
+
+export const appChannels = {
+  'app:info': channel<AppInfo>()(emptyRequest),
+  'db:status': channel<DbStatus>()(emptyRequest),
+  /** Without a path, the Electron shell asks with a native file dialog. */
+  'db:open': channel<DbStatus>()(z.object({ path: z.string().min(1).max(4_096).optional() }).strict()),
+  /** Starts a fresh database next to the current one, leaving the current file untouched. */
+  'db:createNew': channel<DbStatus>()(emptyRequest),
+} as const;

@@ -1,0 +1,30 @@
+/**
+ * The named API both transports expose: method name → channel. Kept free of
+ * runtime imports (zod) so the sandboxed preload bundle stays small.
+ */
+import type { Channel } from './contract';
+
+export const API_METHODS = {
+  appInfo: 'app:info',
+  dbStatus: 'db:status',
+  openDatabase: 'db:open',
+  createNewDatabase: 'db:createNew',
+
+  listArticles: 'articles:list',
+  getArticle: 'articles:get',
+  createArticle: 'articles:create',
+  saveArticle: 'articles:save',
+  duplicateArticle: 'articles:duplicate',
+  trashArticle: 'articles:trash',
+  restoreArticle: 'articles:restore',
+  deleteArticleForever: 'articles:deleteForever',
+  listTaxonomy: 'taxonomy:list',
+
+  putAsset: 'assets:put',
+  getAsset: 'assets:get',
+
+  listAuthors: 'authors:list',
+  listDisclosures: 'disclosures:list',
+} as const satisfies Record<string, Channel>;
+
+export type ApiMethod = keyof typeof API_METHODS;
