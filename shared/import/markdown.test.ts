@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { ArticleBody, BlockElement, FormattedText, InlineNode, ListItemElement } from '../model/document';
+import { articleBodySchema, MARKS } from '../model/document';
+import { normalizeInlines } from '../export/common';
+import { exportMarkdown } from '../export/markdown';
+import { makeArticle, mara, sampleInput } from '../export/__fixtures__/sampleArticle';
+import { importMarkdown } from './markdown';
+import type { ExportInput } from '../export/exportInput';
+
+const inputFor = (body: ArticleBody): ExportInput => ({ article: makeArticle(body), authors: [mara], assetUrl: (id) => `images/${id}.jpg` });
+const roundTrip = (body: ArticleBody) => importMarkdown(exportMarkdown(inputFor(body))).body;
+
+/** What the importer must give back: inline runs in Slate's normal form. */
+function canonical(body: ArticleBody): ArticleBody {
+  return body.map((b): BlockElement => {
+    switch (b.type) {
+      case 'promo-box':
+        return { ...b, children: canonical(b.children) as typeof b.children };
+      case 'author-bio':
+        return { ...b, snapshot: { ...b.snapshot, bio: b.snapshot.bio.length ? normalizeInlines(b.snapshot.bio) : [] } };
+      case 'ai-disclosure':
+        return { ...b, snapshot: { ...b.snapshot, text: b.snapshot.text.length ? normalizeInlines(b.snapshot.text) : [] } };
+      case 'section-break':
+      case 'image':
+      case 'embed':
+        return b;
+      default:
+        return { ...b, children: normalizeInlines(b.children) } as BlockElement;
+    }
+  });
+}
+
+describe('markdown round trip', () => {
+  it('keeps the seed article exactly, with its front matter', () => {
+    const input = sampleInput();
+    const md = exportMarkdown(input);
+    const back = importMarkdown(md);
+    expect(back.body).toEqual(input.article.body);
+    expect(back.byline).toEqual(['Mara Lindqvist']);
+    expect(back.fields).toMatchObject({
+      headline: input.article.headline,
+      dek: input.article.dek,
+      slug: input.article.slug,
+      section: 'Climate',
+      tags: ['flooding', 'local government'],
+      dateline: 'VESTMARK',
+    });
+    expect(md).toContain(':::promo-box[Uncommon Knowledge]');
+  });
+
+  it('keeps every block type and mark', () => {
+    const body: ArticleBody = [
+      { type: 'heading', level: 1, children: [{ text: 'Section # one #' }] },
+      { type: 'heading', level: 2, children: [{ text: 'Sub ' }, { text: 'head', italic: true }] },
+      {
+        type: 'paragraph',
+        children: MARKS.map((m): FormattedText => ({ text: `${m} text`, [m]: true })).concat([{ text: 'x²', superscript: true, bold: true }]),
+      },
+      { type: 'paragraph', children: [{ text: '' }] },
+      { type: 'block-quote', children: [{ text: '> quoted *text*' }] },
+      { type: 'block-quote', children: [{ text: '' }] },
+      { type: 'pull-quote', attribution: 'Ines "Ice" Halvorsen', children: [{ text: 'Luck is not a plan.' }] },
+      { type: 'list-item', list: 'bulleted', depth: 0, children: [{ text: 'one' }] },
+      { type: 'list-item', list: 'bulleted', depth: 1, children: [{ text: '' }] },
+      { type: 'list-item', list: 'numbered', depth: 2, children: [{ text: '1. deep' }] },
+      { type: 'list-item', list: 'bulleted', depth: 1, children: [{ text: 'back' }] },
+      { type: 'list-item', list: 'numbered', depth: 0, children: [{ text: 'new list' }] },
+      { type: 'section-break', children: [{ text: '' }] },
+      { type: 'image', assetId: 'asset-1', alt: 'A [gate]', caption: 'The gate, "raised"', credit: 'Photo: A\\B', children: [{ text: '' }] },
+      { type: 'editors-note', kind: 'correction', date: '2025-05-08', children: [{ text: 'An earlier version misspelt a name.' }] },
+      { type: 'editors-note', kind: 'note', date: '2025-05-09', children: [{ text: 'Updated.' }] },
+      { type: 'embed', url: 'https://example.org/video?id=1&t=2', caption: 'Watch: the vote', children: [{ text: '' }] },
+      {
+        type: 'promo-box',
+        title: 'Box [with] \\ brackets',
+        children: [
+          { type: 'paragraph', children: [{ text: 'Inside ' }, { type: 'link', url: 'https://example.org/a_(b)', children: [{ text: 'link', bold: true }] }, { text: '' }] },
+          { type: 'list-item', list: 'numbered', depth: 0, children: [{ text: 'item' }] },
+        ],
+      },
+      {
+        type: 'author-bio',
+        authorId: 'a-1',
+        mode: 'frozen',
+        version: 7,
+        snapshot: { name: 'Tomas "T" Okafor', jobTitle: 'Editor', bio: [], photoAssetId: 'photo-1', readMoreUrl: '' },
+        children: [{ text: '' }],
+      },
+      {
+        type: 'ai-disclosure',
+        templateId: 't-1',
+        mode: 'detached',
+        version: 2,
+        snapshot: { title: 'AI', text: [{ text: 'Plain disclosure.' }], policyUrl: 'mailto:ethics@example.org' },
+        children: [{ text: '' }],
+      },
+      { type: 'paragraph', children: [{ text: 'line one\nline two' }] },
+    ];
+    expect(articleBodySchema.safeParse(body).success).toBe(true);
+    expect(roundTrip(body)).toEqual(canonical(body));
+  });
+
+  it('keeps hostile text as text', () => {
+    const texts = ['*not bold*', '# not heading', '1. not list', '- not bullet', '<script>alert(1)</script>', '`code`', 'back\\slash\\', '    indented', 'trailing  ', ':::promo-box[x]', '***', '[a](b)', 'www.example.com', 'http://x.y', 'a@b.co', '&amp; &#32;', '| a | b |', '~~no~~', '_x_', '![i](j)', '+ x', '> q', '1) x', '=== '];
+    for (const text of texts) {
+      const body: ArticleBody = [{ type: 'paragraph', children: [{ text }] }, { type: 'list-item', list: 'bulleted', depth: 0, children: [{ text }] }, { type: 'heading', level: 1, children: [{ text }] }];
+      expect(roundTrip(body), JSON.stringify(text)).toEqual(body);
+    }
+  });
+
+  it('drops unsafe links but keeps their text', () => {
+    const body: ArticleBody = [
+      { type: 'paragraph', children: [{ text: 'a ' }, { type: 'link', url: 'javascript:alert(1)', children: [{ text: 'x' }] }, { text: ' b' }] },
+    ];
+    expect(roundTrip(body)).toEqual([{ type: 'paragraph', children: [{ text: 'a x b' }] }]);
+  });
+
+  it('reads ordinary Markdown', () => {
+    const { body, fields } = importMarkdown("---\ntitle: x\nheadline: 'It''s here'\ntags:\n  - a\n  - b\n---\n# Big\n\nSome *em* and __strong__ and `code`.\n\n* a\n  1. b\n\n```\ncode block\n```\n");
+    expect(fields).toEqual({ headline: "It's here", tags: ['a', 'b'] });
+    expect(body[0]).toEqual({ type: 'heading', level: 1, children: [{ text: 'Big' }] });
+    expect(body[1]).toEqual({ type: 'paragraph', children: [{ text: 'Some ' }, { text: 'em', italic: true }, { text: ' and ' }, { text: 'strong', bold: true }, { text: ' and code.' }] });
+    expect(body[2]).toMatchObject({ type: 'list-item', list: 'bulleted', depth: 0 });
+    expect(body[3]).toMatchObject({ type: 'list-item', list: 'numbered', depth: 1 });
+    expect(body[4]).toEqual({ type: 'paragraph', children: [{ text: 'code block' }] });
+  });
+});
+
+// ---- Property-based round trip -------------------------------------------------
+
+const HOSTILE_PIECES = ['*', '**', '_', '__', '#', '##', '<script>', '</u>', '<br>', '`', '```', '\\', ' ', '  ', '\t', '1.', '2)', '-', '+', '>', '[', ']', '(', ')', '!', '~', '~~', '|', '&', '&amp;', '&#32;', ':::', ':', 'www.', 'http://x.y', '@', '"', "'", '.', ',', '\n', 'é', '中文', '🙂', 'a', 'word', 'Word', '42'];
+const textArb = fc.oneof(
+  fc.array(fc.constantFrom(...HOSTILE_PIECES), { minLength: 0, maxLength: 6 }).map((a) => a.join('')),
+  fc.string({ maxLength: 12 }).map((s) => s.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\r]/g, '')),
+);
+const leafArb: fc.Arbitrary<FormattedText> = fc
+  .record({ text: textArb, marks: fc.subarray([...MARKS], { maxLength: 3 }) })
+  .map(({ text, marks }) => {
+    const leaf: FormattedText = { text };
+    for (const m of marks) leaf[m] = true;
+    return leaf;
+  });
+const urlArb = fc.constantFrom('https://example.org/', 'http://example.org/a_b?c=1&d=(2)', 'mailto:desk@example.org', 'https://example.org/<x>', 'https://example.org/a b');
+const inlineArb: fc.Arbitrary<InlineNode> = fc.oneof(
+  { weight: 4, arbitrary: leafArb },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('link' as const), url: urlArb, children: fc.array(leafArb, { minLength: 1, maxLength: 3 }) }) },
+);
+const inlinesArb = fc.array(inlineArb, { minLength: 1, maxLength: 5 });
+
+const simpleBlockArb: fc.Arbitrary<BlockElement> = fc.oneof(
+  inlinesArb.map((children): BlockElement => ({ type: 'paragraph', children })),
+  fc.record({ level: fc.constantFrom(1 as const, 2 as const), children: inlinesArb }).map(({ level, children }): BlockElement => ({ type: 'heading', level, children })),
+  inlinesArb.map((children): BlockElement => ({ type: 'block-quote', children })),
+  fc
+    .array(fc.record({ list: fc.constantFrom('bulleted' as const, 'numbered' as const), step: fc.integer({ min: -2, max: 1 }), children: inlinesArb }), { minLength: 1, maxLength: 6 })
+    .map((items) => {
+      let depth = -1;
+      return items.map(({ list, step, children }): ListItemElement => {
+        depth = Math.max(0, Math.min(5, depth + step));
+        return { type: 'list-item', list, depth, children };
+      });
+    })
+    .map((items) => items as BlockElement[])
+    .chain((items) => fc.constant(items[0]!).map(() => items))
+    .map((items) => ({ type: '__list', items }) as unknown as BlockElement),
+);
+
+function flattenLists(blocks: BlockElement[]): ArticleBody {
+  return blocks.flatMap((b) => ((b as unknown as { type: string }).type === '__list' ? (b as unknown as { items: BlockElement[] }).items : [b]));
+}
+
+describe('markdown round trip (property)', () => {
+  it('model → markdown → model is the identity on normalised documents', () => {
+    fc.assert(
+      fc.property(fc.array(simpleBlockArb, { minLength: 1, maxLength: 8 }), (blocks) => {
+        const body = flattenLists(blocks);
+        expect(roundTrip(body)).toEqual(canonical(body));
+      }),
+      { numRuns: 400 },
+    );
+  });
+});

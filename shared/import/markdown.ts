@@ -1,0 +1,452 @@
+/**
+ * Markdown (optionally with YAML front matter) → article fields and body. Reads what
+ * `shared/export/markdown.ts` writes — including its `:::` containers and fixed inline tags — and
+ * any other CommonMark/GFM reasonably. Pure: runs in Node and the browser.
+ */
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import type { List, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { ArticleFields } from '../model/article';
+import type {
+  ArticleBody,
+  BlockElement,
+  FormattedText,
+  InlineNode,
+  ListItemElement,
+  Mark,
+  ParagraphElement,
+  ReferenceMode,
+} from '../model/document';
+import { normalizeInlines } from '../export/common';
+import { safeUrl } from '../export/safeUrl';
+
+export type MarkdownImport = {
+  fields: Partial<ArticleFields>;
+  /** Byline names from front matter; mapping names to author ids is the caller's business. */
+  byline: string[];
+  body: ArticleBody;
+};
+
+// ---- Front matter -----------------------------------------------------------
+
+const STRING_FIELDS = ['headline', 'dek', 'slug', 'section', 'dateline', 'seoTitle', 'seoDescription'] as const;
+
+function yamlScalar(raw: string): string {
+  const v = raw.trim();
+  if (v.startsWith('"')) {
+    try {
+      const parsed: unknown = JSON.parse(v);
+      if (typeof parsed === 'string') return parsed;
+    } catch {
+      /* fall through: not JSON-compatible, keep the text */
+    }
+    return v.slice(1, v.endsWith('"') ? -1 : undefined);
+  }
+  if (v.startsWith("'")) return v.slice(1, v.endsWith("'") ? -1 : undefined).replace(/''/g, "'");
+  return v.replace(/\s+#.*$/, '');
+}
+
+function yamlList(raw: string): string[] {
+  const v = raw.trim();
+  if (!v.startsWith('[')) return v === '' ? [] : [yamlScalar(v)];
+  const items: string[] = [];
+  const re = /\s*("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^,\]]+)\s*(?:,|\])/gy;
+  re.lastIndex = 1;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(v)) !== null) items.push(yamlScalar(m[1]!));
+  return items.filter((s) => s !== '');
+}
+
+function splitFrontMatter(source: string): { yaml: string | undefined; body: string } {
+  const m = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(source);
+  if (!m) return { yaml: undefined, body: source };
+  return { yaml: m[1]!, body: source.slice(m[0].length) };
+}
+
+function parseFrontMatter(yaml: string): { fields: Partial<ArticleFields>; byline: string[] } {
+  const fields: Partial<ArticleFields> = {};
+  let byline: string[] = [];
+  const lines = yaml.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([A-Za-z][\w-]*):(.*)$/.exec(lines[i]!);
+    if (!m) continue;
+    const key = m[1]!;
+    let value = m[2]!;
+    // A block list ("tags:\n  - a\n  - b") is read as a flow list.
+    if (value.trim() === '' && (key === 'tags' || key === 'byline')) {
+      const items: string[] = [];
+      while (i + 1 < lines.length && /^\s*-\s/.test(lines[i + 1]!)) items.push(yamlScalar(lines[++i]!.replace(/^\s*-\s/, '')));
+      if (key === 'tags') fields.tags = items.filter(Boolean);
+      else byline = items.filter(Boolean);
+      continue;
+    }
+    if (key === 'tags') fields.tags = yamlList(value);
+    else if (key === 'byline') byline = yamlList(value);
+    else if ((STRING_FIELDS as readonly string[]).includes(key)) {
+      value = yamlScalar(value);
+      fields[key as (typeof STRING_FIELDS)[number]] = value;
+    }
+  }
+  return { fields, byline };
+}
+
+// ---- Inline content ---------------------------------------------------------
+
+const TAG_MARKS: Record<string, Mark> = {
+  strong: 'bold',
+  b: 'bold',
+  em: 'italic',
+  i: 'italic',
+  u: 'underline',
+  del: 'strikethrough',
+  s: 'strikethrough',
+  strike: 'strikethrough',
+  sup: 'superscript',
+  sub: 'subscript',
+};
+const INLINE_TAG = /^<(\/?)([a-z]+)\s*\/?>$/i;
+
+type MarkCounts = Record<Mark, number>;
+const noMarks = (): MarkCounts => ({ bold: 0, italic: 0, underline: 0, strikethrough: 0, superscript: 0, subscript: 0 });
+
+function leaf(text: string, marks: MarkCounts): FormattedText {
+  const out: FormattedText = { text };
+  for (const m of Object.keys(marks) as Mark[]) if (marks[m] > 0) out[m] = true;
+  return out;
+}
+
+class InlineCollector {
+  readonly nodes: InlineNode[] = [];
+  private readonly marks = noMarks();
+
+  add(children: readonly PhrasingContent[], target: InlineNode[] = this.nodes, inLink = false): void {
+    for (const node of children) this.addOne(node, target, inLink);
+  }
+
+  private addOne(node: PhrasingContent, target: InlineNode[], inLink: boolean): void {
+    switch (node.type) {
+      case 'text':
+        target.push(leaf(node.value, this.marks));
+        return;
+      case 'inlineCode':
+        target.push(leaf(node.value, this.marks));
+        return;
+      case 'break':
+        target.push(leaf('\n', this.marks));
+        return;
+      case 'strong':
+      case 'emphasis':
+      case 'delete': {
+        const mark: Mark = node.type === 'strong' ? 'bold' : node.type === 'emphasis' ? 'italic' : 'strikethrough';
+        this.marks[mark]++;
+        this.add(node.children, target, inLink);
+        this.marks[mark]--;
+        return;
+      }
+      case 'html':
+        this.html(node.value, target);
+        return;
+      case 'link': {
+        const url = safeUrl(node.url);
+        if (url === undefined || inLink) {
+          this.add(node.children, target, inLink);
+          return;
+        }
+        const children: InlineNode[] = [];
+        this.add(node.children, children, true);
+        target.push({ type: 'link', url, children: children as FormattedText[] });
+        return;
+      }
+      case 'image':
+        if (node.alt) target.push(leaf(node.alt, this.marks));
+        return;
+      case 'footnoteReference':
+        target.push(leaf(`[^${node.label ?? node.identifier}]`, this.marks));
+        return;
+      default:
+        if ('children' in node) this.add(node.children as PhrasingContent[], target, inLink);
+        else if ('value' in node && typeof node.value === 'string') target.push(leaf(node.value, this.marks));
+    }
+  }
+
+  /** The fixed mark tags toggle marks; <br> is a newline; any other HTML is kept as literal text. */
+  html(value: string, target: InlineNode[]): void {
+    if (/^<!--\s*-->$/.test(value.trim())) return;
+    const m = INLINE_TAG.exec(value.trim());
+    const name = m?.[2]!.toLowerCase();
+    if (m && name === 'br' && m[1] === '') {
+      target.push(leaf('\n', this.marks));
+      return;
+    }
+    const mark = name === undefined ? undefined : TAG_MARKS[name];
+    if (!m || mark === undefined) {
+      target.push(leaf(value, this.marks));
+      return;
+    }
+    if (m[1] === '') this.marks[mark]++;
+    else if (this.marks[mark] > 0) this.marks[mark]--;
+  }
+}
+
+function inlinesOf(children: readonly PhrasingContent[]): InlineNode[] {
+  const c = new InlineCollector();
+  c.add(children);
+  return normalizeInlines(c.nodes);
+}
+
+/** Inline tags only (e.g. `<u></u>` or `<br>`) can form an HTML block on their own line. */
+function inlineOnlyHtml(value: string): InlineNode[] | undefined {
+  const tags = value.trim().match(/<[^<>]*>/g);
+  if (!tags || tags.join('') !== value.trim()) return undefined;
+  const c = new InlineCollector();
+  for (const tag of tags) {
+    const m = INLINE_TAG.exec(tag);
+    if (!m || (m[2]!.toLowerCase() !== 'br' && TAG_MARKS[m[2]!.toLowerCase()] === undefined)) return undefined;
+    c.html(tag, c.nodes);
+  }
+  return normalizeInlines(c.nodes);
+}
+
+// ---- Blocks -----------------------------------------------------------------
+
+const para = (children: InlineNode[]): ParagraphElement => ({ type: 'paragraph', children });
+const emptyChildren = (): [FormattedText] => [{ text: '' }];
+
+function listItems(list: List, depth: number, out: ListItemElement[]): void {
+  const kind = list.ordered ? 'numbered' : 'bulleted';
+  for (const item of list.children) {
+    let wrote = false;
+    for (const child of item.children) {
+      if (child.type === 'list') {
+        if (!wrote) out.push({ type: 'list-item', list: kind, depth, children: normalizeInlines([]) });
+        wrote = true;
+        listItems(child, depth + 1, out);
+      } else {
+        out.push({ type: 'list-item', list: kind, depth, children: blockInlines(child) });
+        wrote = true;
+      }
+    }
+    if (!wrote) out.push({ type: 'list-item', list: kind, depth, children: normalizeInlines([]) });
+  }
+}
+
+function plainText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(plainText).join(node.type === 'tableRow' ? ' | ' : '');
+  return '';
+}
+
+/** The inline content of a block nested in a list item or quote. */
+function blockInlines(node: RootContent): InlineNode[] {
+  if (node.type === 'paragraph' || node.type === 'heading') return inlinesOf(node.children);
+  if (node.type === 'html') return htmlBlockInlines(node.value);
+  return normalizeInlines([{ text: plainText(node) }]);
+}
+
+function htmlBlockInlines(value: string): InlineNode[] {
+  if (/^(?:<p>\s*<\/p>|<!--\s*-->)$/i.test(value.trim())) return normalizeInlines([]);
+  return inlineOnlyHtml(value) ?? normalizeInlines([{ text: value }]);
+}
+
+function convert(node: RootContent, out: BlockElement[]): void {
+  switch (node.type) {
+    case 'paragraph':
+      out.push(para(inlinesOf(node.children)));
+      return;
+    case 'heading':
+      out.push({ type: 'heading', level: node.depth <= 2 ? 1 : 2, children: inlinesOf(node.children) });
+      return;
+    case 'blockquote': {
+      const before = out.length;
+      for (const child of node.children) out.push({ type: 'block-quote', children: blockInlines(child) });
+      if (out.length === before) out.push({ type: 'block-quote', children: normalizeInlines([]) });
+      return;
+    }
+    case 'list': {
+      const items: ListItemElement[] = [];
+      listItems(node, 0, items);
+      out.push(...items);
+      return;
+    }
+    case 'thematicBreak':
+      out.push({ type: 'section-break', children: emptyChildren() });
+      return;
+    case 'html':
+      out.push(para(htmlBlockInlines(node.value)));
+      return;
+    case 'code':
+      out.push(para(normalizeInlines([{ text: node.value }])));
+      return;
+    case 'table':
+      for (const row of node.children) out.push(para(normalizeInlines([{ text: plainText(row) }])));
+      return;
+    case 'definition':
+      return;
+    default:
+      if ('children' in node) for (const child of node.children as RootContent[]) convert(child, out);
+  }
+}
+
+// ---- Containers -------------------------------------------------------------
+
+type Marker = { name: string; label: string | undefined; attrs: Record<string, string | number> };
+
+function parseMarker(raw: string): Marker | undefined {
+  const m = /^:::([a-z][a-z-]*)/.exec(raw);
+  if (!m) return undefined;
+  let rest = raw.slice(m[0].length);
+  let label: string | undefined;
+  if (rest.startsWith('[')) {
+    const lm = /^\[((?:[^\\\]]|\\.)*)\]/.exec(rest);
+    if (!lm) return undefined;
+    label = lm[1]!.replace(/\\(.)/g, '$1');
+    rest = rest.slice(lm[0].length);
+  }
+  const attrs: Record<string, string | number> = {};
+  if (rest.startsWith('{')) {
+    const re = /\s*([A-Za-z][\w-]*)=("(?:[^"\\]|\\.)*"|-?\d+)\s*/y;
+    let i = 1;
+    while (i < rest.length && rest[i] !== '}') {
+      re.lastIndex = i;
+      const am = re.exec(rest);
+      if (!am) return undefined;
+      try {
+        attrs[am[1]!] = JSON.parse(am[2]!) as string | number;
+      } catch {
+        return undefined;
+      }
+      i = re.lastIndex;
+    }
+    if (rest[i] !== '}') return undefined;
+    rest = rest.slice(i + 1);
+  }
+  if (rest.trim() !== '') return undefined;
+  return { name: m[1]!, label, attrs };
+}
+
+const str = (v: string | number | undefined): string => (v === undefined ? '' : String(v));
+const int = (v: string | number | undefined): number => {
+  const n = typeof v === 'number' ? v : Number.parseInt(str(v), 10);
+  return Number.isFinite(n) && n >= 0 ? Math.trunc(n) : 0;
+};
+const mode = (v: string | number | undefined): ReferenceMode =>
+  v === 'synced' || v === 'detached' || v === 'frozen' ? v : 'detached';
+
+function firstInlines(content: readonly RootContent[]): InlineNode[] | undefined {
+  const p = content.find((n): n is Paragraph => n.type === 'paragraph');
+  if (p) return inlinesOf(p.children);
+  const blocks: BlockElement[] = [];
+  for (const n of content) convert(n, blocks);
+  const first = blocks[0];
+  return first && 'children' in first && first.type !== 'promo-box' ? normalizeInlines(first.children as InlineNode[]) : undefined;
+}
+
+function containerBlock(marker: Marker, content: readonly RootContent[]): BlockElement[] | undefined {
+  const a = marker.attrs;
+  switch (marker.name) {
+    case 'promo-box': {
+      const blocks: BlockElement[] = [];
+      for (const n of content) convert(n, blocks);
+      const children = blocks.map((b) =>
+        b.type === 'paragraph' || b.type === 'list-item'
+          ? b
+          : para(normalizeInlines('children' in b && b.type !== 'promo-box' ? (b.children as InlineNode[]) : [])),
+      );
+      return [{ type: 'promo-box', title: marker.label ?? str(a.title), children: children.length ? children : [para(normalizeInlines([]))] }];
+    }
+    case 'pull-quote':
+      return [{ type: 'pull-quote', attribution: str(a.attribution), children: firstInlines(content) ?? normalizeInlines([]) }];
+    case 'editors-note': {
+      const date = str(a.date);
+      return [
+        {
+          type: 'editors-note',
+          kind: a.kind === 'correction' ? 'correction' : 'note',
+          date: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '',
+          children: firstInlines(content) ?? normalizeInlines([]),
+        },
+      ];
+    }
+    case 'image':
+      return [
+        { type: 'image', assetId: str(a.assetId), alt: str(a.alt), caption: str(a.caption), credit: str(a.credit), children: emptyChildren() },
+      ];
+    case 'embed':
+      return [{ type: 'embed', url: safeUrl(str(a.url)) ?? '', caption: str(a.caption), children: emptyChildren() }];
+    case 'author-bio':
+      return [
+        {
+          type: 'author-bio',
+          authorId: str(a.authorId),
+          mode: mode(a.mode),
+          version: int(a.version),
+          snapshot: {
+            name: str(a.name),
+            jobTitle: str(a.jobTitle),
+            bio: firstInlines(content) ?? [],
+            photoAssetId: str(a.photoAssetId),
+            readMoreUrl: safeUrl(str(a.readMoreUrl)) ?? '',
+          },
+          children: emptyChildren(),
+        },
+      ];
+    case 'ai-disclosure':
+      return [
+        {
+          type: 'ai-disclosure',
+          templateId: str(a.templateId),
+          mode: mode(a.mode),
+          version: int(a.version),
+          snapshot: { title: marker.label ?? str(a.title), text: firstInlines(content) ?? [], policyUrl: safeUrl(str(a.policyUrl)) ?? '' },
+          children: emptyChildren(),
+        },
+      ];
+    default:
+      return undefined;
+  }
+}
+
+function rawOf(node: RootContent, source: string): string {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? '' : source.slice(start, end);
+}
+
+function bodyFrom(children: readonly RootContent[], source: string): BlockElement[] {
+  const out: BlockElement[] = [];
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!;
+    const marker = node.type === 'paragraph' ? parseMarker(rawOf(node, source)) : undefined;
+    if (!marker) {
+      if (node.type === 'paragraph' && rawOf(node, source) === ':::') continue;
+      convert(node, out);
+      continue;
+    }
+    let end = i + 1;
+    while (end < children.length && !(children[end]!.type === 'paragraph' && rawOf(children[end]!, source) === ':::')) end++;
+    const blocks = containerBlock(marker, children.slice(i + 1, end));
+    if (blocks) {
+      out.push(...blocks);
+      i = end;
+    }
+  }
+  return out;
+}
+
+/*
+ * GFM's autolink-literal transform re-scans decoded text after parsing, so text the exporter
+ * escaped (`www\.`, `http\:`, `\@`) would still turn into links. Only that transform is dropped;
+ * bare URLs are still linked by the parser, which honours escapes.
+ */
+const MDAST_EXTENSIONS = gfmFromMarkdown().map(({ transforms: _transforms, ...extension }) => extension);
+
+/** Parses Markdown (with optional `---` YAML front matter) into article fields and a body. */
+export function importMarkdown(markdown: string): MarkdownImport {
+  const source = markdown.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const { yaml, body: text } = splitFrontMatter(source);
+  const { fields, byline } = yaml === undefined ? { fields: {}, byline: [] } : parseFrontMatter(yaml);
+  const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: MDAST_EXTENSIONS });
+  const body = bodyFrom(tree.children, text);
+  return { fields, byline, body: body.length ? body : [para(normalizeInlines([]))] };
+}
