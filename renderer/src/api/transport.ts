@@ -5,10 +5,11 @@
  */
 import { API_METHODS, type ApiMethod, type IpcResult, type NewsroomApi } from '../../../shared/ipc/contract';
 
-/** Extra hooks only the Electron preload offers. */
+/** Extra hooks only the Electron preload offers (see electron/preload/apiKeys.ts). */
 export type ShellHooks = {
-  onBeforeClose?: (callback: () => void) => void;
+  onBeforeClose?: (callback: () => void) => () => void;
   notifyFlushed?: () => void;
+  onMenuCommand?: (callback: (command: 'new-article' | 'open-database') => void) => () => void;
 };
 
 declare global {

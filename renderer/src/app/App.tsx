@@ -1,8 +1,9 @@
 /** The desk: library on the left, the open article on the right. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DbStatus } from '../../../shared/ipc/contract';
+import { IpcCallError, type DbStatus } from '../../../shared/ipc/contract';
 import type { Article, ArticlePatch, ArticleSummary } from '../../../shared/model/article';
 import { call, errorMessage } from '../api/call';
+import { api } from '../api/transport';
 import { ArticleView } from '../article/ArticleView';
 import { flushAllAutosaves } from '../article/useArticleAutosave';
 import { markArticleOpenStart } from '../article/openTiming';
@@ -111,6 +112,25 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [newArticle]);
+
+  // The Electron application menu (File ▸ New Article, Open Database…).
+  useEffect(
+    () =>
+      api.onMenuCommand?.((command) => {
+        if (command === 'new-article') void newArticle();
+        else
+          void flushAllAutosaves()
+            .then(() => call('openDatabase', {}))
+            .then((status) => {
+              setArticle(undefined);
+              setDb(status);
+            })
+            .catch((e) => {
+              if (!(e instanceof IpcCallError && e.error.code === 'CANCELLED')) show(errorMessage(e), 'error');
+            });
+      }),
+    [newArticle, show],
+  );
 
   if (!db) return <main className="splash">Opening the newsroom…</main>;
   if (db.state === 'error') return <DatabaseProblem status={db} onOpened={setDb} />;
