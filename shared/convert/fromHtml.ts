@@ -1,0 +1,343 @@
+/**
+ * Clipboard HTML (Google Docs, Microsoft Word, web pages) → article blocks.
+ * One streaming pass with htmlparser2, so it runs without a DOM and in linear
+ * time. The output is built from the model's own types: no styles, classes or
+ * unknown elements can get through.
+ */
+import { Parser } from 'htmlparser2';
+import { BODY_LIMITS, type BlockElement, type FormattedText, type InlineNode, type LinkElement, type Mark } from '../model/document';
+import { isAllowedLinkUrl } from '../editor/links';
+
+export type PastedImageMime = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
+
+/** An image that arrived inline as a data: URL; its block's assetId is `placeholder` until stored. */
+export type PastedImage = { placeholder: string; mimeType: PastedImageMime; dataBase64: string; fileName: string };
+
+export type HtmlConversion = {
+  blocks: BlockElement[];
+  images: PastedImage[];
+  /** Images that were links to elsewhere (or of a refused type) and were left out. */
+  droppedImages: number;
+};
+
+type MarkState = Partial<Record<Mark, boolean>>;
+type BlockKind =
+  | { type: 'paragraph' }
+  | { type: 'heading'; level: 1 | 2 }
+  | { type: 'block-quote' }
+  | { type: 'list-item'; list: 'bulleted' | 'numbered'; depth: number };
+
+type Frame = {
+  name: string;
+  marks: MarkState;
+  /** Set on block-level frames: what text inside becomes. */
+  kind?: BlockKind;
+  link?: boolean;
+  skip?: boolean;
+  pre?: boolean;
+  list?: 'bulleted' | 'numbered';
+  quote?: boolean;
+  /** On a figure: how many blocks existed when it opened, so its caption finds its own image. */
+  figureStart?: number;
+  caption?: boolean;
+  /** Word's list marker ("1.", "·") that the list style, not the text, shows. */
+  wordMarker?: boolean;
+};
+
+/** Elements whose content is never text of the story. */
+const SKIP = new Set([
+  'script', 'style', 'iframe', 'head', 'title', 'template', 'noscript', 'object', 'embed', 'svg', 'math',
+  'canvas', 'video', 'audio', 'select', 'textarea', 'button', 'xml', 'o:p', 'meta', 'link',
+]);
+const BLOCKS = new Set([
+  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'li', 'ul', 'ol', 'pre', 'section', 'article',
+  'header', 'footer', 'main', 'aside', 'nav', 'figure', 'figcaption', 'table', 'thead', 'tbody', 'tfoot', 'tr',
+  'td', 'th', 'caption', 'dl', 'dt', 'dd', 'address', 'center', 'body', 'html', 'hr', 'details', 'summary',
+]);
+const TAG_MARKS: Record<string, MarkState> = {
+  b: { bold: true },
+  strong: { bold: true },
+  i: { italic: true },
+  em: { italic: true },
+  cite: { italic: true },
+  u: { underline: true },
+  ins: { underline: true },
+  s: { strikethrough: true },
+  strike: { strikethrough: true },
+  del: { strikethrough: true },
+  sup: { superscript: true, subscript: false },
+  sub: { subscript: true, superscript: false },
+};
+const IMAGE_DATA_URL = /^data:(image\/(?:png|jpeg|gif|webp));base64,([a-z0-9+/=\s]+)$/i;
+const WORD_LIST = /mso-list:\s*l\d+\s+level(\d+)/i;
+const WHITESPACE = /[ \t\n\r\f]+/g;
+
+/** Reads the few inline styles that carry meaning; everything else is ignored. */
+function styleMarks(style: string, marks: MarkState): void {
+  for (const decl of style.split(';')) {
+    const colon = decl.indexOf(':');
+    if (colon < 0) continue;
+    const prop = decl.slice(0, colon).trim().toLowerCase();
+    const value = decl.slice(colon + 1).trim().toLowerCase();
+    if (prop === 'font-weight') {
+      const n = Number.parseInt(value, 10);
+      marks.bold = value === 'bold' || value === 'bolder' || (Number.isFinite(n) && n >= 600);
+    } else if (prop === 'font-style') {
+      marks.italic = value.startsWith('italic') || value.startsWith('oblique');
+    } else if (prop === 'text-decoration' || prop === 'text-decoration-line') {
+      marks.underline = value.includes('underline');
+      marks.strikethrough = value.includes('line-through');
+    } else if (prop === 'vertical-align') {
+      marks.superscript = value === 'super';
+      marks.subscript = value === 'sub';
+    }
+  }
+}
+
+function headingLevel(name: string): 1 | 2 {
+  return name === 'h1' || name === 'h2' ? 1 : 2;
+}
+
+export function htmlToBlocks(html: string): HtmlConversion {
+  const blocks: BlockElement[] = [];
+  const images: PastedImage[] = [];
+  let droppedImages = 0;
+
+  const root: Frame = { name: '#root', marks: {} };
+  const stack: Frame[] = [root];
+  let marks: MarkState = {};
+  let skipDepth = 0;
+  let preDepth = 0;
+  let inWordMarker = false;
+  let wordMarker = '';
+
+  // The block being filled.
+  let kind: BlockKind | null = null;
+  let inlines: InlineNode[] = [];
+  let link: LinkElement | null = null;
+  let linkPlaced = false;
+  let lastWasSpace = true;
+  let wordListBlock = false;
+  let captionTarget: Extract<BlockElement, { type: 'image' }> | null = null;
+
+  const top = () => stack[stack.length - 1]!;
+
+  function currentKind(): BlockKind {
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const k = stack[i]!.kind;
+      if (k) return k;
+    }
+    return { type: 'paragraph' };
+  }
+
+  function flush(): void {
+    if (kind) {
+      const children = trimInlines(inlines);
+      if (children.length > 0 && blocks.length < BODY_LIMITS.maxBlocks) blocks.push({ ...kind, children } as BlockElement);
+    }
+    kind = null;
+    inlines = [];
+    link = null;
+    linkPlaced = false;
+    lastWasSpace = true;
+  }
+
+  /** Adds text to the block; `verbatim` text (line breaks) skips whitespace collapsing. */
+  function appendText(raw: string, verbatim = false): void {
+    if (skipDepth > 0) return;
+    if (inWordMarker) {
+      wordMarker += raw;
+      return;
+    }
+    let text = preDepth > 0 || verbatim ? raw : raw.replace(WHITESPACE, ' ');
+    if (captionTarget) {
+      const joined = (captionTarget.caption + text).replace(WHITESPACE, ' ').trimStart();
+      captionTarget.caption = joined.slice(0, BODY_LIMITS.maxFieldLength);
+      return;
+    }
+    if (preDepth === 0 && !verbatim && lastWasSpace && text.startsWith(' ')) text = text.slice(1);
+    if (!text) return;
+    if (!kind) {
+      if (preDepth === 0 && text.trim() === '') return;
+      kind = currentKind();
+    }
+    lastWasSpace = preDepth === 0 && (verbatim || text.endsWith(' '));
+    const leaf: FormattedText = { text: text.replace(/\u00a0/g, ' ') };
+    for (const m of Object.keys(marks) as Mark[]) if (marks[m]) leaf[m] = true;
+    if (leaf.underline && link) delete leaf.underline; // Link styling, not the writer's underline.
+    const target: InlineNode[] = link ? link.children : inlines;
+    if (link && !linkPlaced) {
+      inlines.push(link);
+      linkPlaced = true;
+    }
+    const prev = target[target.length - 1];
+    if (prev && !('type' in prev) && sameMarks(prev, leaf)) prev.text += leaf.text;
+    else target.push(leaf);
+  }
+
+  function lineBreak(): void {
+    if (skipDepth > 0 || !kind) return;
+    // A space before the break is invisible on the page; drop it.
+    const last = (link ? link.children : inlines).at(-1);
+    if (last && !('type' in last)) last.text = last.text.replace(/ +$/, '');
+    appendText('\n', true);
+  }
+
+  function pushBlock(block: BlockElement): void {
+    flush();
+    if (blocks.length < BODY_LIMITS.maxBlocks) blocks.push(block);
+  }
+
+  function openImage(attribs: Record<string, string>): void {
+    const match = IMAGE_DATA_URL.exec(attribs.src?.trim() ?? '');
+    if (!match) {
+      droppedImages++;
+      return;
+    }
+    const placeholder = `pending:${images.length}`;
+    const mimeType = match[1]!.toLowerCase() as PastedImageMime;
+    const extension = mimeType.split('/')[1] === 'jpeg' ? 'jpg' : mimeType.split('/')[1];
+    images.push({ placeholder, mimeType, dataBase64: match[2]!.replace(/\s+/g, ''), fileName: `pasted-image-${images.length + 1}.${extension}` });
+    const alt = (attribs.alt ?? '').replace(WHITESPACE, ' ').trim().slice(0, BODY_LIMITS.maxFieldLength);
+    pushBlock({ type: 'image', assetId: placeholder, alt, caption: '', credit: '', children: [{ text: '' }] });
+  }
+
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        // Void elements get no frame: htmlparser2 reports them closed at once.
+        if (name === 'br' || name === 'img' || name === 'hr') {
+          if (skipDepth > 0) return;
+          if (name === 'br') return lineBreak();
+          if (name === 'img') return openImage(attribs);
+          return pushBlock({ type: 'section-break', children: [{ text: '' }] });
+        }
+        const parent = top();
+        const frame: Frame = { name, marks: parent.marks };
+        if (skipDepth > 0 || SKIP.has(name)) {
+          frame.skip = true;
+          skipDepth++;
+          stack.push(frame);
+          return;
+        }
+        const style = attribs.style ?? '';
+        if (!inWordMarker && /mso-list:\s*ignore/i.test(style)) {
+          frame.wordMarker = true;
+          inWordMarker = true;
+          wordMarker = '';
+        }
+        let own: MarkState | undefined = TAG_MARKS[name];
+        if (style) {
+          own = { ...own };
+          styleMarks(style, own);
+        }
+        if (own) {
+          frame.marks = { ...parent.marks, ...own };
+          marks = frame.marks;
+        }
+
+        if (name === 'a') {
+          const href = attribs.href?.trim() ?? '';
+          if (!link && isAllowedLinkUrl(href)) {
+            frame.link = true;
+            if (!kind) kind = currentKind();
+            link = { type: 'link', url: href, children: [] };
+            linkPlaced = false;
+          }
+        }
+        if (BLOCKS.has(name)) {
+          flush();
+          if (name === 'ul' || name === 'ol') frame.list = name === 'ol' ? 'numbered' : 'bulleted';
+          else if (name === 'li') {
+            const lists = stack.filter((f) => f.list);
+            const depth = Math.min(Math.max(lists.length - 1, 0), BODY_LIMITS.maxListDepth - 1);
+            frame.kind = { type: 'list-item', list: lists[lists.length - 1]?.list ?? 'bulleted', depth };
+          } else if (/^h[1-6]$/.test(name)) frame.kind = { type: 'heading', level: headingLevel(name) };
+          else if (name === 'blockquote') frame.kind = { type: 'block-quote' };
+          else if (name === 'pre') preDepth++;
+          else if (name === 'figure') frame.figureStart = blocks.length;
+          else if (name === 'figcaption') {
+            const last = blocks[blocks.length - 1];
+            const figure = [...stack].reverse().find((f) => f.figureStart !== undefined);
+            if (last?.type === 'image' && figure && blocks.length > figure.figureStart!) {
+              frame.caption = true;
+              captionTarget = last;
+            }
+          } else if (name === 'p' || name === 'div') {
+            const word = WORD_LIST.exec(style);
+            if (word) {
+              const depth = Math.min(Number(word[1]) - 1, BODY_LIMITS.maxListDepth - 1);
+              frame.kind = { type: 'list-item', list: 'bulleted', depth: Math.max(depth, 0) };
+              wordListBlock = true;
+            }
+          }
+          if (name === 'pre') frame.pre = true;
+        }
+        stack.push(frame);
+      },
+
+      onclosetag(name) {
+        if (name === 'br' || name === 'img' || name === 'hr') return;
+        const frame = stack.pop();
+        if (!frame) return;
+        if (frame.skip) {
+          skipDepth--;
+          return;
+        }
+        if (frame.wordMarker) {
+          // The marker's text tells whether the Word list is numbered.
+          inWordMarker = false;
+          const numbered = /^\(?[0-9a-z]{1,5}[.)]/i.test(wordMarker.trim());
+          const owner = [...stack].reverse().find((f) => f.kind?.type === 'list-item');
+          if (owner?.kind?.type === 'list-item' && wordListBlock) owner.kind = { ...owner.kind, list: numbered ? 'numbered' : 'bulleted' };
+        }
+        if (frame.link) link = null;
+        if (frame.caption) captionTarget = null;
+        if (frame.pre) preDepth--;
+        if (BLOCKS.has(frame.name)) {
+          flush();
+          if (frame.kind?.type === 'list-item') wordListBlock = false;
+        }
+        marks = top().marks;
+      },
+
+      ontext: (text) => appendText(text),
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  parser.end();
+  flush();
+  return { blocks, images, droppedImages };
+}
+
+function sameMarks(a: FormattedText, b: FormattedText): boolean {
+  return (
+    a.bold === b.bold &&
+    a.italic === b.italic &&
+    a.underline === b.underline &&
+    a.strikethrough === b.strikethrough &&
+    a.superscript === b.superscript &&
+    a.subscript === b.subscript
+  );
+}
+
+/** Drops leading and trailing spaces of the block and any leaf or link left empty. */
+function trimInlines(nodes: InlineNode[]): InlineNode[] {
+  const leaves = (n: InlineNode): FormattedText[] => ('type' in n ? n.children : [n]);
+  const first = nodes.flatMap(leaves)[0];
+  if (first) first.text = first.text.replace(/^[ \n]+/, '');
+  const all = nodes.flatMap(leaves);
+  const last = all[all.length - 1];
+  if (last) last.text = last.text.replace(/[ \n]+$/, '');
+  const out: InlineNode[] = [];
+  for (const node of nodes) {
+    if ('type' in node) {
+      node.children = node.children.filter((t) => t.text !== '');
+      if (node.children.length > 0) out.push(node);
+    } else if (node.text !== '') {
+      out.push(node);
+    }
+  }
+  return out;
+}
