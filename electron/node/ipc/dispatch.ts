@@ -50,7 +50,8 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions): 
     if (!options.isTrustedSender(sender)) {
       return fail({ code: 'UNTRUSTED_SENDER', message: 'Request refused: it did not come from the app window.' });
     }
-    const parsed = contract[channel].request.safeParse(payload ?? {});
+    // Only a missing payload means "no arguments"; null is a malformed request like any other non-object.
+    const parsed = contract[channel].request.safeParse(payload === undefined ? {} : payload);
     if (!parsed.success) {
       const issues = parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`);
       return fail({ code: 'INVALID_PAYLOAD', message: 'The request was not valid and nothing was changed.', details: { issues } });

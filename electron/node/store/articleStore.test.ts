@@ -460,3 +460,13 @@ describe('authors and disclosures', () => {
     expect(store.listAuthors(true).find((a) => a.id === 'mara')).toMatchObject({ archived: true, bio: [{ text: 'Bio' }], version: 1 });
   });
 });
+
+describe('taxonomy', () => {
+  it('lists tags and sections in use, most used first', () => {
+    store.createArticle({ tags: ['b', 'a'], section: 'Climate' });
+    store.createArticle({ tags: ['b'], section: 'Climate' });
+    store.createArticle({ tags: ['c'], section: 'Sport' });
+    store.createArticle({ section: '' });
+    expect(store.taxonomy()).toEqual({ tags: ['b', 'a', 'c'], sections: ['Climate', 'Sport'] });
+  });
+});

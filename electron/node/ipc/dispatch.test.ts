@@ -1,0 +1,507 @@
+import fc from 'fast-check';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CHANNELS, contract, IPC_ERROR_CODES, MAX_ASSET_BYTES, type Channel, type IpcResult } from '../../../shared/ipc/contract';
+import { paragraph } from '../../../shared/model/document';
+import { APP_ENTRY_URL, isTrustedIpcSender } from '../security/appProtocol';
+import { DatabaseSession } from '../session';
+import { createDispatcher, describeStorageError, type Dispatch, type Sender } from './dispatch';
+import { createHandlers } from './handlers';
+
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+const TRUSTED: Sender = { url: APP_ENTRY_URL, isMainFrame: true };
+
+type Ctx = {
+  dir: string;
+  session: DatabaseSession;
+  dispatch: Dispatch;
+  internalErrors: unknown[];
+  articleId: string;
+};
+
+let ctx: Ctx;
+
+function setup(): Ctx {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-dispatch-'));
+  const session = new DatabaseSession(path.join(dir, 'desk.db'), { seedOnCreate: true });
+  const internalErrors: unknown[] = [];
+  const dispatch = createDispatcher(
+    createHandlers({ session, info: { appVersion: '1.2.3', runtime: 'browser-host', platform: 'test' } }),
+    { isTrustedSender: isTrustedIpcSender, onInternalError: (_c, e) => internalErrors.push(e) },
+  );
+  const articleId = session.store().listArticles({ view: 'active' }).items[0]!.id;
+  return { dir, session, dispatch, internalErrors, articleId };
+}
+
+beforeEach(() => {
+  ctx = setup();
+});
+afterEach(() => {
+  ctx.session.close();
+  fs.rmSync(ctx.dir, { recursive: true, force: true });
+});
+
+/** Everything a call could change: every row of every table of the open database, which file is open, and the files in the folder. */
+function snapshot(c: Ctx = ctx): string {
+  const hash = createHash('sha256');
+  const db = c.session.database();
+  hash.update(JSON.stringify(c.session.status()));
+  hash.update(JSON.stringify(fs.readdirSync(c.dir).filter((f) => !f.endsWith('-wal') && !f.endsWith('-shm')).sort()));
+  if (db) {
+    const tables = db.prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all();
+    for (const { name } of tables) {
+      hash.update(name);
+      // Some FTS shadow tables have no rowid: sort the serialized rows instead.
+      const rows = db
+        .prepare(`SELECT * FROM "${name}"`)
+        .raw()
+        .all()
+        .map((row) => JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)))
+        .sort();
+      hash.update(rows.join('\n'));
+    }
+  }
+  return hash.digest('hex');
+}
+
+function expectTypedError(result: IpcResult<unknown>, code?: string) {
+  expect(result.ok).toBe(false);
+  if (result.ok) return;
+  expect(IPC_ERROR_CODES).toContain(result.error.code);
+  expect(typeof result.error.message).toBe('string');
+  expect(result.error.message.trim().length).toBeGreaterThan(0);
+  if (code) expect(result.error.code).toBe(code);
+}
+
+const long = (n: number) => 'x'.repeat(n);
+
+/** Per channel: a valid request (after any setup it needs) and requests the contract must refuse. */
+const CASES: Record<Channel, { valid: (c: Ctx) => unknown; invalid: (c: Ctx) => unknown[] }> = {
+  'app:info': { valid: () => ({}), invalid: () => [{ verbose: true }] },
+  'db:status': { valid: () => ({}), invalid: () => [{ path: 'x' }] },
+  'db:open': {
+    valid: (c) => ({ path: path.join(c.dir, 'other.db') }),
+    invalid: (c) => [{ path: 5 }, { path: '' }, { path: path.join(c.dir, long(4_100)) }, { path: ['a'] }, { path: path.join(c.dir, 'x.db'), create: true }],
+  },
+  'db:createNew': { valid: () => ({}), invalid: () => [{ path: 'x' }, { name: 'new.db' }] },
+  'articles:list': {
+    valid: () => ({ view: 'active', search: 'barrier', limit: 10, offset: 0 }),
+    invalid: () => [
+      {},
+      { view: 'all' },
+      { view: 'ACTIVE' },
+      { view: 'active', search: long(501) },
+      { view: 'active', search: 5 },
+      { view: 'active', limit: 0 },
+      { view: 'active', limit: 501 },
+      { view: 'active', limit: 1.5 },
+      { view: 'active', limit: '10' },
+      { view: 'active', offset: -1 },
+      { view: 'active', offset: Number.NaN },
+      { view: 'active', offset: Infinity },
+    ],
+  },
+  'articles:get': { valid: (c) => ({ id: c.articleId }), invalid: () => idInvalid() },
+  'articles:create': {
+    valid: () => ({ fields: { headline: 'Fresh', body: [paragraph('text')], tags: ['t'] } }),
+    invalid: () => [
+      { fields: null },
+      { fields: [] },
+      { fields: { headline: long(301) } },
+      { fields: { headline: 7 } },
+      { fields: { nope: 1 } },
+      { fields: { body: [] } },
+      { fields: { body: [{ type: 'paragraph', children: [] }] } },
+      { fields: { body: [{ type: 'script', children: [{ text: 'x' }] }] } },
+      { fields: { body: [{ type: 'paragraph', children: [{ text: 'x', bold: false }] }] } },
+      { fields: { tags: [''] } },
+      { fields: { tags: [long(61)] } },
+      { fields: { tags: Array.from({ length: 51 }, (_, i) => `t${i}`) } },
+      { fields: { plannedLength: -1 } },
+      { fields: { bylineAuthorIds: [long(101)] } },
+      { fields: { aiDeclaration: { uses: ['magic'], tools: '', note: '' } } },
+    ],
+  },
+  'articles:save': {
+    valid: (c) => ({ id: c.articleId, baseVersion: 1, patch: { headline: 'Saved', body: [paragraph('saved body')] } }),
+    invalid: (c) => [
+      { id: c.articleId, baseVersion: 1 },
+      { id: c.articleId, patch: {} },
+      { id: c.articleId, baseVersion: -1, patch: {} },
+      { id: c.articleId, baseVersion: 1.5, patch: {} },
+      { id: c.articleId, baseVersion: '1', patch: {} },
+      { id: c.articleId, baseVersion: 1, patch: null },
+      { id: c.articleId, baseVersion: 1, patch: { headline: long(301) } },
+      { id: c.articleId, baseVersion: 1, patch: { slug: long(201) } },
+      { id: c.articleId, baseVersion: 1, patch: { dek: long(1_001) } },
+      { id: c.articleId, baseVersion: 1, patch: { slugLocked: 'yes' } },
+      { id: c.articleId, baseVersion: 1, patch: { status: 'approved' } },
+      { id: c.articleId, baseVersion: 1, patch: { version: 9 } },
+      { id: c.articleId, baseVersion: 1, patch: { headline: 'ok', body: [{ type: 'paragraph', children: [{ text: long(200_001) }] }] } },
+      { id: c.articleId, baseVersion: 1, patch: { body: [{ type: 'list-item', list: 'bulleted', depth: 6, children: [{ text: 'x' }] }] } },
+      { id: c.articleId, baseVersion: 1, patch: { body: [{ type: 'link', url: 'x', children: [{ text: 'x' }] }] } },
+      { id: c.articleId, baseVersion: 1, patch: {}, force: true },
+      ...idInvalid().map((p) => ({ ...(p as object), baseVersion: 1, patch: {} })),
+    ],
+  },
+  'articles:duplicate': { valid: (c) => ({ id: c.articleId }), invalid: () => idInvalid() },
+  'articles:trash': { valid: (c) => ({ id: c.articleId }), invalid: () => idInvalid() },
+  'articles:restore': {
+    valid: (c) => {
+      c.session.store().trashArticle(c.articleId);
+      return { id: c.articleId };
+    },
+    invalid: () => idInvalid(),
+  },
+  'articles:deleteForever': {
+    valid: (c) => {
+      c.session.store().trashArticle(c.articleId);
+      return { id: c.articleId, confirm: true };
+    },
+    invalid: (c) => [
+      { id: c.articleId },
+      { id: c.articleId, confirm: false },
+      { id: c.articleId, confirm: 'true' },
+      { id: c.articleId, confirm: 1 },
+      ...idInvalid().map((p) => ({ ...(p as object), confirm: true })),
+    ],
+  },
+  'assets:put': {
+    valid: () => ({ fileName: 'dot.png', mimeType: 'image/png', dataBase64: PNG.toString('base64') }),
+    invalid: () => [
+      { fileName: 'dot.svg', mimeType: 'image/svg+xml', dataBase64: PNG.toString('base64') },
+      { fileName: '', mimeType: 'image/png', dataBase64: PNG.toString('base64') },
+      { fileName: `${long(252)}.png`, mimeType: 'image/png', dataBase64: PNG.toString('base64') },
+      { fileName: 'dot.png', mimeType: 'image/png', dataBase64: '' },
+      { fileName: 'dot.png', mimeType: 'image/png', dataBase64: long(Math.ceil((MAX_ASSET_BYTES * 4) / 3) + 5) },
+      { fileName: 'dot.png', mimeType: 'image/png', dataBase64: [1, 2, 3] },
+      { fileName: 'dot.png', mimeType: 'image/png' },
+    ],
+  },
+  'assets:get': {
+    valid: (c) => ({ id: c.session.assets().putAsset('dot.png', 'image/png', PNG) }),
+    invalid: () => idInvalid(),
+  },
+  'taxonomy:list': { valid: () => ({}), invalid: () => [{ limit: 5 }] },
+  'authors:list': { valid: () => ({ includeArchived: true }), invalid: () => [{ includeArchived: 'yes' }, { includeArchived: 1 }, { archived: true }] },
+  'disclosures:list': { valid: () => ({}), invalid: () => [{ all: true }] },
+};
+
+function idInvalid(): unknown[] {
+  return [{}, { id: '' }, { id: long(101) }, { id: 5 }, { id: null }, { id: ['a'] }, { id: 'a', extra: 1 }];
+}
+
+/** Refused by every channel, whatever its schema. */
+const ALWAYS_INVALID: unknown[] = [null, [], [{}], 42, 0, 'articles', '', true, false, { __unexpected: 1 }];
+
+describe('dispatch gatekeeping', () => {
+  it('has a test case for every channel of the contract', () => {
+    expect(Object.keys(CASES).sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it('refuses unknown channels', async () => {
+    for (const channel of ['articles:drop', '', 'constructor', '__proto__', 'toString', 42, null, undefined, 'ARTICLES:LIST']) {
+      const before = snapshot();
+      expectTypedError(await ctx.dispatch(channel, {}, TRUSTED), 'UNKNOWN_CHANNEL');
+      expect(snapshot()).toBe(before);
+    }
+  });
+
+  it('refuses untrusted senders on every channel and writes nothing', async () => {
+    const senders: Sender[] = [
+      { url: APP_ENTRY_URL, isMainFrame: false },
+      { url: 'https://evil.example/', isMainFrame: true },
+      { url: 'file:///etc/passwd', isMainFrame: true },
+      { url: 'app://evil/index.html', isMainFrame: true },
+      { url: '', isMainFrame: true },
+    ];
+    for (const channel of CHANNELS) {
+      const payload = CASES[channel].valid(ctx);
+      const before = snapshot();
+      for (const sender of senders) {
+        expectTypedError(await ctx.dispatch(channel, payload, sender), 'UNTRUSTED_SENDER');
+      }
+      expect(snapshot(), channel).toBe(before);
+    }
+  });
+
+  it('treats a missing payload as empty but null as invalid', async () => {
+    const result = await ctx.dispatch('db:status', undefined, TRUSTED);
+    expect(result.ok).toBe(true);
+    expectTypedError(await ctx.dispatch('db:createNew', null, TRUSTED), 'INVALID_PAYLOAD');
+  });
+});
+
+describe.each(CHANNELS.map((c) => [c]))('channel %s', (channel) => {
+  it('refuses malformed payloads with INVALID_PAYLOAD and issues, changing nothing', async () => {
+    const cases = CASES[channel];
+    const payloads = [...ALWAYS_INVALID, ...cases.invalid(ctx)];
+    for (const payload of payloads) {
+      // The contract itself must refuse it (guards against a case that is accidentally valid).
+      expect(contract[channel].request.safeParse(payload).success, JSON.stringify(payload)?.slice(0, 200)).toBe(false);
+      const before = snapshot();
+      const result = await ctx.dispatch(channel, payload, TRUSTED);
+      expectTypedError(result, 'INVALID_PAYLOAD');
+      if (!result.ok) {
+        expect(result.error.details?.issues?.length).toBeGreaterThan(0);
+        expect(result.error.details!.issues!.length).toBeLessThanOrEqual(10);
+        for (const issue of result.error.details!.issues!) expect(typeof issue).toBe('string');
+      }
+      expect(snapshot(), JSON.stringify(payload)?.slice(0, 200)).toBe(before);
+    }
+    expect(ctx.internalErrors).toEqual([]);
+  });
+
+  it('answers a valid call', async () => {
+    const payload = CASES[channel].valid(ctx);
+    const result = await ctx.dispatch(channel, payload, TRUSTED);
+    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+    expect(result.ok).toBe(true);
+    expect(ctx.internalErrors).toEqual([]);
+  });
+});
+
+describe('valid calls do what they say', () => {
+  const call = async (channel: Channel, payload: unknown) => {
+    const result = await ctx.dispatch(channel, payload, TRUSTED);
+    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+    return result.value as any;
+  };
+
+  it('reads and writes through the real store', async () => {
+    expect(await call('app:info', {})).toEqual({ appVersion: '1.2.3', runtime: 'browser-host', platform: 'test' });
+    expect((await call('db:status', {})).state).toBe('open');
+    const list = await call('articles:list', { view: 'active' });
+    expect(list.total).toBe(1);
+    expect((await call('articles:list', { view: 'active', search: 'barr' })).items[0].id).toBe(ctx.articleId);
+    const created = await call('articles:create', { fields: { headline: 'Fresh' } });
+    expect(created.headline).toBe('Fresh');
+    expect(await call('articles:save', { id: created.id, baseVersion: 1, patch: { headline: 'Fresher' } })).toMatchObject({ version: 2 });
+    expect((await call('articles:get', { id: created.id })).headline).toBe('Fresher');
+    const copy = await call('articles:duplicate', { id: created.id });
+    expect(copy.headline).toBe('Copy of Fresher');
+    expect(await call('articles:trash', { id: copy.id })).toBeNull();
+    expect(await call('articles:deleteForever', { id: copy.id, confirm: true })).toBeNull();
+    const asset = await call('assets:put', { fileName: 'dot.png', mimeType: 'image/png', dataBase64: PNG.toString('base64') });
+    expect((await call('assets:get', { id: asset.assetId })).dataBase64).toBe(PNG.toString('base64'));
+    expect((await call('authors:list', {})).length).toBe(2);
+    expect((await call('disclosures:list', {})).length).toBe(1);
+  });
+
+  it('passes typed store errors through: CONFLICT with the version, NOT_FOUND, NOT_ALLOWED', async () => {
+    const before = snapshot();
+    const conflict = await ctx.dispatch('articles:save', { id: ctx.articleId, baseVersion: 7, patch: { headline: 'x' } }, TRUSTED);
+    expectTypedError(conflict, 'CONFLICT');
+    expect(!conflict.ok && conflict.error.details?.currentVersion).toBe(1);
+    expectTypedError(await ctx.dispatch('articles:get', { id: 'missing' }, TRUSTED), 'NOT_FOUND');
+    expectTypedError(await ctx.dispatch('articles:deleteForever', { id: ctx.articleId, confirm: true }, TRUSTED), 'NOT_ALLOWED');
+    expectTypedError(
+      await ctx.dispatch('articles:save', { id: ctx.articleId, baseVersion: 1, patch: { headline: 'x', bylineAuthorIds: ['ghost'] } }, TRUSTED),
+      'NOT_FOUND',
+    );
+    expectTypedError(await ctx.dispatch('assets:put', { fileName: 'a.png', mimeType: 'image/png', dataBase64: Buffer.from('text').toString('base64') }, TRUSTED), 'INVALID_PAYLOAD');
+    expect(snapshot()).toBe(before);
+  });
+
+  it('db:open without a path and no file dialog is CANCELLED', async () => {
+    expectTypedError(await ctx.dispatch('db:open', {}, TRUSTED), 'CANCELLED');
+  });
+
+  it('a bad db:open reports the problem and the open file keeps working', async () => {
+    const bad = path.join(ctx.dir, 'bad.db');
+    fs.writeFileSync(bad, 'not a database');
+    const status = await call('db:open', { path: bad });
+    expect(status).toMatchObject({ state: 'error', problem: 'not-sqlite' });
+    expect((await call('articles:get', { id: ctx.articleId })).version).toBe(1);
+  });
+
+  it('with no database open, store channels answer DB_UNAVAILABLE', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-dispatch-bad-'));
+    const bad = path.join(dir, 'bad.db');
+    fs.writeFileSync(bad, 'not a database');
+    const session = new DatabaseSession(bad);
+    const dispatch = createDispatcher(createHandlers({ session, info: { appVersion: '1', runtime: 'browser-host', platform: 'x' } }), {
+      isTrustedSender: isTrustedIpcSender,
+    });
+    try {
+      for (const [channel, payload] of [
+        ['articles:list', { view: 'active' }],
+        ['articles:get', { id: 'a' }],
+        ['assets:get', { id: 'a' }],
+        ['authors:list', {}],
+      ] as const) {
+        const result = await dispatch(channel, payload, TRUSTED);
+        expectTypedError(result, 'DB_UNAVAILABLE');
+        expect(!result.ok && result.error.message).toMatch(/not a Newsroom Desk database/);
+      }
+      expect(await dispatch('db:status', {}, TRUSTED)).toMatchObject({ ok: true, value: { state: 'error', problem: 'not-sqlite' } });
+    } finally {
+      session.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('storage errors', () => {
+  it('describeStorageError maps what a user can act on to plain words', () => {
+    expect(describeStorageError(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }))?.message).toMatch(/disk is full/);
+    expect(describeStorageError({ code: 'SQLITE_READONLY' })?.message).toMatch(/read-only/);
+    expect(describeStorageError({ code: 'SQLITE_BUSY' })?.message).toMatch(/busy/);
+    expect(describeStorageError({ code: 'SQLITE_IOERR_WRITE' })?.message).toMatch(/disk reported an error/);
+    for (const e of [{ code: 'SQLITE_FULL' }, { code: 'SQLITE_READONLY' }]) {
+      const described = describeStorageError(e)!;
+      expect(described.code).toBe('INTERNAL');
+      expect(described.message).not.toMatch(/SQLITE/);
+    }
+    for (const e of [new Error('x'), { code: 'SQLITE_CONSTRAINT' }, { code: 42 }, null, undefined, 'SQLITE_FULL']) {
+      expect(describeStorageError(e)).toBeUndefined();
+    }
+  });
+
+  it('a real read-only database gives the plain read-only message and keeps the article', async () => {
+    const before = snapshot();
+    ctx.session.database()!.pragma('query_only = ON');
+    const result = await ctx.dispatch('articles:save', { id: ctx.articleId, baseVersion: 1, patch: { headline: 'x' } }, TRUSTED);
+    ctx.session.database()!.pragma('query_only = OFF');
+    expectTypedError(result, 'INTERNAL');
+    expect(!result.ok && result.error.message).toMatch(/read-only/);
+    expect(snapshot()).toBe(before);
+  });
+
+  it('a real full database gives the plain disk-full message and keeps the article', async () => {
+    const db = ctx.session.database()!;
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    db.pragma(`max_page_count = ${pages}`);
+    const before = snapshot();
+    const big = Array.from({ length: 40 }, (_, i) => paragraph(`${i} ${'lorem ipsum dolor sit amet '.repeat(300)}`));
+    const result = await ctx.dispatch('articles:save', { id: ctx.articleId, baseVersion: 1, patch: { body: big } }, TRUSTED);
+    expectTypedError(result, 'INTERNAL');
+    expect(!result.ok && result.error.message).toMatch(/disk is full/);
+    expect(snapshot()).toBe(before);
+    expect(ctx.session.store().getArticle(ctx.articleId).version).toBe(1);
+  });
+
+  it('an unexpected failure is INTERNAL, reported, and never a throw', async () => {
+    const errors: unknown[] = [];
+    const dispatch = createDispatcher(
+      { ...createHandlers({ session: ctx.session, info: { appVersion: '1', runtime: 'browser-host', platform: 'x' } }), 'app:info': () => { throw new TypeError('boom'); } },
+      { isTrustedSender: () => true, onInternalError: (_c, e) => errors.push(e) },
+    );
+    const result = await dispatch('app:info', {}, TRUSTED);
+    expectTypedError(result, 'INTERNAL');
+    expect(!result.ok && result.error.message).toContain('boom');
+    expect(errors).toHaveLength(1);
+    const thrownString = createDispatcher(
+      { ...createHandlers({ session: ctx.session, info: { appVersion: '1', runtime: 'browser-host', platform: 'x' } }), 'app:info': () => Promise.reject(null) },
+      { isTrustedSender: () => true },
+    );
+    expectTypedError(await thrownString('app:info', {}, TRUSTED), 'INTERNAL');
+  });
+});
+
+// ---- Property: whatever arrives, the choke point answers with a typed result and no partial write.
+
+const hostileString = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'binary' }),
+  fc.constantFrom('', '\0', '"', "'; DROP TABLE articles; --", '../../etc/passwd', '__proto__', 'constructor', 'NEAR(', '*', long(101), long(301), long(501), '💥'.repeat(60)),
+);
+const hostileValue = fc.oneof(fc.anything(), hostileString, fc.constantFrom(null, undefined, -1, 1.5, Number.NaN, 2 ** 53, [], {}, true));
+
+/** Payloads shaped like the valid one, with fields swapped for hostile values, dropped, or joined by extra keys. */
+function mutated(valid: unknown, depth = 0): fc.Arbitrary<unknown> {
+  if (depth > 2 || valid === null || typeof valid !== 'object' || Array.isArray(valid)) {
+    return fc.oneof({ weight: 1, arbitrary: fc.constant(valid) }, { weight: 2, arbitrary: hostileValue });
+  }
+  const entries = Object.entries(valid as Record<string, unknown>);
+  return fc
+    .tuple(
+      ...entries.map(([, v]) => fc.option(mutated(v, depth + 1), { nil: Symbol.for('drop') as unknown, freq: 5 })),
+      fc.option(fc.tuple(fc.constantFrom('extra', '__proto__', 'constructor', 'headline', 'status'), hostileValue), { freq: 3 }),
+    )
+    .map((parts) => {
+      const out: Record<string, unknown> = {};
+      entries.forEach(([k], i) => {
+        if (parts[i] !== Symbol.for('drop')) out[k] = parts[i];
+      });
+      const extra = parts[entries.length] as [string, unknown] | null;
+      if (extra) Object.defineProperty(out, extra[0], { value: extra[1], enumerable: true, configurable: true, writable: true });
+      return out;
+    });
+}
+
+describe('dispatch never throws and never half-writes (property)', () => {
+  it('holds for every channel', async () => {
+    const started = Date.now();
+    for (const channel of CHANNELS) {
+      // db:createNew may have switched files: aim the templates at an article of the open one.
+      const store = ctx.session.store();
+      ctx.articleId = store.listArticles({ view: 'active', limit: 1 }).items[0]?.id ?? store.createArticle({ headline: 'Target' }).id;
+      const template = CASES[channel].valid(ctx);
+      // Arbitrary db:open paths could name real files outside the temp folder: keep those to refusals.
+      const payloads = fc.oneof(hostileValue, mutated(template)).filter((p) => channel !== 'db:open' || !contract['db:open'].request.safeParse(p === undefined ? {} : p).success);
+      await fc.assert(
+        fc.asyncProperty(payloads, async (payload) => {
+          const before = snapshot();
+          const article = ctx.session.database() ? ctx.session.store().listArticles({ view: 'active', limit: 500 }) : undefined;
+          let result: IpcResult<unknown>;
+          try {
+            result = await ctx.dispatch(channel, payload, TRUSTED);
+          } catch (error) {
+            throw new Error(`dispatch threw for ${channel}: ${String(error)}`);
+          }
+          expect(typeof result).toBe('object');
+          if (result.ok) {
+            expect('value' in result).toBe(true);
+            return;
+          }
+          expectTypedError(result);
+          expect(Object.keys(result.error).every((k) => ['code', 'message', 'details'].includes(k))).toBe(true);
+          // A refused call leaves everything exactly as it was (covers a failed articles:save).
+          expect(snapshot()).toBe(before);
+          if (article && ctx.session.database()) expect(ctx.session.store().listArticles({ view: 'active', limit: 500 })).toEqual(article);
+        }),
+        { numRuns: 150 },
+      );
+    }
+    expect(ctx.internalErrors).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(25_000);
+  });
+
+  it('a failed articles:save leaves the article exactly as before (property over patches)', async () => {
+    const store = ctx.session.store();
+    store.createAuthor({ id: 'real', name: 'Real Person', jobTitle: '', bio: [], email: '', readMoreUrl: '' });
+    const patch = fc.record(
+      {
+        headline: fc.string({ maxLength: 310 }),
+        dek: fc.string(),
+        tags: fc.array(fc.string({ maxLength: 65 }), { maxLength: 5 }),
+        bylineAuthorIds: fc.array(fc.constantFrom('real', 'ghost', ''), { maxLength: 3 }),
+        body: fc.array(fc.string().map(paragraph), { maxLength: 3 }),
+        slugLocked: fc.boolean(),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(patch, fc.integer({ min: 0, max: 4 }), async (p, offset) => {
+        const current = store.getArticle(ctx.articleId);
+        const before = snapshot();
+        const result = await ctx.dispatch('articles:save', { id: ctx.articleId, baseVersion: current.version - 2 + offset, patch: p }, TRUSTED);
+        if (result.ok) {
+          expect(store.getArticle(ctx.articleId).version).toBe(current.version + 1);
+          return;
+        }
+        expect(['INVALID_PAYLOAD', 'CONFLICT', 'NOT_FOUND']).toContain(result.error.code);
+        expect(store.getArticle(ctx.articleId)).toEqual(current);
+        expect(snapshot()).toBe(before);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
