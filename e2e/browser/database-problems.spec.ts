@@ -93,6 +93,7 @@ test('SIGKILL while the writer types: every autosaved word survives and the data
     await page.goto(url);
     if (round === 0) {
       await page.getByRole('button', { name: 'New article' }).click();
+      await expect(page.getByLabel('Headline')).toBeFocused();
       await page.keyboard.type('Crash test');
       await expectSaved(page);
     } else {
@@ -116,8 +117,10 @@ test('SIGKILL while the writer types: every autosaved word survives and the data
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       const store = createArticleStore(db);
-      const list = store.listArticles({ view: 'active', search: 'Crash' });
-      const article = store.getArticle(list.items.find((a) => a.headline === 'Crash test')!.id);
+      const list = store.listArticles({ view: 'active' });
+      const found = list.items.find((a) => a.headline === 'Crash test');
+      expect(found, JSON.stringify(list.items.map((a) => a.headline))).toBeDefined();
+      const article = store.getArticle(found!.id);
       const text = JSON.stringify(article.body);
       for (const w of saved) expect(text, `round ${round}: "${w}" was acknowledged as saved`).toContain(w);
     } finally {
