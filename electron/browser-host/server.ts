@@ -59,15 +59,19 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    function onData(chunk: Buffer) {
       size += chunk.length;
-      if (size > MAX_REQUEST_BYTES) {
-        reject(new Error('too-large'));
-        req.destroy();
-        return;
-      }
+      if (size > MAX_REQUEST_BYTES) return tooLarge();
       chunks.push(chunk);
-    });
+    }
+    // Stop reading at once (no buffering, no waiting for the rest) but keep the socket so a 413 can be sent.
+    function tooLarge() {
+      req.removeListener('data', onData);
+      req.pause();
+      reject(new Error('too-large'));
+    }
+    if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) return tooLarge();
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
@@ -105,12 +109,19 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           payload = JSON.parse(await readBody(req));
         } catch (error) {
           const tooLarge = (error as Error).message === 'too-large';
+          // The unread rest of the body is not wanted: close the connection once the answer is out.
+          if (tooLarge) res.setHeader('connection', 'close');
           return sendJson(res, tooLarge ? 413 : 400, {
             ok: false,
             error: { code: 'INVALID_PAYLOAD', message: tooLarge ? 'The request is too large.' : 'The request was not valid JSON.' },
           });
         }
-        const channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
+        let channel: string;
+        try {
+          channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
+        } catch {
+          channel = ''; // malformed percent-encoding names no channel
+        }
         const result = await dispatch(channel, payload, { url: trustedFrame ? `${origin}/` : String(from), isMainFrame: trustedFrame });
         return sendJson(res, 200, result);
       }
