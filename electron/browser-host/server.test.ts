@@ -78,7 +78,7 @@ describe('browser host IPC', () => {
   });
 
   it('refuses a missing or wrong token with 401', async () => {
-    for (const headers of [
+    const variants: Record<string, string>[] = [
       { 'content-type': 'application/json' },
       { authorization: 'Bearer wrong-token-123' },
       { authorization: 'Bearer test-token-12' },
@@ -86,7 +86,8 @@ describe('browser host IPC', () => {
       { authorization: 'test-token-123' },
       { authorization: 'Basic test-token-123' },
       { authorization: 'Bearer ' },
-    ]) {
+    ];
+    for (const headers of variants) {
       const reply = await ipc('articles:list', { view: 'active' }, headers);
       expect(reply.status, JSON.stringify(headers)).toBe(401);
       expect(JSON.parse(reply.body).error.code).toBe('UNTRUSTED_SENDER');
@@ -114,7 +115,7 @@ describe('browser host IPC', () => {
 
   it('refuses cross-origin and cross-site calls as UNTRUSTED_SENDER and writes nothing', async () => {
     const before = dbSnapshot();
-    for (const extra of [
+    const variants: Record<string, string>[] = [
       { origin: 'http://evil.example' },
       { origin: 'null' },
       { origin: `http://localhost:${host.port}` },
@@ -122,7 +123,8 @@ describe('browser host IPC', () => {
       { 'sec-fetch-site': 'same-site' },
       { 'sec-fetch-site': 'none' },
       { origin: host.origin, 'sec-fetch-site': 'cross-site' },
-    ]) {
+    ];
+    for (const extra of variants) {
       const reply = await ipc('articles:create', { fields: { headline: 'Injected' } }, { ...auth, ...extra });
       expect(reply.status).toBe(200);
       expect(JSON.parse(reply.body).error?.code, JSON.stringify(extra)).toBe('UNTRUSTED_SENDER');
