@@ -6,6 +6,7 @@
 import { launchChromium } from './lib';
 import { storeBench } from './store.bench';
 import { openBench } from './open.bench';
+import { typingBench } from './typing.bench';
 
 const only = (() => {
   const i = process.argv.indexOf('--only');
@@ -14,10 +15,11 @@ const only = (() => {
 const want = (name: string) => !only || only === name;
 
 if (want('store')) await storeBench();
-if (want('open')) {
+if (want('open') || want('typing')) {
   const browser = await launchChromium();
   try {
-    await openBench(browser);
+    if (want('open')) await openBench(browser);
+    if (want('typing')) await typingBench(browser);
   } finally {
     await browser.close();
   }

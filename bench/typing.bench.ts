@@ -1,0 +1,103 @@
+/**
+ * Keystroke latency in the real editor (browser host, Chromium) on documents
+ * of 10, 1,000 and 10,000 blocks. Two measures per typed character:
+ * - Event Timing API: the interaction's duration (keydown to the next paint),
+ *   as the browser reports it. Chromium reports only events of 16 ms or more,
+ *   so a keystroke with no entry counts as "under 16 ms" (recorded as 16).
+ * - keydown to next paint measured in the page (rAF, then a task), which also
+ *   sees the fast keystrokes.
+ * Typing runs twice per document: continuously (autosave never fires) and in
+ * bursts with pauses, so autosave saves while the writer keeps typing.
+ */
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import type { ArticleBody } from '../shared/model/document';
+import { mixedBlocks } from './documents';
+import { percentile, report, startHost, tempDir } from './lib';
+
+const INSTRUMENT = () => {
+  const w = window as unknown as { __keys: number[]; __events: number[]; __observer?: PerformanceObserver };
+  w.__keys = [];
+  w.__events = [];
+  w.__observer?.disconnect();
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries() as PerformanceEventTiming[]) {
+      if (e.name === 'keydown' && e.interactionId) w.__events.push(e.duration);
+    }
+  });
+  observer.observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit);
+  w.__observer = observer;
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      const t0 = event.timeStamp;
+      requestAnimationFrame(() => setTimeout(() => w.__keys.push(performance.now() - t0), 0));
+    },
+    { capture: true },
+  );
+};
+
+async function typeAndMeasure(page: Page, text: string, burst: boolean): Promise<{ keys: number[]; events: number[] }> {
+  await page.evaluate(INSTRUMENT);
+  const words = text.split(' ');
+  for (let i = 0; i < words.length; i++) {
+    await page.keyboard.type(`${words[i]} `, { delay: 35 });
+    // A pause longer than the autosave delay every few words: a save starts while typing resumes.
+    if (burst && i % 3 === 2) await page.waitForTimeout(800);
+  }
+  await page.waitForTimeout(300);
+  return page.evaluate(() => {
+    const w = window as unknown as { __keys: number[]; __events: number[]; __observer?: PerformanceObserver };
+    w.__observer?.takeRecords().forEach((e) => w.__events.push(e.duration));
+    return { keys: w.__keys, events: w.__events };
+  });
+}
+
+async function measure(browser: Browser, blocks: number) {
+  const dir = tempDir('typing');
+  const host = await startHost(dir);
+  try {
+    const body: ArticleBody = mixedBlocks(blocks);
+    host.session.store().createArticle({ headline: 'Typing bench', body });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Typing bench', exact: true }).click();
+    const editor = page.getByLabel('Article body');
+    await editor.waitFor();
+    // Type into the first paragraph: the document's size, not scrolling, is what is measured.
+    await editor.locator('p').first().click();
+    await page.keyboard.press('End');
+    const text = 'the council voted on thursday to fund the barrier and residents welcomed the news after years of floods';
+    const steady = await typeAndMeasure(page, text, false);
+    const bursty = await typeAndMeasure(page, text, true);
+    await page.close();
+    return { steady, bursty, typed: text.length + text.split(' ').length };
+  } finally {
+    await host.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Event Timing only reports slow events: fill the fast ones in as 16 ms (an upper bound). */
+function withFastKeys(events: number[], keystrokes: number): number[] {
+  const missing = Math.max(0, keystrokes - events.length);
+  return [...events, ...Array<number>(missing).fill(16)];
+}
+
+export async function typingBench(browser: Browser): Promise<void> {
+  for (const blocks of [10, 1_000, 10_000]) {
+    const { steady, bursty } = await measure(browser, blocks);
+    const label = blocks.toLocaleString('en-US');
+    const events = withFastKeys(steady.events, steady.keys.length);
+    report({ name: `typing: Event Timing p50, ${label} blocks`, value: percentile(events, 50), unit: 'ms', note: '16 = under the 16 ms reporting floor' });
+    report({ name: `typing: Event Timing p95, ${label} blocks`, value: percentile(events, 95), unit: 'ms' });
+    report({ name: `typing: keydown to paint p50, ${label} blocks`, value: percentile(steady.keys, 50), unit: 'ms' });
+    report({ name: `typing: keydown to paint p95, ${label} blocks`, value: percentile(steady.keys, 95), unit: 'ms' });
+    report({ name: `typing: keydown to paint p95 with autosave saving, ${label} blocks`, value: percentile(bursty.keys, 95), unit: 'ms' });
+    report({
+      name: `typing: Event Timing p95 with autosave saving, ${label} blocks`,
+      value: percentile(withFastKeys(bursty.events, bursty.keys.length), 95),
+      unit: 'ms',
+    });
+  }
+}
