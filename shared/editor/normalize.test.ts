@@ -110,3 +110,12 @@ describe('normalization', () => {
     expect(bodyOf(editor).map((b) => (b.type === 'list-item' ? b.depth : -1))).toEqual([0, 1]);
   });
 });
+
+describe('normalizeBody', () => {
+  it('returns a valid body without touching a valid one', async () => {
+    const { normalizeBody } = await import('./withArticleEditing');
+    const valid: ArticleBody = [{ type: 'paragraph', children: [{ text: 'ok' }] }];
+    expect(normalizeBody(valid)).toEqual(valid);
+    expect(normalizeBody([])).toEqual([p('')]);
+  });
+});

@@ -1,6 +1,7 @@
 /** All editing behaviour that needs no DOM, composed in the order the features expect. */
-import type { Editor } from 'slate';
-import type { HistoryEditor } from 'slate-history';
+import { createEditor, Editor, type Descendant } from 'slate';
+import { withHistory, type HistoryEditor } from 'slate-history';
+import type { ArticleBody } from '../model/document';
 import { withBlockBreaks } from './blockBreaks';
 import { withLists } from './lists';
 import { withMarkdownShortcuts } from './markdownShortcuts';
@@ -11,4 +12,12 @@ import { withTypingUndoGroups } from './typingUndo';
 /** Expects an editor that already has history (withHistory). Later plugins run first. */
 export function withArticleEditing<E extends Editor & HistoryEditor>(editor: E, now?: () => number): E {
   return withTypingUndoGroups(withMarkdownShortcuts(withLists(withPromoBox(withBlockBreaks(withArticleSchema(editor))))), now);
+}
+
+/** Applies the body rules to a stored body once, before an editor shows it. */
+export function normalizeBody(body: readonly unknown[]): ArticleBody {
+  const editor = withArticleEditing(withHistory(createEditor()) as unknown as Editor & HistoryEditor);
+  editor.children = structuredClone(body) as Descendant[];
+  Editor.normalize(editor, { force: true });
+  return editor.children as ArticleBody;
 }

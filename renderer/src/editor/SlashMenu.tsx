@@ -1,0 +1,69 @@
+/** The "/" menu: a listbox of blocks under a paragraph that starts with "/". */
+import { Editor, Node, Range, type Path } from 'slate';
+import type { CatalogEntry } from '../../../shared/editor/blockCatalog';
+import { isParagraph } from '../../../shared/editor/schema';
+import { useFloatingPosition } from './floating';
+
+export type SlashQuery = { key: string; path: Path; query: string };
+
+/** The slash query at the cursor: a paragraph whose whole text is "/" plus a short filter. */
+export function slashQueryAt(editor: Editor): SlashQuery | null {
+  const { selection } = editor;
+  if (!selection || !Range.isCollapsed(selection)) return null;
+  const entry = Editor.above(editor, { match: isParagraph, mode: 'lowest' });
+  if (!entry) return null;
+  const [node, path] = entry;
+  const text = Node.string(node);
+  if (!text.startsWith('/') || text.length > 40 || /\n/.test(text)) return null;
+  if (!Editor.isEnd(editor, selection.anchor, path)) return null;
+  return { key: path.join('.'), path, query: text.slice(1) };
+}
+
+export const sameSlash = (a: SlashQuery | null, b: SlashQuery | null) => a?.key === b?.key && a?.query === b?.query;
+
+export const slashOptionId = (entry: CatalogEntry) => `slash-option-${entry.id}`;
+export const SLASH_LISTBOX_ID = 'slash-menu';
+
+type Props = {
+  editor: Editor;
+  slash: SlashQuery;
+  entries: CatalogEntry[];
+  activeIndex: number;
+  frame: HTMLElement | null;
+  onChoose: (entry: CatalogEntry) => void;
+  onHover: (index: number) => void;
+};
+
+export function SlashMenu({ editor, slash, entries, activeIndex, frame, onChoose, onHover }: Props) {
+  const range = Editor.range(editor, slash.path);
+  const pos = useFloatingPosition(range, frame, 280);
+  const active = entries[activeIndex];
+  return (
+    <div
+      id={SLASH_LISTBOX_ID}
+      className="floating-panel slash-menu"
+      role="listbox"
+      aria-label="Insert block"
+      aria-activedescendant={active ? slashOptionId(active) : undefined}
+      style={pos ? { top: pos.top, left: pos.left } : undefined}
+    >
+      {entries.length === 0 && <div className="slash-empty">No matching blocks</div>}
+      {entries.map((entry, i) => (
+        <div
+          key={entry.id}
+          id={slashOptionId(entry)}
+          role="option"
+          aria-selected={i === activeIndex}
+          className={i === activeIndex ? 'slash-option is-active' : 'slash-option'}
+          onMouseDown={(e) => {
+            e.preventDefault();
+            onChoose(entry);
+          }}
+          onMouseEnter={() => onHover(i)}
+        >
+          {entry.label}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+/** Words, characters, reading time and progress against the planned length. Quiet for screen readers. */
+import { useDeferredValue, useMemo } from 'react';
+import { useSlateSelector } from 'slate-react';
+import type { ArticleBody } from '../../../shared/model/document';
+import { bodyCounts, lengthProgress } from '../../../shared/editor/counts';
+
+const fmt = new Intl.NumberFormat();
+const PROGRESS_LABEL = { under: 'under target', 'on-target': 'on target', over: 'over target' } as const;
+
+export function StatusBar({ plannedLength }: { plannedLength?: number | undefined }) {
+  const children = useSlateSelector((e) => e.children);
+  const deferred = useDeferredValue(children);
+  const counts = useMemo(() => bodyCounts(deferred as ArticleBody), [deferred]);
+  const planned = plannedLength && plannedLength > 0 ? plannedLength : null;
+  const progress = planned ? lengthProgress(counts.words, planned) : null;
+
+  return (
+    <div className="editor-status" role="status" aria-live="off" aria-label="Document statistics">
+      <span data-testid="word-count">
+        {fmt.format(counts.words)} {counts.words === 1 ? 'word' : 'words'}
+      </span>
+      <span>{fmt.format(counts.characters)} characters</span>
+      <span>{counts.readingMinutes === 0 ? 'No reading time' : `${counts.readingMinutes} min read`}</span>
+      {planned && progress && (
+        <span className={`length-progress progress-${progress}`} data-testid="length-progress">
+          <meter min={0} max={planned * 1.5} low={planned * 0.9} high={planned * 1.1} optimum={planned} value={Math.min(counts.words, planned * 1.5)} aria-hidden="true" />
+          {fmt.format(counts.words)} / {fmt.format(planned)} planned · {PROGRESS_LABEL[progress]}
+        </span>
+      )}
+    </div>
+  );
+}

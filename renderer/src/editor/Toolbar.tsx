@@ -1,0 +1,163 @@
+/** The formatting toolbar: block style, marks, link, Insert menu, undo/redo, find. */
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { ReactEditor, useSlateSelector, useSlateStatic } from 'slate-react';
+import type { Mark } from '../../../shared/model/document';
+import { BLOCK_STYLES, BLOCK_STYLE_LABELS, currentBlockStyle, setBlockStyle, type BlockStyle } from '../../../shared/editor/blockStyles';
+import type { CatalogEntry } from '../../../shared/editor/blockCatalog';
+import { describeHotkey } from '../../../shared/editor/hotkeys';
+import { activeMarks } from '../../../shared/editor/marks';
+import type { EditorCommand } from './commands';
+import { hotkeyFor } from './hotkeyTable';
+
+const MARK_BUTTONS: Array<{ mark: Mark; label: string; glyph: string }> = [
+  { mark: 'bold', label: 'Bold', glyph: 'B' },
+  { mark: 'italic', label: 'Italic', glyph: 'I' },
+  { mark: 'underline', label: 'Underline', glyph: 'U' },
+  { mark: 'strikethrough', label: 'Strikethrough', glyph: 'S' },
+  { mark: 'superscript', label: 'Superscript', glyph: 'x²' },
+  { mark: 'subscript', label: 'Subscript', glyph: 'x₂' },
+];
+
+const keepSelection = (e: MouseEvent) => e.preventDefault();
+
+function titleFor(label: string, command: EditorCommand): string {
+  const key = hotkeyFor(command);
+  return key ? `${label} (${describeHotkey(key)})` : label;
+}
+
+type ToolbarProps = {
+  disabled: boolean;
+  entries: readonly CatalogEntry[];
+  onCommand: (command: EditorCommand) => void;
+  onInsert: (entry: CatalogEntry) => void;
+};
+
+export function Toolbar({ disabled, entries, onCommand, onInsert }: ToolbarProps) {
+  const editor = useSlateStatic();
+  const marks = useSlateSelector((e) => activeMarks(e).join(' '));
+  const style = useSlateSelector(currentBlockStyle);
+  const canUndo = useSlateSelector((e) => e.history.undos.length > 0);
+  const canRedo = useSlateSelector((e) => e.history.redos.length > 0);
+  const active = new Set(marks.split(' '));
+
+  return (
+    <div className="editor-toolbar" role="toolbar" aria-label="Formatting">
+      <select
+        aria-label="Block type"
+        value={style ?? ''}
+        disabled={disabled || style === null}
+        onChange={(e) => {
+          setBlockStyle(editor, e.target.value as BlockStyle);
+          ReactEditor.focus(editor);
+        }}
+      >
+        {style === null && <option value="">—</option>}
+        {BLOCK_STYLES.map((s) => (
+          <option key={s} value={s}>
+            {BLOCK_STYLE_LABELS[s]}
+          </option>
+        ))}
+      </select>
+      <span className="toolbar-separator" aria-hidden="true" />
+      {MARK_BUTTONS.map(({ mark, label, glyph }) => (
+        <button
+          key={mark}
+          type="button"
+          className={`tool tool-${mark}`}
+          aria-label={label}
+          title={titleFor(label, mark)}
+          aria-pressed={active.has(mark)}
+          disabled={disabled}
+          onMouseDown={keepSelection}
+          onClick={() => onCommand(mark)}
+        >
+          {glyph}
+        </button>
+      ))}
+      <button type="button" className="tool" aria-label="Link" title={titleFor('Link', 'link')} disabled={disabled} onMouseDown={keepSelection} onClick={() => onCommand('link')}>
+        Link
+      </button>
+      <span className="toolbar-separator" aria-hidden="true" />
+      <InsertMenu disabled={disabled} entries={entries} onInsert={onInsert} />
+      <span className="toolbar-separator" aria-hidden="true" />
+      <button type="button" className="tool" aria-label="Undo" title={titleFor('Undo', 'undo')} disabled={disabled || !canUndo} onMouseDown={keepSelection} onClick={() => onCommand('undo')}>
+        ↶
+      </button>
+      <button type="button" className="tool" aria-label="Redo" title={titleFor('Redo', 'redo')} disabled={disabled || !canRedo} onMouseDown={keepSelection} onClick={() => onCommand('redo')}>
+        ↷
+      </button>
+      <button type="button" className="tool" aria-label="Find and replace" title={titleFor('Find and replace', 'replace')} onMouseDown={keepSelection} onClick={() => onCommand('replace')}>
+        Find
+      </button>
+    </div>
+  );
+}
+
+function InsertMenu({ disabled, entries, onInsert }: { disabled: boolean; entries: readonly CatalogEntry[]; onInsert: (entry: CatalogEntry) => void }) {
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    const onDown = (e: globalThis.MouseEvent) => {
+      if (!menuRef.current?.contains(e.target as Node) && e.target !== buttonRef.current) setOpen(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [open]);
+
+  const onMenuKey = (e: KeyboardEvent) => {
+    const items = Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
+    const index = items.indexOf(document.activeElement as HTMLElement);
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = (index + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length;
+      items[next]?.focus();
+    } else if (e.key === 'Home' || e.key === 'End') {
+      e.preventDefault();
+      items[e.key === 'Home' ? 0 : items.length - 1]?.focus();
+    } else if (e.key === 'Escape' || e.key === 'Tab') {
+      e.preventDefault();
+      setOpen(false);
+      buttonRef.current?.focus();
+    }
+  };
+
+  return (
+    <div className="insert-menu">
+      <button
+        ref={buttonRef}
+        type="button"
+        className="tool"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        disabled={disabled}
+        onMouseDown={keepSelection}
+        onClick={() => setOpen((o) => !o)}
+      >
+        Insert ▾
+      </button>
+      {open && (
+        <div ref={menuRef} className="menu" role="menu" aria-label="Insert" onKeyDown={onMenuKey}>
+          {entries.map((entry) => (
+            <button
+              key={entry.id}
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              onMouseDown={keepSelection}
+              onClick={() => {
+                setOpen(false);
+                onInsert(entry);
+              }}
+            >
+              {entry.label}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

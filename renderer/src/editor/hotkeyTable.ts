@@ -1,0 +1,27 @@
+/** The editor's keyboard shortcuts, one table (Google Docs conventions where they exist). */
+import type { EditorCommand } from './commands';
+
+export const HOTKEYS: Readonly<Record<string, EditorCommand>> = {
+  'mod+b': 'bold',
+  'mod+i': 'italic',
+  'mod+u': 'underline',
+  'alt+shift+5': 'strikethrough',
+  'mod+.': 'superscript',
+  'mod+,': 'subscript',
+  'mod+k': 'link',
+  'mod+alt+1': 'heading-1',
+  'mod+alt+2': 'heading-2',
+  'mod+alt+0': 'paragraph',
+  'mod+shift+7': 'numbered-list',
+  'mod+shift+8': 'bulleted-list',
+  'mod+z': 'undo',
+  'mod+shift+z': 'redo',
+  'mod+y': 'redo',
+  'mod+f': 'find',
+  'mod+h': 'replace',
+};
+
+/** The first shortcut for a command, for tooltips. */
+export function hotkeyFor(command: EditorCommand): string | undefined {
+  return Object.keys(HOTKEYS).find((k) => HOTKEYS[k] === command);
+}

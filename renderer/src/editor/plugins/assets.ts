@@ -1,0 +1,68 @@
+/** Images live in the local database: stored with putAsset, shown from blob: URLs. */
+import { useEffect, useState } from 'react';
+import { call } from '../../api/call';
+import { IMAGE_MIME_TYPES, MAX_ASSET_BYTES, type ImageMimeType } from '../../../../shared/ipc/contract';
+
+export const IMAGE_ACCEPT = IMAGE_MIME_TYPES.join(',');
+
+export function isStorableImage(file: File): file is File & { type: ImageMimeType } {
+  return (IMAGE_MIME_TYPES as readonly string[]).includes(file.type) && file.size <= MAX_ASSET_BYTES;
+}
+
+function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export async function storeImageFile(file: File): Promise<string> {
+  if (!isStorableImage(file)) throw new Error(`${file.name || 'The file'} is not a PNG, JPEG, GIF or WebP image under 25 MB.`);
+  const dataBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+  const { assetId } = await call('putAsset', { fileName: file.name || 'image', mimeType: file.type, dataBase64 });
+  return assetId;
+}
+
+export async function storeImageData(fileName: string, mimeType: ImageMimeType, dataBase64: string): Promise<string> {
+  const { assetId } = await call('putAsset', { fileName, mimeType, dataBase64 });
+  return assetId;
+}
+
+const urls = new Map<string, Promise<string>>();
+
+/** Fetches an asset once per session and keeps its blob: URL. */
+function assetUrl(assetId: string): Promise<string> {
+  let url = urls.get(assetId);
+  if (!url) {
+    url = call('getAsset', { id: assetId }).then(({ mimeType, dataBase64 }) => {
+      const binary = atob(dataBase64);
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      return URL.createObjectURL(new Blob([bytes], { type: mimeType }));
+    });
+    url.catch(() => urls.delete(assetId));
+    urls.set(assetId, url);
+  }
+  return url;
+}
+
+export type AssetState = { status: 'loading' } | { status: 'ready'; url: string } | { status: 'error' };
+
+export function useAssetUrl(assetId: string): AssetState {
+  const [state, setState] = useState<AssetState>({ status: 'loading' });
+  useEffect(() => {
+    let live = true;
+    if (!assetId) {
+      setState({ status: 'error' });
+      return;
+    }
+    setState({ status: 'loading' });
+    assetUrl(assetId).then(
+      (url) => live && setState({ status: 'ready', url }),
+      () => live && setState({ status: 'error' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [assetId]);
+  return state;
+}
