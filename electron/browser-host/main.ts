@@ -35,6 +35,7 @@ const host = await startBrowserHost({
   port: values.port ? Number(values.port) : 0,
   seedOnCreate: !values['no-seed'],
   appVersion: version,
+  automaticBackups: true,
 });
 if (values.json) console.log(JSON.stringify({ url: host.url, origin: host.origin, token: host.token, db: dbPath, pid: process.pid }));
 else {

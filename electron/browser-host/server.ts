@@ -14,6 +14,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createDispatcher } from '../node/ipc/dispatch';
 import { createHandlers } from '../node/ipc/handlers';
+import { BackupService } from '../node/backup/backupService';
 import { DatabaseSession } from '../node/session';
 import { RENDERER_CSP } from '../node/security/csp';
 import { contentTypeFor, resolveAppRequest } from '../node/security/appProtocol';
@@ -27,6 +28,8 @@ export type BrowserHostOptions = {
   token?: string;
   seedOnCreate?: boolean;
   appVersion?: string;
+  /** Back up on start and every few hours, as the desktop app does (off for tests and benchmarks). */
+  automaticBackups?: boolean;
 };
 
 export type BrowserHost = {
@@ -36,6 +39,7 @@ export type BrowserHost = {
   token: string;
   port: number;
   session: DatabaseSession;
+  backups: BackupService;
   close(): Promise<void>;
 };
 
@@ -80,10 +84,13 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const session = new DatabaseSession(options.dbPath, { seedOnCreate: options.seedOnCreate ?? true, runtime: 'node' });
+  const backups = new BackupService({ session, log: (message) => console.error(message) });
+  if (options.automaticBackups) backups.start();
   let origin = '';
   const dispatch = createDispatcher(
     createHandlers({
       session,
+      backups,
       info: { appVersion: options.appVersion ?? '0.0.0', runtime: 'browser-host', platform: process.platform },
     }),
     { isTrustedSender: (sender) => sender.isMainFrame && sender.url === `${origin}/` },
@@ -160,12 +167,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     token,
     port,
     session,
+    backups,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
-          session.close();
-          resolve();
+          void backups.stop().then(() => {
+            session.close();
+            resolve();
+          });
         });
       }),
   };

@@ -7,6 +7,7 @@
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell, type WebContents } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
+import { BackupService } from '../node/backup/backupService';
 import { createDispatcher } from '../node/ipc/dispatch';
 import { createHandlers } from '../node/ipc/handlers';
 import { APP_ENTRY_URL, APP_SCHEME, contentTypeFor, isTrustedIpcSender, resolveAppRequest } from '../node/security/appProtocol';
@@ -40,6 +41,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 
 let mainWindow: BrowserWindow | undefined;
 let databaseSession: DatabaseSession | undefined;
+let backupService: BackupService | undefined;
 let quitting = false;
 
 function securityHeaders(contentType: string): Record<string, string> {
@@ -199,11 +201,18 @@ async function start(): Promise<void> {
   // A database that cannot be opened leaves the session in an error state; the window still opens and says why.
   databaseSession = openDatabaseSession();
   const sessionForHandlers = databaseSession;
+  backupService = new BackupService({
+    session: sessionForHandlers,
+    nativeBinding: nativeBindingPath({ packaged: app.isPackaged, appRoot, resourcesPath: process.resourcesPath }),
+    log: (message) => console.error(message),
+  });
+  backupService.start();
   const dispatch = createDispatcher(
     createHandlers({
       session: sessionForHandlers,
       info: { appVersion: app.getVersion(), runtime: 'electron', platform: process.platform },
       chooseDatabaseFile,
+      backups: backupService,
     }),
     {
       isTrustedSender: isTrustedIpcSender,
@@ -233,7 +242,10 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (app.isReady() && !mainWindow && databaseSession) mainWindow = createWindow();
   });
-  app.on('will-quit', () => databaseSession?.close());
+  app.on('will-quit', () => {
+    void backupService?.stop();
+    databaseSession?.close();
+  });
   app
     .whenReady()
     .then(start)

@@ -7,6 +7,7 @@
 import { appChannels } from './channels/app';
 import { articleChannels } from './channels/articles';
 import { assetChannels } from './channels/assets';
+import { backupChannels } from './channels/backups';
 import { libraryChannels } from './channels/library';
 import type { z } from 'zod';
 import { API_METHODS, type ApiMethod } from './methods';
@@ -21,6 +22,7 @@ export const contract = {
   ...appChannels,
   ...articleChannels,
   ...assetChannels,
+  ...backupChannels,
   ...libraryChannels,
 } as const;
 

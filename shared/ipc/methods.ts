@@ -23,6 +23,11 @@ export const API_METHODS = {
   putAsset: 'assets:put',
   getAsset: 'assets:get',
 
+  listBackups: 'backups:list',
+  backUpNow: 'backups:create',
+  restoreBackup: 'backups:restore',
+  setBackupFolder: 'backups:setFolder',
+
   listAuthors: 'authors:list',
   listDisclosures: 'disclosures:list',
 } as const satisfies Record<string, Channel>;

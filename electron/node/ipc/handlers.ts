@@ -3,6 +3,7 @@ import type { Handlers } from './dispatch';
 import { appHandlers } from './handlers/app';
 import { articleHandlers } from './handlers/articles';
 import { assetHandlers } from './handlers/assets';
+import { backupHandlers } from './handlers/backups';
 import type { HandlerContext } from './handlers/context';
 import { libraryHandlers } from './handlers/library';
 
@@ -13,6 +14,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...appHandlers(ctx),
     ...articleHandlers(ctx),
     ...assetHandlers(ctx),
+    ...backupHandlers(ctx),
     ...libraryHandlers(ctx),
   };
 }

@@ -7,6 +7,7 @@ import { api } from '../api/transport';
 import { ArticleView } from '../article/ArticleView';
 import { flushAllAutosaves } from '../article/useArticleAutosave';
 import { markArticleOpenStart } from '../article/openTiming';
+import { BackupsView } from '../backups/BackupsView';
 import { Library, type LibraryView } from '../library/Library';
 import { DatabaseProblem } from './DatabaseProblem';
 import { Toasts, useToasts } from './Toasts';
@@ -21,6 +22,7 @@ export function App() {
   const [total, setTotal] = useState(0);
   const [loading, setLoading] = useState(true);
   const [article, setArticle] = useState<Article | undefined>();
+  const [showBackups, setShowBackups] = useState(false);
   const toasts = useToasts();
   const { show } = toasts;
   const listRequest = useRef(0);
@@ -59,6 +61,7 @@ export function App() {
         markArticleOpenStart();
         await flushAllAutosaves();
         setArticle(await call('getArticle', { id }));
+        setShowBackups(false);
       } catch (e) {
         show(errorMessage(e), 'error');
       }
@@ -73,6 +76,7 @@ export function App() {
       setView('active');
       setSearch('');
       setArticle(created);
+      setShowBackups(false);
       await refresh();
       requestAnimationFrame(() => document.getElementById('article-headline')?.focus());
     } catch (e) {
@@ -160,8 +164,21 @@ export function App() {
         onRestore={(id) => void act(() => call('restoreArticle', { id }), 'Article restored.')()}
         onDeleteForever={(id) => void act(() => call('deleteArticleForever', { id, confirm: true }), 'Deleted for good.')()}
       />
+      <button type="button" className="backups-open" onClick={() => setShowBackups(true)}>
+        Backups…
+      </button>
       <main className="workspace">
-        {article ? (
+        {showBackups ? (
+          <BackupsView
+            onClose={() => setShowBackups(false)}
+            onRestored={(status) => {
+              setArticle(undefined);
+              setShowBackups(false);
+              setDb(status);
+            }}
+            notify={show}
+          />
+        ) : article ? (
           <ArticleView
             key={`${article.id}:${article.version}`}
             article={article}

@@ -1,8 +1,10 @@
 /** Shown instead of the desk when the database file could not be opened; the file is left untouched. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { BackupInfo } from '../../../shared/ipc/channels/backups';
 import type { DbStatus } from '../../../shared/ipc/contract';
 import { call, errorMessage } from '../api/call';
 import { runtime } from '../api/transport';
+import { backupTime, newestGoodBackup } from '../backups/backupText';
 
 type Props = { status: Extract<DbStatus, { state: 'error' }>; onOpened: (status: DbStatus) => void };
 
@@ -10,6 +12,13 @@ export function DatabaseProblem({ status, onOpened }: Props) {
   const [path, setPath] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [backup, setBackup] = useState<BackupInfo | undefined>();
+
+  useEffect(() => {
+    call('listBackups', {})
+      .then((overview) => setBackup(newestGoodBackup(overview.backups)))
+      .catch(() => setBackup(undefined));
+  }, [status.path]);
 
   const attempt = async (fn: () => Promise<DbStatus>) => {
     setBusy(true);
@@ -33,6 +42,19 @@ export function DatabaseProblem({ status, onOpened }: Props) {
         File: <code>{status.path}</code>
       </p>
       <div className="db-problem-actions">
+        {backup && (
+          <div className="db-problem-restore">
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => void attempt(async () => (await call('restoreBackup', { name: backup.name, confirm: true })).status)}
+            >
+              Restore the newest backup ({backupTime(backup.createdAt)})
+            </button>
+            <small>The file that cannot be opened is kept beside it, renamed, in case it can be repaired.</small>
+          </div>
+        )}
         {runtime === 'electron' ? (
           <button type="button" disabled={busy} onClick={() => void attempt(() => call('openDatabase', {}))}>
             Open another database…

@@ -1,0 +1,140 @@
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/ipc/contract';
+import { DatabaseSession } from '../session';
+import { BackupService, defaultBackupFolder, settingsFileFor } from './backupService';
+
+let dir: string;
+let dbPath: string;
+let session: DatabaseSession;
+let service: BackupService;
+let tick: number;
+/** One minute later at every backup, so names and order are deterministic. */
+const clock = () => new Date(Date.UTC(2025, 4, 10, 8) + tick++ * 60_000);
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-backup-'));
+  dbPath = path.join(dir, 'newsroom.db');
+  tick = 0;
+  session = new DatabaseSession(dbPath, { seedOnCreate: true });
+  service = new BackupService({ session, clock });
+});
+afterEach(async () => {
+  await service.stop();
+  session.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const headlines = () => session.store().listArticles({ view: 'active' }).items.map((a) => a.headline).sort();
+
+describe('BackupService', () => {
+  it('writes a verified single-file backup under its real name only when complete', async () => {
+    const info = await service.backupNow();
+    const folder = defaultBackupFolder(dbPath);
+    expect(info).toMatchObject({ kind: 'manual', verified: true, articleCount: 1 });
+    expect(fs.readdirSync(folder).sort()).toEqual([info.name, `${info.name}.json`]);
+    const copy = new Database(path.join(folder, info.name), { readonly: true });
+    expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    copy.close();
+    expect(service.list().backups).toEqual([info]);
+  });
+
+  it('lists newest first with size, time and article count, without opening the database', async () => {
+    const a = await service.backupNow();
+    session.store().createArticle({ headline: 'Second' });
+    const b = await service.backupNow();
+    const list = service.list();
+    expect(list.backups.map((x) => x.name)).toEqual([b.name, a.name]);
+    expect(list.backups.map((x) => x.articleCount)).toEqual([2, 1]);
+    expect(list.backups[0]!.createdAt > list.backups[1]!.createdAt).toBe(true);
+    expect(list.backups[0]!.sizeBytes).toBeGreaterThan(4096);
+    expect(list.isDefaultFolder).toBe(true);
+  });
+
+  it('restores a backup and keeps the replaced database as a backup, so the restore can be undone', async () => {
+    const before = await service.backupNow();
+    session.store().createArticle({ headline: 'Written after the backup' });
+    const result = await service.restore(before.name);
+    expect(result.status.state).toBe('open');
+    expect(headlines()).not.toContain('Written after the backup');
+    expect(fs.existsSync(`${dbPath}-wal`) ? fs.statSync(`${dbPath}-wal`).size : 0).toBe(0);
+
+    const undo = service.list().backups.find((b) => b.name === result.undoBackup)!;
+    expect(undo).toMatchObject({ kind: 'before-restore', articleCount: 2 });
+    await service.restore(undo.name);
+    expect(headlines()).toContain('Written after the backup');
+    expect(session.database()!.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('replaces a database that no longer opens, keeping the damaged file beside it', async () => {
+    const good = await service.backupNow();
+    session.close();
+    const bytes = fs.readFileSync(dbPath);
+    randomBytes(bytes.length - 4096).copy(bytes, 4096);
+    fs.writeFileSync(dbPath, bytes);
+    const damaged = new DatabaseSession(dbPath);
+    expect(damaged.status().state).toBe('error');
+    const rescue = new BackupService({ session: damaged, clock });
+    // The list answers in the error state: that is how the problem screen offers the newest backup.
+    expect(rescue.list().backups[0]).toMatchObject({ name: good.name, verified: true });
+    const result = await rescue.restore(good.name);
+    expect(result.status.state).toBe('open');
+    expect(result.undoBackup).toBeUndefined();
+    expect(damaged.store().listArticles({ view: 'active' }).total).toBe(1);
+    const kept = fs.readdirSync(dir).filter((f) => f.startsWith('newsroom.db.damaged-') && !/-(wal|shm)$/.test(f));
+    expect(kept).toHaveLength(1);
+    expect(fs.readFileSync(path.join(dir, kept[0]!))).toEqual(bytes);
+    session = damaged;
+  });
+
+  it('refuses a damaged backup and leaves the database as it was', async () => {
+    const info = await service.backupNow();
+    const file = path.join(defaultBackupFolder(dbPath), info.name);
+    const bytes = fs.readFileSync(file);
+    randomBytes(bytes.length - 4096).copy(bytes, 4096);
+    fs.writeFileSync(file, bytes);
+    await expect(service.restore(info.name)).rejects.toThrow(AppError);
+    expect(session.status().state).toBe('open');
+    expect(headlines()).toHaveLength(1);
+  });
+
+  it('refuses names that are not backups of this database', async () => {
+    await expect(service.restore('other-backup-2025-05-10T08-00-00-000Z.db')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('rotates old backups away and removes what a killed backup left behind', async () => {
+    const folder = defaultBackupFolder(dbPath);
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, '.newsroom-backup-2025-05-01T00-00-00-000Z.db.partial'), 'half');
+    for (let i = 0; i < 6; i++) await service.backupNow('automatic');
+    // All on one day: the newest 3 stay (recent), the rest of that day go.
+    expect(service.list().backups).toHaveLength(3);
+    expect(fs.readdirSync(folder).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+
+  it('writes into a folder the user chooses, remembered beside the database', async () => {
+    const chosen = path.join(dir, 'elsewhere');
+    expect(service.setFolder(chosen)).toMatchObject({ folder: chosen, isDefaultFolder: false });
+    await service.backupNow();
+    expect(fs.readdirSync(chosen)).toHaveLength(2);
+    expect(JSON.parse(fs.readFileSync(settingsFileFor(dbPath), 'utf8'))).toEqual({ folder: chosen });
+    expect(new BackupService({ session }).list().folder).toBe(chosen);
+    expect(service.setFolder(null).folder).toBe(defaultBackupFolder(dbPath));
+  });
+
+  it('backs up automatically soon after start, and skips when nothing changed', async () => {
+    service = new BackupService({ session, clock: () => new Date(), startDelayMs: 0, intervalMs: 50 });
+    service.start();
+    await expect.poll(() => service.list().backups.length, { timeout: 5_000 }).toBe(1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(service.list().backups).toHaveLength(1);
+    session.store().createArticle({ headline: 'Changed' });
+    await expect.poll(() => service.list().backups.length, { timeout: 5_000 }).toBe(2);
+    expect(service.list().backups[0]).toMatchObject({ kind: 'automatic', articleCount: 2 });
+  });
+});

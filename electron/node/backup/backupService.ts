@@ -1,0 +1,329 @@
+/**
+ * Backups of the open database with SQLite's online backup API: on start, every
+ * few hours while open, and on demand. Each backup is written under a temporary
+ * name, switched out of WAL mode so it is one self-contained file, verified with
+ * `PRAGMA integrity_check`, and only then renamed to its real name; a sidecar
+ * JSON records its kind and article count so listing never opens the backups.
+ * Restoring first backs up the current database, so a restore can be undone.
+ *
+ * The folder is kept in `<database>.backups.json` beside the database (not in
+ * it), so the backups of a file that no longer opens can still be found.
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/ipc/contract';
+import type { BackupInfo, BackupKind, BackupOverview, RestoreResult } from '../../../shared/ipc/channels/backups';
+import type { DatabaseSession } from '../session';
+import { DEFAULT_RETENTION, selectBackupsToKeep, type RetentionPolicy } from './rotation';
+
+export type BackupServiceOptions = {
+  session: DatabaseSession;
+  /** better_sqlite3.node for the running runtime (Electron has its own). */
+  nativeBinding?: string;
+  clock?: () => Date;
+  /** Between automatic backups while the database is open. */
+  intervalMs?: number;
+  /** After start, before the first automatic backup, so it does not compete with the first paint. */
+  startDelayMs?: number;
+  retention?: RetentionPolicy;
+  log?: (message: string) => void;
+};
+
+type Sidecar = { kind: BackupKind; verified: boolean; articleCount?: number };
+
+const FOUR_HOURS = 4 * 60 * 60 * 1000;
+const STAMP = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/;
+
+export const settingsFileFor = (dbPath: string) => `${dbPath}.backups.json`;
+export const defaultBackupFolder = (dbPath: string) => path.join(path.dirname(dbPath), 'backups');
+const stemOf = (dbPath: string) => path.basename(dbPath).replace(/\.(db|sqlite3?)$/i, '');
+
+function fsyncPath(file: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Directories cannot be fsynced on every platform; the rename is still atomic.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+function writeJsonAtomic(file: string, value: unknown): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
+  fsyncPath(temp);
+  fs.renameSync(temp, file);
+}
+
+export class BackupService {
+  private queue: Promise<unknown> = Promise.resolve();
+  private timers: ReturnType<typeof setTimeout>[] = [];
+  private lastError: string | undefined;
+  private readonly clock: () => Date;
+
+  constructor(private readonly options: BackupServiceOptions) {
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  /** Automatic backups: one shortly after start, then every few hours. Timers never keep the process alive. */
+  start(): void {
+    const run = () => void this.automatic();
+    const first = setTimeout(run, this.options.startDelayMs ?? 3_000);
+    const every = setInterval(run, this.options.intervalMs ?? FOUR_HOURS);
+    first.unref();
+    every.unref();
+    this.timers.push(first, every);
+  }
+
+  /** Stops the timers and waits for a backup that is being written. */
+  async stop(): Promise<void> {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers = [];
+    await this.queue.catch(() => undefined);
+  }
+
+  folder(): { folder: string; isDefaultFolder: boolean } {
+    const dbPath = this.dbPath();
+    let chosen: unknown;
+    try {
+      chosen = (JSON.parse(fs.readFileSync(settingsFileFor(dbPath), 'utf8')) as { folder?: unknown }).folder;
+    } catch {
+      chosen = undefined;
+    }
+    return typeof chosen === 'string' && path.isAbsolute(chosen)
+      ? { folder: chosen, isDefaultFolder: false }
+      : { folder: defaultBackupFolder(dbPath), isDefaultFolder: true };
+  }
+
+  setFolder(folder: string | null): BackupOverview {
+    const dbPath = this.dbPath();
+    if (folder === null) {
+      fs.rmSync(settingsFileFor(dbPath), { force: true });
+      return this.list();
+    }
+    const resolved = path.resolve(path.dirname(dbPath), folder);
+    try {
+      fs.mkdirSync(resolved, { recursive: true });
+      fs.accessSync(resolved, fs.constants.W_OK);
+    } catch (error) {
+      throw new AppError('NOT_ALLOWED', `Backups cannot be written to "${resolved}": ${(error as Error).message}`);
+    }
+    writeJsonAtomic(settingsFileFor(dbPath), { folder: resolved });
+    return this.list();
+  }
+
+  /** Every backup of this database in the folder, newest first. Never opens the database or the backups. */
+  list(): BackupOverview {
+    const { folder, isDefaultFolder } = this.folder();
+    const stem = stemOf(this.dbPath());
+    let names: string[];
+    try {
+      names = fs.readdirSync(folder);
+    } catch {
+      names = [];
+    }
+    const backups: BackupInfo[] = [];
+    for (const name of names) {
+      const time = this.timeOf(name, stem);
+      if (!time) continue;
+      let size: number;
+      try {
+        size = fs.statSync(path.join(folder, name)).size;
+      } catch {
+        continue;
+      }
+      const sidecar = this.readSidecar(path.join(folder, name));
+      backups.push({
+        name,
+        createdAt: time.toISOString(),
+        sizeBytes: size,
+        kind: sidecar?.kind ?? 'automatic',
+        verified: sidecar?.verified ?? false,
+        ...(sidecar?.articleCount !== undefined ? { articleCount: sidecar.articleCount } : {}),
+      });
+    }
+    backups.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+    return { folder, isDefaultFolder, backups, ...(this.lastError ? { lastError: this.lastError } : {}) };
+  }
+
+  backupNow(kind: BackupKind = 'manual'): Promise<BackupInfo> {
+    return this.serialized(() => this.writeBackup(kind));
+  }
+
+  /**
+   * Replaces the database file with a verified backup: backs up the current
+   * database first (when it opens), closes the session, swaps the file in by an
+   * atomic rename and reopens. A database that could not be opened is kept
+   * beside the restored one as `<name>.damaged-<time>`, never deleted.
+   */
+  restore(name: string): Promise<RestoreResult> {
+    return this.serialized(async () => {
+      const source = path.join(this.folder().folder, name);
+      if (!this.timeOf(name, stemOf(this.dbPath())) || !fs.existsSync(source)) {
+        throw new AppError('NOT_FOUND', 'That backup is no longer in the backup folder.');
+      }
+      const check = this.verify(source);
+      if (!check.ok) throw new AppError('NOT_ALLOWED', `That backup is damaged (${check.message}) and was not restored.`);
+
+      const wasOpen = this.options.session.status().state === 'open';
+      const undo = wasOpen ? await this.writeBackup('before-restore') : undefined;
+      const dbPath = this.dbPath();
+      this.options.session.close();
+
+      const temp = `${dbPath}.restoring-${process.pid}`;
+      fs.copyFileSync(source, temp);
+      fsyncPath(temp);
+      const stamp = this.stamp(this.clock());
+      for (const suffix of ['', '-wal', '-shm']) {
+        const file = `${dbPath}${suffix}`;
+        if (!fs.existsSync(file)) continue;
+        // An old WAL beside the restored file would be replayed into it.
+        if (wasOpen && suffix !== '') fs.rmSync(file);
+        else if (!wasOpen) fs.renameSync(file, `${dbPath}.damaged-${stamp}${suffix}`);
+      }
+      fs.renameSync(temp, dbPath);
+      fsyncPath(path.dirname(dbPath));
+      const status = this.options.session.open(dbPath);
+      return { status, ...(undo ? { undoBackup: undo.name } : {}) };
+    });
+  }
+
+  private async automatic(): Promise<void> {
+    const db = this.options.session.database();
+    if (!db || this.options.session.status().state !== 'open') return;
+    const newest = this.list().backups.find((b) => b.verified);
+    if (newest && !this.changedSince(new Date(newest.createdAt))) return;
+    try {
+      await this.backupNow('automatic');
+      this.lastError = undefined;
+    } catch (error) {
+      this.lastError = `The automatic backup failed: ${(error as Error).message}`;
+      this.options.log?.(this.lastError);
+    }
+  }
+
+  /** Whether the database file or its WAL was written after `time`. */
+  private changedSince(time: Date): boolean {
+    const dbPath = this.dbPath();
+    return ['', '-wal'].some((suffix) => {
+      try {
+        return fs.statSync(`${dbPath}${suffix}`).mtimeMs > time.getTime();
+      } catch {
+        return false;
+      }
+    });
+  }
+
+  private async writeBackup(kind: BackupKind): Promise<BackupInfo> {
+    const db = this.options.session.database();
+    if (!db) throw new AppError('DB_UNAVAILABLE', 'No database is open, so there is nothing to back up.');
+    const dbPath = this.dbPath();
+    const { folder } = this.folder();
+    fs.mkdirSync(folder, { recursive: true });
+    this.removeLeftovers(folder);
+    const time = this.clock();
+    let name = `${stemOf(dbPath)}-backup-${this.stamp(time)}.db`;
+    for (let i = 1; fs.existsSync(path.join(folder, name)); i++) name = `${stemOf(dbPath)}-backup-${this.stamp(new Date(time.getTime() + i))}.db`;
+    const final = path.join(folder, name);
+    const temp = path.join(folder, `.${name}.partial`);
+    try {
+      await db.backup(temp);
+      const check = this.verify(temp, true);
+      if (!check.ok) throw new Error(`the copy failed its integrity check (${check.message})`);
+      fsyncPath(temp);
+      fs.renameSync(temp, final);
+      fsyncPath(folder);
+      const sidecar: Sidecar = { kind, verified: true, articleCount: check.articleCount };
+      writeJsonAtomic(`${final}.json`, sidecar);
+      this.rotate(folder);
+      return { name, createdAt: time.toISOString(), sizeBytes: fs.statSync(final).size, kind, verified: true, articleCount: check.articleCount };
+    } finally {
+      for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(`${temp}${suffix}`, { force: true });
+    }
+  }
+
+  /** Opens a backup read-only and checks it. A fresh copy is first switched out of WAL mode so it is a single file. */
+  private verify(file: string, fresh = false): { ok: true; articleCount: number } | { ok: false; message: string } {
+    const binding = this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {};
+    try {
+      if (fresh) {
+        const rw = new Database(file, { fileMustExist: true, ...binding });
+        try {
+          rw.pragma('journal_mode = DELETE');
+        } finally {
+          rw.close();
+        }
+      }
+      const ro = new Database(file, { readonly: true, fileMustExist: true, ...binding });
+      try {
+        const result = ro.pragma('integrity_check', { simple: true }) as string;
+        if (result !== 'ok') return { ok: false, message: result };
+        const { n } = ro.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles').get()!;
+        return { ok: true, articleCount: n };
+      } finally {
+        ro.close();
+      }
+    } catch (error) {
+      return { ok: false, message: (error as Error).message };
+    }
+  }
+
+  private rotate(folder: string): void {
+    const stem = stemOf(this.dbPath());
+    const stamps = fs
+      .readdirSync(folder)
+      .map((name) => ({ name, time: this.timeOf(name, stem) }))
+      .filter((b): b is { name: string; time: Date } => b.time !== undefined);
+    const keep = selectBackupsToKeep(stamps, this.clock(), this.options.retention ?? DEFAULT_RETENTION);
+    for (const { name } of stamps) {
+      if (keep.has(name)) continue;
+      fs.rmSync(path.join(folder, name), { force: true });
+      fs.rmSync(path.join(folder, `${name}.json`), { force: true });
+    }
+  }
+
+  /** Temporary files of a backup the process was killed in the middle of. */
+  private removeLeftovers(folder: string): void {
+    const prefix = `.${stemOf(this.dbPath())}-backup-`;
+    for (const name of fs.readdirSync(folder)) {
+      if (name.startsWith(prefix) && name.includes('.partial')) fs.rmSync(path.join(folder, name), { force: true });
+    }
+  }
+
+  private readSidecar(file: string): Sidecar | undefined {
+    try {
+      const raw = JSON.parse(fs.readFileSync(`${file}.json`, 'utf8')) as Partial<Sidecar>;
+      const kind = raw.kind === 'manual' || raw.kind === 'before-restore' ? raw.kind : 'automatic';
+      return { kind, verified: raw.verified === true, ...(typeof raw.articleCount === 'number' ? { articleCount: raw.articleCount } : {}) };
+    } catch {
+      return undefined;
+    }
+  }
+
+  private timeOf(name: string, stem: string): Date | undefined {
+    const prefix = `${stem}-backup-`;
+    if (!name.startsWith(prefix) || !name.endsWith('.db')) return undefined;
+    const m = STAMP.exec(name.slice(prefix.length, -'.db'.length));
+    if (!m) return undefined;
+    const time = new Date(`${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`);
+    return Number.isNaN(time.getTime()) ? undefined : time;
+  }
+
+  private stamp(time: Date): string {
+    return time.toISOString().replace(/[:.]/g, '-');
+  }
+
+  private dbPath(): string {
+    return this.options.session.status().path;
+  }
+
+  /** One backup or restore at a time, in the order asked. */
+  private serialized<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}
