@@ -17,7 +17,7 @@
  *     :::ai-disclosure[Title]{templateId="…" mode="synced" version=1 policyUrl="…"}  … text paragraph … :::
  *     :::image{assetId="…" alt="…" caption="…" credit="…"}  ![alt](file) for readers  :::
  *     :::embed{url="…" caption="…"}  [caption](url) for readers  :::
- *   Attribute values are JSON strings or integers; `[label]` escapes `\`, `[` and `]`.
+ *   Attribute values are JSON strings (with `<>&[]` as \u escapes) or integers; `[label]` is escaped like text.
  *   Text can never produce a marker: a `:` starting a line of text is escaped.
  */
 import type {
@@ -49,10 +49,13 @@ function classify(ch: string | undefined): CharClass {
   return /\p{P}|\p{S}/u.test(ch) ? 'punct' : 'other';
 }
 
-/** A YAML double-quoted scalar: JSON string syntax, with the characters YAML forbids raw escaped. */
+/**
+ * A YAML double-quoted scalar: JSON string syntax, with the characters YAML forbids raw escaped —
+ * and `<`, `>`, `&` too, so front matter shown by a Markdown renderer can hold no markup.
+ */
 export function yamlString(value: string): string {
   return JSON.stringify(value).replace(
-    /[\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]/g,
+    /[<>&\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]/g,
     (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'),
   );
 }
@@ -196,12 +199,21 @@ function listMarkdown(items: readonly ListItemElement[], out: string[]): void {
 
 /** A container attribute list: `{key="json" n=1}`. */
 function attributes(values: Record<string, string | number>): string {
-  const parts = Object.entries(values).map(([k, v]) => `${k}=${typeof v === 'number' ? String(Math.trunc(v)) : yamlString(cleanText(v))}`);
+  const parts = Object.entries(values).map(([k, v]) => `${k}=${typeof v === 'number' ? String(Math.trunc(v)) : attributeString(v)}`);
   return `{${parts.join(' ')}}`;
 }
 
+/*
+ * A marker line is an ordinary paragraph to any other Markdown renderer, so its label is escaped
+ * like text and its JSON strings spell `<`, `>`, `&`, `[` and `]` as \u escapes: no raw HTML or
+ * link can appear in it.
+ */
+function attributeString(value: string): string {
+  return yamlString(cleanText(value)).replace(/[[\]]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+}
+
 function label(text: string): string {
-  return '[' + cleanLine(text).replace(/[\\[\]]/g, '\\$&') + ']';
+  return '[' + escapeText(cleanLine(text), false) + ']';
 }
 
 function container(open: string, body: string[], out: string[]): void {

@@ -21,7 +21,10 @@ export function stripBidiControls(text: string): string {
 }
 
 /** Text as every exporter writes it: no bidi overrides, no control characters, well-formed UTF-16, `\r\n` → `\n`. */
+const NEEDS_CLEANING = /[\r\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/;
+
 export function cleanText(text: string): string {
+  if (!NEEDS_CLEANING.test(text)) return text;
   return text
     .replace(/\r\n?/g, '\n')
     .replace(BIDI_CONTROLS, '')
