@@ -1,0 +1,92 @@
+/** Writing and reading `.newsroom` bundle files: gzip'd JSON, size-limited and validated on the way in. */
+import zlib from 'node:zlib';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  checkBundle,
+  type ArticleBundle,
+  type BundleAsset,
+  type BundleAuthor,
+  type BundleDisclosure,
+} from '../../../shared/exchange/bundle';
+import { MAX_BUNDLE_JSON_BYTES } from '../../../shared/exchange/formats';
+import { DEFAULT_GENERATOR } from '../../../shared/export/exportInput';
+import type { BlockElement } from '../../../shared/model/document';
+import { exchangeStoreOf, type ExchangeSession } from './session';
+
+/** Asset ids an article uses: its images and the photos of bios and byline authors. */
+export function assetIdsOf(body: readonly BlockElement[], authors: readonly { photoAssetId: string }[] = []): string[] {
+  const ids = new Set<string>();
+  for (const block of body) {
+    if (block.type === 'image' && block.assetId) ids.add(block.assetId);
+    if (block.type === 'author-bio' && block.snapshot.photoAssetId) ids.add(block.snapshot.photoAssetId);
+  }
+  for (const a of authors) if (a.photoAssetId) ids.add(a.photoAssetId);
+  return [...ids];
+}
+
+export function buildBundle(session: ExchangeSession, articleId: string, now = new Date()): ArticleBundle {
+  const store = session.store();
+  const exchange = exchangeStoreOf(session);
+  const { trashedAt: _t, ...article } = store.getArticle(articleId);
+  const authorIds = new Set(article.bylineAuthorIds);
+  const templateIds = new Set<string>();
+  for (const block of article.body) {
+    if (block.type === 'author-bio') authorIds.add(block.authorId);
+    if (block.type === 'ai-disclosure') templateIds.add(block.templateId);
+  }
+  const authors: BundleAuthor[] = store
+    .listAuthors(true)
+    .filter((a) => authorIds.has(a.id))
+    .map((a) => ({ id: a.id, name: a.name, jobTitle: a.jobTitle, bio: a.bio, email: a.email, photoAssetId: a.photoAssetId, readMoreUrl: a.readMoreUrl, archived: a.archived }));
+  const disclosures = [...templateIds].map((id) => exchange.disclosure(id)).filter((d): d is BundleDisclosure => d !== undefined);
+  const assets: BundleAsset[] = [];
+  for (const id of assetIdsOf(article.body, authors)) {
+    const asset = session.assets().getAssetBytes(id);
+    if (asset) assets.push({ id, fileName: asset.fileName, mimeType: asset.mimeType, dataBase64: asset.bytes.toString('base64') });
+  }
+  const bundle: ArticleBundle = {
+    format: BUNDLE_FORMAT,
+    formatVersion: BUNDLE_FORMAT_VERSION,
+    exportedAt: now.toISOString(),
+    generator: DEFAULT_GENERATOR,
+    article,
+    authors,
+    disclosures,
+    assets,
+  };
+  const revisions = exchange.revisionsOf(articleId);
+  if (revisions) bundle.revisions = revisions;
+  const comments = exchange.commentsOf(articleId);
+  if (comments) bundle.comments = comments;
+  return bundle;
+}
+
+export function encodeBundle(bundle: ArticleBundle): Buffer {
+  return zlib.gzipSync(JSON.stringify(bundle), { level: 6 });
+}
+
+export type DecodedBundle = { ok: true; bundle: ArticleBundle } | { ok: false; message: string };
+
+/** Unzips (never past the size limit), parses and validates a bundle file. */
+export function decodeBundle(bytes: Uint8Array): DecodedBundle {
+  let json: Buffer;
+  try {
+    json = zlib.gunzipSync(bytes, { maxOutputLength: MAX_BUNDLE_JSON_BYTES });
+  } catch (error) {
+    const tooLarge = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || /too large|buffer/i.test((error as Error).message);
+    return {
+      ok: false,
+      message: tooLarge
+        ? `The bundle unpacks to more than ${MAX_BUNDLE_JSON_BYTES / 1024 / 1024} MB and was not imported.`
+        : 'The bundle file is damaged (it could not be unpacked). Nothing was imported.',
+    };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(json.toString('utf8'));
+  } catch {
+    return { ok: false, message: 'The bundle file is damaged (its content is not valid JSON). Nothing was imported.' };
+  }
+  return checkBundle(value);
+}

@@ -1,0 +1,177 @@
+/**
+ * Exports an article from the store to files: every format is produced from the document model
+ * by the pure serializers (shared/export) or the Word builder; this file only gathers the input,
+ * names the files and writes them. Images go next to the export as files, referenced relatively.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AppError } from '../../../shared/ipc/contract';
+import { FORMAT_EXTENSION, FORMATS_WITH_IMAGE_FILES, safeFileBase, type ExportFormat } from '../../../shared/exchange/formats';
+import type { ExportInput } from '../../../shared/export/exportInput';
+import { exportHtmlFragment, exportHtmlPage } from '../../../shared/export/html';
+import { exportMarkdown } from '../../../shared/export/markdown';
+import { exportNinjsJson } from '../../../shared/export/ninjs';
+import { exportText } from '../../../shared/export/text';
+import type { Article, Author } from '../../../shared/model/article';
+import { slugify } from '../../../shared/text/slug';
+import { exportDocx } from '../export/docx';
+import { assetIdsOf, buildBundle, encodeBundle } from './bundleFile';
+import { printPdfWithChromium, type PdfPrinter } from './chromiumPdf';
+import { claimBase, writeFileAtomic, type NameRegistry } from './files';
+import type { ExchangeSession } from './session';
+
+export type ExportOptions = {
+  /** Prints an HTML file to PDF; defaults to headless Chromium. The Electron app passes its own. */
+  printPdf?: PdfPrinter;
+  /** Names handed out earlier in the same batch. */
+  taken?: NameRegistry;
+  now?: Date;
+};
+
+export type FormatFailure = { format: ExportFormat; message: string };
+export type ArticleExport = { articleId: string; headline: string; files: string[]; failures: FormatFailure[] };
+
+const IMAGE_EXTENSION: Record<string, string> = { 'image/png': '.png', 'image/jpeg': '.jpg', 'image/gif': '.gif', 'image/webp': '.webp' };
+
+function bylineAuthors(article: Article, all: readonly Author[]): Author[] {
+  const byId = new Map(all.map((a) => [a.id, a]));
+  return article.bylineAuthorIds.map((id) => byId.get(id)).filter((a): a is Author => a !== undefined);
+}
+
+function failureMessage(error: unknown): string {
+  if (error instanceof AppError) return error.message;
+  const code = (error as { code?: string }).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'The folder is not writable.';
+  if (code === 'ENOSPC') return 'The disk is full.';
+  return (error as Error)?.message ?? String(error);
+}
+
+/** Creates the export folder (with parents); refuses a path that exists and is not a folder. */
+export function prepareFolder(outDir: string): string {
+  const dir = path.resolve(outDir);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new AppError('NOT_ALLOWED', `The folder "${dir}" cannot be created: ${failureMessage(error)}`);
+  }
+  if (!fs.statSync(dir).isDirectory()) throw new AppError('NOT_ALLOWED', `"${dir}" is not a folder.`);
+  return dir;
+}
+
+async function printPdf(input: ExportInput, session: ExchangeSession, target: string, printer: PdfPrinter): Promise<void> {
+  // Images inline as data: URLs, so the temporary page is one file and needs nothing else.
+  const html = exportHtmlPage({
+    ...input,
+    assetUrl: (id) => {
+      const asset = session.assets().getAssetBytes(id);
+      return asset ? `data:${asset.mimeType};base64,${asset.bytes.toString('base64')}` : undefined;
+    },
+  });
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-pdf-'));
+  try {
+    const htmlFile = path.join(temp, 'article.html');
+    const pdfFile = path.join(temp, 'article.pdf');
+    fs.writeFileSync(htmlFile, html);
+    await printer(htmlFile, pdfFile);
+    writeFileAtomic(target, fs.readFileSync(pdfFile));
+  } finally {
+    fs.rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Writes one article in each of `formats` into `outDir`. A format that fails is reported and the
+ * others still go out; nothing half-written is left behind.
+ */
+export async function exportArticleFormats(
+  session: ExchangeSession,
+  articleId: string,
+  formats: readonly ExportFormat[],
+  outDir: string,
+  options: ExportOptions = {},
+): Promise<ArticleExport> {
+  const dir = prepareFolder(outDir);
+  const store = session.store();
+  const article = store.getArticle(articleId);
+  const authors = bylineAuthors(article, store.listAuthors(true));
+  const taken = options.taken ?? new Set<string>();
+  const endings = [...new Set(formats)].map((f) => FORMAT_EXTENSION[f]);
+  const base = claimBase(dir, safeFileBase(article.slug || slugify(article.headline)), endings, taken);
+
+  // Images are written once, only when a chosen format references them as files.
+  const imageFiles = new Map<string, string>();
+  const written: string[] = [];
+  if (formats.some((f) => FORMATS_WITH_IMAGE_FILES.has(f))) {
+    assetIdsOf(article.body, authors).forEach((assetId, i) => {
+      const asset = session.assets().getAssetBytes(assetId);
+      if (!asset) return;
+      const ext = IMAGE_EXTENSION[asset.mimeType] ?? '.img';
+      const name = `${claimBase(dir, `${base}-image-${i + 1}`, [ext], taken)}${ext}`;
+      writeFileAtomic(path.join(dir, name), asset.bytes);
+      imageFiles.set(assetId, name);
+      written.push(path.join(dir, name));
+    });
+  }
+  const input: ExportInput = { article, authors, assetUrl: (id) => imageFiles.get(id), now: options.now };
+
+  const failures: FormatFailure[] = [];
+  const files: string[] = [];
+  for (const format of new Set(formats)) {
+    const target = path.join(dir, base + FORMAT_EXTENSION[format]);
+    try {
+      switch (format) {
+        case 'html':
+          writeFileAtomic(target, exportHtmlPage(input));
+          break;
+        case 'fragment':
+          writeFileAtomic(target, exportHtmlFragment(input));
+          break;
+        case 'md':
+          writeFileAtomic(target, exportMarkdown(input));
+          break;
+        case 'txt':
+          writeFileAtomic(target, exportText(input));
+          break;
+        case 'ninjs':
+          writeFileAtomic(target, exportNinjsJson(input, '3.1'));
+          break;
+        case 'ninjs2':
+          writeFileAtomic(target, exportNinjsJson(input, '2.2'));
+          break;
+        case 'docx': {
+          const assetBytes = (id: string) => {
+            const a = session.assets().getAssetBytes(id);
+            return a ? { bytes: new Uint8Array(a.bytes), mime: a.mimeType } : undefined;
+          };
+          writeFileAtomic(target, await exportDocx({ ...input, assetBytes }));
+          break;
+        }
+        case 'pdf':
+          await printPdf(input, session, target, options.printPdf ?? printPdfWithChromium);
+          break;
+        case 'bundle':
+          writeFileAtomic(target, encodeBundle(buildBundle(session, articleId, options.now)));
+          break;
+      }
+      files.push(target);
+    } catch (error) {
+      failures.push({ format, message: failureMessage(error) });
+    }
+  }
+  return { articleId, headline: article.headline, files: [...files, ...written], failures };
+}
+
+/** One article in one format; throws the reason when it fails. Returns the files written. */
+export async function exportArticle(
+  session: ExchangeSession,
+  articleId: string,
+  format: ExportFormat,
+  outDir: string,
+  options: ExportOptions = {},
+): Promise<string[]> {
+  const result = await exportArticleFormats(session, articleId, [format], outDir, options);
+  const failure = result.failures[0];
+  if (failure) throw new AppError('INTERNAL', `${format}: ${failure.message}`);
+  return result.files;
+}

@@ -1,0 +1,28 @@
+/** Plain text and HTML files → imported articles (pure). The first line / first top heading is the headline. */
+import { htmlToBlocks } from '../convert/fromHtml';
+import { textToBlocks } from '../convert/fromText';
+import { inlineText } from '../model/document';
+import type { ImportedArticle } from './importedArticle';
+
+export function importPlainText(text: string): ImportedArticle {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const first = lines.findIndex((l) => l.trim() !== '');
+  if (first < 0) return { fields: {}, byline: [], body: [], images: [], warnings: [] };
+  const rest = lines.slice(first + 1);
+  // A one-line file is a paragraph, not a headline.
+  if (rest.every((l) => l.trim() === '')) return { fields: {}, byline: [], body: textToBlocks(lines[first]!), images: [], warnings: [] };
+  return { fields: { headline: lines[first]!.trim() }, byline: [], body: textToBlocks(rest.join('\n')), images: [], warnings: [] };
+}
+
+const TITLE = /<title[^>]*>([^<]{1,600})<\/title>/i;
+
+export function importHtml(html: string): ImportedArticle {
+  const { blocks, images, droppedImages } = htmlToBlocks(html);
+  const warnings = droppedImages > 0 ? [`${droppedImages} linked image(s) were left out: only embedded images are imported.`] : [];
+  const first = blocks[0];
+  if (first?.type === 'heading' && first.level === 1) {
+    return { fields: { headline: inlineText(first.children) }, byline: [], body: blocks.slice(1), images, warnings };
+  }
+  const title = TITLE.exec(html)?.[1]?.trim();
+  return { fields: title ? { headline: title.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>') } : {}, byline: [], body: blocks, images, warnings };
+}

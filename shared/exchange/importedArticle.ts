@@ -1,0 +1,48 @@
+/**
+ * What every importer produces before anything is stored: fields, byline names, a body and the
+ * inline images still waiting for an asset id. `finishImport` clamps fields to the model's limits
+ * and validates the body, so an import is either a valid article or a typed refusal.
+ */
+import { FIELD_LIMITS, type ArticleFields } from '../model/article';
+import { articleBodySchema, emptyBody, type ArticleBody } from '../model/document';
+import type { PastedImage } from '../convert/fromHtml';
+
+export type ImportedArticle = {
+  fields: Partial<ArticleFields>;
+  /** Byline names; the import service maps them to authors (creating missing ones). */
+  byline: string[];
+  body: ArticleBody;
+  /** data: images found in HTML/Word; their image blocks carry `placeholder` as assetId. */
+  images: PastedImage[];
+  warnings: string[];
+};
+
+export type ImportCheck = { ok: true; article: ImportedArticle } | { ok: false; message: string };
+
+const clip = (value: string | undefined, max: number) => (value === undefined ? undefined : value.slice(0, max));
+
+/** Clamps every field to its limit and checks the body against the model schema. */
+export function finishImport(article: ImportedArticle): ImportCheck {
+  const f = article.fields;
+  const fields: Partial<ArticleFields> = {};
+  const headline = clip(f.headline?.replace(/\s+/g, ' ').trim(), FIELD_LIMITS.headline);
+  if (headline !== undefined) fields.headline = headline;
+  const strings = { dek: FIELD_LIMITS.dek, slug: FIELD_LIMITS.slug, section: FIELD_LIMITS.section, dateline: FIELD_LIMITS.dateline, seoTitle: FIELD_LIMITS.seoTitle, seoDescription: FIELD_LIMITS.seoDescription } as const;
+  for (const [key, max] of Object.entries(strings) as [keyof typeof strings, number][]) {
+    const v = clip(f[key], max);
+    if (v !== undefined) fields[key] = v;
+  }
+  if (fields.slug !== undefined) fields.slugLocked = fields.slug !== '';
+  if (f.tags) {
+    const tags = [...new Set(f.tags.map((t) => t.trim().slice(0, FIELD_LIMITS.tag)).filter(Boolean))].slice(0, FIELD_LIMITS.tags);
+    fields.tags = tags;
+  }
+  const body = article.body.length ? article.body : emptyBody();
+  const parsed = articleBodySchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, message: `The file's content could not be turned into a valid article (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}). Nothing was imported.` };
+  }
+  const byline = [...new Set(article.byline.map((n) => n.replace(/\s+/g, ' ').trim().slice(0, 200)).filter(Boolean))].slice(0, 20);
+  return { ok: true, article: { ...article, fields, byline, body: parsed.data as ArticleBody } };
+}

@@ -1,0 +1,76 @@
+/** Export and import: batch export jobs polled for progress, file import with conflict choices. */
+import { z } from 'zod';
+import type { VersionDiff } from '../../diff/wordDiff';
+import { EXPORT_FORMATS, MAX_IMPORT_BYTES, type ExportFormat } from '../../exchange/formats';
+import type { ImportKind } from '../../exchange/sniff';
+import { channel, emptyRequest, idSchema } from '../channel';
+
+export const MAX_EXPORT_BATCH = 5_000;
+
+export type ExchangeDefaults = {
+  /** Where exports go when nothing was chosen yet ("~/Newsroom exports", expanded). */
+  defaultFolder: string;
+  /** True when the host can show a native folder picker (Electron). */
+  canChooseFolder: boolean;
+  /** True when the host can show files in the system file manager (Electron). */
+  canReveal: boolean;
+};
+
+export type ExportFailure = { articleId: string; headline: string; format: ExportFormat | 'all'; message: string };
+
+export type ExportJobStatus = {
+  jobId: string;
+  state: 'running' | 'done' | 'cancelled';
+  folder: string;
+  /** Articles finished (exported or failed). */
+  done: number;
+  total: number;
+  files: string[];
+  failures: ExportFailure[];
+};
+
+export type ImportVersionSummary = { headline: string; dek: string; version: number; updatedAt: string; status: string; blocks: number };
+
+export type ImportOutcome =
+  | { kind: 'imported'; articleId: string; headline: string; format: ImportKind; warnings: string[] }
+  | { kind: 'kept-mine'; articleId: string; headline: string; format: 'bundle'; warnings: string[] }
+  | {
+      kind: 'conflict';
+      articleId: string;
+      headline: string;
+      format: 'bundle';
+      mine: ImportVersionSummary;
+      theirs: ImportVersionSummary;
+      diff: VersionDiff;
+    };
+
+const jobId = z.string().min(1).max(64);
+
+export const exchangeChannels = {
+  'exchange:defaults': channel<ExchangeDefaults>()(emptyRequest),
+  /** Electron: a native folder dialog. Elsewhere refused (the UI offers a text field). */
+  'exchange:chooseFolder': channel<{ folder: string }>()(z.object({ current: z.string().max(4_096).optional() }).strict()),
+  /** Starts exporting; poll exchange:jobStatus for progress. */
+  'exchange:export': channel<{ jobId: string }>()(
+    z
+      .object({
+        articleIds: z.array(idSchema).min(1).max(MAX_EXPORT_BATCH),
+        formats: z.array(z.enum(EXPORT_FORMATS)).min(1).max(EXPORT_FORMATS.length),
+        folder: z.string().min(1).max(4_096),
+      })
+      .strict(),
+  ),
+  'exchange:jobStatus': channel<ExportJobStatus>()(z.object({ jobId }).strict()),
+  'exchange:cancel': channel<ExportJobStatus>()(z.object({ jobId }).strict()),
+  /** Shows a finished job's files in the system file manager (Electron); elsewhere answers false. */
+  'exchange:reveal': channel<{ revealed: boolean; folder: string }>()(z.object({ jobId }).strict()),
+  'exchange:import': channel<ImportOutcome>()(
+    z
+      .object({
+        fileName: z.string().min(1).max(255),
+        dataBase64: z.string().min(1).max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4),
+        onConflict: z.enum(['keep-mine', 'take-theirs', 'keep-both']).optional(),
+      })
+      .strict(),
+  ),
+} as const;
