@@ -14,7 +14,10 @@ export function SaveIndicator({ state, onRetry }: { state: SaveState; onRetry: (
         ? 'Saving…'
         : state.kind === 'conflict'
           ? 'Not saved: changed elsewhere'
-          : `Could not save: ${state.message}`;
+          : // Storage errors from main already say "Could not save: …".
+            /^Could not save\b/.test(state.message)
+            ? state.message
+            : `Could not save: ${state.message}`;
   return (
     <div className={`save-state save-${state.kind}`} role="status" aria-live="polite">
       <span data-testid="save-state" title={state.kind === 'saved' ? `Saved at ${timeOf(state.at)}` : undefined}>
