@@ -3,11 +3,18 @@
  * `runCli` takes its arguments and output streams so tests drive it directly.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { EXPORT_FORMATS, isExportFormat, MAX_IMPORT_BYTES, type ExportFormat } from '../../shared/exchange/formats';
 import { AppError } from '../../shared/ipc/contract';
+import { ARTICLE_STATUSES, type ArticleStatus } from '../../shared/model/article';
 import { bodyPlainText } from '../../shared/model/document';
 import { createArticleStore } from '../node/store/articleStore';
 import { DbOpenError, openDatabase } from '../node/store/database';
+import { exportArticleFormats } from '../node/exchange/exportService';
+import { CONFLICT_CHOICES, importFile, type ConflictChoice } from '../node/exchange/importService';
+import { exchangeStoreOf } from '../node/exchange/session';
+import { DatabaseSession } from '../node/session';
 
 export type CliIo = { out: (line: string) => void; err: (line: string) => void };
 
@@ -16,13 +23,20 @@ export const USAGE = `Usage: newsroom --db FILE <command> [options]
 Commands:
   list [--json] [--trash] [--search TEXT]   List articles (newest edit first)
   show ID [--json]                          Show one article
+  export (ID… | --status STATUS) --format FORMAT[,FORMAT…] --out DIR [--json]
+                                            Export articles; FORMAT is one of
+                                            ${EXPORT_FORMATS.join(', ')}
+  import FILE… [--on-conflict CHOICE] [--json]
+                                            Import Markdown, Word (.docx), HTML, text,
+                                            ninjs JSON or .newsroom bundles. When a bundle's
+                                            article exists: keep-mine, take-theirs or keep-both
 
 Options:
   --db FILE   The Newsroom Desk database file (required)
   --json      Machine-readable output
   -h, --help  Show this help
 
-Exit codes: 0 success, 1 failure, 2 wrong usage.`;
+Exit codes: 0 success (every article or file), 1 any failure (one line each), 2 wrong usage.`;
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let parsed;
@@ -35,6 +49,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         json: { type: 'boolean', default: false },
         trash: { type: 'boolean', default: false },
         search: { type: 'string' },
+        status: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        'on-conflict': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -58,6 +76,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err('newsroom: --db FILE is required.');
     return 2;
   }
+  if (command === 'export' || command === 'import') return runExchange(command, rest, values, io);
   if (command !== 'list' && command !== 'show') {
     io.err(`newsroom: unknown command "${command}".`);
     io.err(USAGE);
@@ -111,5 +130,95 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 1;
   } finally {
     db.close();
+  }
+}
+
+type ExchangeValues = { db?: string; json?: boolean; status?: string; format?: string; out?: string; 'on-conflict'?: string };
+
+/** `export` and `import`: one line per failure, a summary (or JSON) on stdout, exit 0 only if all succeeded. */
+async function runExchange(command: 'export' | 'import', args: string[], values: ExchangeValues, io: CliIo): Promise<number> {
+  const usage = (message: string) => {
+    io.err(`newsroom: ${message}`);
+    return 2;
+  };
+  let formats: ExportFormat[] = [];
+  let status: ArticleStatus | undefined;
+  let onConflict: ConflictChoice | undefined;
+  if (command === 'export') {
+    const names = (values.format ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+    if (names.length === 0) return usage(`export needs --format (${EXPORT_FORMATS.join(', ')}).`);
+    const unknown = names.find((f) => !isExportFormat(f));
+    if (unknown) return usage(`unknown format "${unknown}"; use ${EXPORT_FORMATS.join(', ')}.`);
+    formats = names as ExportFormat[];
+    if (!values.out) return usage('export needs --out DIR.');
+    if (values.status !== undefined) {
+      if (!(ARTICLE_STATUSES as readonly string[]).includes(values.status)) return usage(`unknown status "${values.status}"; use ${ARTICLE_STATUSES.join(', ')}.`);
+      if (args.length) return usage('give article IDs or --status, not both.');
+      status = values.status as ArticleStatus;
+    } else if (args.length === 0) return usage('export needs article IDs or --status STATUS.');
+  } else {
+    if (args.length === 0) return usage('import needs at least one FILE.');
+    if (values['on-conflict'] !== undefined) {
+      if (!(CONFLICT_CHOICES as readonly string[]).includes(values['on-conflict'])) return usage(`--on-conflict takes ${CONFLICT_CHOICES.join(', ')}.`);
+      onConflict = values['on-conflict'] as ConflictChoice;
+    }
+  }
+  if (!fs.existsSync(values.db!)) {
+    io.err(`newsroom: no database at ${values.db}.`);
+    return 1;
+  }
+  const session = new DatabaseSession(values.db!, { runtime: 'node' });
+  const opened = session.status();
+  if (opened.state === 'error') {
+    io.err(`newsroom: ${opened.message}`);
+    session.close();
+    return 1;
+  }
+  const failures: { item: string; message: string }[] = [];
+  try {
+    if (command === 'export') {
+      const ids = status ? exchangeStoreOf(session).articleIdsWithStatus(status) : args;
+      const taken = new Set<string>();
+      const files: string[] = [];
+      for (const id of ids) {
+        try {
+          const result = await exportArticleFormats(session, id, formats, values.out!, { taken });
+          files.push(...result.files);
+          for (const f of result.failures) failures.push({ item: `${id} (${f.format})`, message: f.message });
+        } catch (error) {
+          failures.push({ item: id, message: error instanceof AppError ? error.message : (error as Error).message });
+        }
+      }
+      for (const f of failures) io.err(`newsroom: ${f.item}: ${f.message}`);
+      if (values.json) io.out(JSON.stringify({ articles: ids.length, files, failures }));
+      else {
+        for (const file of files) io.out(file);
+        io.out(ids.length === 0 ? `No articles${status ? ` with status ${status}` : ''}.` : `Exported ${ids.length - new Set(failures.map((f) => f.item.split(' ')[0])).size} of ${ids.length} article(s) to ${path.resolve(values.out!)}.`);
+      }
+    } else {
+      const imported: { file: string; articleId: string; headline: string; outcome: string; warnings: string[] }[] = [];
+      for (const file of args) {
+        try {
+          const size = fs.statSync(file).size;
+          if (size > MAX_IMPORT_BYTES) throw new AppError('INVALID_PAYLOAD', `larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; not imported.`);
+          const result = await importFile(session, path.basename(file), fs.readFileSync(file), { onConflict });
+          if (result.kind === 'conflict') {
+            failures.push({ item: file, message: `article ${result.articleId} already exists and differs; rerun with --on-conflict keep-mine, take-theirs or keep-both.` });
+            continue;
+          }
+          imported.push({ file, articleId: result.articleId, headline: result.headline, outcome: result.kind, warnings: result.warnings });
+        } catch (error) {
+          const code = (error as { code?: string }).code;
+          const message = error instanceof AppError ? error.message : code === 'ENOENT' ? 'no such file.' : (error as Error).message;
+          failures.push({ item: file, message });
+        }
+      }
+      for (const f of failures) io.err(`newsroom: ${f.item}: ${f.message}`);
+      if (values.json) io.out(JSON.stringify({ imported, failures }));
+      else for (const i of imported) io.out(`${i.file}: ${i.outcome === 'kept-mine' ? 'kept the existing' : 'imported'} ${i.articleId}  ${i.headline || '(untitled)'}${i.warnings.length ? `  (${i.warnings.join(' ')})` : ''}`);
+    }
+    return failures.length === 0 ? 0 : 1;
+  } finally {
+    session.close();
   }
 }
