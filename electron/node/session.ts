@@ -9,6 +9,7 @@ import path from 'node:path';
 import { AppError, type DbStatus } from '../../shared/ipc/contract';
 import { createArticleStore, type ArticleStore } from './store/articleStore';
 import { createAssetStore, type AssetStore } from './store/assetStore';
+import { createLibraryStore, type LibraryStore } from './store/libraryStore';
 import { DbOpenError, openDatabase, schemaVersion, type Db, type OpenOptions } from './store/database';
 import { seedDemoNewsroom } from './store/seed';
 
@@ -23,6 +24,7 @@ export class DatabaseSession {
   private db: Db | undefined;
   private articleStore: ArticleStore | undefined;
   private assetStore: AssetStore | undefined;
+  private libraryStore: LibraryStore | undefined;
   private current: DbStatus;
 
   constructor(
@@ -49,6 +51,12 @@ export class DatabaseSession {
     return this.assetStore!;
   }
 
+  /** The author and disclosure libraries and the library blocks in articles. */
+  library(): LibraryStore {
+    this.store();
+    return this.libraryStore!;
+  }
+
   database(): Db | undefined {
     return this.db;
   }
@@ -73,6 +81,7 @@ export class DatabaseSession {
     this.db = undefined;
     this.articleStore = undefined;
     this.assetStore = undefined;
+    this.libraryStore = undefined;
   }
 
   private openAt(dbPath: string): DbStatus {
@@ -92,6 +101,7 @@ export class DatabaseSession {
     this.db = db;
     this.articleStore = createArticleStore(db);
     this.assetStore = createAssetStore(db);
+    this.libraryStore = createLibraryStore(db);
     if (!existed && this.options.seedOnCreate) seedDemoNewsroom(this.articleStore);
     this.current = { state: 'open', path: resolved, schemaVersion: schemaVersion(db) };
     return this.current;

@@ -29,7 +29,19 @@ export const API_METHODS = {
   setBackupFolder: 'backups:setFolder',
 
   listAuthors: 'authors:list',
+  getAuthor: 'authors:get',
+  createAuthor: 'authors:create',
+  updateAuthor: 'authors:update',
+  setAuthorArchived: 'authors:setArchived',
+  deleteAuthor: 'authors:delete',
+  listAuthorVersions: 'authors:versions',
   listDisclosures: 'disclosures:list',
+  createDisclosure: 'disclosures:create',
+  updateDisclosure: 'disclosures:update',
+  setDisclosureArchived: 'disclosures:setArchived',
+  deleteDisclosure: 'disclosures:delete',
+  listDisclosureVersions: 'disclosures:versions',
+  freezeLibraryBlocks: 'articles:freezeLibraryBlocks',
 } as const satisfies Record<string, Channel>;
 
 export type ApiMethod = keyof typeof API_METHODS;

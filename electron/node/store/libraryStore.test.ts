@@ -1,0 +1,241 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/ipc/contract';
+import { authorBioBlock, disclosureBlock, libraryBlocksOf } from '../../../shared/library/blocks';
+import type { AuthorInput, DisclosureInput } from '../../../shared/library/entries';
+import { paragraph, type AiDisclosureElement, type AuthorBioElement } from '../../../shared/model/document';
+import { createArticleStore, type ArticleStore } from './articleStore';
+import { openDatabase, type Db } from './database';
+import { createLibraryStore, type LibraryStore } from './libraryStore';
+import { SEED_IDS, seedDemoNewsroom } from './seed';
+
+let dir: string;
+let db: Db;
+let articles: ArticleStore;
+let library: LibraryStore;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-library-'));
+  db = openDatabase(path.join(dir, 'library.db'));
+  articles = createArticleStore(db);
+  library = createLibraryStore(db);
+  seedDemoNewsroom(articles);
+});
+afterEach(() => {
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const authorInput = (over: Partial<AuthorInput> = {}): AuthorInput => ({
+  name: 'Ines Halvorsen',
+  jobTitle: 'Reporter',
+  bio: [{ text: 'Covers the harbour.' }],
+  email: 'ines@example.org',
+  photoAssetId: '',
+  readMoreUrl: 'https://example.org/ines',
+  profileLinks: [{ label: 'Website', url: 'https://ines.example.org/' }],
+  ...over,
+});
+const inputOf = (id: string): AuthorInput => {
+  const a = library.getAuthor(id);
+  return { name: a.name, jobTitle: a.jobTitle, bio: a.bio, email: a.email, photoAssetId: a.photoAssetId, readMoreUrl: a.readMoreUrl, profileLinks: a.profileLinks };
+};
+const disclosureInputOf = (id: string): DisclosureInput => {
+  const t = library.getDisclosure(id);
+  return { title: t.title, text: t.text, policyUrl: t.policyUrl, covers: t.covers };
+};
+
+function appError(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected an AppError');
+}
+
+const seedArticle = () => articles.getArticle(articles.listArticles({ view: 'active' }).items[0]!.id);
+const bioOf = (articleId: string) => libraryBlocksOf(articles.getArticle(articleId).body).find((b) => b.type === 'author-bio') as AuthorBioElement;
+const disclosureOf = (articleId: string) =>
+  libraryBlocksOf(articles.getArticle(articleId).body).find((b) => b.type === 'ai-disclosure') as AiDisclosureElement;
+const setStatus = (id: string, status: string) => db.prepare(`UPDATE articles SET status = ? WHERE id = ?`).run(status, id);
+
+describe('author library', () => {
+  it('creates, searches and versions authors; every version stays readable', () => {
+    const created = library.createAuthor(authorInput());
+    expect(created).toMatchObject({ name: 'Ines Halvorsen', version: 1, archived: false, profileLinks: [{ label: 'Website' }] });
+    expect(library.listAuthors({ search: 'ines' }).map((a) => a.id)).toEqual([created.id]);
+    expect(library.listAuthors({ search: 'REPORTER' })).toHaveLength(1);
+
+    const { entry } = library.updateAuthor(created.id, 1, authorInput({ bio: [{ text: 'Now covers the port.' }] }));
+    expect(entry.version).toBe(2);
+    const versions = library.authorVersions(created.id);
+    expect(versions.map((v) => v.version)).toEqual([2, 1]);
+    expect(versions[1]!.bio).toEqual([{ text: 'Covers the harbour.' }]);
+    expect(library.authorVersion(created.id, 2)!.bio).toEqual([{ text: 'Now covers the port.' }]);
+  });
+
+  it('keeps a version for authors written by the article store (seed) and refuses stale saves', () => {
+    expect(library.authorVersions(SEED_IDS.authorMara).map((v) => v.version)).toEqual([1]);
+    library.updateAuthor(SEED_IDS.authorMara, 1, { ...inputOf(SEED_IDS.authorMara), jobTitle: 'Senior Writer' });
+    const conflict = appError(() => library.updateAuthor(SEED_IDS.authorMara, 1, inputOf(SEED_IDS.authorMara)));
+    expect(conflict.code).toBe('CONFLICT');
+    expect(conflict.details?.currentVersion).toBe(2);
+  });
+
+  it('an unchanged save adds no version and touches no article', () => {
+    const article = seedArticle();
+    expect(library.updateAuthor(SEED_IDS.authorMara, 1, inputOf(SEED_IDS.authorMara))).toMatchObject({ updatedArticles: 0, entry: { version: 1 } });
+    expect(articles.getArticle(article.id).version).toBe(article.version);
+  });
+
+  it('refuses to delete an author used in a byline or a bio block; archives instead', () => {
+    const error = appError(() => library.deleteAuthor(SEED_IDS.authorMara));
+    expect(error.code).toBe('NOT_ALLOWED');
+    expect(error.message).toMatch(/Mara Lindqvist is used by an article.*Archive/);
+
+    // Tomas is in no byline, but a bio block in a body is a use too.
+    const tomas = library.getAuthor(SEED_IDS.authorTomas);
+    const other = articles.createArticle({ body: [paragraph('x'), authorBioBlock(tomas)] });
+    expect(appError(() => library.deleteAuthor(SEED_IDS.authorTomas)).code).toBe('NOT_ALLOWED');
+    articles.trashArticle(other.id);
+    articles.deleteArticleForever(other.id);
+    library.deleteAuthor(SEED_IDS.authorTomas);
+    expect(library.listAuthors({ includeArchived: true }).map((a) => a.id)).toEqual([SEED_IDS.authorMara]);
+
+    const archived = library.setAuthorArchived(SEED_IDS.authorMara, true);
+    expect(archived.archived).toBe(true);
+    expect(library.listAuthors()).toEqual([]);
+    expect(library.listAuthors({ includeArchived: true })).toHaveLength(1);
+    // Old articles keep the name and the bio.
+    expect(seedArticle().bylineAuthorIds).toEqual([SEED_IDS.authorMara]);
+    expect(bioOf(seedArticle().id).snapshot.name).toBe('Mara Lindqvist');
+    expect(library.setAuthorArchived(SEED_IDS.authorMara, false).archived).toBe(false);
+  });
+});
+
+describe('synced blocks follow the library; detached and frozen ones do not', () => {
+  it('editing an author rewrites synced bios in drafts, in the same transaction, bumping versions', () => {
+    const article = seedArticle();
+    const result = library.updateAuthor(SEED_IDS.authorMara, 1, { ...inputOf(SEED_IDS.authorMara), bio: [{ text: 'Climate editor.' }] });
+    expect(result.updatedArticles).toBe(1);
+    const after = articles.getArticle(article.id);
+    expect(after.version).toBe(article.version + 1);
+    expect(bioOf(article.id)).toMatchObject({ mode: 'synced', version: 2, snapshot: { bio: [{ text: 'Climate editor.' }] } });
+    // Search reads the stored body, so it finds the new words.
+    expect(articles.listArticles({ view: 'active', search: 'climate editor' }).total).toBe(1);
+  });
+
+  it('leaves detached copies alone', () => {
+    const article = seedArticle();
+    const body = article.body.map((b) => (b.type === 'author-bio' ? { ...b, mode: 'detached' as const, snapshot: { ...b.snapshot, bio: [{ text: 'My own words.' }] } } : b));
+    articles.saveArticle(article.id, article.version, { body });
+    const version = articles.getArticle(article.id).version;
+    expect(library.updateAuthor(SEED_IDS.authorMara, 1, { ...inputOf(SEED_IDS.authorMara), name: 'Mara L.' }).updatedArticles).toBe(0);
+    expect(bioOf(article.id)).toMatchObject({ mode: 'detached', version: 1, snapshot: { name: 'Mara Lindqvist', bio: [{ text: 'My own words.' }] } });
+    expect(articles.getArticle(article.id).version).toBe(version);
+  });
+
+  it('does not touch approved or exported articles', () => {
+    const article = seedArticle();
+    setStatus(article.id, 'approved');
+    expect(library.updateAuthor(SEED_IDS.authorMara, 1, { ...inputOf(SEED_IDS.authorMara), name: 'Changed' }).updatedArticles).toBe(0);
+    expect(bioOf(article.id).snapshot.name).toBe('Mara Lindqvist');
+  });
+
+  it('editing a disclosure adds a version and updates synced disclosure blocks', () => {
+    const article = seedArticle();
+    const input = disclosureInputOf(SEED_IDS.disclosure);
+    const { entry, updatedArticles } = library.updateDisclosure(SEED_IDS.disclosure, 1, { ...input, text: [{ text: 'We use AI carefully.' }] });
+    expect(entry.version).toBe(2);
+    expect(updatedArticles).toBe(1);
+    expect(disclosureOf(article.id)).toMatchObject({ version: 2, snapshot: { text: [{ text: 'We use AI carefully.' }] } });
+    expect(library.disclosureVersions(SEED_IDS.disclosure).map((v) => [v.version, v.text])).toEqual([
+      [2, [{ text: 'We use AI carefully.' }]],
+      [1, input.text],
+    ]);
+    // Changing only which uses it covers is not a new version of the text.
+    expect(library.updateDisclosure(SEED_IDS.disclosure, 2, { ...disclosureInputOf(SEED_IDS.disclosure), covers: ['research'] }).entry).toMatchObject({
+      version: 2,
+      covers: ['research'],
+    });
+  });
+});
+
+describe('freezeLibraryBlocks', () => {
+  it('freezes synced blocks at their version; later library edits leave them unchanged', () => {
+    const article = seedArticle();
+    const result = library.freezeLibraryBlocks(article.id);
+    expect(result).toMatchObject({ frozen: 2, version: article.version + 1 });
+    expect(bioOf(article.id)).toMatchObject({ mode: 'frozen', version: 1 });
+    expect(disclosureOf(article.id)).toMatchObject({ mode: 'frozen', version: 1 });
+    const frozenBody = articles.getArticle(article.id).body;
+
+    library.updateAuthor(SEED_IDS.authorMara, 1, { ...inputOf(SEED_IDS.authorMara), bio: [{ text: 'Rewritten.' }] });
+    library.updateDisclosure(SEED_IDS.disclosure, 1, { ...disclosureInputOf(SEED_IDS.disclosure), text: [{ text: 'Rewritten.' }] });
+    expect(articles.getArticle(article.id).body).toEqual(frozenBody);
+    expect(articles.getArticle(article.id).version).toBe(result.version);
+    // Nothing left to freeze: no new version.
+    expect(library.freezeLibraryBlocks(article.id)).toMatchObject({ frozen: 0, version: result.version });
+  });
+
+  it('freezes a stale synced block at the library version it references now', () => {
+    const mara = library.getAuthor(SEED_IDS.authorMara);
+    const stale = articles.createArticle({ body: [authorBioBlock(mara)] });
+    library.updateAuthor(SEED_IDS.authorMara, 1, { ...inputOf(SEED_IDS.authorMara), jobTitle: 'Editor' });
+    // A block inserted from an old copy of the library (e.g. another window) before the edit landed.
+    const a = articles.getArticle(stale.id);
+    articles.saveArticle(a.id, a.version, { body: [authorBioBlock(mara)] });
+    library.freezeLibraryBlocks(stale.id);
+    expect(bioOf(stale.id)).toMatchObject({ mode: 'frozen', version: 2, snapshot: { jobTitle: 'Editor' } });
+  });
+
+  it('an archived source keeps its last saved content when frozen', () => {
+    const article = seedArticle();
+    library.setAuthorArchived(SEED_IDS.authorMara, true);
+    library.freezeLibraryBlocks(article.id);
+    expect(bioOf(article.id)).toMatchObject({ mode: 'frozen', version: 1, snapshot: { name: 'Mara Lindqvist' } });
+  });
+
+  it('refuses, changing nothing, when the declared AI use has no fitting disclosure', () => {
+    const article = seedArticle();
+    articles.saveArticle(article.id, article.version, { aiDeclaration: { uses: ['research', 'images'], tools: 'ChatGPT', note: '' } });
+    const before = articles.getArticle(article.id);
+    const error = appError(() => library.freezeLibraryBlocks(article.id));
+    expect(error.code).toBe('NOT_ALLOWED');
+    expect(error.message).toContain('images');
+    expect(error.message).toContain('“AI-generated illustration”');
+    expect(articles.getArticle(article.id)).toEqual(before);
+
+    const illustration = library.getDisclosure('disclosure-ai-generated-illustration');
+    articles.saveArticle(article.id, before.version, { body: [...before.body, disclosureBlock(illustration)] });
+    expect(library.freezeLibraryBlocks(article.id).frozen).toBe(3);
+  });
+});
+
+describe('disclosure library', () => {
+  it('ships the default templates with the uses they cover', () => {
+    const byTitle = Object.fromEntries(library.listDisclosures().map((t) => [t.title, t.covers]));
+    expect(byTitle).toMatchObject({
+      'AI-assisted research': ['research'],
+      'AI-generated illustration': ['images'],
+      'No generative AI used': [],
+    });
+    expect(byTitle['AI as a newsroom tool']).toContain('research');
+  });
+
+  it('refuses to delete a template in use; archives it; deletes an unused one with its versions', () => {
+    expect(appError(() => library.deleteDisclosure(SEED_IDS.disclosure)).code).toBe('NOT_ALLOWED');
+    library.setDisclosureArchived(SEED_IDS.disclosure, true);
+    expect(library.listDisclosures().map((t) => t.id)).not.toContain(SEED_IDS.disclosure);
+    expect(library.listDisclosures({ includeArchived: true }).map((t) => t.id)).toContain(SEED_IDS.disclosure);
+
+    const t = library.createDisclosure({ title: 'Transcribed', text: [{ text: 'x' }], policyUrl: '', covers: ['transcription'] });
+    library.updateDisclosure(t.id, 1, { title: 'Transcribed', text: [{ text: 'y' }], policyUrl: '', covers: ['transcription'] });
+    library.deleteDisclosure(t.id);
+    expect(appError(() => library.disclosureVersions(t.id)).code).toBe('NOT_FOUND');
+  });
+});

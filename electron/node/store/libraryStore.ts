@@ -1,0 +1,436 @@
+/**
+ * The author and AI-use disclosure libraries, and the library blocks that articles
+ * carry. Editing an entry adds a version and, in the same transaction, rewrites the
+ * synced blocks of every article that is not yet approved or exported, so the stored
+ * body is always what an export reads. Approval freezes each reference at the
+ * version it shows (`freezeLibraryBlocks`), after which library edits pass it by.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FreezeResult } from '../../../shared/ipc/channels/library';
+import { AppError } from '../../../shared/ipc/contract';
+import type { AiDeclaration, AiUse } from '../../../shared/model/article';
+import { bodyPlainText, countWords, type ArticleBody, type InlineNode } from '../../../shared/model/document';
+import { authorSnapshot, disclosureSnapshot, freezeBody, syncBody, type LibraryBlock } from '../../../shared/library/blocks';
+import type {
+  AuthorEntry,
+  AuthorInput,
+  AuthorVersion,
+  DisclosureEntry,
+  DisclosureInput,
+  DisclosureVersion,
+  LibraryEditResult,
+  ProfileLink,
+} from '../../../shared/library/entries';
+import { checkAiDisclosure } from '../../../shared/rules/library';
+import { hasErrors, type RuleResult } from '../../../shared/rules/types';
+import type { Db } from './database';
+
+type AuthorRow = {
+  id: string;
+  name: string;
+  job_title: string;
+  bio_json: string;
+  email: string;
+  photo_asset_id: string;
+  read_more_url: string;
+  profile_links_json: string;
+  archived: number;
+  version: number;
+  updated_at: string;
+};
+type AuthorVersionRow = Omit<AuthorRow, 'id' | 'archived' | 'updated_at'> & { author_id: string; created_at: string };
+type TemplateRow = {
+  id: string;
+  version: number;
+  archived: number;
+  updated_at: string;
+  covers_json: string;
+  title: string;
+  text_json: string;
+  policy_url: string;
+};
+type TemplateVersionRow = { template_id: string; version: number; title: string; text_json: string; policy_url: string; created_at: string };
+type ArticleBodyRow = { id: string; headline: string; dek: string; body_json: string; ai_declaration_json: string; status: string; version: number };
+
+export type { FreezeResult };
+
+/** Statuses whose library references are frozen and never follow the library again. */
+const SETTLED_STATUSES = `('approved', 'exported')`;
+
+function rowToAuthor(r: AuthorRow): AuthorEntry {
+  return {
+    id: r.id,
+    name: r.name,
+    jobTitle: r.job_title,
+    bio: JSON.parse(r.bio_json) as InlineNode[],
+    email: r.email,
+    photoAssetId: r.photo_asset_id,
+    readMoreUrl: r.read_more_url,
+    profileLinks: JSON.parse(r.profile_links_json) as ProfileLink[],
+    archived: r.archived === 1,
+    version: r.version,
+    updatedAt: r.updated_at,
+  };
+}
+
+function rowToAuthorVersion(r: AuthorVersionRow): AuthorVersion {
+  return {
+    authorId: r.author_id,
+    version: r.version,
+    name: r.name,
+    jobTitle: r.job_title,
+    bio: JSON.parse(r.bio_json) as InlineNode[],
+    email: r.email,
+    photoAssetId: r.photo_asset_id,
+    readMoreUrl: r.read_more_url,
+    profileLinks: JSON.parse(r.profile_links_json) as ProfileLink[],
+    createdAt: r.created_at,
+  };
+}
+
+function rowToTemplate(r: TemplateRow): DisclosureEntry {
+  return {
+    id: r.id,
+    title: r.title,
+    text: JSON.parse(r.text_json) as InlineNode[],
+    policyUrl: r.policy_url,
+    covers: JSON.parse(r.covers_json) as AiUse[],
+    archived: r.archived === 1,
+    version: r.version,
+    updatedAt: r.updated_at,
+  };
+}
+
+function rowToTemplateVersion(r: TemplateVersionRow): DisclosureVersion {
+  return {
+    templateId: r.template_id,
+    version: r.version,
+    title: r.title,
+    text: JSON.parse(r.text_json) as InlineNode[],
+    policyUrl: r.policy_url,
+    createdAt: r.created_at,
+  };
+}
+
+const matches = (query: string | undefined, ...fields: string[]) => {
+  const q = query?.trim().toLowerCase();
+  return !q || fields.some((f) => f.toLowerCase().includes(q));
+};
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export function createLibraryStore(db: Db, clock: () => Date = () => new Date()) {
+  const now = () => clock().toISOString();
+
+  const stmt = {
+    authors: db.prepare<[number], AuthorRow>(`SELECT * FROM authors WHERE archived = 0 OR ? ORDER BY name COLLATE NOCASE`),
+    author: db.prepare<[string], AuthorRow>(`SELECT * FROM authors WHERE id = ?`),
+    insertAuthor: db.prepare(
+      `INSERT INTO authors (id, name, job_title, bio_json, email, photo_asset_id, read_more_url, profile_links_json, version, created_at, updated_at)
+       VALUES (@id, @name, @job_title, @bio_json, @email, @photo_asset_id, @read_more_url, @profile_links_json, 1, @now, @now)`,
+    ),
+    updateAuthor: db.prepare(
+      `UPDATE authors SET name = @name, job_title = @job_title, bio_json = @bio_json, email = @email, photo_asset_id = @photo_asset_id,
+         read_more_url = @read_more_url, profile_links_json = @profile_links_json, version = version + 1, updated_at = @now
+       WHERE id = @id AND version = @base`,
+    ),
+    archiveAuthor: db.prepare(`UPDATE authors SET archived = ?, updated_at = ? WHERE id = ?`),
+    deleteAuthor: db.prepare(`DELETE FROM authors WHERE id = ?`),
+    authorVersions: db.prepare<[string], AuthorVersionRow>(`SELECT * FROM author_versions WHERE author_id = ? ORDER BY version DESC`),
+    authorVersion: db.prepare<[string, number], AuthorVersionRow>(`SELECT * FROM author_versions WHERE author_id = ? AND version = ?`),
+    authorUsage: db.prepare<[string, string], { n: number }>(
+      `SELECT count(*) AS n FROM (
+         SELECT article_id FROM article_authors WHERE author_id = ?
+         UNION
+         SELECT a.id FROM articles a, json_each(a.body_json) j
+         WHERE json_extract(j.value, '$.type') = 'author-bio' AND json_extract(j.value, '$.authorId') = ?)`,
+    ),
+
+    templates: db.prepare<[number], TemplateRow>(
+      `SELECT t.id, t.current_version AS version, t.archived, t.updated_at, t.covers_json, v.title, v.text_json, v.policy_url
+       FROM disclosure_templates t
+       JOIN disclosure_template_versions v ON v.template_id = t.id AND v.version = t.current_version
+       WHERE t.archived = 0 OR ? ORDER BY v.title COLLATE NOCASE`,
+    ),
+    template: db.prepare<[string], TemplateRow>(
+      `SELECT t.id, t.current_version AS version, t.archived, t.updated_at, t.covers_json, v.title, v.text_json, v.policy_url
+       FROM disclosure_templates t
+       JOIN disclosure_template_versions v ON v.template_id = t.id AND v.version = t.current_version
+       WHERE t.id = ?`,
+    ),
+    insertTemplate: db.prepare(
+      `INSERT INTO disclosure_templates (id, current_version, covers_json, created_at, updated_at) VALUES (?, 1, ?, ?, ?)`,
+    ),
+    insertTemplateVersion: db.prepare(
+      `INSERT INTO disclosure_template_versions (template_id, version, title, text_json, policy_url, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    bumpTemplate: db.prepare(
+      `UPDATE disclosure_templates SET current_version = current_version + 1, covers_json = ?, updated_at = ? WHERE id = ? AND current_version = ?`,
+    ),
+    setTemplateCovers: db.prepare(`UPDATE disclosure_templates SET covers_json = ?, updated_at = ? WHERE id = ?`),
+    archiveTemplate: db.prepare(`UPDATE disclosure_templates SET archived = ?, updated_at = ? WHERE id = ?`),
+    deleteTemplateVersions: db.prepare(`DELETE FROM disclosure_template_versions WHERE template_id = ?`),
+    deleteTemplate: db.prepare(`DELETE FROM disclosure_templates WHERE id = ?`),
+    templateVersions: db.prepare<[string], TemplateVersionRow>(
+      `SELECT * FROM disclosure_template_versions WHERE template_id = ? ORDER BY version DESC`,
+    ),
+    templateUsage: db.prepare<[string], { n: number }>(
+      `SELECT count(DISTINCT a.id) AS n FROM articles a, json_each(a.body_json) j
+       WHERE json_extract(j.value, '$.type') = 'ai-disclosure' AND json_extract(j.value, '$.templateId') = ?`,
+    ),
+
+    article: db.prepare<[string], ArticleBodyRow>(
+      `SELECT id, headline, dek, body_json, ai_declaration_json, status, version FROM articles WHERE id = ?`,
+    ),
+    // A cheap text match narrows the scan; the JSON is parsed to find the real blocks.
+    unsettledArticlesMentioning: db.prepare<[string], ArticleBodyRow>(
+      `SELECT id, headline, dek, body_json, ai_declaration_json, status, version FROM articles
+       WHERE status NOT IN ${SETTLED_STATUSES} AND instr(body_json, ?) > 0`,
+    ),
+    writeBody: db.prepare(
+      `UPDATE articles SET body_json = @body_json, body_text = @body_text, word_count = @word_count,
+         version = version + 1, updated_at = @now WHERE id = @id AND version = @version`,
+    ),
+  };
+
+  function requireAuthor(id: string): AuthorRow {
+    const row = stmt.author.get(id);
+    if (!row) throw new AppError('NOT_FOUND', 'That author is no longer in the library.');
+    return row;
+  }
+
+  function requireTemplate(id: string): TemplateRow {
+    const row = stmt.template.get(id);
+    if (!row) throw new AppError('NOT_FOUND', 'That disclosure is no longer in the library.');
+    return row;
+  }
+
+  /** Stores a rewritten body with its search text and word count, bumping the article's version. */
+  function writeBody(row: ArticleBodyRow, body: ArticleBody, at: string): void {
+    const bodyText = bodyPlainText(body);
+    const result = stmt.writeBody.run({
+      id: row.id,
+      version: row.version,
+      body_json: JSON.stringify(body),
+      body_text: bodyText,
+      word_count: countWords(`${row.headline} ${row.dek} ${bodyText}`),
+      now: at,
+    });
+    if (result.changes !== 1) throw new AppError('CONFLICT', 'An article changed while the library was updating it. Try again.');
+  }
+
+  function propagate(needle: string, rewrite: (body: ArticleBody) => ArticleBody | undefined, at: string): number {
+    let updated = 0;
+    for (const row of stmt.unsettledArticlesMentioning.all(needle)) {
+      const next = rewrite(JSON.parse(row.body_json) as ArticleBody);
+      if (!next) continue;
+      writeBody(row, next, at);
+      updated++;
+    }
+    return updated;
+  }
+
+  const authorParams = (a: AuthorInput) => ({
+    name: a.name.trim(),
+    job_title: a.jobTitle.trim(),
+    bio_json: JSON.stringify(a.bio),
+    email: a.email.trim(),
+    photo_asset_id: a.photoAssetId,
+    read_more_url: a.readMoreUrl.trim(),
+    profile_links_json: JSON.stringify(a.profileLinks),
+  });
+
+  const liveContent = (block: LibraryBlock): { version: number; snapshot: LibraryBlock['snapshot'] } | undefined => {
+    if (block.type === 'author-bio') {
+      const row = stmt.author.get(block.authorId);
+      return row && { version: row.version, snapshot: authorSnapshot(rowToAuthor(row)) };
+    }
+    const row = stmt.template.get(block.templateId);
+    return row && { version: row.version, snapshot: disclosureSnapshot(rowToTemplate(row)) };
+  };
+
+  const listDisclosures = (opts: { includeArchived?: boolean } = {}): DisclosureEntry[] =>
+    stmt.templates.all(opts.includeArchived ? 1 : 0).map(rowToTemplate);
+
+  const store = {
+    // ---- Authors ------------------------------------------------------------
+
+    listAuthors(opts: { includeArchived?: boolean; search?: string } = {}): AuthorEntry[] {
+      return stmt.authors
+        .all(opts.includeArchived ? 1 : 0)
+        .map(rowToAuthor)
+        .filter((a) => matches(opts.search, a.name, a.jobTitle, a.email));
+    },
+
+    getAuthor(id: string): AuthorEntry {
+      return rowToAuthor(requireAuthor(id));
+    },
+
+    createAuthor: db.transaction((input: AuthorInput & { id?: string }): AuthorEntry => {
+      const id = input.id ?? randomUUID();
+      stmt.insertAuthor.run({ id, ...authorParams(input), now: now() });
+      return rowToAuthor(requireAuthor(id));
+    }),
+
+    /** Saves a new version (refused if someone saved since `baseVersion`) and updates synced bios in drafts. */
+    updateAuthor: db.transaction((id: string, baseVersion: number, input: AuthorInput): LibraryEditResult<AuthorEntry> => {
+      const current = requireAuthor(id);
+      if (current.version !== baseVersion) {
+        throw new AppError('CONFLICT', 'Someone else changed this author since you opened it. Reload to see their version.', {
+          currentVersion: current.version,
+        });
+      }
+      const params = authorParams(input);
+      const unchanged = (Object.keys(params) as (keyof typeof params)[]).every((k) => params[k] === current[k]);
+      if (unchanged) return { entry: rowToAuthor(current), updatedArticles: 0 };
+      const at = now();
+      stmt.updateAuthor.run({ id, base: baseVersion, ...params, now: at });
+      const entry = rowToAuthor(requireAuthor(id));
+      const updatedArticles = propagate(`"authorId":${JSON.stringify(id)}`, (body) => syncBody(body, { kind: 'author-bio', entry }), at);
+      return { entry, updatedArticles };
+    }),
+
+    /** Archived authors leave the byline picker but stay correct in every article that names them. */
+    setAuthorArchived: db.transaction((id: string, archived: boolean): AuthorEntry => {
+      requireAuthor(id);
+      stmt.archiveAuthor.run(archived ? 1 : 0, now(), id);
+      return rowToAuthor(requireAuthor(id));
+    }),
+
+    /** How many articles name the author in a byline or carry their bio block. */
+    authorUsage(id: string): number {
+      return stmt.authorUsage.get(id, id)!.n;
+    },
+
+    deleteAuthor: db.transaction((id: string): void => {
+      const row = requireAuthor(id);
+      const used = stmt.authorUsage.get(id, id)!.n;
+      if (used > 0) {
+        throw new AppError(
+          'NOT_ALLOWED',
+          `${row.name} is used by ${used === 1 ? 'an article' : `${used} articles`}, so they cannot be deleted. Archive them instead: they leave the byline picker and old articles stay correct.`,
+        );
+      }
+      stmt.deleteAuthor.run(id);
+    }),
+
+    authorVersions(id: string): AuthorVersion[] {
+      requireAuthor(id);
+      return stmt.authorVersions.all(id).map(rowToAuthorVersion);
+    },
+
+    authorVersion(id: string, version: number): AuthorVersion | undefined {
+      const row = stmt.authorVersion.get(id, version);
+      return row && rowToAuthorVersion(row);
+    },
+
+    // ---- Disclosure templates -------------------------------------------------
+
+    listDisclosures,
+
+    getDisclosure(id: string): DisclosureEntry {
+      return rowToTemplate(requireTemplate(id));
+    },
+
+    createDisclosure: db.transaction((input: DisclosureInput & { id?: string }): DisclosureEntry => {
+      const id = input.id ?? randomUUID();
+      const at = now();
+      stmt.insertTemplate.run(id, JSON.stringify(input.covers), at, at);
+      stmt.insertTemplateVersion.run(id, 1, input.title.trim(), JSON.stringify(input.text), input.policyUrl.trim(), at);
+      return rowToTemplate(requireTemplate(id));
+    }),
+
+    /** Text changes add a version (every version stays readable); coverage alone is not a new version. */
+    updateDisclosure: db.transaction(
+      (id: string, baseVersion: number, input: DisclosureInput): LibraryEditResult<DisclosureEntry> => {
+        const current = requireTemplate(id);
+        if (current.version !== baseVersion) {
+          throw new AppError('CONFLICT', 'Someone else changed this disclosure since you opened it. Reload to see their version.', {
+            currentVersion: current.version,
+          });
+        }
+        const at = now();
+        const covers = JSON.stringify(input.covers);
+        const textSame =
+          input.title.trim() === current.title && input.policyUrl.trim() === current.policy_url && sameJson(input.text, JSON.parse(current.text_json));
+        if (textSame) {
+          if (covers !== current.covers_json) stmt.setTemplateCovers.run(covers, at, id);
+          return { entry: rowToTemplate(requireTemplate(id)), updatedArticles: 0 };
+        }
+        const next = current.version + 1;
+        stmt.insertTemplateVersion.run(id, next, input.title.trim(), JSON.stringify(input.text), input.policyUrl.trim(), at);
+        stmt.bumpTemplate.run(covers, at, id, baseVersion);
+        const entry = rowToTemplate(requireTemplate(id));
+        const updatedArticles = propagate(
+          `"templateId":${JSON.stringify(id)}`,
+          (body) => syncBody(body, { kind: 'ai-disclosure', entry }),
+          at,
+        );
+        return { entry, updatedArticles };
+      },
+    ),
+
+    setDisclosureArchived: db.transaction((id: string, archived: boolean): DisclosureEntry => {
+      requireTemplate(id);
+      stmt.archiveTemplate.run(archived ? 1 : 0, now(), id);
+      return rowToTemplate(requireTemplate(id));
+    }),
+
+    disclosureUsage(id: string): number {
+      return stmt.templateUsage.get(id)!.n;
+    },
+
+    deleteDisclosure: db.transaction((id: string): void => {
+      const row = requireTemplate(id);
+      const used = stmt.templateUsage.get(id)!.n;
+      if (used > 0) {
+        throw new AppError(
+          'NOT_ALLOWED',
+          `“${row.title}” is used by ${used === 1 ? 'an article' : `${used} articles`}, so it cannot be deleted. Archive it instead.`,
+        );
+      }
+      stmt.deleteTemplateVersions.run(id);
+      stmt.deleteTemplate.run(id);
+    }),
+
+    disclosureVersions(id: string): DisclosureVersion[] {
+      requireTemplate(id);
+      return stmt.templateVersions.all(id).map(rowToTemplateVersion);
+    },
+
+    // ---- Articles' library blocks --------------------------------------------
+
+    /** The AI-disclosure check for a stored article (errors block approval and export). */
+    checkArticleDisclosure(articleId: string): RuleResult {
+      const row = stmt.article.get(articleId);
+      if (!row) throw new AppError('NOT_FOUND', 'That article no longer exists.');
+      const aiDeclaration = JSON.parse(row.ai_declaration_json) as AiDeclaration;
+      return checkAiDisclosure({ aiDeclaration, body: JSON.parse(row.body_json) as ArticleBody }, listDisclosures({ includeArchived: true }));
+    },
+
+    /**
+     * Freezes every synced library block of an article at the version it shows, so
+     * exporting later gives the same words whatever the library does next. Refuses
+     * (NOT_ALLOWED, nothing changed) when the AI-use disclosure does not fit the
+     * declaration. The workflow calls this inside its approve/export transition.
+     */
+    freezeLibraryBlocks: db.transaction((articleId: string, opts: { enforceRules?: boolean } = {}): FreezeResult => {
+      const row = stmt.article.get(articleId);
+      if (!row) throw new AppError('NOT_FOUND', 'That article no longer exists.');
+      if (opts.enforceRules ?? true) {
+        const findings = store.checkArticleDisclosure(articleId);
+        if (hasErrors(findings)) {
+          throw new AppError('NOT_ALLOWED', findings.filter((f) => f.level === 'error').map((f) => f.message).join(' '));
+        }
+      }
+      const { body, frozen } = freezeBody(JSON.parse(row.body_json) as ArticleBody, liveContent);
+      if (frozen === 0) return { frozen, version: row.version, updatedAt: now() };
+      const at = now();
+      writeBody(row, body, at);
+      return { frozen, version: row.version + 1, updatedAt: at };
+    }),
+  };
+  return store;
+}
+
+export type LibraryStore = ReturnType<typeof createLibraryStore>;
