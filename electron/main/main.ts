@@ -19,6 +19,7 @@ import { SHELL_CHANNELS, type MenuCommand } from '../preload/apiKeys';
 import { registerIpcHandlers, requestRendererFlush } from './ipc';
 import { applicationMenuTemplate, contextMenuTemplate } from './menus';
 import { nativeBindingPath } from './nativeBinding';
+import { printPdfInHiddenWindow } from './pdf';
 import { readSettings, startupDatabasePath, writeSettings } from './settings';
 
 const APP_NAME = 'Newsroom Desk';
@@ -122,6 +123,16 @@ async function chooseDatabaseFile(): Promise<string | undefined> {
   return result.canceled ? undefined : result.filePaths[0];
 }
 
+async function chooseExportFolder(current?: string): Promise<string | undefined> {
+  const options: Electron.OpenDialogOptions = {
+    title: 'Export to Folder',
+    properties: ['openDirectory', 'createDirectory'],
+    ...(current ? { defaultPath: current } : {}),
+  };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? undefined : result.filePaths[0];
+}
+
 function sendMenuCommand(command: MenuCommand): void {
   mainWindow?.webContents.send(SHELL_CHANNELS.menuCommand, command);
 }
@@ -213,6 +224,7 @@ async function start(): Promise<void> {
       info: { appVersion: app.getVersion(), runtime: 'electron', platform: process.platform },
       chooseDatabaseFile,
       backups: backupService,
+      exchange: { chooseFolder: chooseExportFolder, reveal: (file) => shell.showItemInFolder(file), printPdf: printPdfInHiddenWindow },
     }),
     {
       isTrustedSender: isTrustedIpcSender,

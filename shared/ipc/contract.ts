@@ -8,6 +8,7 @@ import { appChannels } from './channels/app';
 import { articleChannels } from './channels/articles';
 import { assetChannels } from './channels/assets';
 import { backupChannels } from './channels/backups';
+import { exchangeChannels } from './channels/exchange';
 import { libraryChannels } from './channels/library';
 import type { z } from 'zod';
 import { API_METHODS, type ApiMethod } from './methods';
@@ -23,6 +24,7 @@ export const contract = {
   ...articleChannels,
   ...assetChannels,
   ...backupChannels,
+  ...exchangeChannels,
   ...libraryChannels,
 } as const;
 

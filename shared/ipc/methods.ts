@@ -28,6 +28,14 @@ export const API_METHODS = {
   restoreBackup: 'backups:restore',
   setBackupFolder: 'backups:setFolder',
 
+  exportDefaults: 'exchange:defaults',
+  chooseExportFolder: 'exchange:chooseFolder',
+  startExport: 'exchange:export',
+  exportJobStatus: 'exchange:jobStatus',
+  cancelExport: 'exchange:cancel',
+  revealExport: 'exchange:reveal',
+  importFile: 'exchange:import',
+
   listAuthors: 'authors:list',
   getAuthor: 'authors:get',
   createAuthor: 'authors:create',

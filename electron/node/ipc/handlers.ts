@@ -5,6 +5,7 @@ import { articleHandlers } from './handlers/articles';
 import { assetHandlers } from './handlers/assets';
 import { backupHandlers } from './handlers/backups';
 import type { HandlerContext } from './handlers/context';
+import { exchangeHandlers } from './handlers/exchange';
 import { libraryHandlers } from './handlers/library';
 
 export type { HandlerContext };
@@ -15,6 +16,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...articleHandlers(ctx),
     ...assetHandlers(ctx),
     ...backupHandlers(ctx),
+    ...exchangeHandlers(ctx),
     ...libraryHandlers(ctx),
   };
 }

@@ -8,6 +8,7 @@ import { ArticleView } from '../article/ArticleView';
 import { flushAllAutosaves } from '../article/useArticleAutosave';
 import { markArticleOpenStart } from '../article/openTiming';
 import { BackupsView } from '../backups/BackupsView';
+import { ExchangeBar } from '../exchange/ExchangeBar';
 import { Library, type LibraryView } from '../library/Library';
 import { DatabaseProblem } from './DatabaseProblem';
 import { Toasts, useToasts } from './Toasts';
@@ -168,6 +169,11 @@ export function App() {
         Backups…
       </button>
       <main className="workspace">
+        <ExchangeBar
+          articles={items.filter((i) => !i.trashedAt).map((i) => ({ id: i.id, headline: i.headline }))}
+          onImported={(id) => void refresh().then(() => openArticle(id))}
+          notify={show}
+        />
         {showBackups ? (
           <BackupsView
             onClose={() => setShowBackups(false)}

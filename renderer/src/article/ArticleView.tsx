@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Article, ArticlePatch } from '../../../shared/model/article';
 import type { ArticleBody } from '../../../shared/model/document';
 import { BodyEditor } from '../editor/BodyEditor';
+import { ExportArticleButton } from '../exchange/ExportArticleButton';
 import { ConflictBanner } from './ConflictBanner';
 import { ArticleDetails, type DetailFields } from './details/ArticleDetails';
 import { measureArticleOpened } from './openTiming';
@@ -64,6 +65,7 @@ export function ArticleView({ article, onListedFieldChange, onReload }: Props) {
       <article className="article-view" aria-label="Article">
         <div className="article-topbar">
           <span className={`status-chip status-${article.status}`}>{article.status}</span>
+          <ExportArticleButton id={article.id} headline={fields.headline} />
           <SaveIndicator state={state} onRetry={() => void autosave.flush()} />
         </div>
         {state.kind === 'conflict' && (

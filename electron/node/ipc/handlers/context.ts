@@ -10,6 +10,14 @@ export type HandlerContext = {
   chooseDatabaseFile?: () => Promise<string | undefined>;
   /** The host's backup service (with its timers); without one, backups are taken only on request. */
   backups?: BackupService;
+  /** What only the Electron shell offers for export: a folder dialog, revealing files, PDF printing. */
+  exchange?: ExchangeHost;
+};
+
+export type ExchangeHost = {
+  chooseFolder?: (current?: string) => Promise<string | undefined>;
+  reveal?: (fullPath: string) => void;
+  printPdf?: (htmlFile: string, pdfFile: string) => Promise<void>;
 };
 
 /** The handlers of one group of channels (see shared/ipc/channels/). */
