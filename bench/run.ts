@@ -4,6 +4,7 @@
  * {"name", "value", "unit"}.
  */
 import { launchChromium } from './lib';
+import { exportBench } from './export.bench';
 import { storeBench } from './store.bench';
 import { openBench } from './open.bench';
 import { typingBench } from './typing.bench';
@@ -15,6 +16,7 @@ const only = (() => {
 const want = (name: string) => !only || only === name;
 
 if (want('store')) await storeBench();
+if (want('export')) await exportBench();
 if (want('open') || want('typing')) {
   const browser = await launchChromium();
   try {
