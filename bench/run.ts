@@ -7,6 +7,7 @@ import { launchChromium } from './lib';
 import { exportBench } from './export.bench';
 import { storeBench } from './store.bench';
 import { openBench } from './open.bench';
+import { scaleBench } from './scale.bench';
 import { typingBench } from './typing.bench';
 
 const only = (() => {
@@ -17,6 +18,7 @@ const want = (name: string) => !only || only === name;
 
 if (want('store')) await storeBench();
 if (want('export')) await exportBench();
+if (want('scale')) await scaleBench();
 if (want('open') || want('typing')) {
   const browser = await launchChromium();
   try {
