@@ -54,3 +54,284 @@ test('typing, marks and headings survive a reload', async ({ page }) => {
   await expect(again.locator('p').first()).toHaveText('Hello bold world');
 });
 
+
+test('markdown shortcuts as you type, and undo gives the typed characters back', async ({ page }) => {
+  const body = await startArticle(page, 'Markdown test');
+  await page.keyboard.type('## Sub');
+  await expect(body.locator('h3')).toHaveText('Sub');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('# Head');
+  await expect(body.locator('h2')).toHaveText('Head');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('> Quoted');
+  await expect(body.locator('blockquote')).toHaveText('Quoted');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press(`${MOD}+Alt+0`);
+  await page.keyboard.type('- bullet');
+  await expect(body.locator('.list-bulleted')).toHaveText('bullet');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('1. first');
+  await expect(body.locator('.list-numbered')).toHaveText('first');
+  await expect(body.locator('.list-numbered')).toHaveAttribute('data-marker', '1.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('---');
+  await page.keyboard.press('Enter');
+  await expect(body.locator('.section-break hr')).toHaveCount(1);
+  await page.keyboard.type('## ');
+  await expect(body.locator('h3')).toHaveCount(2);
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(body.locator('h3')).toHaveCount(1);
+  await expect(body.locator('p').last()).toHaveText('## ');
+
+  const again = await reopen(page, 'Markdown test');
+  await expect(again.locator('h2')).toHaveText('Head');
+  await expect(again.locator('blockquote')).toHaveText('Quoted');
+  await expect(again.locator('.list-bulleted')).toHaveText('bullet');
+  await expect(again.locator('.section-break')).toHaveCount(1);
+});
+
+test('the "/" menu filters, moves with arrows, inserts with Enter and closes with Escape', async ({ page }) => {
+  const body = await startArticle(page, 'Slash test');
+  await page.keyboard.type('/');
+  const menu = page.getByRole('listbox', { name: 'Insert block' });
+  await expect(menu).toBeVisible();
+  await expect(menu.getByRole('option')).toHaveCount(12);
+  await page.keyboard.type('quo');
+  await expect(menu.getByRole('option')).toHaveText(['Quote', 'Pull quote']);
+  await expect(menu).toHaveAttribute('aria-activedescendant', 'slash-option-block-quote');
+  await page.keyboard.press('ArrowDown');
+  await expect(menu).toHaveAttribute('aria-activedescendant', 'slash-option-pull-quote');
+  await page.keyboard.press('Enter');
+  await expect(menu).toBeHidden();
+  await page.keyboard.type('Words that matter');
+  await expect(body.locator('.pull-quote blockquote')).toHaveText('Words that matter');
+  await page.getByLabel('Pull quote attribution').fill('Mayor');
+
+  await body.locator('.pull-quote blockquote').click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('/sect');
+  await page.keyboard.press('Enter');
+  await expect(body.locator('.section-break')).toHaveCount(1);
+  await page.keyboard.type('/xyz');
+  await expect(menu.getByText('No matching blocks')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(body.locator('p').last()).toHaveText('/xyz');
+
+  const again = await reopen(page, 'Slash test');
+  await expect(again.getByLabel('Pull quote attribution')).toHaveValue('Mayor');
+});
+
+test('links: add with mod+k, refuse javascript:, open, edit and remove', async ({ page }) => {
+  const body = await startArticle(page, 'Link test');
+  await page.keyboard.type('Read the report');
+  await page.keyboard.down('Shift');
+  for (let i = 0; i < 'report'.length; i++) await page.keyboard.press('ArrowLeft');
+  await page.keyboard.up('Shift');
+  await page.keyboard.press(`${MOD}+k`);
+  const address = page.getByRole('textbox', { name: 'Link address' });
+  await expect(address).toBeFocused();
+  await page.keyboard.type('javascript:alert(1)');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toHaveText(/Only web \(http, https\) and email \(mailto\) links are allowed/);
+  await expect(body.locator('a')).toHaveCount(0);
+  await address.press(`${MOD}+a`);
+  await page.keyboard.type('example.com/report');
+  await page.keyboard.press('Enter');
+  await expect(body.locator('a')).toHaveAttribute('href', 'https://example.com/report');
+  await expect(body.locator('a')).toHaveText('report');
+
+  await body.locator('a').click();
+  const bubble = page.getByRole('group', { name: 'Link' });
+  await expect(bubble).toContainText('https://example.com/report');
+  await page.evaluate(() => {
+    (window as unknown as { opened: unknown[] }).opened = [];
+    window.open = ((...args: unknown[]) => {
+      (window as unknown as { opened: unknown[] }).opened.push(args);
+      return null;
+    }) as typeof window.open;
+  });
+  await bubble.getByRole('button', { name: 'Open' }).click();
+  expect(await page.evaluate(() => (window as unknown as { opened: unknown[] }).opened)).toEqual([['https://example.com/report', '_blank', 'noopener']]);
+
+  const again = await reopen(page, 'Link test');
+  await expect(again.locator('a')).toHaveAttribute('href', 'https://example.com/report');
+  await again.locator('a').click();
+  await page.getByRole('group', { name: 'Link' }).getByRole('button', { name: 'Remove' }).click();
+  await expect(again.locator('a')).toHaveCount(0);
+  await expect(again.locator('p').first()).toHaveText('Read the report');
+});
+
+test('lists nest with Tab and step out with Shift+Tab, Enter and Backspace', async ({ page }) => {
+  const body = await startArticle(page, 'List test');
+  await page.keyboard.type('- one');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('two');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('three');
+  const items = body.locator('.list-item');
+  await expect(items).toHaveCount(3);
+  expect(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-depth')))).toEqual(['0', '1', '2']);
+  await page.keyboard.press('Shift+Tab');
+  expect(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-depth')))).toEqual(['0', '1', '1']);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter'); // empty nested item: outdent
+  await page.keyboard.press('Enter'); // empty top item: leave the list
+  await page.keyboard.type('after');
+  await expect(body.locator('p').last()).toHaveText('after');
+  await page.keyboard.press(`${MOD}+Shift+7`);
+  await expect(body.locator('.list-numbered')).toHaveText('after');
+
+  const again = await reopen(page, 'List test');
+  expect(await again.locator('.list-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-depth')))).toEqual(['0', '1', '1', '0']);
+});
+
+test('an image from the file chooser shows, asks for alt text and survives reopening', async ({ page }) => {
+  const body = await startArticle(page, 'Image test');
+  await page.keyboard.type('Before the picture');
+  await page.getByRole('button', { name: 'Insert' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('menuitem', { name: 'Image' }).click();
+  await (await chooser).setFiles(path.join(ROOT, 'e2e/fixtures/images/test-photo.png'));
+  const image = body.getByRole('group', { name: 'Image' });
+  await expect(image.locator('img')).toHaveAttribute('src', /^blob:/);
+  await expect(image.getByText('Alt text missing')).toBeVisible();
+  await image.getByLabel('Alt text').click();
+  await page.keyboard.type('A test photo');
+  await expect(image.getByText('Alt text missing')).toBeHidden();
+  await image.getByLabel('Caption').click();
+  await page.keyboard.type('The caption');
+
+  const again = await reopen(page, 'Image test');
+  const reopened = again.getByRole('group', { name: 'Image' });
+  await expect(reopened.locator('img')).toHaveAttribute('src', /^blob:/);
+  await expect(reopened.locator('img')).toHaveAttribute('alt', 'A test photo');
+  await expect(reopened.getByLabel('Caption')).toHaveValue('The caption');
+});
+
+test('find and replace counts, moves between matches and replaces', async ({ page }) => {
+  const body = await startArticle(page, 'Find test');
+  await page.keyboard.type('The cat sat. The Cat ran. A cat slept.');
+  await page.keyboard.press(`${MOD}+f`);
+  const find = page.getByRole('textbox', { name: 'Find' });
+  await expect(find).toBeFocused();
+  await page.keyboard.type('cat');
+  await expect(page.getByTestId('find-count')).toHaveText('1 of 3');
+  await expect(body.locator('.find-match')).toHaveCount(3);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('find-count')).toHaveText('2 of 3');
+  await page.keyboard.press('Shift+Enter');
+  await expect(page.getByTestId('find-count')).toHaveText('1 of 3');
+  await page.getByLabel('Match case').check();
+  await expect(page.getByTestId('find-count')).toHaveText('1 of 2');
+  await page.keyboard.press(`${MOD}+h`);
+  await page.getByRole('textbox', { name: 'Replace with' }).click();
+  await page.keyboard.type('dog');
+  await page.getByRole('button', { name: 'Replace', exact: true }).click();
+  await expect(body).toContainText('The dog sat. The Cat ran. A cat slept.');
+  await page.getByRole('button', { name: 'Replace all' }).click();
+  await expect(body).toContainText('The dog sat. The Cat ran. A dog slept.');
+  await expect(page.getByTestId('find-count')).toHaveText('No results');
+  await find.press('Escape');
+  await expect(page.getByRole('search', { name: 'Find and replace' })).toBeHidden();
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(body).toContainText('The dog sat. The Cat ran. A cat slept.');
+
+  const again = await reopen(page, 'Find test');
+  await expect(again).toContainText('The dog sat. The Cat ran. A cat slept.');
+});
+
+test('undo works word by word and redo brings it back', async ({ page }) => {
+  const body = await startArticle(page, 'Undo test');
+  await page.keyboard.type('First paragraph');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('one two three');
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(body.locator('p').last()).toHaveText('one two ');
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(body.locator('p').last()).toHaveText('one ');
+  await page.keyboard.press(`${MOD}+Shift+z`);
+  await expect(body.locator('p').last()).toHaveText('one two ');
+  await page.keyboard.press(`${MOD}+y`);
+  await expect(body.locator('p').last()).toHaveText('one two three');
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(body.locator('p').last()).toHaveText('one two ');
+  await expect(body.locator('p').first()).toHaveText('First paragraph');
+});
+
+test('pasting from Google Docs keeps structure and marks, and reports the remote image', async ({ page }) => {
+  const body = await startArticle(page, 'Docs paste');
+  await paste(page, { 'text/html': fs.readFileSync(path.join(CLIPBOARD, 'google-docs.html'), 'utf8'), 'text/plain': 'fallback' });
+  await expect(body.locator('h2')).toHaveText(['Council approves budget', 'What changes']);
+  await expect(body.locator('strong')).toHaveText('7 to 2');
+  await expect(body.locator('em')).toHaveText('Gazette');
+  await expect(body.locator('sup')).toHaveText('2');
+  await expect(body.locator('a')).toHaveAttribute('href', 'https://example.com/budget-2025');
+  await expect(body.locator('.list-item')).toHaveCount(4);
+  await expect(page.getByRole('alert')).toHaveText(/1 image was not pasted: copy it as files/);
+  await expect(body.locator('[style*="Arial"], [id^="docs-internal"], [dir]')).toHaveCount(0);
+
+  const again = await reopen(page, 'Docs paste');
+  await expect(again.locator('strong')).toHaveText('7 to 2');
+  await expect(again.locator('.list-item[data-depth="1"]')).toHaveText('Two new playgrounds');
+});
+
+test('pasting from Word turns its list paragraphs into list items', async ({ page }) => {
+  const body = await startArticle(page, 'Word paste');
+  await paste(page, { 'text/html': fs.readFileSync(path.join(CLIPBOARD, 'word.html'), 'utf8') });
+  await expect(body.locator('h2')).toHaveText('Storm closes coastal road');
+  await expect(body.locator('.list-bulleted')).toHaveCount(3);
+  await expect(body.locator('.list-numbered')).toHaveText(['Check the road report', 'Leave early']);
+  await expect(body).not.toContainText('·');
+  await expect(body.locator('s')).toHaveText('nobody');
+  const again = await reopen(page, 'Word paste');
+  await expect(again.locator('.list-item[data-depth="1"]')).toHaveText('Detour via Mill Street');
+});
+
+test('pasting a web page stores its inline image and drops scripts', async ({ page }) => {
+  const body = await startArticle(page, 'Web paste');
+  await paste(page, { 'text/html': fs.readFileSync(path.join(CLIPBOARD, 'web-page.html'), 'utf8') });
+  const image = body.getByRole('group', { name: 'Image' });
+  await expect(image.locator('img')).toHaveAttribute('src', /^blob:/);
+  await expect(image.getByLabel('Alt text')).toHaveValue('The bridge at dawn');
+  await expect(body.locator('blockquote')).toContainText('We are glad it is over');
+  await expect(body).not.toContainText('alert');
+  await expect(page.getByRole('alert')).toHaveText(/2 images were not pasted: copy them as files/);
+  const again = await reopen(page, 'Web paste');
+  await expect(again.getByRole('group', { name: 'Image' }).locator('img')).toHaveAttribute('src', /^blob:/);
+});
+
+test('a 1 MB paste keeps the window responsive and typing works after it', async ({ page }) => {
+  const body = await startArticle(page, 'Large paste');
+  const html = fs.readFileSync(path.join(CLIPBOARD, 'large-1mb.html'), 'utf8');
+  const took = await body.evaluate((el, content) => {
+    const dt = new DataTransfer();
+    dt.setData('text/html', content);
+    const start = performance.now();
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    return performance.now() - start;
+  }, html);
+  expect(took).toBeLessThan(3000);
+  await expect(body.locator('h2').first()).toHaveText('Section 1');
+  // The page answers promptly once the paste has rendered.
+  const frame = await page.evaluate(() => new Promise<number>((resolve) => {
+    const start = performance.now();
+    requestAnimationFrame(() => resolve(performance.now() - start));
+  }));
+  expect(frame).toBeLessThan(1000);
+  await page.keyboard.type(' typed after');
+  await expect(body).toContainText('typed after');
+  await expect(page.getByTestId('word-count')).toHaveText(/\d{2},\d{3} words/);
+});
+
+test('the status bar counts words and compares them with the planned length', async ({ page }) => {
+  await startArticle(page, 'Count test');
+  await page.keyboard.type('One two three four five.');
+  await expect(page.getByTestId('word-count')).toHaveText('5 words');
+  await expect(page.getByRole('status', { name: 'Document statistics' })).toContainText('1 min read');
+});

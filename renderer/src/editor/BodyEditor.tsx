@@ -21,6 +21,7 @@ import { renderChunk, renderElement } from './renderElement';
 import { SLASH_LISTBOX_ID, SlashMenu, sameSlash, slashOptionId, slashQueryAt } from './SlashMenu';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
+import { useExtendedDecorate, useExtendedLeaf, useExtensionAttach, type EditorExtension } from '../comments/extension';
 import './editor.css';
 
 export type BodyEditorProps = {
@@ -32,9 +33,11 @@ export type BodyEditorProps = {
   readOnly?: boolean;
   /** Offers "Author bio" and "AI-use disclosure" in the insert menus when given. */
   onInsertLibraryBlock?: InsertLibraryBlock;
+  /** Comments: follows every operation, adds decorations, wraps leaves. */
+  extension?: EditorExtension;
 };
 
-export function BodyEditor({ initialValue, onChange, plannedLength, readOnly = false, onInsertLibraryBlock }: BodyEditorProps) {
+export function BodyEditor({ initialValue, onChange, plannedLength, readOnly = false, onInsertLibraryBlock, extension }: BodyEditorProps) {
   const [editor] = useState(createBodyEditor);
   const [value] = useState(() => normalizeBody(initialValue) as Descendant[]);
   const onChangeRef = useRef(onChange);
@@ -43,15 +46,28 @@ export function BodyEditor({ initialValue, onChange, plannedLength, readOnly = f
 
   return (
     <Slate editor={editor} initialValue={value} onValueChange={onValueChange}>
-      <EditorSurface plannedLength={plannedLength} readOnly={readOnly} onInsertLibraryBlock={onInsertLibraryBlock} />
+      <EditorSurface plannedLength={plannedLength} readOnly={readOnly} onInsertLibraryBlock={onInsertLibraryBlock} extension={extension} />
     </Slate>
   );
 }
 
-type SurfaceProps = Pick<BodyEditorProps, 'plannedLength' | 'readOnly' | 'onInsertLibraryBlock'>;
+/**
+ * Slate reads DOM selection changes on a 100 ms throttle; a shortcut pressed right
+ * after Shift+Arrow must act on what the writer sees selected.
+ */
+function syncSelectionFromDom(editor: Editor): void {
+  const dom = window.getSelection();
+  if (!dom || dom.rangeCount === 0 || !ReactEditor.hasDOMNode(editor, dom.anchorNode as globalThis.Node, { editable: true })) return;
+  const range = ReactEditor.toSlateRange(editor, dom, { exactMatch: false, suppressThrow: true });
+  if (range && (!editor.selection || !Range.equals(range, editor.selection))) Transforms.select(editor, range);
+}
 
-function EditorSurface({ plannedLength, readOnly = false, onInsertLibraryBlock }: SurfaceProps) {
+type SurfaceProps = Pick<BodyEditorProps, 'plannedLength' | 'readOnly' | 'onInsertLibraryBlock' | 'extension'>;
+
+function EditorSurface({ plannedLength, readOnly = false, onInsertLibraryBlock, extension }: SurfaceProps) {
   const editor = useSlateStatic();
+  useExtensionAttach(editor, extension);
+  const renderLeaf = useExtendedLeaf(Leaf, extension);
   const [page, setPage] = useState<HTMLDivElement | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -142,12 +158,14 @@ function EditorSurface({ plannedLength, readOnly = false, onInsertLibraryBlock }
         }
       }
       if (event.key === 'Tab' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        syncSelectionFromDom(editor);
         if (changeListDepth(editor, event.shiftKey ? -1 : 1)) event.preventDefault();
         return;
       }
       const command = matchHotkeyTable(HOTKEYS, event.nativeEvent);
       if (command) {
         event.preventDefault();
+        syncSelectionFromDom(editor);
         runCommand(command);
       }
     },
@@ -164,7 +182,7 @@ function EditorSurface({ plannedLength, readOnly = false, onInsertLibraryBlock }
     [editor, readOnly],
   );
 
-  const decorate = useFindDecorate(findMode ? findOptions : null, currentMatch);
+  const decorate = useExtendedDecorate(useFindDecorate(findMode ? findOptions : null, currentMatch), extension);
   const closeFind = useCallback(() => {
     setFindMode(null);
     setCurrentMatch(null);
@@ -195,7 +213,7 @@ function EditorSurface({ plannedLength, readOnly = false, onInsertLibraryBlock }
           readOnly={readOnly}
           renderElement={renderElement}
           renderChunk={renderChunk}
-          renderLeaf={Leaf}
+          renderLeaf={renderLeaf}
           decorate={decorate}
           onKeyDown={onKeyDown}
           onPaste={onPaste}
@@ -227,7 +245,7 @@ function EditorSurface({ plannedLength, readOnly = false, onInsertLibraryBlock }
         onChange={(event) => {
           const files = Array.from(event.target.files ?? []);
           event.target.value = '';
-          if (files.length) void insertImageFiles(editor, files).then(() => ReactEditor.focus(editor));
+          if (files.length) void insertImageFiles(editor, files);
         }}
       />
     </div>

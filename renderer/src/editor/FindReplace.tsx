@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { Element, Transforms, type NodeEntry, type Range } from 'slate';
 import { ReactEditor, useSlateSelector, useSlateStatic } from 'slate-react';
 import { blockMatchRanges, findAll, matchRange, replaceAll, replaceMatch, type FindOptions } from '../../../shared/editor/find';
+import { matchesHotkey } from '../../../shared/editor/hotkeys';
 import { isTextBlock } from '../../../shared/editor/schema';
 
 export type CurrentMatch = { block: Element; start: number } | null;
@@ -45,8 +46,12 @@ export function FindReplacePanel({ mode, options, onOptionsChange, onCurrentChan
   const current = matches.length ? matches[Math.min(index, matches.length - 1)]! : null;
 
   useEffect(() => {
-    findRef.current?.focus();
-    findRef.current?.select();
+    // After the frame, so the editor's own selection sync cannot take focus back.
+    const id = requestAnimationFrame(() => {
+      findRef.current?.focus();
+      findRef.current?.select();
+    });
+    return () => cancelAnimationFrame(id);
   }, [mode]);
   useEffect(() => {
     if (mode === 'replace') setShowReplace(true);
@@ -84,6 +89,13 @@ export function FindReplacePanel({ mode, options, onOptionsChange, onCurrentChan
     if (e.key === 'Escape') {
       e.preventDefault();
       close();
+    } else if (matchesHotkey('mod+h', e.nativeEvent)) {
+      e.preventDefault();
+      setShowReplace(true);
+    } else if (matchesHotkey('mod+f', e.nativeEvent)) {
+      e.preventDefault();
+      findRef.current?.focus();
+      findRef.current?.select();
     }
   };
 

@@ -1,4 +1,5 @@
 /** The "/" menu: a listbox of blocks under a paragraph that starts with "/". */
+import { useMemo } from 'react';
 import { Editor, Node, Range, type Path } from 'slate';
 import type { CatalogEntry } from '../../../shared/editor/blockCatalog';
 import { isParagraph } from '../../../shared/editor/schema';
@@ -35,7 +36,10 @@ type Props = {
 };
 
 export function SlashMenu({ editor, slash, entries, activeIndex, frame, onChoose, onHover }: Props) {
-  const range = Editor.range(editor, slash.path);
+  const range = useMemo(() => {
+    const start = Editor.start(editor, slash.path);
+    return { anchor: start, focus: start };
+  }, [editor, slash.key]); // eslint-disable-line react-hooks/exhaustive-deps
   const pos = useFloatingPosition(range, frame, 280);
   const active = entries[activeIndex];
   return (

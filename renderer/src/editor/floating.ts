@@ -13,7 +13,9 @@ export function useFloatingPosition(range: Range | null, frame: HTMLElement | nu
     try {
       const rect = ReactEditor.toDOMRange(editor, range).getBoundingClientRect();
       const base = frame.getBoundingClientRect();
-      setPos({ top: rect.bottom - base.top + 6, left: Math.max(0, Math.min(rect.left - base.left, base.width - width)) });
+      const next = { top: rect.bottom - base.top + 6, left: Math.max(0, Math.min(rect.left - base.left, base.width - width)) };
+      // Same place, same object: no re-render loop when callers pass a fresh range.
+      setPos((prev) => (prev && prev.top === next.top && prev.left === next.left ? prev : next));
     } catch {
       setPos(null);
     }

@@ -7,7 +7,8 @@ import { Link } from './plugins/links';
 import { ListItem } from './plugins/lists';
 import { PromoBox } from './plugins/promoBox';
 import { PullQuote } from './plugins/pullQuote';
-import { AiDisclosure, AuthorBio, Embed, SectionBreak } from './plugins/voids';
+import { AiDisclosure, AuthorBio } from './library-blocks';
+import { Embed, SectionBreak } from './plugins/voids';
 
 export function renderElement(props: RenderElementProps) {
   const { element } = props;

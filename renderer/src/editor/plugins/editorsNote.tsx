@@ -2,7 +2,7 @@
 import type { RenderElementProps } from 'slate-react';
 import { useReadOnly } from 'slate-react';
 import type { EditorsNoteElement } from '../../../../shared/model/document';
-import { NodeField, useSetField } from './fields';
+import { NodeField, stopSlateClick, useSetField } from './fields';
 
 export function EditorsNote({ attributes, children, element }: RenderElementProps & { element: EditorsNoteElement }) {
   const setField = useSetField(element);
@@ -14,6 +14,7 @@ export function EditorsNote({ attributes, children, element }: RenderElementProp
           aria-label="Note kind"
           value={element.kind}
           disabled={readOnly}
+          onClick={stopSlateClick}
           onChange={(e) => setField({ kind: e.target.value === 'correction' ? 'correction' : 'note' })}
         >
           <option value="note">Editor's note</option>

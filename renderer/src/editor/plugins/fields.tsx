@@ -3,6 +3,12 @@ import { useEffect, useState, type InputHTMLAttributes } from 'react';
 import { Transforms, type Element } from 'slate';
 import { ReactEditor, useReadOnly, useSlateStatic } from 'slate-react';
 
+/**
+ * Slate selects a void when anything inside it is clicked, which would pull focus
+ * out of the field; its embeds example stops the click the same way.
+ */
+export const stopSlateClick = (event: { stopPropagation: () => void }) => event.stopPropagation();
+
 export function useSetField(element: Element) {
   const editor = useSlateStatic();
   return (props: Partial<Element>) => {
@@ -34,6 +40,7 @@ export function NodeField({ element, field, value, label, ...rest }: FieldProps)
       value={draft}
       readOnly={readOnly}
       spellCheck={rest.type === undefined || rest.type === 'text'}
+      onClick={stopSlateClick}
       onChange={(event) => {
         setDraft(event.target.value);
         setField({ [field]: event.target.value } as Partial<Element>);
