@@ -335,3 +335,17 @@ test('the status bar counts words and compares them with the planned length', as
   await expect(page.getByTestId('word-count')).toHaveText('5 words');
   await expect(page.getByRole('status', { name: 'Document statistics' })).toContainText('1 min read');
 });
+
+test('a 10,000-block article still types quickly', async ({ page }) => {
+  const body = await startArticle(page, 'Long article');
+  const lines = Array.from({ length: 10_000 }, (_, i) => `Paragraph ${i + 1} of a very long article about the harbour and the city council.`).join('\n');
+  await paste(page, { 'text/plain': lines });
+  await expect(page.getByTestId('word-count')).toHaveText(/1\d\d,\d{3} words/, { timeout: 30_000 });
+  await body.locator('p').first().click();
+  await page.keyboard.press('Home');
+  const start = Date.now();
+  await page.keyboard.type('Fast typing ');
+  await expect(body.locator('p').first()).toHaveText(/^Fast typing Paragraph 1 /);
+  const perKey = (Date.now() - start) / 'Fast typing '.length;
+  expect(perKey).toBeLessThan(150);
+});
