@@ -59,6 +59,30 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown) {
   res.end(text);
 }
 
+/**
+ * Sends a 413 in full at once but ends the exchange only when the client stops sending (or after a
+ * grace period): Node closes a connection whose request is unfinished, and closing while the client
+ * is still uploading resets it before the client can read the answer.
+ */
+function sendTooLarge(req: http.IncomingMessage, res: http.ServerResponse) {
+  const text = Buffer.from(JSON.stringify({ ok: false, error: { code: 'INVALID_PAYLOAD', message: 'The request is too large.' } }));
+  res.writeHead(413, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': text.length,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    connection: 'close',
+  });
+  res.write(text);
+  const finish = () => {
+    clearTimeout(timer);
+    if (!res.writableEnded) res.end();
+  };
+  const timer = setTimeout(finish, 2_000);
+  req.once('end', finish);
+  req.once('close', finish);
+}
+
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -68,10 +92,11 @@ function readBody(req: http.IncomingMessage): Promise<string> {
       if (size > MAX_REQUEST_BYTES) return tooLarge();
       chunks.push(chunk);
     }
-    // Stop reading at once (no buffering, no waiting for the rest) but keep the socket so a 413 can be sent.
+    // Answer at once and discard the rest unbuffered: destroying the socket instead would reset the
+    // connection before the client could read the 413.
     function tooLarge() {
       req.removeListener('data', onData);
-      req.pause();
+      req.resume();
       reject(new Error('too-large'));
     }
     if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) return tooLarge();
@@ -115,13 +140,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         try {
           payload = JSON.parse(await readBody(req));
         } catch (error) {
-          const tooLarge = (error as Error).message === 'too-large';
-          // The unread rest of the body is not wanted: close the connection once the answer is out.
-          if (tooLarge) res.setHeader('connection', 'close');
-          return sendJson(res, tooLarge ? 413 : 400, {
-            ok: false,
-            error: { code: 'INVALID_PAYLOAD', message: tooLarge ? 'The request is too large.' : 'The request was not valid JSON.' },
-          });
+          if ((error as Error).message === 'too-large') return sendTooLarge(req, res);
+          return sendJson(res, 400, { ok: false, error: { code: 'INVALID_PAYLOAD', message: 'The request was not valid JSON.' } });
         }
         let channel: string;
         try {
