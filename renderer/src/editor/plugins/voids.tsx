@@ -1,7 +1,7 @@
-/** Void blocks: section breaks, embeds and the read-only library cards (author bio, AI-use disclosure). */
+/** Void blocks: section breaks and embeds, and the frame every void shares. */
 import type { ReactNode } from 'react';
 import { useFocused, useSelected, type RenderElementProps } from 'slate-react';
-import { inlineText, type AiDisclosureElement, type AuthorBioElement, type EmbedElement } from '../../../../shared/model/document';
+import type { EmbedElement } from '../../../../shared/model/document';
 import { isAllowedLinkUrl } from '../../../../shared/editor/links';
 import { NodeField } from './fields';
 
@@ -41,49 +41,6 @@ export function Embed(props: RenderElementProps & { element: EmbedElement }) {
           <NodeField element={element} field="url" value={element.url} label="Embed URL" placeholder="https://…" type="url" />
           {badUrl && <p className="field-warning">Use a web address starting with https://</p>}
           <NodeField element={element} field="caption" value={element.caption} label="Embed caption" placeholder="Caption" />
-        </>
-      }
-    />
-  );
-}
-
-const MODE_LABEL = { synced: 'Synced', detached: 'Detached', frozen: 'Frozen' } as const;
-
-export function AuthorBio(props: RenderElementProps & { element: AuthorBioElement }) {
-  const { snapshot, mode } = props.element;
-  return (
-    <VoidFrame
-      {...props}
-      className="library-card"
-      label="Author bio"
-      body={
-        <>
-          <div className="block-kind">
-            Author bio <span className="chip">{MODE_LABEL[mode]}</span>
-          </div>
-          <strong>{snapshot.name || 'Unnamed author'}</strong>
-          {snapshot.jobTitle && <span className="muted">, {snapshot.jobTitle}</span>}
-          <p>{inlineText(snapshot.bio)}</p>
-        </>
-      }
-    />
-  );
-}
-
-export function AiDisclosure(props: RenderElementProps & { element: AiDisclosureElement }) {
-  const { snapshot, mode } = props.element;
-  return (
-    <VoidFrame
-      {...props}
-      className="library-card"
-      label="AI-use disclosure"
-      body={
-        <>
-          <div className="block-kind">
-            AI-use disclosure <span className="chip">{MODE_LABEL[mode]}</span>
-          </div>
-          <strong>{snapshot.title}</strong>
-          <p>{inlineText(snapshot.text)}</p>
         </>
       }
     />
