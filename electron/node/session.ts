@@ -11,6 +11,7 @@ import { createArticleStore, type ArticleStore } from './store/articleStore';
 import { createAssetStore, type AssetStore } from './store/assetStore';
 import { createLibraryStore, type LibraryStore } from './store/libraryStore';
 import { DbOpenError, openDatabase, schemaVersion, type Db, type OpenOptions } from './store/database';
+import { reviewStoresFor, type ReviewStores } from './store/reviewStores';
 import { seedDemoNewsroom } from './store/seed';
 
 export type SessionOptions = OpenOptions & {
@@ -55,6 +56,12 @@ export class DatabaseSession {
   library(): LibraryStore {
     this.store();
     return this.libraryStore!;
+  }
+
+  /** Editorial review: the desk's profile, the workflow, comments and revisions. */
+  review(): ReviewStores {
+    const articles = this.store();
+    return reviewStoresFor(this.db!, articles, this.library());
   }
 
   database(): Db | undefined {

@@ -50,6 +50,22 @@ export const API_METHODS = {
   deleteDisclosure: 'disclosures:delete',
   listDisclosureVersions: 'disclosures:versions',
   freezeLibraryBlocks: 'articles:freezeLibraryBlocks',
+
+  getProfile: 'profile:get',
+  setProfile: 'profile:set',
+  getReviewSettings: 'reviewSettings:get',
+  setReviewSettings: 'reviewSettings:set',
+  transitionArticle: 'workflow:transition',
+  listTransitions: 'workflow:history',
+  listComments: 'comments:list',
+  createComment: 'comments:create',
+  replyToComment: 'comments:reply',
+  resolveComment: 'comments:resolve',
+  updateCommentAnchors: 'comments:anchors',
+  listRevisions: 'revisions:list',
+  getRevision: 'revisions:get',
+  saveRevision: 'revisions:create',
+  restoreRevision: 'revisions:restore',
 } as const satisfies Record<string, Channel>;
 
 export type ApiMethod = keyof typeof API_METHODS;

@@ -88,7 +88,17 @@ export type ArticleSummary = {
   updatedAt: string;
   trashedAt: string | undefined;
   wordCount: number;
+  /** ISO date-time or empty. */
+  deadline?: string;
+  /** Comment threads not yet resolved. */
+  openComments?: number;
+  /** The editor's note when the article was returned to its writer and is a draft again. */
+  returnNote?: string;
+  /** When searching: the best matching passage, matched words marked. */
+  snippet?: SnippetPart[];
 };
+
+export type SnippetPart = { text: string; match: boolean };
 
 export type Author = {
   id: string;

@@ -7,6 +7,7 @@ import { backupHandlers } from './handlers/backups';
 import type { HandlerContext } from './handlers/context';
 import { exchangeHandlers } from './handlers/exchange';
 import { libraryHandlers } from './handlers/library';
+import { reviewHandlers } from './handlers/review';
 
 export type { HandlerContext };
 
@@ -18,5 +19,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...backupHandlers(ctx),
     ...exchangeHandlers(ctx),
     ...libraryHandlers(ctx),
+    ...reviewHandlers(ctx),
   };
 }

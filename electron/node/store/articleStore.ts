@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/ipc/contract';
 import type { ArticleList, SaveResult, Taxonomy } from '../../../shared/ipc/contract';
+import type { ArticleListQuery } from '../../../shared/ipc/channels/articles';
 import {
   noAiDeclaration,
   type Article,
@@ -14,6 +15,7 @@ import {
   type ArticleStatus,
   type ArticleSummary,
   type Author,
+  type SnippetPart,
   type DisclosureTemplate,
 } from '../../../shared/model/article';
 import { bodyPlainText, countWords, emptyBody, type InlineNode } from '../../../shared/model/document';
@@ -50,6 +52,10 @@ type SummaryRow = {
   trashed_at: string | null;
   word_count: number;
   byline: string | null;
+  deadline: string;
+  open_comments: number;
+  return_note: string | null;
+  snippet?: string | null;
 };
 
 type AuthorRow = {
@@ -91,6 +97,15 @@ export function toFtsQuery(input: string): string | undefined {
     .slice(0, 12)
     .map((w) => `"${w}"*`)
     .join(' ');
+}
+
+/** Splits an FTS5 snippet marked with \u0002…\u0003 into plain parts; the UI renders them as elements, never as HTML. */
+export function snippetParts(marked: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  for (const [i, piece] of marked.split(/[\u0002\u0003]/).entries()) {
+    if (piece) parts.push({ text: piece, match: i % 2 === 1 });
+  }
+  return parts;
 }
 
 export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
@@ -273,27 +288,59 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
     return { version: baseVersion + 1, updatedAt: params.now as string };
   });
 
-  function listArticles(opts: { view: 'active' | 'trash'; search?: string; limit?: number; offset?: number }): ArticleList {
+  function listArticles(opts: ArticleListQuery): ArticleList {
     const limit = opts.limit ?? 200;
     const offset = opts.offset ?? 0;
-    const trashFilter = opts.view === 'trash' ? 't.article_id IS NOT NULL' : 't.article_id IS NULL';
-    const fts = opts.search ? toFtsQuery(opts.search) : undefined;
-    const byline = `(SELECT group_concat(name, '\u001f') FROM (SELECT au.name FROM article_authors aa JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = a.id ORDER BY aa.position)) AS byline`;
-    const cols = `a.id, a.headline, a.status, a.section, a.updated_at, a.word_count, t.trashed_at, ${byline}`;
-    let rows: SummaryRow[];
-    let total: number;
-    if (opts.search !== undefined && opts.search.trim() !== '') {
-      if (!fts) return { items: [], total: 0 };
-      const from = `FROM articles_fts f JOIN articles a ON a.rowid = f.rowid LEFT JOIN trash t ON t.article_id = a.id WHERE articles_fts MATCH ? AND ${trashFilter}`;
-      rows = db.prepare<[string, number, number], SummaryRow>(`SELECT ${cols} ${from} ORDER BY rank LIMIT ? OFFSET ?`).all(fts, limit, offset);
-      total = (db.prepare<[string], { n: number }>(`SELECT count(*) AS n ${from}`).get(fts) as { n: number }).n;
-    } else {
-      const from = `FROM articles a LEFT JOIN trash t ON t.article_id = a.id WHERE ${trashFilter}`;
-      rows = db
-        .prepare<[number, number], SummaryRow>(`SELECT ${cols} ${from} ORDER BY a.updated_at DESC, a.rowid DESC LIMIT ? OFFSET ?`)
-        .all(limit, offset);
-      total = (db.prepare<[], { n: number }>(`SELECT count(*) AS n ${from}`).get() as { n: number }).n;
+    const where = [opts.view === 'trash' ? 't.article_id IS NOT NULL' : 't.article_id IS NULL'];
+    const params: unknown[] = [];
+    if (opts.status?.length) {
+      where.push(`a.status IN (${opts.status.map(() => '?').join(', ')})`);
+      params.push(...opts.status);
     }
+    if (opts.section) {
+      where.push('a.section = ? COLLATE NOCASE');
+      params.push(opts.section);
+    }
+    if (opts.authorId) {
+      where.push('EXISTS (SELECT 1 FROM article_authors x WHERE x.article_id = a.id AND x.author_id = ?)');
+      params.push(opts.authorId);
+    }
+    if (opts.tag) {
+      where.push('EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = a.id AND x.tag = ? COLLATE NOCASE)');
+      params.push(opts.tag);
+    }
+    if (opts.editedAfter) {
+      where.push('a.updated_at >= ?');
+      params.push(opts.editedAfter);
+    }
+    if (opts.editedBefore) {
+      where.push('a.updated_at < ?');
+      params.push(opts.editedBefore);
+    }
+    const searching = opts.search !== undefined && opts.search.trim() !== '';
+    const fts = searching ? toFtsQuery(opts.search!) : undefined;
+    if (searching && !fts) return { items: [], total: 0 };
+    const byline = `(SELECT group_concat(name, '\u001f') FROM (SELECT au.name FROM article_authors aa JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = a.id ORDER BY aa.position)) AS byline`;
+    const openComments = `(SELECT count(*) FROM comment_threads c WHERE c.article_id = a.id AND c.resolved_at IS NULL) AS open_comments`;
+    // A draft whose latest transition was a return carries the editor's note.
+    const returnNote = `CASE WHEN a.status = 'draft' THEN (SELECT CASE WHEN w.action = 'return' THEN w.note END FROM workflow_transitions w WHERE w.article_id = a.id ORDER BY w.id DESC LIMIT 1) END AS return_note`;
+    const snippet = fts ? `, snippet(articles_fts, -1, char(2), char(3), '…', 14) AS snippet` : '';
+    const cols = `a.id, a.headline, a.status, a.section, a.updated_at, a.word_count, a.deadline, t.trashed_at, ${byline}, ${openComments}, ${returnNote}${snippet}`;
+    const from = fts
+      ? `FROM articles_fts f JOIN articles a ON a.rowid = f.rowid LEFT JOIN trash t ON t.article_id = a.id WHERE articles_fts MATCH ? AND ${where.join(' AND ')}`
+      : `FROM articles a LEFT JOIN trash t ON t.article_id = a.id WHERE ${where.join(' AND ')}`;
+    const args = fts ? [fts, ...params] : params;
+    const waitingSince = `COALESCE((SELECT max(w.at) FROM workflow_transitions w WHERE w.article_id = a.id), a.created_at)`;
+    const order =
+      opts.sort === 'deadline'
+        ? `a.deadline = '' ASC, a.deadline ASC, a.updated_at DESC`
+        : opts.sort === 'waiting'
+          ? `${waitingSince} ASC, a.rowid ASC`
+          : fts && opts.sort === undefined
+            ? 'rank'
+            : 'a.updated_at DESC, a.rowid DESC';
+    const rows = db.prepare<unknown[], SummaryRow>(`SELECT ${cols} ${from} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...args, limit, offset);
+    const total = (db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n ${from}`).get(...args) as { n: number }).n;
     const items: ArticleSummary[] = rows.map((r) => ({
       id: r.id,
       headline: r.headline,
@@ -303,6 +350,10 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
       trashedAt: r.trashed_at ?? undefined,
       wordCount: r.word_count,
       byline: r.byline ? r.byline.split('\u001f') : [],
+      deadline: r.deadline,
+      openComments: r.open_comments,
+      ...(r.return_note !== null ? { returnNote: r.return_note } : {}),
+      ...(r.snippet != null ? { snippet: snippetParts(r.snippet) } : {}),
     }));
     return { items, total };
   }

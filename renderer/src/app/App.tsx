@@ -10,6 +10,9 @@ import { markArticleOpenStart } from '../article/openTiming';
 import { BackupsView } from '../backups/BackupsView';
 import { ExchangeBar } from '../exchange/ExchangeBar';
 import { Library, type LibraryView } from '../library/Library';
+import { LibraryFilters, type ListFilters } from '../review/LibraryFilters';
+import { FirstRunCard } from '../review/ProfileForm';
+import { ReviewProvider } from '../review/ReviewContext';
 import { DatabaseProblem } from './DatabaseProblem';
 import { Toasts, useToasts } from './Toasts';
 
@@ -24,6 +27,7 @@ export function App() {
   const [loading, setLoading] = useState(true);
   const [article, setArticle] = useState<Article | undefined>();
   const [showBackups, setShowBackups] = useState(false);
+  const [filters, setFilters] = useState<ListFilters>({});
   const toasts = useToasts();
   const { show } = toasts;
   const listRequest = useRef(0);
@@ -39,7 +43,7 @@ export function App() {
     const ticket = ++listRequest.current;
     setLoading(true);
     try {
-      const list = await call('listArticles', { view, limit: PAGE, ...(search.trim() ? { search } : {}) });
+      const list = await call('listArticles', { view, limit: PAGE, ...filters, ...(search.trim() ? { search } : {}) });
       if (ticket !== listRequest.current) return; // A newer search answered first.
       setItems(list.items);
       setTotal(list.total);
@@ -48,7 +52,7 @@ export function App() {
     } finally {
       if (ticket === listRequest.current) setLoading(false);
     }
-  }, [view, search, show]);
+  }, [view, search, filters, show]);
 
   useEffect(() => {
     if (db?.state !== 'open') return;
@@ -141,8 +145,10 @@ export function App() {
   if (db.state === 'error') return <DatabaseProblem status={db} onOpened={setDb} />;
 
   return (
+    <ReviewProvider>
     <div className="desk">
       <Library
+        filters={<LibraryFilters filters={filters} onChange={setFilters} />}
         view={view}
         onViewChange={setView}
         search={search}
@@ -169,6 +175,7 @@ export function App() {
         Backups…
       </button>
       <main className="workspace">
+        <FirstRunCard />
         <ExchangeBar
           articles={items.filter((i) => !i.trashedAt).map((i) => ({ id: i.id, headline: i.headline }))}
           onImported={(id) => void refresh().then(() => openArticle(id))}
@@ -189,7 +196,7 @@ export function App() {
             key={`${article.id}:${article.version}`}
             article={article}
             onListedFieldChange={onListedFieldChange}
-            onReload={openArticle}
+            onReload={(id) => openArticle(id).then(refresh)}
           />
         ) : (
           <div className="empty-state workspace-empty">
@@ -200,5 +207,6 @@ export function App() {
       </main>
       <Toasts toasts={toasts} />
     </div>
+    </ReviewProvider>
   );
 }

@@ -3,6 +3,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Article, ArticlePatch } from '../../../shared/model/article';
 import type { ArticleBody } from '../../../shared/model/document';
 import { BodyEditor } from '../editor/BodyEditor';
+import { ReviewPanel } from '../review/ReviewPanel';
+import { useArticleReview } from '../review/useArticleReview';
+import { WorkflowBar } from '../review/WorkflowBar';
 import { ExportArticleButton } from '../exchange/ExportArticleButton';
 import { ConflictBanner } from './ConflictBanner';
 import { ArticleDetails, type DetailFields } from './details/ArticleDetails';
@@ -33,6 +36,7 @@ function editableOf(a: Article): Editable {
     seoTitle: a.seoTitle,
     seoDescription: a.seoDescription,
     plannedLength: a.plannedLength,
+    deadline: a.deadline,
   };
 }
 
@@ -42,6 +46,9 @@ export function ArticleView({ article, onListedFieldChange, onReload }: Props) {
   // The latest local body, for "keep mine" after a conflict; the editor itself is uncontrolled.
   const bodyRef = useRef<ArticleBody>(article.body);
   useEffect(measureArticleOpened, []);
+  const review = useArticleReview(article, fields);
+  const flushForReview = useCallback(async () => (await autosave.flush(), autosave.baseVersion), [autosave]);
+  const reviewed = useCallback(() => void onReload(article.id), [onReload, article.id]);
 
   const change = useCallback(
     (patch: Partial<Editable>) => {
@@ -56,15 +63,16 @@ export function ArticleView({ article, onListedFieldChange, onReload }: Props) {
     (body: ArticleBody) => {
       bodyRef.current = body;
       autosave.change({ body });
+      review.bodyChanged(body);
     },
-    [autosave],
+    [autosave, review.bodyChanged],
   );
 
   return (
     <div className="article-layout">
       <article className="article-view" aria-label="Article">
         <div className="article-topbar">
-          <span className={`status-chip status-${article.status}`}>{article.status}</span>
+          <WorkflowBar article={article} flush={flushForReview} blocking={review.approvalErrors} onTransitioned={reviewed} />
           <ExportArticleButton id={article.id} headline={fields.headline} />
           <SaveIndicator state={state} onRetry={() => void autosave.flush()} />
         </div>
@@ -107,9 +115,19 @@ export function ArticleView({ article, onListedFieldChange, onReload }: Props) {
           initialValue={article.body}
           onChange={onBodyChange}
           plannedLength={fields.plannedLength}
+          extension={review.extension}
         />
       </article>
-      <ArticleDetails headline={fields.headline} fields={fields} onChange={change} />
+      <div className="article-side">
+        <ArticleDetails headline={fields.headline} fields={fields} onChange={change} />
+        <ReviewPanel
+          article={article}
+          review={review}
+          current={() => ({ headline: fields.headline, dek: fields.dek, body: bodyRef.current })}
+          flush={flushForReview}
+          onArticleChanged={reviewed}
+        />
+      </div>
     </div>
   );
 }

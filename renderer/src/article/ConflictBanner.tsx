@@ -4,7 +4,9 @@
  */
 import { useState } from 'react';
 import type { Article } from '../../../shared/model/article';
-import { bodyPlainText, type ArticleBody } from '../../../shared/model/document';
+import { diffVersions } from '../../../shared/diff/wordDiff';
+import type { ArticleBody } from '../../../shared/model/document';
+import { DiffView } from '../review/DiffView';
 import { call, errorMessage } from '../api/call';
 
 type Mine = { headline: string; dek: string; body: ArticleBody };
@@ -69,18 +71,24 @@ export function ConflictBanner({ articleId, mine, onKeepMine, onTakeTheirs }: Pr
       </div>
       {error && <p className="error-text">{error}</p>}
       {theirs && (
-        <div className="conflict-compare">
-          <div>
-            <h3>Yours (this window)</h3>
-            <p className="compare-headline">{mine.headline}</p>
-            <pre>{bodyPlainText(mine.body)}</pre>
+        <>
+          <div className="conflict-compare">
+            <div>
+              <h3>Yours (this window)</h3>
+              <p className="compare-headline">{mine.headline}</p>
+            </div>
+            <div>
+              <h3>Saved (version {theirs.version})</h3>
+              <p className="compare-headline">{theirs.headline}</p>
+            </div>
           </div>
-          <div>
-            <h3>Saved (version {theirs.version})</h3>
-            <p className="compare-headline">{theirs.headline}</p>
-            <pre>{bodyPlainText(theirs.body)}</pre>
+          <div className="conflict-compare-diff">
+            <h3>
+              Saved version → yours: <del>removed by you</del>, <ins>added by you</ins>
+            </h3>
+            <DiffView diff={diffVersions(theirs, mine)} label="Your changes against the saved version" headline={false} />
           </div>
-        </div>
+        </>
       )}
     </section>
   );

@@ -74,7 +74,8 @@ export class Autosave {
   /** Saves now; resolves when everything edited so far is stored (or the save failed). */
   async flush(): Promise<void> {
     this.clearTimer();
-    if (this.inFlight) await this.inFlight;
+    // Loop: another flush may start the next save while this one waits, and that save must be awaited too.
+    while (this.inFlight) await this.inFlight;
     if (this.hasPending && this.state.kind !== 'conflict') await this.run();
   }
 

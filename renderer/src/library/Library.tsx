@@ -1,11 +1,14 @@
 /** The article library: active articles or the trash, searchable, with per-article actions. */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ArticleSummary } from '../../../shared/model/article';
 import { ConfirmDialog } from '../app/ConfirmDialog';
+import { ArticleItemReview } from '../review/ArticleItemReview';
 
 export type LibraryView = 'active' | 'trash';
 
 type Props = {
+  /** Home views and filters, shown under the search box. */
+  filters?: ReactNode;
   view: LibraryView;
   onViewChange: (view: LibraryView) => void;
   search: string;
@@ -79,6 +82,7 @@ export function Library(props: Props) {
           value={search}
           onChange={(e) => props.onSearchChange(e.target.value)}
         />
+        {view === 'active' && props.filters}
       </div>
       <p className="library-count" aria-live="polite">
         {loading ? 'Loading…' : `${props.total} ${props.total === 1 ? 'article' : 'articles'}`}
@@ -104,6 +108,7 @@ export function Library(props: Props) {
                   <span>{item.byline.length ? item.byline.join(', ') : 'No byline'}</span>
                   <span title={item.updatedAt}>Edited {formatEdited(item.updatedAt)}</span>
                 </span>
+                <ArticleItemReview item={item} />
               </button>
               <div className="article-item-actions">
                 {view === 'active' ? (

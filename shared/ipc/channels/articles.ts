@@ -1,6 +1,6 @@
 /** Articles: the library, loading and saving, trash. */
 import { z } from 'zod';
-import { articleFieldsSchema, type Article, type ArticleSummary } from '../../model/article';
+import { ARTICLE_STATUSES, articleFieldsSchema, FIELD_LIMITS, type Article, type ArticleSummary } from '../../model/article';
 import { channel, emptyRequest, idSchema as id } from '../channel';
 
 export type Taxonomy = { tags: string[]; sections: string[] };
@@ -8,6 +8,25 @@ export type ArticleList = { items: ArticleSummary[]; total: number };
 export type SaveResult = { version: number; updatedAt: string };
 
 export const LIST_PAGE_MAX = 500;
+
+/** Optional filters and order for the library's home views (all absent: every article, last edited first). */
+const listFilters = {
+  status: z.array(z.enum(ARTICLE_STATUSES)).max(ARTICLE_STATUSES.length).optional(),
+  section: z.string().max(FIELD_LIMITS.section).optional(),
+  authorId: id.optional(),
+  tag: z.string().max(FIELD_LIMITS.tag).optional(),
+  /** ISO date-times bounding the last edit. */
+  editedAfter: z.string().max(40).optional(),
+  editedBefore: z.string().max(40).optional(),
+  /** edited: newest edit first; deadline: soonest first; waiting: longest since its last status change first. */
+  sort: z.enum(['edited', 'deadline', 'waiting']).optional(),
+};
+export type ArticleListQuery = {
+  view: 'active' | 'trash';
+  search?: string;
+  limit?: number;
+  offset?: number;
+} & { [K in keyof typeof listFilters]?: z.output<(typeof listFilters)[K]> };
 
 export const articleChannels = {
   'articles:list': channel<ArticleList>()(
@@ -17,6 +36,7 @@ export const articleChannels = {
         search: z.string().max(500).optional(),
         limit: z.number().int().min(1).max(LIST_PAGE_MAX).optional(),
         offset: z.number().int().min(0).max(10_000_000).optional(),
+        ...listFilters,
       })
       .strict(),
   ),

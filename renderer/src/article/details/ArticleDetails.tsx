@@ -5,11 +5,12 @@ import { FIELD_LIMITS, type ArticleFields, type Author } from '../../../../share
 import { slugify } from '../../../../shared/text/slug';
 import { call } from '../../api/call';
 import { AuthorPicker } from './AuthorPicker';
+import { DeadlineField } from './DeadlineField';
 import { TagInput } from './TagInput';
 
 export type DetailFields = Pick<
   ArticleFields,
-  'slug' | 'slugLocked' | 'section' | 'tags' | 'bylineAuthorIds' | 'dateline' | 'seoTitle' | 'seoDescription' | 'plannedLength'
+  'slug' | 'slugLocked' | 'section' | 'tags' | 'bylineAuthorIds' | 'dateline' | 'seoTitle' | 'seoDescription' | 'plannedLength' | 'deadline'
 >;
 
 type Props = {
@@ -29,7 +30,7 @@ function Counter({ length, recommended }: { length: number; recommended: number 
 export function ArticleDetails({ headline, fields, onChange }: Props) {
   const [authors, setAuthors] = useState<Author[]>([]);
   const [taxonomy, setTaxonomy] = useState<Taxonomy>({ tags: [], sections: [] });
-  const ids = { slug: useId(), section: useId(), sections: useId(), dateline: useId(), seoTitle: useId(), seoDesc: useId(), length: useId() };
+  const ids = { slug: useId(), section: useId(), sections: useId(), dateline: useId(), seoTitle: useId(), seoDesc: useId(), length: useId(), deadline: useId() };
 
   useEffect(() => {
     call('listAuthors', { includeArchived: true }).then(setAuthors).catch(() => setAuthors([]));
@@ -132,6 +133,7 @@ export function ArticleDetails({ headline, fields, onChange }: Props) {
           onChange={(e) => onChange({ plannedLength: Math.max(0, Math.min(100_000, Math.round(Number(e.target.value) || 0))) })}
         />
       </div>
+      <DeadlineField id={ids.deadline} value={fields.deadline} onChange={(deadline) => onChange({ deadline })} />
     </aside>
   );
 }

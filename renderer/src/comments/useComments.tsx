@@ -1,0 +1,81 @@
+/** Comments for the open article: the controller, its editor extension and the threads for the sidebar. */
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { Range, Text, type DecoratedRange, type NodeEntry } from 'slate';
+import type { RenderLeafProps } from 'slate-react';
+import { anchorRange } from '../../../shared/comments/anchors';
+import type { Article } from '../../../shared/model/article';
+import { call } from '../api/call';
+import { CommentController } from './commentController';
+import type { EditorExtension } from './extension';
+
+type CommentLeaf = RenderLeafProps['leaf'] & { commentIds?: string[]; commentActive?: true };
+
+export function useComments(article: Article, onError: (message: string) => void) {
+  const controller = useMemo(
+    () => new CommentController((anchors) => call('updateCommentAnchors', { articleId: article.id, anchors })),
+    // One controller per loaded article version, like the editor.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [article.id, article.version],
+  );
+  const version = useSyncExternalStore(
+    (l) => controller.subscribe(l),
+    () => controller.version,
+  );
+  const [activeId, setActiveId] = useState<string | undefined>();
+
+  useEffect(() => {
+    let live = true;
+    call('listComments', { articleId: article.id })
+      .then((threads) => live && controller.load(threads, article.body))
+      .catch((e) => onError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      live = false;
+      void controller.flush();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [controller]);
+
+  const extension = useMemo<EditorExtension>(() => {
+    const live = controller.threads.filter((t) => t.anchor && !t.resolved);
+    return {
+      attach: controller.attach,
+      decorate: ([node, path]: NodeEntry): DecoratedRange[] => {
+        if (!Text.isText(node) || live.length === 0) return [];
+        const leafRange = { anchor: { path, offset: 0 }, focus: { path, offset: node.text.length } };
+        const out: DecoratedRange[] = [];
+        for (const t of live) {
+          const hit = Range.intersection(anchorRange(t.anchor!), leafRange);
+          if (!hit || Range.isCollapsed(hit)) continue;
+          out.push({
+            ...hit,
+            commentIds: [t.id],
+            ...(t.id === activeId ? { commentActive: true } : {}),
+            // Overlapping comments: keep every id on the leaf.
+            merge: (leaf: object, deco: object) => {
+              const l = leaf as CommentLeaf;
+              const d = deco as CommentLeaf;
+              l.commentIds = [...(l.commentIds ?? []), ...(d.commentIds ?? [])];
+              if (d.commentActive) l.commentActive = true;
+            },
+          } as DecoratedRange);
+        }
+        return out;
+      },
+      wrapLeaf: ({ leaf, children }: RenderLeafProps) => {
+        const ids = (leaf as CommentLeaf).commentIds;
+        if (!ids?.length) return children;
+        return (
+          <span className={`comment-mark${(leaf as CommentLeaf).commentActive ? ' comment-mark-active' : ''}`} data-comment-ids={ids.join(' ')}>
+            {children}
+          </span>
+        );
+      },
+    };
+    // The decorations change whenever threads or anchors change (version) or another thread is active.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [controller, version, activeId]);
+
+  return { controller, extension, threads: controller.threads, activeId, setActiveId };
+}
+
+export type CommentsState = ReturnType<typeof useComments>;

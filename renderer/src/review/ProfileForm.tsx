@@ -1,0 +1,102 @@
+/**
+ * Who is at the desk: shown as a welcome card on first run (it does not block
+ * the desk; actions that need a name ask for it) and in Settings.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Profile, ReviewSettings } from '../../../shared/model/review';
+import type { Role } from '../../../shared/workflow/transitions';
+import { errorMessage } from '../api/call';
+import { useReview } from './ReviewContext';
+
+function ProfileFields({ value, onChange }: { value: Profile; onChange: (p: Profile) => void }) {
+  const id = useId();
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>Your name</label>
+        <input id={`${id}-name`} value={value.name} maxLength={100} autoComplete="name" onChange={(e) => onChange({ ...value, name: e.target.value })} />
+      </div>
+      <fieldset className="role-choice">
+        <legend>Your role</legend>
+        {(['writer', 'editor'] as Role[]).map((role) => (
+          <label key={role}>
+            <input type="radio" name={`${id}-role`} value={role} checked={value.role === role} onChange={() => onChange({ ...value, role })} />{' '}
+            {role === 'writer' ? 'Writer' : 'Editor'}
+          </label>
+        ))}
+      </fieldset>
+    </>
+  );
+}
+
+export function FirstRunCard() {
+  const { profile, saveProfile } = useReview();
+  const [value, setValue] = useState<Profile>({ name: '', role: 'writer' });
+  const [error, setError] = useState('');
+  if (profile !== null) return null;
+  return (
+    <section className="first-run" role="region" aria-label="Welcome">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          saveProfile(value).catch((err) => setError(errorMessage(err)));
+        }}
+      >
+        <h2>Welcome to the desk</h2>
+        <p className="muted">Every submission, comment and approval is signed with your name. You can change this later in Settings.</p>
+        <ProfileFields value={value} onChange={setValue} />
+        {error && <p className="error-text">{error}</p>}
+        <button type="submit" className="primary" disabled={!value.name.trim()}>
+          Start
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export function SettingsDialog({ onClose }: { onClose: () => void }) {
+  const { profile, settings, saveProfile, saveSettings } = useReview();
+  const [value, setValue] = useState<Profile>(profile ?? { name: '', role: 'writer' });
+  const [limits, setLimits] = useState<ReviewSettings>(settings);
+  const [error, setError] = useState('');
+  const ref = useRef<HTMLDialogElement>(null);
+  const limitId = useId();
+  useEffect(() => {
+    if (ref.current && !ref.current.open) ref.current.showModal();
+  }, []);
+  return (
+    <dialog ref={ref} className="confirm-dialog settings-dialog" aria-labelledby="settings-title" onCancel={onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          Promise.all([saveProfile(value), saveSettings(limits)])
+            .then(onClose)
+            .catch((err) => setError(errorMessage(err)));
+        }}
+      >
+        <h2 id="settings-title">Settings</h2>
+        <ProfileFields value={value} onChange={setValue} />
+        <div className="field">
+          <label htmlFor={limitId}>Headline limit (characters)</label>
+          <input
+            id={limitId}
+            type="number"
+            min={10}
+            max={300}
+            value={limits.headlineMaxLength}
+            onChange={(e) => setLimits({ headlineMaxLength: Math.max(10, Math.min(300, Math.round(Number(e.target.value) || 10))) })}
+          />
+        </div>
+        {error && <p className="error-text">{error}</p>}
+        <div className="button-row end">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={!value.name.trim()}>
+            Save settings
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,69 @@
+/** Review state of the open article: the live body for the checklist, its comments and its library rules. */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Article, ArticleFields } from '../../../shared/model/article';
+import type { ArticleBody } from '../../../shared/model/document';
+import { runChecklist } from '../../../shared/rules/checklist';
+import { libraryRules, type LibraryContext } from '../../../shared/rules/libraryRules';
+import { call } from '../api/call';
+import { useComments } from '../comments/useComments';
+import { useReview } from './ReviewContext';
+
+type LiveFields = Pick<ArticleFields, 'headline' | 'dek' | 'bylineAuthorIds' | 'plannedLength'>;
+
+export function useArticleReview(article: Article, fields: LiveFields, onError: (message: string) => void = () => undefined) {
+  const { profile, settings } = useReview();
+  const comments = useComments(article, onError);
+  const [body, setBody] = useState<ArticleBody>(article.body);
+  const [library, setLibrary] = useState<LibraryContext>({ templates: undefined, authorNames: new Map() });
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([call('listDisclosures', { includeArchived: true }), call('listAuthors', { includeArchived: true })])
+      .then(([templates, authors]) => {
+        if (!live) return;
+        // Without the uses each template covers, the disclosure rule is left to the store's check at approval.
+        const known = templates.every((t) => Array.isArray((t as { covers?: unknown }).covers));
+        setLibrary({ templates: known ? templates : undefined, authorNames: new Map(authors.map((a) => [a.id, a.name])) });
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  // Typing reruns the rules at most every 300 ms.
+  const [checkedBody, setCheckedBody] = useState(body);
+  useEffect(() => {
+    const t = setTimeout(() => setCheckedBody(body), 300);
+    return () => clearTimeout(t);
+  }, [body]);
+
+  const openComments = comments.threads.filter((t) => !t.resolved).length;
+  const results = useMemo(
+    () =>
+      runChecklist({
+        article: { ...fields, aiDeclaration: article.aiDeclaration, body: checkedBody },
+        openComments,
+        purpose: profile?.role === 'editor' ? 'approval' : 'writing',
+        settings,
+        libraryRules: libraryRules(library),
+      }),
+    [fields, article.aiDeclaration, checkedBody, openComments, profile?.role, settings, library],
+  );
+  const approvalErrors = useMemo(
+    () =>
+      runChecklist({
+        article: { ...fields, aiDeclaration: article.aiDeclaration, body: checkedBody },
+        openComments,
+        purpose: 'approval',
+        settings,
+        libraryRules: libraryRules(library),
+      }).filter((r) => r.level === 'error'),
+    [fields, article.aiDeclaration, checkedBody, openComments, settings, library],
+  );
+
+  const bodyChanged = useCallback((next: ArticleBody) => setBody(next), []);
+  return { comments, extension: comments.extension, body, bodyChanged, results, approvalErrors };
+}
+
+export type ArticleReviewState = ReturnType<typeof useArticleReview>;

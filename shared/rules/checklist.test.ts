@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { paragraph, type BlockElement } from '../model/document';
+import { checklistErrors, runChecklist, type ChecklistArticle, type ChecklistInput } from './checklist';
+
+const good: ChecklistArticle = {
+  headline: 'Harbour city votes for a flood barrier',
+  dek: 'The council ends a decade of debate.',
+  bylineAuthorIds: ['author-mara'],
+  plannedLength: 0,
+  aiDeclaration: { uses: [], tools: '', note: '' },
+  body: [paragraph('The council voted on Thursday.')],
+};
+
+const run = (article: Partial<ChecklistArticle>, extra: Partial<ChecklistInput> = {}) =>
+  runChecklist({ article: { ...good, ...article }, openComments: 0, purpose: 'writing', settings: { headlineMaxLength: 60 }, ...extra });
+const ids = (results: ReturnType<typeof run>) => results.map((r) => `${r.level}:${r.id}`);
+
+const image = (alt: string, credit: string, caption = ''): BlockElement => ({ type: 'image', assetId: 'a1', alt, credit, caption, children: [{ text: '' }] });
+const link = (url: string): BlockElement => ({ type: 'paragraph', children: [{ text: 'See ' }, { type: 'link', url, children: [{ text: 'this' }] }, { text: '' }] });
+
+describe('pre-export checklist', () => {
+  it('passes a complete article', () => {
+    expect(run({})).toEqual([]);
+  });
+
+  it('requires a headline within the configured limit', () => {
+    expect(ids(run({ headline: '  ' }))).toEqual(['error:headline-missing']);
+    const long = run({ headline: 'x'.repeat(61) });
+    expect(ids(long)).toEqual(['error:headline-too-long']);
+    expect(long[0]!.message).toContain('61 characters; the limit is 60');
+    expect(run({ headline: 'x'.repeat(60) })).toEqual([]);
+  });
+
+  it('requires a dek and a byline', () => {
+    expect(ids(run({ dek: '', bylineAuthorIds: [] }))).toEqual(['error:dek-missing', 'error:byline-missing']);
+  });
+
+  it('refuses empty and non-web links, accepting http, https and mailto', () => {
+    expect(ids(run({ body: [link('')] }))).toEqual(['error:link-empty']);
+    expect(ids(run({ body: [link('javascript:alert(1)')] }))).toEqual(['error:link-unsafe']);
+    expect(ids(run({ body: [link('/relative/page')] }))).toEqual(['error:link-unsafe']);
+    expect(run({ body: [link('https://example.org'), link('mailto:desk@example.org'), link('http://example.org/a')] })).toEqual([]);
+  });
+
+  it('checks links inside promo boxes too', () => {
+    const promo: BlockElement = { type: 'promo-box', title: 'Box', children: [link('ftp://files.example.org') as never] };
+    expect(ids(run({ body: [promo] }))).toEqual(['error:link-unsafe']);
+  });
+
+  it('requires alt text and a credit on every image', () => {
+    expect(ids(run({ body: [image('', 'AP'), image('Gate', ''), image('Gate', 'AP')] }))).toEqual([
+      'error:image-alt-missing',
+      'error:image-credit-missing',
+    ]);
+    expect(run({ body: [image('', 'AP', 'The gate')] })[0]!.message).toBe('Image “The gate” needs alt text.');
+  });
+
+  it('warns when the word count is off the planned length', () => {
+    const words = (n: number) => [paragraph(Array.from({ length: n }, () => 'word').join(' '))];
+    expect(ids(run({ plannedLength: 100, body: words(50) }))).toEqual(['warning:length-under']);
+    expect(ids(run({ plannedLength: 100, body: words(150) }))).toEqual(['warning:length-over']);
+    expect(run({ plannedLength: 100, body: words(100) })).toEqual([]);
+  });
+
+  it('treats open comments as a warning for the writer and an error for approval', () => {
+    expect(ids(run({}, { openComments: 2, purpose: 'writing' }))).toEqual(['warning:open-comments']);
+    expect(ids(run({}, { openComments: 1, purpose: 'approval' }))).toEqual(['error:open-comments']);
+  });
+
+  it('runs library rules supplied by the caller and lists errors before warnings', () => {
+    const results = run(
+      { plannedLength: 1000 },
+      { libraryRules: [() => [{ id: 'ai-disclosure-missing', level: 'error', message: 'Add the AI-use disclosure.' }]] },
+    );
+    expect(ids(results)).toEqual(['error:ai-disclosure-missing', 'warning:length-under']);
+    expect(checklistErrors(results)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * The pre-export checklist: pure rules over an article. The UI runs them as the
+ * writer types; the workflow store runs the same rules before approving or
+ * exporting, so a failing error can never be clicked past.
+ */
+import type { ArticleFields } from '../model/article';
+import { inlineText, isLink, type BlockElement, type InlineNode } from '../model/document';
+import { bodyCounts, lengthProgress } from '../editor/counts';
+import { safeUrl } from '../export/safeUrl';
+import type { RuleFinding } from './types';
+
+export type ChecklistSettings = { headlineMaxLength: number };
+export const DEFAULT_CHECKLIST_SETTINGS: ChecklistSettings = { headlineMaxLength: 120 };
+
+/** Whom the list is for: open comments only warn a writer but block an approval. */
+export type ChecklistPurpose = 'writing' | 'approval';
+
+export type ChecklistArticle = Pick<ArticleFields, 'headline' | 'dek' | 'bylineAuthorIds' | 'plannedLength' | 'aiDeclaration' | 'body'>;
+
+export type LibraryRule = (article: ChecklistArticle) => RuleFinding[];
+
+export type ChecklistInput = {
+  article: ChecklistArticle;
+  openComments: number;
+  purpose: ChecklistPurpose;
+  settings: ChecklistSettings;
+  /** Rules that need the author and disclosure libraries (bios, AI disclosure), supplied by the caller. */
+  libraryRules?: ReadonlyArray<LibraryRule>;
+};
+
+function* inlinesOf(blocks: readonly BlockElement[]): Generator<InlineNode> {
+  for (const block of blocks) {
+    if (block.type === 'promo-box') yield* inlinesOf(block.children);
+    else if (block.type === 'author-bio') yield* block.snapshot.bio;
+    else if (block.type === 'ai-disclosure') yield* block.snapshot.text;
+    else if ('children' in block) yield* block.children as InlineNode[];
+  }
+}
+
+export function headlineRules(article: ChecklistArticle, settings: ChecklistSettings): RuleFinding[] {
+  const headline = article.headline.trim();
+  if (!headline) return [{ id: 'headline-missing', level: 'error', message: 'Add a headline.' }];
+  if (headline.length > settings.headlineMaxLength) {
+    return [
+      {
+        id: 'headline-too-long',
+        level: 'error',
+        message: `The headline is ${headline.length} characters; the limit is ${settings.headlineMaxLength}.`,
+      },
+    ];
+  }
+  return [];
+}
+
+export function dekRule(article: ChecklistArticle): RuleFinding[] {
+  return article.dek.trim() ? [] : [{ id: 'dek-missing', level: 'error', message: 'Add a dek (the line under the headline).' }];
+}
+
+export function bylineRule(article: ChecklistArticle): RuleFinding[] {
+  return article.bylineAuthorIds.length > 0 ? [] : [{ id: 'byline-missing', level: 'error', message: 'Add at least one author to the byline.' }];
+}
+
+export function linkRules(article: ChecklistArticle): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const node of inlinesOf(article.body)) {
+    if (!isLink(node)) continue;
+    const text = inlineText(node.children).trim() || node.url;
+    if (node.url.trim() === '') out.push({ id: 'link-empty', level: 'error', message: `The link “${text}” has no address.` });
+    else if (!safeUrl(node.url)) {
+      out.push({ id: 'link-unsafe', level: 'error', message: `The link “${text}” must be a web (http/https) or mailto address.` });
+    }
+  }
+  return out;
+}
+
+export function imageRules(article: ChecklistArticle): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  article.body.forEach((block, index) => {
+    if (block.type !== 'image') return;
+    const name = block.caption.trim() ? `“${block.caption.trim()}”` : `number ${article.body.slice(0, index + 1).filter((b) => b.type === 'image').length}`;
+    if (!block.alt.trim()) out.push({ id: 'image-alt-missing', level: 'error', message: `Image ${name} needs alt text.` });
+    if (!block.credit.trim()) out.push({ id: 'image-credit-missing', level: 'error', message: `Image ${name} needs a credit.` });
+  });
+  return out;
+}
+
+export function lengthRule(article: ChecklistArticle): RuleFinding[] {
+  if (article.plannedLength <= 0) return [];
+  const { words } = bodyCounts(article.body);
+  const progress = lengthProgress(words, article.plannedLength);
+  if (progress === 'on-target') return [];
+  return [
+    {
+      id: progress === 'under' ? 'length-under' : 'length-over',
+      level: 'warning',
+      message: `${words} words against ${article.plannedLength} planned (${progress === 'under' ? 'short' : 'long'}).`,
+    },
+  ];
+}
+
+export function openCommentsRule(openComments: number, purpose: ChecklistPurpose): RuleFinding[] {
+  if (openComments === 0) return [];
+  return [
+    {
+      id: 'open-comments',
+      level: purpose === 'approval' ? 'error' : 'warning',
+      message: `${openComments} open ${openComments === 1 ? 'comment' : 'comments'}: resolve ${openComments === 1 ? 'it' : 'them'} before approval.`,
+    },
+  ];
+}
+
+export function runChecklist(input: ChecklistInput): RuleFinding[] {
+  const { article } = input;
+  const results = [
+    ...headlineRules(article, input.settings),
+    ...dekRule(article),
+    ...bylineRule(article),
+    ...(input.libraryRules ?? []).flatMap((rule) => rule(article)),
+    ...linkRules(article),
+    ...imageRules(article),
+    ...lengthRule(article),
+    ...openCommentsRule(input.openComments, input.purpose),
+  ];
+  // Errors first, keeping each group in rule order.
+  return [...results.filter((r) => r.level === 'error'), ...results.filter((r) => r.level === 'warning')];
+}
+
+export function checklistErrors(results: readonly RuleFinding[]): RuleFinding[] {
+  return results.filter((r) => r.level === 'error');
+}
