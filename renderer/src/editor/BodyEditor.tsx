@@ -11,6 +11,7 @@ import { normalizeBody } from '../../../shared/editor/withArticleEditing';
 import { runCatalogEntry, type InsertLibraryBlock } from './catalogActions';
 import { runDocumentCommand, type EditorCommand } from './commands';
 import { createBodyEditor } from './createBodyEditor';
+import { hideEditableFromReactSelection } from './reactSelectionGuard';
 import { FindReplacePanel, useFindDecorate, type CurrentMatch } from './FindReplace';
 import { HOTKEYS } from './hotkeyTable';
 import { IMAGE_ACCEPT } from './plugins/assets';
@@ -204,6 +205,7 @@ function EditorSurface({ plannedLength, readOnly = false, onInsertLibraryBlock, 
       )}
       <div className="body-editor-page" ref={setPage}>
         <Editable
+          ref={hideEditableFromReactSelection}
           className="body-editor"
           aria-label="Article body"
           aria-multiline
