@@ -10,6 +10,8 @@ import { markArticleOpenStart } from '../article/openTiming';
 import { BackupsView } from '../backups/BackupsView';
 import { ExchangeBar } from '../exchange/ExchangeBar';
 import { Library, type LibraryView } from '../library/Library';
+import { AreaNav, type DeskArea } from '../libraries/AreaNav';
+import { LibrariesArea } from '../libraries/LibrariesArea';
 import { LibraryFilters, type ListFilters } from '../review/LibraryFilters';
 import { FirstRunCard } from '../review/ProfileForm';
 import { ReviewProvider } from '../review/ReviewContext';
@@ -27,6 +29,7 @@ export function App() {
   const [loading, setLoading] = useState(true);
   const [article, setArticle] = useState<Article | undefined>();
   const [showBackups, setShowBackups] = useState(false);
+  const [area, setArea] = useState<DeskArea>('articles');
   const [filters, setFilters] = useState<ListFilters>({});
   const toasts = useToasts();
   const { show } = toasts;
@@ -79,6 +82,7 @@ export function App() {
       await flushAllAutosaves();
       const created = await call('createArticle', {});
       setView('active');
+      setArea('articles');
       setSearch('');
       setArticle(created);
       setShowBackups(false);
@@ -141,12 +145,21 @@ export function App() {
     [newArticle, show],
   );
 
+  // Library edits may rewrite the open draft's synced blocks: come back to the stored copy.
+  const changeArea = async (next: DeskArea) => {
+    await flushAllAutosaves();
+    if (next === 'articles' && article) await openArticle(article.id);
+    setArea(next);
+  };
+
   if (!db) return <main className="splash">Opening the newsroom…</main>;
   if (db.state === 'error') return <DatabaseProblem status={db} onOpened={setDb} />;
 
   return (
     <ReviewProvider>
     <div className="desk">
+      <div className="desk-sidebar">
+      <AreaNav area={area} onChange={(next) => void changeArea(next)} />
       <Library
         filters={<LibraryFilters filters={filters} onChange={setFilters} />}
         view={view}
@@ -157,7 +170,10 @@ export function App() {
         total={total}
         loading={loading}
         selectedId={article?.id}
-        onOpen={(id) => void openArticle(id)}
+        onOpen={(id) => {
+          setArea('articles');
+          void openArticle(id);
+        }}
         onNew={() => void newArticle()}
         onDuplicate={(id) =>
           void act(async () => setArticle(await call('duplicateArticle', { id })), 'Article duplicated.')()
@@ -171,6 +187,7 @@ export function App() {
         onRestore={(id) => void act(() => call('restoreArticle', { id }), 'Article restored.')()}
         onDeleteForever={(id) => void act(() => call('deleteArticleForever', { id, confirm: true }), 'Deleted for good.')()}
       />
+      </div>
       <button type="button" className="backups-open" onClick={() => setShowBackups(true)}>
         Backups…
       </button>
@@ -181,7 +198,9 @@ export function App() {
           onImported={(id) => void refresh().then(() => openArticle(id))}
           notify={show}
         />
-        {showBackups ? (
+        {area !== 'articles' ? (
+          <LibrariesArea area={area} />
+        ) : showBackups ? (
           <BackupsView
             onClose={() => setShowBackups(false)}
             onRestored={(status) => {

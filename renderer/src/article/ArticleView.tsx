@@ -3,10 +3,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Article, ArticlePatch } from '../../../shared/model/article';
 import type { ArticleBody } from '../../../shared/model/document';
 import { BodyEditor } from '../editor/BodyEditor';
+import { FreezeLibraryBlocksButton, LibraryBlockPicker, LibraryBlocksProvider, useLibraryBlocksState, useLibraryEditorExtension } from '../editor/library-blocks';
+import { ExportArticleButton } from '../exchange/ExportArticleButton';
 import { ReviewPanel } from '../review/ReviewPanel';
 import { useArticleReview } from '../review/useArticleReview';
 import { WorkflowBar } from '../review/WorkflowBar';
-import { ExportArticleButton } from '../exchange/ExportArticleButton';
 import { ConflictBanner } from './ConflictBanner';
 import { ArticleDetails, type DetailFields } from './details/ArticleDetails';
 import { measureArticleOpened } from './openTiming';
@@ -37,6 +38,7 @@ function editableOf(a: Article): Editable {
     seoDescription: a.seoDescription,
     plannedLength: a.plannedLength,
     deadline: a.deadline,
+    aiDeclaration: a.aiDeclaration,
   };
 }
 
@@ -49,6 +51,8 @@ export function ArticleView({ article, onListedFieldChange, onReload }: Props) {
   const review = useArticleReview(article, fields);
   const flushForReview = useCallback(async () => (await autosave.flush(), autosave.baseVersion), [autosave]);
   const reviewed = useCallback(() => void onReload(article.id), [onReload, article.id]);
+  const library = useLibraryBlocksState();
+  const bodyExtension = useLibraryEditorExtension(review.extension, library.attachEditor);
 
   const change = useCallback(
     (patch: Partial<Editable>) => {
@@ -69,11 +73,13 @@ export function ArticleView({ article, onListedFieldChange, onReload }: Props) {
   );
 
   return (
+    <LibraryBlocksProvider value={library}>
     <div className="article-layout">
       <article className="article-view" aria-label="Article">
         <div className="article-topbar">
           <WorkflowBar article={article} flush={flushForReview} blocking={review.approvalErrors} onTransitioned={reviewed} />
           <ExportArticleButton id={article.id} headline={fields.headline} />
+          <FreezeLibraryBlocksButton articleId={article.id} flush={() => autosave.flush()} onFrozen={reviewed} />
           <SaveIndicator state={state} onRetry={() => void autosave.flush()} />
         </div>
         {state.kind === 'conflict' && (
@@ -115,7 +121,8 @@ export function ArticleView({ article, onListedFieldChange, onReload }: Props) {
           initialValue={article.body}
           onChange={onBodyChange}
           plannedLength={fields.plannedLength}
-          extension={review.extension}
+          onInsertLibraryBlock={library.pick}
+          extension={bodyExtension}
         />
       </article>
       <div className="article-side">
@@ -129,5 +136,7 @@ export function ArticleView({ article, onListedFieldChange, onReload }: Props) {
         />
       </div>
     </div>
+    <LibraryBlockPicker />
+    </LibraryBlocksProvider>
   );
 }

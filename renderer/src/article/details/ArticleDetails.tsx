@@ -4,13 +4,15 @@ import type { Taxonomy } from '../../../../shared/ipc/contract';
 import { FIELD_LIMITS, type ArticleFields, type Author } from '../../../../shared/model/article';
 import { slugify } from '../../../../shared/text/slug';
 import { call } from '../../api/call';
+import { BylineBioPrompt } from '../../editor/library-blocks/BylineBioPrompt';
+import { AiDeclarationField } from './AiDeclarationField';
 import { AuthorPicker } from './AuthorPicker';
 import { DeadlineField } from './DeadlineField';
 import { TagInput } from './TagInput';
 
 export type DetailFields = Pick<
   ArticleFields,
-  'slug' | 'slugLocked' | 'section' | 'tags' | 'bylineAuthorIds' | 'dateline' | 'seoTitle' | 'seoDescription' | 'plannedLength' | 'deadline'
+  'slug' | 'slugLocked' | 'section' | 'tags' | 'bylineAuthorIds' | 'dateline' | 'seoTitle' | 'seoDescription' | 'plannedLength' | 'deadline' | 'aiDeclaration'
 >;
 
 type Props = {
@@ -44,6 +46,7 @@ export function ArticleDetails({ headline, fields, onChange }: Props) {
     <aside className="article-details" aria-label="Article details">
       <h2>Details</h2>
       <AuthorPicker authorIds={fields.bylineAuthorIds} authors={authors} onChange={(bylineAuthorIds) => onChange({ bylineAuthorIds })} />
+      <BylineBioPrompt authorIds={fields.bylineAuthorIds} />
 
       <div className="field">
         <label htmlFor={ids.section}>Section</label>
@@ -134,6 +137,7 @@ export function ArticleDetails({ headline, fields, onChange }: Props) {
         />
       </div>
       <DeadlineField id={ids.deadline} value={fields.deadline} onChange={(deadline) => onChange({ deadline })} />
+      <AiDeclarationField value={fields.aiDeclaration} onChange={(aiDeclaration) => onChange({ aiDeclaration })} />
     </aside>
   );
 }

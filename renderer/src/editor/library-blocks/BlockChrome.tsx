@@ -69,7 +69,7 @@ export function BlockChrome({ attributes, children, element, kindLabel, sourceLa
                   Sync with library
                 </button>
               )}
-              <button type="button" onClick={act(remove)} aria-label={`Remove ${kindLabel.toLowerCase()}`}>
+              <button type="button" onClick={act(remove)} aria-label={`Remove ${kindLabel} block`}>
                 Remove
               </button>
             </span>

@@ -11,6 +11,7 @@ export function LibraryBlockPicker() {
   const library = useLibraryBlocks();
   const request = library?.request;
   const dialog = useRef<HTMLDialogElement>(null);
+  const search = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const listId = useId();
@@ -18,11 +19,16 @@ export function LibraryBlockPicker() {
 
   useEffect(() => {
     if (request && dialog.current && !dialog.current.open) {
-      setQuery('');
-      setActive(0);
       dialog.current.showModal();
+      // The editor puts its caret back after asking for a block; a caret left in the body keeps
+      // the keystrokes, so clear it once the editor is done, then focus the search.
+      const id = requestAnimationFrame(() => {
+        library?.releaseFocus();
+        search.current?.focus();
+      });
+      return () => cancelAnimationFrame(id);
     }
-  }, [request]);
+  }, [request]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const options = useMemo<Option[]>(() => {
     if (!library || !request) return [];
@@ -40,13 +46,18 @@ export function LibraryBlockPicker() {
               detail: t.covers.length ? `Covers ${listInWords(t.covers.map((u) => AI_USE_LABELS[u]))}` : 'For articles with no AI use',
               make: () => disclosureBlock(t),
             }));
-    return q ? all.filter((o) => `${o.title} ${o.detail}`.toLowerCase().includes(q)) : all;
+    if (!q) return all;
+    // Title matches before matches in the detail line ("covers research").
+    const hits = all.filter((o) => `${o.title} ${o.detail}`.toLowerCase().includes(q));
+    return [...hits.filter((o) => o.title.toLowerCase().includes(q)), ...hits.filter((o) => !o.title.toLowerCase().includes(q))];
   }, [library, request, query]);
 
   if (!library || !request) return null;
   const isAuthor = request.kind === 'author-bio';
   const close = (block: ReturnType<Option['make']> | null) => {
     dialog.current?.close();
+    setQuery('');
+    setActive(0);
     library.finishPick(block);
   };
   const current = options[Math.min(active, options.length - 1)];
@@ -63,6 +74,7 @@ export function LibraryBlockPicker() {
     >
       <h2 id={titleId}>{isAuthor ? 'Insert an author bio' : 'Insert an AI-use disclosure'}</h2>
       <input
+        ref={search}
         type="search"
         autoFocus
         role="combobox"

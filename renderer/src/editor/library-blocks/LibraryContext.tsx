@@ -5,6 +5,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Editor, Transforms } from 'slate';
+import { ReactEditor } from 'slate-react';
 import type { EditorExtension } from '../../comments/extension';
 import type { BlockElement } from '../../../../shared/model/document';
 import type { AuthorEntry, DisclosureEntry } from '../../../../shared/library/entries';
@@ -27,6 +28,8 @@ export type LibraryBlocksApi = LibraryEntries & {
   /** Puts the author's bio after the story: after any other bios, before a closing AI disclosure. */
   insertBio: (author: AuthorEntry) => void;
   removeBio: (authorId: string) => void;
+  /** Lets another field take the keyboard: Slate otherwise puts its caret back on every render. */
+  releaseFocus: () => void;
 };
 
 const empty: LibraryEntries = { authors: [], templates: [], loaded: false };
@@ -95,9 +98,14 @@ export function useLibraryBlocksState(): LibraryBlocksApi {
     Transforms.removeNodes(editor, { at: [], match: (n, path) => path.length === 1 && (n as BlockElement).type === 'author-bio' && (n as { authorId?: string }).authorId === authorId });
   }, []);
 
+  const releaseFocus = useCallback(() => {
+    if (editorRef.current) ReactEditor.blur(editorRef.current);
+    window.getSelection()?.removeAllRanges();
+  }, []);
+
   return useMemo(
-    () => ({ ...entries, reload, pick, request, finishPick, attachEditor, hasBio, insertBio, removeBio }),
-    [entries, reload, pick, request, finishPick, attachEditor, hasBio, insertBio, removeBio],
+    () => ({ ...entries, reload, pick, request, finishPick, attachEditor, hasBio, insertBio, removeBio, releaseFocus }),
+    [entries, reload, pick, request, finishPick, attachEditor, hasBio, insertBio, removeBio, releaseFocus],
   );
 }
 
@@ -109,22 +117,31 @@ function isTrailing(block: BlockElement): boolean {
 
 /**
  * The body editor's extension with the library attached, so the byline can add or
- * remove bios; keeps the host's own extension (comments) working unchanged.
+ * remove bios; keeps the host's own extension (comments) working unchanged. The
+ * attach function stays the same while the host's does, so the editor is not
+ * re-attached whenever the host's decorations change.
  */
-export function withLibraryEditor(extension: EditorExtension | undefined, attachEditor: LibraryBlocksApi['attachEditor']): EditorExtension {
-  return {
-    attach: (editor) => {
+export function useLibraryEditorExtension(extension: EditorExtension | undefined, attachEditor: LibraryBlocksApi['attachEditor']): EditorExtension {
+  const hostAttach = extension?.attach;
+  const attach = useCallback(
+    (editor: Editor) => {
       const release = attachEditor(editor);
-      const detach = extension?.attach(editor);
+      const detach = hostAttach?.(editor);
       return () => {
         detach?.();
         release();
       };
     },
-    decorate: extension?.decorate ?? (() => []),
-    wrapLeaf: extension?.wrapLeaf ?? ((props) => props.children),
-  };
+    [hostAttach, attachEditor],
+  );
+  return useMemo(
+    () => ({ attach, decorate: extension?.decorate ?? noDecorations, wrapLeaf: extension?.wrapLeaf ?? ownChildren }),
+    [attach, extension?.decorate, extension?.wrapLeaf],
+  );
 }
+
+const noDecorations = () => [];
+const ownChildren: EditorExtension['wrapLeaf'] = (props) => props.children;
 
 export function LibraryBlocksProvider({ value, children }: { value: LibraryBlocksApi; children: ReactNode }) {
   return <LibraryBlocksContext.Provider value={value}>{children}</LibraryBlocksContext.Provider>;

@@ -1,0 +1,63 @@
+/** The article's AI-use declaration: none, or the uses made of AI, with the tools and a note. */
+import { useId } from 'react';
+import { AI_USES, FIELD_LIMITS, type AiDeclaration, type AiUse } from '../../../../shared/model/article';
+import { AI_USE_LABELS } from '../../../../shared/library/entries';
+import { suggestTemplates } from '../../../../shared/rules/library';
+import { useLibraryBlocks } from '../../editor/library-blocks/LibraryContext';
+
+type Props = { value: AiDeclaration; onChange: (value: AiDeclaration) => void };
+
+const LABELS: Record<AiUse, string> = { ...AI_USE_LABELS, other: 'Other' };
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function AiDeclarationField({ value, onChange }: Props) {
+  const ids = { tools: useId(), note: useId(), hint: useId() };
+  const library = useLibraryBlocks();
+  const none = value.uses.length === 0;
+  const toggle = (use: AiUse, on: boolean) =>
+    onChange({ ...value, uses: AI_USES.filter((u) => (u === use ? on : value.uses.includes(u))) });
+  const fitting = !none && library ? suggestTemplates(value.uses, library.templates) : [];
+
+  return (
+    <fieldset className="field ai-declaration" aria-describedby={ids.hint}>
+      <legend>AI use</legend>
+      <label className="check">
+        <input type="checkbox" checked={none} onChange={(e) => e.target.checked && onChange({ ...value, uses: [] })} />
+        None
+      </label>
+      {AI_USES.map((use) => (
+        <label key={use} className="check">
+          <input type="checkbox" checked={value.uses.includes(use)} onChange={(e) => toggle(use, e.target.checked)} />
+          {capital(LABELS[use])}
+        </label>
+      ))}
+      {!none && (
+        <>
+          <label htmlFor={ids.tools}>Tools used</label>
+          <input
+            id={ids.tools}
+            value={value.tools}
+            placeholder="e.g. a transcription service, an image generator"
+            maxLength={FIELD_LIMITS.note}
+            onChange={(e) => onChange({ ...value, tools: e.target.value })}
+          />
+          <label htmlFor={ids.note}>Note on AI use</label>
+          <textarea
+            id={ids.note}
+            rows={2}
+            value={value.note}
+            maxLength={FIELD_LIMITS.note}
+            onChange={(e) => onChange({ ...value, note: e.target.value })}
+          />
+        </>
+      )}
+      <p className="hint" id={ids.hint}>
+        {none
+          ? 'No AI was used for this article.'
+          : fitting.length
+            ? `Add an AI-use disclosure block that covers this, e.g. ${fitting.map((t) => `“${t.title}”`).join(' and ')}.`
+            : 'Add an AI-use disclosure block that covers this.'}
+      </p>
+    </fieldset>
+  );
+}

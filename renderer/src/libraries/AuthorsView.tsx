@@ -1,0 +1,283 @@
+/** The author library: list, search, create and edit authors, archive or delete them, read old versions. */
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { AuthorEntry, AuthorInput, AuthorVersion } from '../../../shared/library/entries';
+import { emptyAuthorInput } from '../../../shared/library/entries';
+import { IMAGE_MIME_TYPES, type ImageMimeType } from '../../../shared/ipc/contract';
+import { call } from '../api/call';
+import { ConfirmDialog } from '../app/ConfirmDialog';
+import { RichText } from '../editor/library-blocks/RichText';
+import { RichTextField } from '../editor/library-blocks/RichTextField';
+import { useAssetUrl } from '../editor/library-blocks/useAssetUrl';
+import { problemText } from './problem';
+import { useLibraryList } from './useLibraryList';
+import { VersionHistory } from './VersionHistory';
+
+const inputOf = (a: AuthorEntry): AuthorInput => ({
+  name: a.name,
+  jobTitle: a.jobTitle,
+  bio: a.bio,
+  email: a.email,
+  photoAssetId: a.photoAssetId,
+  readMoreUrl: a.readMoreUrl,
+  profileLinks: a.profileLinks,
+});
+
+async function readAsBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function Photo({ assetId, alt }: { assetId: string; alt: string }) {
+  const url = useAssetUrl(assetId);
+  return url ? <img className="author-photo" src={url} alt={alt} /> : null;
+}
+
+export function AuthorsView() {
+  const [error, setError] = useState('');
+  const list = useLibraryList((includeArchived) => call('listAuthors', { includeArchived }), (e) => setError(problemText(e)));
+  const [search, setSearch] = useState('');
+  const [selected, setSelected] = useState<string | 'new' | undefined>();
+  const shown = useMemo(() => {
+    const q = search.trim().toLowerCase();
+    const visible = list.items.filter((a) => list.showArchived || !a.archived || a.id === selected);
+    return q ? visible.filter((a) => `${a.name} ${a.jobTitle} ${a.email}`.toLowerCase().includes(q)) : visible;
+  }, [list.items, list.showArchived, search, selected]);
+  const current = list.items.find((a) => a.id === selected);
+
+  return (
+    <div className="library-area" aria-label="Author library" role="region">
+      <div className="library-area-list">
+        <div className="library-area-header">
+          <h2>Authors</h2>
+          <button type="button" className="primary" onClick={() => setSelected('new')}>
+            New author
+          </button>
+        </div>
+        <input type="search" aria-label="Search authors" placeholder="Search by name, title or email" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <label className="check">
+          <input type="checkbox" checked={list.showArchived} onChange={(e) => list.setShowArchived(e.target.checked)} />
+          Show archived
+        </label>
+        {list.loaded && shown.length === 0 ? (
+          <p className="empty-state">
+            {search.trim() ? `No author matches “${search.trim()}”.` : 'No authors yet. Press “New author” to add the first one.'}
+          </p>
+        ) : (
+          <ul className="entry-list" aria-label="Authors">
+            {shown.map((a) => (
+              <li key={a.id}>
+                <button type="button" aria-current={a.id === selected ? 'true' : undefined} onClick={() => setSelected(a.id)}>
+                  <strong>{a.name}</strong> <span className="muted">{a.jobTitle}</span>
+                  {a.archived && <span className="chip">Archived</span>}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="library-area-editor">
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        {selected === 'new' ? (
+          <AuthorForm
+            key="new"
+            initial={emptyAuthorInput()}
+            onSaved={async (entry) => {
+              await list.reload();
+              setSelected(entry.id);
+            }}
+          />
+        ) : current ? (
+          <AuthorForm
+            key={current.id}
+            entry={current}
+            initial={inputOf(current)}
+            onSaved={() => list.reload()}
+            onDeleted={async () => {
+              setSelected(undefined);
+              await list.reload();
+            }}
+          />
+        ) : (
+          <div className="empty-state">
+            <h2>Author library</h2>
+            <p>Choose an author to edit their name, title, bio and photo, or add a new one. Bylines and “About the writer” blocks use these entries.</p>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+type FormProps = { entry?: AuthorEntry; initial: AuthorInput; onSaved: (entry: AuthorEntry) => Promise<void> | void; onDeleted?: () => Promise<void> };
+
+function AuthorForm({ entry, initial, onSaved, onDeleted }: FormProps) {
+  const [draft, setDraft] = useState<AuthorInput>(initial);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState('');
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [versions, setVersions] = useState<AuthorVersion[]>([]);
+  const id = useId();
+  const set = (patch: Partial<AuthorInput>) => setDraft((d) => ({ ...d, ...patch }));
+
+  useEffect(() => {
+    if (entry) call('listAuthorVersions', { id: entry.id }).then(setVersions).catch(() => setVersions([]));
+  }, [entry]);
+
+  const run = async (fn: () => Promise<void>) => {
+    setError('');
+    setStatus('');
+    try {
+      await fn();
+    } catch (e) {
+      setError(problemText(e));
+    }
+  };
+
+  const save = () =>
+    run(async () => {
+      if (!draft.name.trim()) throw new Error('An author needs a name.');
+      if (entry) {
+        const { entry: saved, updatedArticles } = await call('updateAuthor', { id: entry.id, baseVersion: entry.version, author: draft });
+        setStatus(updatedArticles ? `Saved. Updated the bio in ${updatedArticles} ${updatedArticles === 1 ? 'draft' : 'drafts'}.` : 'Saved.');
+        await onSaved(saved);
+      } else {
+        await onSaved(await call('createAuthor', { author: draft }));
+      }
+    });
+
+  const choosePhoto = (file: File | undefined) =>
+    run(async () => {
+      if (!file) return;
+      if (!(IMAGE_MIME_TYPES as readonly string[]).includes(file.type)) throw new Error('Choose a PNG, JPEG, GIF or WebP image.');
+      const { assetId } = await call('putAsset', { fileName: file.name, mimeType: file.type as ImageMimeType, dataBase64: await readAsBase64(file) });
+      set({ photoAssetId: assetId });
+    });
+
+  return (
+    <form
+      className="entry-form"
+      aria-label={entry ? `Edit ${entry.name}` : 'New author'}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h2>
+        {entry ? entry.name : 'New author'}
+        {entry?.archived && <span className="chip">Archived</span>}
+        {entry && <span className="muted version-note"> · version {entry.version}</span>}
+      </h2>
+      <label htmlFor={`${id}-name`}>Name</label>
+      <input id={`${id}-name`} value={draft.name} required maxLength={200} onChange={(e) => set({ name: e.target.value })} />
+      <label htmlFor={`${id}-title`}>Job title</label>
+      <input id={`${id}-title`} value={draft.jobTitle} maxLength={200} onChange={(e) => set({ jobTitle: e.target.value })} />
+      <label htmlFor={`${id}-email`}>Email</label>
+      <input id={`${id}-email`} type="email" value={draft.email} onChange={(e) => set({ email: e.target.value })} />
+      <RichTextField label="Short bio" value={draft.bio} onChange={(bio) => set({ bio })} placeholder="I am a staff writer on the…" />
+      <div className="photo-field">
+        <span className="rich-text-label">Photo</span>
+        {draft.photoAssetId && <Photo assetId={draft.photoAssetId} alt={draft.name} />}
+        <input type="file" accept={IMAGE_MIME_TYPES.join(',')} aria-label="Photo file" onChange={(e) => void choosePhoto(e.target.files?.[0])} />
+        {draft.photoAssetId && (
+          <button type="button" onClick={() => set({ photoAssetId: '' })}>
+            Remove photo
+          </button>
+        )}
+      </div>
+      <label htmlFor={`${id}-more`}>“Read more” link</label>
+      <input id={`${id}-more`} type="url" value={draft.readMoreUrl} placeholder="https://…" onChange={(e) => set({ readMoreUrl: e.target.value })} />
+      <fieldset className="profile-links">
+        <legend>Profile links</legend>
+        {draft.profileLinks.map((link, i) => (
+          <div key={i} className="profile-link-row">
+            <input
+              aria-label={`Profile link ${i + 1} label`}
+              placeholder="Label"
+              value={link.label}
+              onChange={(e) => set({ profileLinks: draft.profileLinks.map((l, j) => (j === i ? { ...l, label: e.target.value } : l)) })}
+            />
+            <input
+              aria-label={`Profile link ${i + 1} address`}
+              placeholder="https://…"
+              value={link.url}
+              onChange={(e) => set({ profileLinks: draft.profileLinks.map((l, j) => (j === i ? { ...l, url: e.target.value } : l)) })}
+            />
+            <button type="button" aria-label={`Remove profile link ${i + 1}`} onClick={() => set({ profileLinks: draft.profileLinks.filter((_, j) => j !== i) })}>
+              ×
+            </button>
+          </div>
+        ))}
+        <button type="button" onClick={() => set({ profileLinks: [...draft.profileLinks, { label: '', url: '' }] })}>
+          Add profile link
+        </button>
+      </fieldset>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {status && <p role="status">{status}</p>}
+      <div className="button-row">
+        <button type="submit" className="primary">
+          {entry ? 'Save author' : 'Add author'}
+        </button>
+        {entry && (
+          <button
+            type="button"
+            onClick={() =>
+              run(async () => {
+                await onSaved(await call('setAuthorArchived', { id: entry.id, archived: !entry.archived }));
+              })
+            }
+          >
+            {entry.archived ? 'Unarchive' : 'Archive'}
+          </button>
+        )}
+        {entry && (
+          <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
+            Delete…
+          </button>
+        )}
+      </div>
+      {entry && (
+        <VersionHistory
+          versions={versions}
+          render={(v) => (
+            <>
+              <p>
+                <strong>{v.name}</strong> {v.jobTitle && <span className="muted">{v.jobTitle}</span>}
+              </p>
+              <p>
+                <RichText nodes={v.bio} />
+              </p>
+              {v.readMoreUrl && <p className="muted">Read more: {v.readMoreUrl}</p>}
+            </>
+          )}
+        />
+      )}
+      {confirmDelete && entry && (
+        <ConfirmDialog
+          title="Delete this author?"
+          confirmLabel="Delete author"
+          danger
+          onCancel={() => setConfirmDelete(false)}
+          onConfirm={() => {
+            setConfirmDelete(false);
+            void run(async () => {
+              await call('deleteAuthor', { id: entry.id, confirm: true });
+              await onDeleted?.();
+            });
+          }}
+        >
+          {entry.name} will be removed from the library. Authors used by any article cannot be deleted; archive them instead.
+        </ConfirmDialog>
+      )}
+    </form>
+  );
+}

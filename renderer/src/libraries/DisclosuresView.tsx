@@ -1,0 +1,224 @@
+/** The AI-use disclosure library: templates, the uses each covers, their version history. */
+import { useEffect, useId, useMemo, useState } from 'react';
+import { AI_USES, type AiUse } from '../../../shared/model/article';
+import { AI_USE_LABELS, type DisclosureEntry, type DisclosureInput, type DisclosureVersion } from '../../../shared/library/entries';
+import { call } from '../api/call';
+import { ConfirmDialog } from '../app/ConfirmDialog';
+import { RichText } from '../editor/library-blocks/RichText';
+import { RichTextField } from '../editor/library-blocks/RichTextField';
+import { problemText } from './problem';
+import { useLibraryList } from './useLibraryList';
+import { VersionHistory } from './VersionHistory';
+
+const inputOf = (t: DisclosureEntry): DisclosureInput => ({ title: t.title, text: t.text, policyUrl: t.policyUrl, covers: t.covers });
+const blank = (): DisclosureInput => ({ title: '', text: [{ text: '' }], policyUrl: '', covers: [] });
+
+export function DisclosuresView() {
+  const [error, setError] = useState('');
+  const list = useLibraryList((includeArchived) => call('listDisclosures', { includeArchived }), (e) => setError(problemText(e)));
+  const [search, setSearch] = useState('');
+  const [selected, setSelected] = useState<string | 'new' | undefined>();
+  const shown = useMemo(() => {
+    const q = search.trim().toLowerCase();
+    const visible = list.items.filter((t) => list.showArchived || !t.archived || t.id === selected);
+    return q ? visible.filter((t) => t.title.toLowerCase().includes(q)) : visible;
+  }, [list.items, list.showArchived, search, selected]);
+  const current = list.items.find((t) => t.id === selected);
+
+  return (
+    <div className="library-area" aria-label="Disclosure library" role="region">
+      <div className="library-area-list">
+        <div className="library-area-header">
+          <h2>AI-use disclosures</h2>
+          <button type="button" className="primary" onClick={() => setSelected('new')}>
+            New disclosure
+          </button>
+        </div>
+        <input type="search" aria-label="Search disclosures" placeholder="Search by title" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <label className="check">
+          <input type="checkbox" checked={list.showArchived} onChange={(e) => list.setShowArchived(e.target.checked)} />
+          Show archived
+        </label>
+        {list.loaded && shown.length === 0 ? (
+          <p className="empty-state">{search.trim() ? `No disclosure matches “${search.trim()}”.` : 'No disclosure templates yet. Press “New disclosure”.'}</p>
+        ) : (
+          <ul className="entry-list" aria-label="Disclosures">
+            {shown.map((t) => (
+              <li key={t.id}>
+                <button type="button" aria-current={t.id === selected ? 'true' : undefined} onClick={() => setSelected(t.id)}>
+                  <strong>{t.title}</strong> <span className="muted">v{t.version}</span>
+                  {t.archived && <span className="chip">Archived</span>}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="library-area-editor">
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        {selected === 'new' ? (
+          <DisclosureForm
+            key="new"
+            initial={blank()}
+            onSaved={async (t) => {
+              await list.reload();
+              setSelected(t.id);
+            }}
+          />
+        ) : current ? (
+          <DisclosureForm
+            key={current.id}
+            entry={current}
+            initial={inputOf(current)}
+            onSaved={() => list.reload()}
+            onDeleted={async () => {
+              setSelected(undefined);
+              await list.reload();
+            }}
+          />
+        ) : (
+          <div className="empty-state">
+            <h2>AI-use disclosures</h2>
+            <p>
+              Choose a template to edit its text and the uses it covers, or add a new one. Editing a template saves a new version; drafts that use
+              it follow, approved articles keep the version they were approved with.
+            </p>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+type FormProps = { entry?: DisclosureEntry; initial: DisclosureInput; onSaved: (t: DisclosureEntry) => Promise<void> | void; onDeleted?: () => Promise<void> };
+
+function DisclosureForm({ entry, initial, onSaved, onDeleted }: FormProps) {
+  const [draft, setDraft] = useState<DisclosureInput>(initial);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState('');
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [versions, setVersions] = useState<DisclosureVersion[]>([]);
+  const id = useId();
+  const set = (patch: Partial<DisclosureInput>) => setDraft((d) => ({ ...d, ...patch }));
+  const toggle = (use: AiUse, on: boolean) => set({ covers: AI_USES.filter((u) => (u === use ? on : draft.covers.includes(u))) });
+
+  useEffect(() => {
+    if (entry) call('listDisclosureVersions', { id: entry.id }).then(setVersions).catch(() => setVersions([]));
+  }, [entry]);
+
+  const run = async (fn: () => Promise<void>) => {
+    setError('');
+    setStatus('');
+    try {
+      await fn();
+    } catch (e) {
+      setError(problemText(e));
+    }
+  };
+
+  const save = () =>
+    run(async () => {
+      if (!draft.title.trim()) throw new Error('A disclosure needs a title.');
+      if (entry) {
+        const { entry: saved, updatedArticles } = await call('updateDisclosure', { id: entry.id, baseVersion: entry.version, disclosure: draft });
+        setStatus(
+          saved.version === entry.version
+            ? 'Saved.'
+            : `Saved as version ${saved.version}.${updatedArticles ? ` Updated ${updatedArticles} ${updatedArticles === 1 ? 'draft' : 'drafts'}.` : ''}`,
+        );
+        await onSaved(saved);
+      } else {
+        await onSaved(await call('createDisclosure', { disclosure: draft }));
+      }
+    });
+
+  return (
+    <form
+      className="entry-form"
+      aria-label={entry ? `Edit ${entry.title}` : 'New disclosure'}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h2>
+        {entry ? entry.title : 'New disclosure'}
+        {entry?.archived && <span className="chip">Archived</span>}
+        {entry && <span className="muted version-note"> · version {entry.version}</span>}
+      </h2>
+      <label htmlFor={`${id}-title`}>Title</label>
+      <input id={`${id}-title`} value={draft.title} required onChange={(e) => set({ title: e.target.value })} />
+      <RichTextField label="Disclosure text" value={draft.text} onChange={(text) => set({ text })} placeholder="To read how we use AI as a newsroom tool, click here." />
+      <label htmlFor={`${id}-policy`}>AI policy link</label>
+      <input id={`${id}-policy`} type="url" value={draft.policyUrl} placeholder="https://…" onChange={(e) => set({ policyUrl: e.target.value })} />
+      <fieldset className="covers">
+        <legend>Fits articles that declare AI use for</legend>
+        {AI_USES.map((use) => (
+          <label key={use} className="check">
+            <input type="checkbox" checked={draft.covers.includes(use)} onChange={(e) => toggle(use, e.target.checked)} />
+            {AI_USE_LABELS[use]}
+          </label>
+        ))}
+        <p className="hint">{draft.covers.length === 0 ? 'Covers no AI use: fits only articles that declare none (“No generative AI used”).' : ''}</p>
+      </fieldset>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {status && <p role="status">{status}</p>}
+      <div className="button-row">
+        <button type="submit" className="primary">
+          {entry ? 'Save disclosure' : 'Add disclosure'}
+        </button>
+        {entry && (
+          <button type="button" onClick={() => run(async () => void (await onSaved(await call('setDisclosureArchived', { id: entry.id, archived: !entry.archived }))))}>
+            {entry.archived ? 'Unarchive' : 'Archive'}
+          </button>
+        )}
+        {entry && (
+          <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
+            Delete…
+          </button>
+        )}
+      </div>
+      {entry && (
+        <VersionHistory
+          versions={versions}
+          render={(v) => (
+            <>
+              <p>
+                <strong>{v.title}</strong>
+              </p>
+              <p>
+                <RichText nodes={v.text} />
+              </p>
+              {v.policyUrl && <p className="muted">Policy: {v.policyUrl}</p>}
+            </>
+          )}
+        />
+      )}
+      {confirmDelete && entry && (
+        <ConfirmDialog
+          title="Delete this disclosure?"
+          confirmLabel="Delete disclosure"
+          danger
+          onCancel={() => setConfirmDelete(false)}
+          onConfirm={() => {
+            setConfirmDelete(false);
+            void run(async () => {
+              await call('deleteDisclosure', { id: entry.id, confirm: true });
+              await onDeleted?.();
+            });
+          }}
+        >
+          “{entry.title}” and its versions will be removed. Templates used by any article cannot be deleted; archive them instead.
+        </ConfirmDialog>
+      )}
+    </form>
+  );
+}
