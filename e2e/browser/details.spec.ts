@@ -2,6 +2,7 @@ import { test, expect, expectSaved, articleButton } from './fixtures';
 
 test('article details are edited by keyboard and survive reopening', async ({ page }) => {
   await page.getByRole('button', { name: 'New article' }).click();
+  await expect(page.getByLabel('Headline')).toBeFocused();
   await page.keyboard.type('Tram line opens on Sunday');
   const details = page.getByRole('complementary', { name: 'Article details' });
   const slug = details.getByLabel('Slug', { exact: true });

@@ -90,6 +90,7 @@ test.describe('article library', () => {
 
   test('search answers as you type', async ({ page }) => {
     await page.getByRole('button', { name: 'New article' }).click();
+    await expect(page.getByLabel('Headline')).toBeFocused();
     await page.keyboard.type('Ferry timetable changes');
     await expectSaved(page);
     const search = page.getByLabel('Search articles');

@@ -44,6 +44,7 @@ type ArticleRow = {
 };
 
 type SummaryRow = {
+  rid: number;
   id: string;
   headline: string;
   status: ArticleStatus;
@@ -55,7 +56,6 @@ type SummaryRow = {
   deadline: string;
   open_comments: number;
   return_note: string | null;
-  snippet?: string | null;
 };
 
 type AuthorRow = {
@@ -72,6 +72,9 @@ type AuthorRow = {
 };
 
 export type Clock = () => Date;
+
+/** How many of the newest full-text matches a search ranks (see listArticles). */
+export const SEARCH_WINDOW = 2_000;
 
 export type NewAuthor = Pick<Author, 'name' | 'jobTitle' | 'bio' | 'email' | 'readMoreUrl'> & { id?: string };
 export type NewDisclosure = Pick<DisclosureTemplate, 'title' | 'text' | 'policyUrl'> & { id?: string };
@@ -93,10 +96,9 @@ const COLUMN_OF: Record<Exclude<keyof ArticleFields, 'body' | 'tags' | 'bylineAu
 export function toFtsQuery(input: string): string | undefined {
   const words = input.match(/[\p{L}\p{N}]+/gu);
   if (!words || words.length === 0) return undefined;
-  return words
-    .slice(0, 12)
-    .map((w) => `"${w}"*`)
-    .join(' ');
+  // Earlier words are finished; only the last one is still being typed.
+  const kept = words.slice(0, 12);
+  return kept.map((w, i) => (i === kept.length - 1 ? `"${w}"*` : `"${w}"`)).join(' ');
 }
 
 /** Splits an FTS5 snippet marked with \u0002…\u0003 into plain parts; the UI renders them as elements, never as HTML. */
@@ -160,6 +162,10 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
     ),
     bodyTextOf: db.prepare<[string], { body_text: string }>(`SELECT body_text FROM articles WHERE id = ?`),
     countArticles: db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM articles`),
+    countTrash: db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM trash`),
+    searchWindow: db.prepare<[string], { rowid: number; rank: number }>(
+      `SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW}`,
+    ),
   };
 
   function rowToArticle(row: ArticleRow): Article {
@@ -324,12 +330,21 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
     const openComments = `(SELECT count(*) FROM comment_threads c WHERE c.article_id = a.id AND c.resolved_at IS NULL) AS open_comments`;
     // A draft whose latest transition was a return carries the editor's note.
     const returnNote = `CASE WHEN a.status = 'draft' THEN (SELECT CASE WHEN w.action = 'return' THEN w.note END FROM workflow_transitions w WHERE w.article_id = a.id ORDER BY w.id DESC LIMIT 1) END AS return_note`;
-    const snippet = fts ? `, snippet(articles_fts, -1, char(2), char(3), '…', 14) AS snippet` : '';
-    const cols = `a.id, a.headline, a.status, a.section, a.updated_at, a.word_count, a.deadline, t.trashed_at, ${byline}, ${openComments}, ${returnNote}${snippet}`;
+    const cols = `a.rowid AS rid, a.id, a.headline, a.status, a.section, a.updated_at, a.word_count, a.deadline, t.trashed_at, ${byline}, ${openComments}, ${returnNote}`;
+    const filtered = where.length > 1;
+    // The trash is small: start from it rather than anti-joining every article.
+    const base =
+      opts.view === 'trash'
+        ? `FROM trash t CROSS JOIN articles a ON a.id = t.article_id`
+        : `FROM articles a LEFT JOIN trash t ON t.article_id = a.id`;
+    // Search ranks only the newest SEARCH_WINDOW matches: a prefix of one or two
+    // letters matches most of a large library, and ranking all of it is what was
+    // slow. The window is evaluated once and joined back as JSON.
+    const hits = fts ? stmt.searchWindow.all(fts) : [];
     const from = fts
-      ? `FROM articles_fts f JOIN articles a ON a.rowid = f.rowid LEFT JOIN trash t ON t.article_id = a.id WHERE articles_fts MATCH ? AND ${where.join(' AND ')}`
-      : `FROM articles a LEFT JOIN trash t ON t.article_id = a.id WHERE ${where.join(' AND ')}`;
-    const args = fts ? [fts, ...params] : params;
+      ? `FROM json_each(?) h CROSS JOIN articles a ON a.rowid = h.value ->> 0 LEFT JOIN trash t ON t.article_id = a.id WHERE ${where.join(' AND ')}`
+      : `${base} WHERE ${where.join(' AND ')}`;
+    const args = fts ? [JSON.stringify(hits.map((h) => [h.rowid, h.rank])), ...params] : params;
     const waitingSince = `COALESCE((SELECT max(w.at) FROM workflow_transitions w WHERE w.article_id = a.id), a.created_at)`;
     const order =
       opts.sort === 'deadline'
@@ -337,10 +352,35 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
         : opts.sort === 'waiting'
           ? `${waitingSince} ASC, a.rowid ASC`
           : fts && opts.sort === undefined
-            ? 'rank'
+            ? `h.value ->> 1`
             : 'a.updated_at DESC, a.rowid DESC';
     const rows = db.prepare<unknown[], SummaryRow>(`SELECT ${cols} ${from} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...args, limit, offset);
-    const total = (db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n ${from}`).get(...args) as { n: number }).n;
+    let total: number;
+    let totalIsLowerBound = false;
+    if (fts) {
+      total = (db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n ${from}`).get(...args) as { n: number }).n;
+      totalIsLowerBound = hits.length === SEARCH_WINDOW;
+    } else if (!filtered && opts.view === 'active') {
+      total = stmt.countArticles.get()!.n - stmt.countTrash.get()!.n;
+    } else if (!filtered) {
+      total = stmt.countTrash.get()!.n;
+    } else {
+      total = (db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n ${from}`).get(...args) as { n: number }).n;
+    }
+    // Snippets need the full-text query's own context; only the page shown gets them.
+    const snippets = new Map<number, string>();
+    if (fts && rows.length > 0) {
+      // One pass over the page's rowid range: FTS5 expands the query once, and
+      // `+rowid IN` (not pushed into FTS5) keeps snippets to the rows shown.
+      const ids = rows.map((r) => r.rid);
+      const found = db
+        .prepare<unknown[], { rowid: number; snippet: string }>(
+          `SELECT rowid, snippet(articles_fts, -1, char(2), char(3), '…', 14) AS snippet FROM articles_fts
+           WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (${ids.map(() => '?').join(', ')})`,
+        )
+        .all(fts, Math.min(...ids), Math.max(...ids), ...ids);
+      for (const f of found) snippets.set(f.rowid, f.snippet);
+    }
     const items: ArticleSummary[] = rows.map((r) => ({
       id: r.id,
       headline: r.headline,
@@ -353,9 +393,9 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
       deadline: r.deadline,
       openComments: r.open_comments,
       ...(r.return_note !== null ? { returnNote: r.return_note } : {}),
-      ...(r.snippet != null ? { snippet: snippetParts(r.snippet) } : {}),
+      ...(snippets.has(r.rid) ? { snippet: snippetParts(snippets.get(r.rid)!) } : {}),
     }));
-    return { items, total };
+    return totalIsLowerBound ? { items, total, totalIsLowerBound } : { items, total };
   }
 
   return {

@@ -26,6 +26,7 @@ export function App() {
   const [search, setSearch] = useState('');
   const [items, setItems] = useState<ArticleSummary[]>([]);
   const [total, setTotal] = useState(0);
+  const [totalIsLowerBound, setTotalIsLowerBound] = useState(false);
   const [loading, setLoading] = useState(true);
   const [article, setArticle] = useState<Article | undefined>();
   const [showBackups, setShowBackups] = useState(false);
@@ -50,6 +51,7 @@ export function App() {
       if (ticket !== listRequest.current) return; // A newer search answered first.
       setItems(list.items);
       setTotal(list.total);
+      setTotalIsLowerBound(list.totalIsLowerBound ?? false);
     } catch (e) {
       show(errorMessage(e), 'error');
     } finally {
@@ -168,6 +170,7 @@ export function App() {
         onSearchChange={setSearch}
         items={items}
         total={total}
+        totalIsLowerBound={totalIsLowerBound}
         loading={loading}
         selectedId={article?.id}
         onOpen={(id) => {
@@ -192,12 +195,12 @@ export function App() {
         Backups…
       </button>
       <main className="workspace">
-        <FirstRunCard />
         <ExchangeBar
           articles={items.filter((i) => !i.trashedAt).map((i) => ({ id: i.id, headline: i.headline }))}
           onImported={(id) => void refresh().then(() => openArticle(id))}
           notify={show}
         />
+        <FirstRunCard />
         {area !== 'articles' ? (
           <LibrariesArea area={area} />
         ) : showBackups ? (

@@ -15,6 +15,8 @@ type Props = {
   onSearchChange: (search: string) => void;
   items: ArticleSummary[];
   total: number;
+  /** The total counts only the newest matches of a search; more exist. */
+  totalIsLowerBound?: boolean;
   loading: boolean;
   selectedId: string | undefined;
   onOpen: (id: string) => void;
@@ -85,7 +87,7 @@ export function Library(props: Props) {
         {view === 'active' && props.filters}
       </div>
       <p className="library-count" aria-live="polite">
-        {loading ? 'Loading…' : `${props.total} ${props.total === 1 ? 'article' : 'articles'}`}
+        {loading ? 'Loading…' : `${props.total.toLocaleString()}${props.totalIsLowerBound ? '+' : ''} ${props.total === 1 && !props.totalIsLowerBound ? 'article' : 'articles'}`}
       </p>
       {items.length === 0 && !loading ? (
         <p className="empty-state">{emptyText}</p>

@@ -4,7 +4,12 @@ import { ARTICLE_STATUSES, articleFieldsSchema, FIELD_LIMITS, type Article, type
 import { channel, emptyRequest, idSchema as id } from '../channel';
 
 export type Taxonomy = { tags: string[]; sections: string[] };
-export type ArticleList = { items: ArticleSummary[]; total: number };
+export type ArticleList = {
+  items: ArticleSummary[];
+  total: number;
+  /** A search ranks only the newest matches; then `total` counts those and more exist. */
+  totalIsLowerBound?: boolean;
+};
 export type SaveResult = { version: number; updatedAt: string };
 
 export const LIST_PAGE_MAX = 500;
