@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CHANNELS, contract, IPC_ERROR_CODES, MAX_ASSET_BYTES, type Channel, type IpcResult } from '../../../shared/ipc/contract';
+import { CHANNELS, contract, IPC_ERROR_CODES, MAX_ASSET_BYTES, type Channel, type IpcErrorCode, type IpcResult } from '../../../shared/ipc/contract';
+import { EXPORT_FORMATS, MAX_IMPORT_BYTES } from '../../../shared/exchange/formats';
 import { paragraph } from '../../../shared/model/document';
 import { APP_ENTRY_URL, isTrustedIpcSender } from '../security/appProtocol';
 import { DatabaseSession } from '../session';
@@ -81,14 +82,18 @@ function expectTypedError(result: IpcResult<unknown>, code?: string) {
 
 const long = (n: number) => 'x'.repeat(n);
 
-type Case = { valid: (c: Ctx) => unknown; invalid: (c: Ctx) => unknown[] };
+type Case = {
+  /** A valid request, after any setup it needs (may be async). */
+  valid: (c: Ctx) => unknown;
+  invalid: (c: Ctx) => unknown[];
+  /** The typed error a valid request gets here because it needs what only Electron has (a native dialog). */
+  error?: IpcErrorCode;
+  /** Waits for work the call started in the background (an export job) so nothing outlives the test. */
+  settle?: (c: Ctx, value: unknown) => Promise<void>;
+};
 
-/**
- * Per channel: a valid request (after any setup it needs) and requests the contract must refuse.
- * Partial so the file compiles while channels are being added; the first test below fails for
- * every channel of the contract that has no case here.
- */
-const CASES: Partial<Record<Channel, Case>> = {
+/** Per channel: a valid request (after any setup it needs) and requests the contract must refuse. */
+const CASES: Record<Channel, Case> = {
   'app:info': { valid: () => ({}), invalid: () => [{ verbose: true }] },
   'db:status': { valid: () => ({}), invalid: () => [{ path: 'x' }] },
   'db:open': {
@@ -198,7 +203,239 @@ const CASES: Partial<Record<Channel, Case>> = {
   'authors:list': { valid: () => ({ includeArchived: true }), invalid: () => [{ includeArchived: 'yes' }, { includeArchived: 1 }, { archived: true }] },
   'disclosures:list': { valid: () => ({}), invalid: () => [{ all: true }] },
   ...libraryCases(),
+  ...backupCases(),
+  ...exchangeCases(),
+  ...reviewCases(),
 };
+
+type CaseGroup = Partial<Record<Channel, Case>>;
+
+const call = async (c: Ctx, channel: Channel, payload: unknown) => {
+  const result = await c.dispatch(channel, payload, TRUSTED);
+  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+  return result.value as any;
+};
+
+/** Backups of the database file; every file lands inside the test's temp folder. */
+function backupCases() {
+  const name = (c: Ctx) => call(c, 'backups:create', {}).then((b: { name: string }) => b.name);
+  return {
+    'backups:list': { valid: () => ({}), invalid: () => [{ folder: 'x' }] },
+    'backups:create': { valid: () => ({}), invalid: () => [{ kind: 'manual' }, { name: 'x.db' }] },
+    'backups:restore': {
+      valid: async (c) => ({ name: await name(c), confirm: true }),
+      invalid: () => [
+        {},
+        { name: 'desk-backup-2024-01-01T00-00-00-000Z.db' },
+        { name: 'desk-backup-2024-01-01T00-00-00-000Z.db', confirm: false },
+        { name: 'desk-backup-2024-01-01T00-00-00-000Z.db', confirm: 'true' },
+        { name: '', confirm: true },
+        { name: '../desk.db', confirm: true },
+        { name: 'sub\\desk.db', confirm: true },
+        { name: `${long(253)}.db`, confirm: true },
+        { name: 5, confirm: true },
+        { name: 'a.db', confirm: true, force: true },
+      ],
+    },
+    'backups:setFolder': {
+      valid: (c) => ({ folder: path.join(c.dir, 'my-backups') }),
+      invalid: (c) => [{}, { folder: '' }, { folder: 5 }, { folder: path.join(c.dir, long(4_100)) }, { folder: ['a'] }, { folder: c.dir, create: true }],
+    },
+  } satisfies CaseGroup;
+}
+
+/** Export to a folder inside the temp folder, and wait for the job, so a job id exists to ask about. */
+async function finishedExport(c: Ctx): Promise<string> {
+  const { jobId } = await call(c, 'exchange:export', { articleIds: [c.articleId], formats: ['html', 'md', 'ninjs'], folder: path.join(c.dir, 'exports') });
+  await settleJob(c, jobId);
+  return jobId;
+}
+async function settleJob(c: Ctx, jobId: string): Promise<void> {
+  while ((await call(c, 'exchange:jobStatus', { jobId })).state === 'running') await new Promise((r) => setTimeout(r, 5));
+}
+
+function exchangeCases() {
+  const jobInvalid = () => [{}, { jobId: '' }, { jobId: long(65) }, { jobId: 5 }, { jobId: null }, { jobId: 'a', extra: 1 }];
+  const exportTo = (c: Ctx) => path.join(c.dir, 'exports');
+  const markdown = Buffer.from('# Imported headline\n\nA paragraph with **bold** text.\n').toString('base64');
+  return {
+    'exchange:defaults': { valid: () => ({}), invalid: () => [{ folder: 'x' }] },
+    // The browser host has no folder picker: the UI offers a text field instead.
+    'exchange:chooseFolder': {
+      valid: (c) => ({ current: c.dir }),
+      error: 'NOT_ALLOWED',
+      invalid: () => [{ current: 5 }, { current: long(4_097) }, { current: null }, { current: 'x', title: 'y' }],
+    },
+    'exchange:export': {
+      valid: (c) => ({ articleIds: [c.articleId], formats: ['html', 'fragment', 'md', 'txt', 'ninjs', 'ninjs2', 'docx', 'bundle'], folder: exportTo(c) }),
+      settle: (c, value) => settleJob(c, (value as { jobId: string }).jobId),
+      invalid: (c) => [
+        { articleIds: [c.articleId], formats: ['html'] },
+        { articleIds: [], formats: ['html'], folder: exportTo(c) },
+        { articleIds: [c.articleId], formats: [], folder: exportTo(c) },
+        { articleIds: [c.articleId], formats: ['exe'], folder: exportTo(c) },
+        { articleIds: [c.articleId], formats: 'html', folder: exportTo(c) },
+        { articleIds: [c.articleId], formats: [...EXPORT_FORMATS, 'html'], folder: exportTo(c) },
+        { articleIds: [c.articleId], formats: ['html'], folder: '' },
+        { articleIds: [c.articleId], formats: ['html'], folder: path.join(c.dir, long(4_100)) },
+        { articleIds: [''], formats: ['html'], folder: exportTo(c) },
+        { articleIds: [long(101)], formats: ['html'], folder: exportTo(c) },
+        { articleIds: Array.from({ length: 5_001 }, (_, i) => `a${i}`), formats: ['html'], folder: exportTo(c) },
+        { articleIds: [c.articleId], formats: ['html'], folder: exportTo(c), overwrite: true },
+      ],
+    },
+    'exchange:jobStatus': { valid: async (c) => ({ jobId: await finishedExport(c) }), invalid: jobInvalid },
+    'exchange:cancel': { valid: async (c) => ({ jobId: await finishedExport(c) }), invalid: jobInvalid },
+    'exchange:reveal': { valid: async (c) => ({ jobId: await finishedExport(c) }), invalid: jobInvalid },
+    'exchange:import': {
+      valid: () => ({ fileName: 'story.md', dataBase64: markdown }),
+      invalid: () => [
+        { fileName: 'story.md' },
+        { dataBase64: markdown },
+        { fileName: '', dataBase64: markdown },
+        { fileName: `${long(253)}.md`, dataBase64: markdown },
+        { fileName: 'story.md', dataBase64: '' },
+        { fileName: 'story.md', dataBase64: 5 },
+        { fileName: 'story.md', dataBase64: long(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 5) },
+        { fileName: 'story.md', dataBase64: markdown, onConflict: 'merge' },
+        { fileName: 'story.md', dataBase64: markdown, onConflict: null },
+        { fileName: 'story.md', dataBase64: markdown, format: 'markdown' },
+      ],
+    },
+  } satisfies CaseGroup;
+}
+
+/** Review: every write acts as the desk's profile, so the valid requests set one first. */
+function reviewCases() {
+  const editor = { name: 'Petra Editor', role: 'editor' } as const;
+  const asEditor = (c: Ctx) => c.session.review().settings.setProfile(editor);
+  const point = (offset: number) => ({ path: [0, 0], offset });
+  const anchor = { anchor: point(0), focus: point(7), quote: 'Harbour' };
+  const thread = (c: Ctx) => {
+    asEditor(c);
+    return c.session.review().comments.createThread(c.articleId, anchor, 'Check the date.', editor).id;
+  };
+  const revision = (c: Ctx) => c.session.review().revisions.snapshot(c.articleId, 'manual', 'First draft', editor).id;
+  const articleIdInvalid = () => idInvalid().map((p) => renameKey(p, 'id', 'articleId'));
+  const text = (c: Ctx) => [
+    { articleId: c.articleId, anchor, text: '' },
+    { articleId: c.articleId, anchor, text: '   ' },
+    { articleId: c.articleId, anchor, text: long(5_001) },
+    { articleId: c.articleId, anchor, text: 5 },
+  ];
+  return {
+    'profile:get': { valid: () => ({}), invalid: () => [{ name: 'x' }] },
+    'profile:set': {
+      valid: () => ({ name: 'Ines Halvorsen', role: 'writer' }),
+      invalid: () => [
+        {},
+        { name: 'Ines' },
+        { role: 'writer' },
+        { name: '', role: 'writer' },
+        { name: '   ', role: 'writer' },
+        { name: long(101), role: 'writer' },
+        { name: 5, role: 'writer' },
+        { name: 'Ines', role: 'admin' },
+        { name: 'Ines', role: 'Writer' },
+        { name: 'Ines', role: 'writer', id: 'x' },
+      ],
+    },
+    'reviewSettings:get': { valid: () => ({}), invalid: () => [{ headlineMaxLength: 80 }] },
+    'reviewSettings:set': {
+      valid: () => ({ headlineMaxLength: 120 }),
+      invalid: () => [{}, { headlineMaxLength: 9 }, { headlineMaxLength: 301 }, { headlineMaxLength: 50.5 }, { headlineMaxLength: '100' }, { headlineMaxLength: 100, other: 1 }],
+    },
+    'workflow:transition': {
+      valid: (c) => (asEditor(c), { id: c.articleId, baseVersion: 1, action: 'submit', note: 'Ready' }),
+      invalid: (c) => [
+        { id: c.articleId, baseVersion: 1 },
+        { id: c.articleId, action: 'submit' },
+        { id: c.articleId, baseVersion: 1, action: 'publish' },
+        { id: c.articleId, baseVersion: -1, action: 'submit' },
+        { id: c.articleId, baseVersion: 1.5, action: 'submit' },
+        { id: c.articleId, baseVersion: 1, action: 'submit', note: long(5_001) },
+        { id: c.articleId, baseVersion: 1, action: 'submit', note: 5 },
+        { id: c.articleId, baseVersion: 1, action: 'submit', actor: { name: 'Boss', role: 'editor' } },
+        ...idInvalid().map((p) => ({ ...(p as object), baseVersion: 1, action: 'submit' })),
+      ],
+    },
+    'workflow:history': { valid: (c) => ({ id: c.articleId }), invalid: () => idInvalid() },
+    'comments:list': { valid: (c) => ({ articleId: c.articleId }), invalid: articleIdInvalid },
+    'comments:create': {
+      valid: (c) => (asEditor(c), { articleId: c.articleId, anchor, text: 'Is this the right date?' }),
+      invalid: (c) => [
+        { articleId: c.articleId, text: 'x' },
+        { articleId: c.articleId, anchor },
+        ...text(c),
+        { articleId: c.articleId, anchor: { ...anchor, quote: '' }, text: 'x' },
+        { articleId: c.articleId, anchor: { ...anchor, quote: long(5_001) }, text: 'x' },
+        { articleId: c.articleId, anchor: { ...anchor, anchor: { path: [], offset: 0 } }, text: 'x' },
+        { articleId: c.articleId, anchor: { ...anchor, anchor: { path: [-1], offset: 0 } }, text: 'x' },
+        { articleId: c.articleId, anchor: { ...anchor, anchor: { path: Array(17).fill(0), offset: 0 } }, text: 'x' },
+        { articleId: c.articleId, anchor: { ...anchor, focus: { path: [0], offset: 1.5 } }, text: 'x' },
+        { articleId: c.articleId, anchor: { ...anchor, focus: { path: [0], offset: 0, extra: 1 } }, text: 'x' },
+        { articleId: c.articleId, anchor: { ...anchor, resolved: true }, text: 'x' },
+        { articleId: c.articleId, anchor, text: 'x', by: 'Boss' },
+        ...articleIdInvalid().map((p) => ({ ...(p as object), anchor, text: 'x' })),
+      ],
+    },
+    'comments:reply': {
+      valid: (c) => ({ threadId: thread(c), text: 'Fixed.' }),
+      invalid: () => [{ threadId: 't' }, { threadId: 't', text: '' }, { threadId: 't', text: ' \n ' }, { threadId: 't', text: long(5_001) }, { threadId: '', text: 'x' }, { threadId: long(101), text: 'x' }, { threadId: 't', text: 'x', role: 'editor' }],
+    },
+    'comments:resolve': {
+      valid: (c) => ({ threadId: thread(c), resolved: true }),
+      invalid: () => [{ threadId: 't' }, { threadId: 't', resolved: 'yes' }, { threadId: 't', resolved: 1 }, { resolved: true }, { threadId: 't', resolved: true, by: 'x' }],
+    },
+    'comments:anchors': {
+      valid: (c) => {
+        const id = thread(c);
+        return { articleId: c.articleId, anchors: [{ threadId: id, anchor: { ...anchor, focus: point(3), quote: 'Har' } }, { threadId: 'gone', anchor: null }] };
+      },
+      invalid: (c) => [
+        { articleId: c.articleId },
+        { articleId: c.articleId, anchors: [{ threadId: 't' }] },
+        { articleId: c.articleId, anchors: [{ threadId: 't', anchor: { ...anchor, quote: '' } }] },
+        { articleId: c.articleId, anchors: [{ threadId: '', anchor: null }] },
+        { articleId: c.articleId, anchors: Array.from({ length: 2_001 }, () => ({ threadId: 't', anchor: null })) },
+        { articleId: c.articleId, anchors: {} },
+        ...articleIdInvalid().map((p) => ({ ...(p as object), anchors: [] })),
+      ],
+    },
+    'revisions:list': { valid: (c) => ({ articleId: c.articleId }), invalid: articleIdInvalid },
+    'revisions:get': {
+      valid: (c) => ({ id: revision(c) }),
+      invalid: () => [{}, { id: 0 }, { id: -1 }, { id: 1.5 }, { id: '1' }, { id: null }, { id: 1, articleId: 'x' }],
+    },
+    'revisions:create': {
+      valid: (c) => (asEditor(c), { articleId: c.articleId, label: 'Before the edit' }),
+      invalid: (c) => [
+        { articleId: c.articleId },
+        { articleId: c.articleId, label: long(201) },
+        { articleId: c.articleId, label: 5 },
+        { articleId: c.articleId, label: 'x', kind: 'status' },
+        ...articleIdInvalid().map((p) => ({ ...(p as object), label: 'x' })),
+      ],
+    },
+    'revisions:restore': {
+      valid: (c) => (asEditor(c), { articleId: c.articleId, revisionId: revision(c), baseVersion: 1 }),
+      invalid: (c) => [
+        { articleId: c.articleId, revisionId: 1 },
+        { articleId: c.articleId, baseVersion: 1 },
+        { articleId: c.articleId, revisionId: 0, baseVersion: 1 },
+        { articleId: c.articleId, revisionId: '1', baseVersion: 1 },
+        { articleId: c.articleId, revisionId: 1, baseVersion: -1 },
+        { articleId: c.articleId, revisionId: 1, baseVersion: 1, force: true },
+        ...articleIdInvalid().map((p) => ({ ...(p as object), revisionId: 1, baseVersion: 1 })),
+      ],
+    },
+  } satisfies CaseGroup;
+}
+
+function renameKey(p: unknown, from: string, to: string): unknown {
+  const { [from]: value, ...rest } = p as Record<string, unknown>;
+  return from in (p as object) ? { ...rest, [to]: value } : rest;
+}
 
 /** The author and disclosure libraries (shared/ipc/channels/library.ts). */
 function libraryCases() {
@@ -307,7 +544,7 @@ describe('dispatch gatekeeping', () => {
     ];
     for (const channel of CHANNELS) {
       // Refused before the payload is even looked at, so any payload will do for channels without a case.
-      const payload = CASES[channel]?.valid(ctx) ?? {};
+      const payload = await CASES[channel].valid(ctx);
       const before = snapshot();
       for (const sender of senders) {
         expectTypedError(await ctx.dispatch(channel, payload, sender), 'UNTRUSTED_SENDER');
@@ -323,8 +560,6 @@ describe('dispatch gatekeeping', () => {
   });
 });
 
-const COVERED = CHANNELS.filter((c) => CASES[c]);
-
 describe.each(CHANNELS.map((c) => [c]))('channel %s', (channel) => {
   it('refuses non-object and unknown-field payloads with INVALID_PAYLOAD, changing nothing', async () => {
     for (const payload of ALWAYS_INVALID) {
@@ -339,7 +574,7 @@ describe.each(CHANNELS.map((c) => [c]))('channel %s', (channel) => {
   });
 });
 
-describe.each(COVERED.map((c) => [c]))('channel %s', (channel) => {
+describe.each(CHANNELS.map((c) => [c]))('channel %s', (channel) => {
   it('refuses malformed payloads with INVALID_PAYLOAD and issues, changing nothing', async () => {
     const cases = CASES[channel]!;
     const payloads = [...ALWAYS_INVALID, ...cases.invalid(ctx)];
@@ -360,10 +595,14 @@ describe.each(COVERED.map((c) => [c]))('channel %s', (channel) => {
   });
 
   it('answers a valid call', async () => {
-    const payload = CASES[channel]!.valid(ctx);
-    const result = await ctx.dispatch(channel, payload, TRUSTED);
-    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-    expect(result.ok).toBe(true);
+    const { valid, error, settle } = CASES[channel];
+    const result = await ctx.dispatch(channel, await valid(ctx), TRUSTED);
+    if (error) {
+      expectTypedError(result, error);
+    } else {
+      if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+      await settle?.(ctx, result.value);
+    }
     expect(ctx.internalErrors).toEqual([]);
   });
 });
@@ -413,6 +652,70 @@ describe('valid calls do what they say', () => {
 
   it('db:open without a path and no file dialog is CANCELLED', async () => {
     expectTypedError(await ctx.dispatch('db:open', {}, TRUSTED), 'CANCELLED');
+  });
+
+  it('exchange:chooseFolder: NOT_ALLOWED without a picker, CANCELLED when the picker is dismissed, the folder when chosen', async () => {
+    expectTypedError(await ctx.dispatch('exchange:chooseFolder', {}, TRUSTED), 'NOT_ALLOWED');
+    const withPicker = (chosen: string | undefined) =>
+      createDispatcher(
+        createHandlers({ session: ctx.session, info: { appVersion: '1', runtime: 'electron', platform: 'x' }, exchange: { chooseFolder: async () => chosen } }),
+        { isTrustedSender: isTrustedIpcSender },
+      );
+    expectTypedError(await withPicker(undefined)('exchange:chooseFolder', { current: ctx.dir }, TRUSTED), 'CANCELLED');
+    expect(await withPicker(ctx.dir)('exchange:chooseFolder', {}, TRUSTED)).toEqual({ ok: true, value: { folder: ctx.dir } });
+  });
+
+  it('review writes need a profile, then act as it', async () => {
+    const before = snapshot();
+    const submit = { id: ctx.articleId, baseVersion: 1, action: 'submit' };
+    expectTypedError(await ctx.dispatch('workflow:transition', submit, TRUSTED), 'NOT_ALLOWED');
+    expectTypedError(await ctx.dispatch('revisions:create', { articleId: ctx.articleId, label: 'x' }, TRUSTED), 'NOT_ALLOWED');
+    expect(snapshot()).toBe(before);
+    await call('profile:set', { name: '  Ines  ', role: 'writer' });
+    expect(await call('profile:get', {})).toEqual({ name: 'Ines', role: 'writer' });
+    expect((await call('workflow:transition', submit)).status).toBe('submitted');
+    expectTypedError(await ctx.dispatch('workflow:transition', { id: ctx.articleId, baseVersion: 2, action: 'start-edit' }, TRUSTED), 'NOT_ALLOWED');
+    expect((await call('workflow:history', { id: ctx.articleId })).map((h: { by: string }) => h.by)).toEqual(['Ines']);
+    const quote = { path: [0, 0], offset: 0 };
+    const thread = await call('comments:create', { articleId: ctx.articleId, anchor: { anchor: quote, focus: { ...quote, offset: 7 }, quote: 'Harbour' }, text: ' Date? ' });
+    await call('comments:reply', { threadId: thread.id, text: 'Checked.' });
+    expect((await call('comments:resolve', { threadId: thread.id, resolved: true })).resolvedBy).toBe('Ines');
+    expect((await call('comments:list', { articleId: ctx.articleId }))[0].messages.map((m: { text: string }) => m.text)).toEqual(['Date?', 'Checked.']);
+    expectTypedError(await ctx.dispatch('comments:reply', { threadId: 'missing', text: 'x' }, TRUSTED), 'NOT_FOUND');
+    const revision = await call('revisions:create', { articleId: ctx.articleId, label: 'Mine' });
+    expect((await call('revisions:get', { id: revision.id })).fields.headline).toMatch(/Harbour City/);
+    expectTypedError(await ctx.dispatch('revisions:get', { id: 9_999 }, TRUSTED), 'NOT_FOUND');
+  });
+
+  it('exchange: exports land in the chosen folder, imports become drafts', async () => {
+    const folder = path.join(ctx.dir, 'out');
+    const jobId = (await call('exchange:export', { articleIds: [ctx.articleId], formats: ['html', 'md'], folder })).jobId;
+    await settleJob(ctx, jobId);
+    const status = await call('exchange:jobStatus', { jobId });
+    expect(status).toMatchObject({ state: 'done', done: 1, total: 1, failures: [] });
+    expect(fs.readdirSync(folder).sort()).toEqual(status.files.map((f: string) => path.basename(f)).sort());
+    expect(await call('exchange:reveal', { jobId })).toEqual({ revealed: false, folder });
+    expectTypedError(await ctx.dispatch('exchange:export', { articleIds: [ctx.articleId], formats: ['html'], folder: 'relative/out' }, TRUSTED), 'NOT_ALLOWED');
+    expectTypedError(await ctx.dispatch('exchange:jobStatus', { jobId: 'missing' }, TRUSTED), 'NOT_FOUND');
+    const imported = await call('exchange:import', { fileName: 'story.md', dataBase64: Buffer.from('---\nheadline: From disk\n---\n\nBody.\n').toString('base64') });
+    expect(imported).toMatchObject({ kind: 'imported', headline: 'From disk', format: 'markdown' });
+    expect((await call('articles:get', { id: imported.articleId })).status).toBe('draft');
+    const before = snapshot();
+    expectTypedError(await ctx.dispatch('exchange:import', { fileName: 'story.docx', dataBase64: Buffer.from('not a zip').toString('base64') }, TRUSTED), 'INVALID_PAYLOAD');
+    expect(snapshot()).toBe(before);
+  });
+
+  it('backups: a backup taken now can be restored, and the restore can be undone', async () => {
+    const backup = await call('backups:create', {});
+    expect(backup).toMatchObject({ kind: 'manual', verified: true, articleCount: 1 });
+    await call('articles:create', { fields: { headline: 'After the backup' } });
+    const restored = await call('backups:restore', { name: backup.name, confirm: true });
+    expect(restored.status.state).toBe('open');
+    expect(restored.undoBackup).toMatch(/-backup-/);
+    expect((await call('articles:list', { view: 'active' })).total).toBe(1);
+    expectTypedError(await ctx.dispatch('backups:restore', { name: 'desk-backup-2000-01-01T00-00-00-000Z.db', confirm: true }, TRUSTED), 'NOT_FOUND');
+    const moved = await call('backups:setFolder', { folder: path.join(ctx.dir, 'elsewhere') });
+    expect(moved).toMatchObject({ folder: path.join(ctx.dir, 'elsewhere'), isDefaultFolder: false, backups: [] });
   });
 
   it('a bad db:open reports the problem and the open file keeps working', async () => {
@@ -538,16 +841,22 @@ function mutated(valid: unknown, depth = 0): fc.Arbitrary<unknown> {
     });
 }
 
+/**
+ * Channels whose accepted requests write files at a path the request names (or copy whole databases):
+ * arbitrary accepted payloads could reach outside the temp folder, so the property sends them only refusals.
+ */
+const REFUSALS_ONLY: ReadonlySet<Channel> = new Set(['db:open', 'backups:create', 'backups:restore', 'backups:setFolder', 'exchange:export']);
+
 describe('dispatch never throws and never half-writes (property)', () => {
   it('holds for every channel', async () => {
-    // Only channels with a case: arbitrary valid payloads for the others could reach the file system.
-    for (const channel of COVERED) {
+    for (const channel of CHANNELS) {
       // db:createNew may have switched files: aim the templates at an article of the open one.
       const store = ctx.session.store();
       ctx.articleId = store.listArticles({ view: 'active', limit: 1 }).items[0]?.id ?? store.createArticle({ headline: 'Target' }).id;
-      const template = CASES[channel]!.valid(ctx);
-      // Arbitrary db:open paths could name real files outside the temp folder: keep those to refusals.
-      const payloads = fc.oneof(hostileValue, mutated(template)).filter((p) => channel !== 'db:open' || !contract['db:open'].request.safeParse(p === undefined ? {} : p).success);
+      const template = await CASES[channel].valid(ctx);
+      const payloads = fc
+        .oneof(hostileValue, mutated(template))
+        .filter((p) => !REFUSALS_ONLY.has(channel) || !contract[channel].request.safeParse(p === undefined ? {} : p).success);
       await fc.assert(
         fc.asyncProperty(payloads, async (payload) => {
           const before = snapshot();
