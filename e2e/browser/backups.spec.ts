@@ -15,6 +15,7 @@ test('back up now, write more, restore the backup after confirming, then undo th
   await expect(page.getByLabel('Backup folder')).toHaveValue(path.join(path.dirname(host.session.status().path), 'backups'));
 
   await page.getByRole('button', { name: 'New article' }).click();
+  await expect(page.getByLabel('Headline')).toBeFocused();
   await page.keyboard.type('Written after the backup');
   await expectSaved(page);
   await expect(articleButton(page, 'Written after the backup')).toBeVisible();

@@ -30,6 +30,7 @@ test('a writer submits, an editor comments and returns, the writer fixes, the ed
 
   // The writer drafts (no dek yet) and submits.
   await page.getByRole('button', { name: 'New article' }).click();
+  await expect(page.getByLabel('Headline')).toBeFocused();
   await page.keyboard.type(HEADLINE);
   const details = page.getByRole('complementary', { name: 'Article details' });
   await details.getByLabel('Byline', { exact: true }).click();

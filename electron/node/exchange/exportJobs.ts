@@ -31,6 +31,7 @@ export function createExportJobs(session: ExchangeSession, options: Omit<ExportO
     total: job.total,
     files: job.files.slice(0, MAX_LISTED_FILES),
     failures: job.failures.slice(0, 500),
+    notes: job.notes.slice(0, 500),
   });
 
   function prune() {
@@ -53,6 +54,7 @@ export function createExportJobs(session: ExchangeSession, options: Omit<ExportO
         for (const f of result.files) if (job.files.length < MAX_LISTED_FILES) job.files.push(f);
         job.fileCount += result.files.length;
         for (const f of result.failures) job.failures.push({ articleId, headline: result.headline, format: f.format, message: f.message });
+        if (result.statusNote) job.notes.push({ articleId, headline: result.headline, message: result.statusNote });
       } catch (error) {
         const failure: ExportFailure = { articleId, headline: '', format: 'all', message: (error as Error).message };
         job.failures.push(failure);
@@ -79,6 +81,7 @@ export function createExportJobs(session: ExchangeSession, options: Omit<ExportO
         total: unique.length,
         files: [],
         failures: [],
+        notes: [],
         cancelRequested: false,
         fileCount: 0,
       };

@@ -30,7 +30,43 @@ export type ExportOptions = {
 };
 
 export type FormatFailure = { format: ExportFormat; message: string };
-export type ArticleExport = { articleId: string; headline: string; files: string[]; failures: FormatFailure[] };
+export type ArticleExport = {
+  articleId: string;
+  headline: string;
+  files: string[];
+  failures: FormatFailure[];
+  /** Set when an approved article was exported but could not be moved to Exported (and why). */
+  statusNote?: string;
+};
+
+/** A bundle hands a draft to a colleague; every other format publishes. */
+const isPublication = (format: ExportFormat) => format !== 'bundle';
+
+/** The AI-use disclosure rule: publication formats are refused while it fails. */
+function disclosureRefusal(session: ExchangeSession, articleId: string): string | undefined {
+  const errors = session.library?.().checkArticleDisclosure(articleId).filter((f) => f.level === 'error') ?? [];
+  return errors.length ? `Export refused: ${errors.map((f) => f.message).join(' ')}` : undefined;
+}
+
+/**
+ * Exporting an approved article moves it to Exported (its library blocks are
+ * frozen by the transition). Only an editor may do that; otherwise the files are
+ * written and the article stays Approved, which the result says.
+ */
+function markExported(session: ExchangeSession, articleId: string): string | undefined {
+  const review = session.review?.();
+  if (!review) return undefined;
+  const article = session.store().getArticle(articleId);
+  if (article.status !== 'approved') return undefined;
+  const profile = review.settings.profile();
+  if (profile?.role !== 'editor') return 'The files were written; the article stays Approved until an editor exports it.';
+  try {
+    review.workflow.transition(articleId, article.version, 'export', '', profile);
+    return undefined;
+  } catch (error) {
+    return `The files were written, but the article could not be moved to Exported: ${failureMessage(error)}`;
+  }
+}
 
 const IMAGE_EXTENSION: Record<string, string> = { 'image/png': '.png', 'image/jpeg': '.jpg', 'image/gif': '.gif', 'image/webp': '.webp' };
 
@@ -99,10 +135,11 @@ export async function exportArticleFormats(
   const endings = [...new Set(formats)].map((f) => FORMAT_EXTENSION[f]);
   const base = claimBase(dir, safeFileBase(article.slug || slugify(article.headline)), endings, taken);
 
+  const refusal = formats.some(isPublication) ? disclosureRefusal(session, articleId) : undefined;
   // Images are written once, only when a chosen format references them as files.
   const imageFiles = new Map<string, string>();
   const written: string[] = [];
-  if (formats.some((f) => FORMATS_WITH_IMAGE_FILES.has(f))) {
+  if (!refusal && formats.some((f) => FORMATS_WITH_IMAGE_FILES.has(f))) {
     assetIdsOf(article.body, authors).forEach((assetId, i) => {
       const asset = session.assets().getAssetBytes(assetId);
       if (!asset) return;
@@ -119,6 +156,10 @@ export async function exportArticleFormats(
   const files: string[] = [];
   for (const format of new Set(formats)) {
     const target = path.join(dir, base + FORMAT_EXTENSION[format]);
+    if (refusal && isPublication(format)) {
+      failures.push({ format, message: refusal });
+      continue;
+    }
     try {
       switch (format) {
         case 'html':
@@ -159,7 +200,9 @@ export async function exportArticleFormats(
       failures.push({ format, message: failureMessage(error) });
     }
   }
-  return { articleId, headline: article.headline, files: [...files, ...written], failures };
+  const published = formats.some(isPublication) && !failures.some((f) => isPublication(f.format));
+  const statusNote = published ? markExported(session, articleId) : undefined;
+  return { articleId, headline: article.headline, files: [...files, ...written], failures, ...(statusNote ? { statusNote } : {}) };
 }
 
 /** One article in one format; throws the reason when it fails. Returns the files written. */

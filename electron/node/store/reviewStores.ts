@@ -24,9 +24,10 @@ export function createReviewStores(db: Db, articles: ArticleStore, library: Libr
         authorNames: new Map(library.listAuthors({ includeArchived: true }).map((a) => [a.id, a.name])),
       }),
   });
-  // Approval fixes each synced library block at the version it shows, so the approved text is what gets exported.
+  // Approval (and export, for blocks synced again since) fixes each synced library block at the
+  // version it shows, so the exported text is what was approved.
   workflow.onTransition((articleId, _from, to) => {
-    if (to === 'approved') library.freezeLibraryBlocks(articleId);
+    if (to === 'approved' || to === 'exported') library.freezeLibraryBlocks(articleId);
   });
   return { settings, comments, revisions, workflow };
 }

@@ -198,6 +198,11 @@ export function App() {
         <ExchangeBar
           articles={items.filter((i) => !i.trashedAt).map((i) => ({ id: i.id, headline: i.headline }))}
           onImported={(id) => void refresh().then(() => openArticle(id))}
+          onExported={() => {
+            void refresh();
+            // An approved article that was exported moved to Exported: show it as stored.
+            if (article?.status === 'approved') void openArticle(article.id);
+          }}
           notify={show}
         />
         <FirstRunCard />

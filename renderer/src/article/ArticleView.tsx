@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Article, ArticlePatch } from '../../../shared/model/article';
 import type { ArticleBody } from '../../../shared/model/document';
+import { call } from '../api/call';
 import { BodyEditor } from '../editor/BodyEditor';
 import { FreezeLibraryBlocksButton, LibraryBlockPicker, LibraryBlocksProvider, useLibraryBlocksState, useLibraryEditorExtension } from '../editor/library-blocks';
 import { ExportArticleButton } from '../exchange/ExportArticleButton';
@@ -78,7 +79,16 @@ export function ArticleView({ article, onListedFieldChange, onReload }: Props) {
       <article className="article-view" aria-label="Article">
         <div className="article-topbar">
           <WorkflowBar article={article} flush={flushForReview} blocking={review.approvalErrors} onTransitioned={reviewed} />
-          <ExportArticleButton id={article.id} headline={fields.headline} />
+          <ExportArticleButton
+            id={article.id}
+            headline={fields.headline}
+            beforeOpen={() => autosave.flush()}
+            onClosed={() =>
+              void call('getArticle', { id: article.id })
+                .then((stored) => (stored.version !== autosave.baseVersion ? onReload(article.id) : undefined))
+                .catch(() => undefined)
+            }
+          />
           <FreezeLibraryBlocksButton articleId={article.id} flush={() => autosave.flush()} onFrozen={reviewed} />
           <SaveIndicator state={state} onRetry={() => void autosave.flush()} />
         </div>

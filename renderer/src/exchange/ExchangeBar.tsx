@@ -7,6 +7,7 @@ import type { ImportOutcome } from '../../../shared/ipc/channels/exchange';
 import { MAX_IMPORT_BYTES } from '../../../shared/exchange/formats';
 import { IMPORT_EXTENSIONS } from '../../../shared/exchange/sniff';
 import { call, errorMessage } from '../api/call';
+import { flushAllAutosaves } from '../article/useArticleAutosave';
 import { ExportDialog, type ExportCandidate } from './ExportDialog';
 import { fileToBase64 } from './fileBytes';
 import { ImportConflictDialog, type ConflictChoice } from './ImportConflictDialog';
@@ -16,6 +17,8 @@ type Props = {
   articles: ExportCandidate[];
   /** After an import: refresh the library and open the article. */
   onImported: (articleId: string) => void;
+  /** The export dialog closed: exports may have moved articles to Exported. */
+  onExported?: () => void;
   notify: (text: string, kind: 'info' | 'error') => void;
 };
 
@@ -23,7 +26,7 @@ type Pending = { file: File; dataBase64: string; conflict: Extract<ImportOutcome
 
 const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
 
-export function ExchangeBar({ articles, onImported, notify }: Props) {
+export function ExchangeBar({ articles, onImported, onExported, notify }: Props) {
   const [exporting, setExporting] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [pending, setPending] = useState<Pending[]>([]);
@@ -123,10 +126,18 @@ export function ExchangeBar({ articles, onImported, notify }: Props) {
       <button type="button" onClick={() => input.current?.click()} title="Import Markdown, Word, HTML, text, ninjs or article bundles (or drop files on the window)">
         Import…
       </button>
-      <button type="button" onClick={() => setExporting(true)} disabled={articles.length === 0}>
+      <button type="button" onClick={() => void flushAllAutosaves().finally(() => setExporting(true))} disabled={articles.length === 0}>
         Export articles…
       </button>
-      {exporting && <ExportDialog articles={articles} onClose={() => setExporting(false)} />}
+      {exporting && (
+        <ExportDialog
+          articles={articles}
+          onClose={() => {
+            setExporting(false);
+            onExported?.();
+          }}
+        />
+      )}
       {pending[0] && <ImportConflictDialog key={pending[0].conflict.articleId + pending.length} conflict={pending[0].conflict} onChoose={(c) => void resolve(c)} />}
       {dragging && <div className="drop-overlay">Drop to import</div>}
     </div>

@@ -2,14 +2,31 @@
 import { useState } from 'react';
 import { ExportDialog } from './ExportDialog';
 
-export function ExportArticleButton({ id, headline }: { id: string; headline: string }) {
+type Props = {
+  id: string;
+  headline: string;
+  /** Saves pending edits first, so the files hold what the writer sees. */
+  beforeOpen: () => Promise<void>;
+  /** Exporting may move the article to Exported; the view reloads it. */
+  onClosed: () => void;
+};
+
+export function ExportArticleButton({ id, headline, beforeOpen, onClosed }: Props) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)}>
+      <button type="button" onClick={() => void beforeOpen().finally(() => setOpen(true))}>
         Export…
       </button>
-      {open && <ExportDialog articles={[{ id, headline }]} onClose={() => setOpen(false)} />}
+      {open && (
+        <ExportDialog
+          articles={[{ id, headline }]}
+          onClose={() => {
+            setOpen(false);
+            onClosed();
+          }}
+        />
+      )}
     </>
   );
 }

@@ -167,6 +167,15 @@ export function ExportDialog({ articles, onClose }: Props) {
               ))}
             </ul>
           )}
+          {job.notes.length > 0 && (
+            <ul className="export-notes" aria-label="Export notes">
+              {job.notes.slice(0, 20).map((n, i) => (
+                <li key={i}>
+                  {n.headline || n.articleId}: {n.message}
+                </li>
+              ))}
+            </ul>
+          )}
           {revealed && (
             <p>
               The files are in <code data-testid="export-folder-path">{revealed}</code>

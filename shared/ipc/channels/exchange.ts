@@ -27,6 +27,8 @@ export type ExportJobStatus = {
   total: number;
   files: string[];
   failures: ExportFailure[];
+  /** Things worth knowing that are not failures (e.g. an approved article left Approved). */
+  notes: { articleId: string; headline: string; message: string }[];
 };
 
 export type ImportVersionSummary = { headline: string; dek: string; version: number; updatedAt: string; status: string; blocks: number };
