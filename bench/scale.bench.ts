@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createDispatcher } from '../electron/node/ipc/dispatch';
 import { createHandlers } from '../electron/node/ipc/handlers';
+import { BackupService } from '../electron/node/backup/backupService';
 import { DatabaseSession } from '../electron/node/session';
 import type { ArticleFields } from '../shared/model/article';
 import type { ArticleBody } from '../shared/model/document';
@@ -117,6 +118,22 @@ async function measureAt(size: number, worst: Timed[]): Promise<Record<string, n
     figures['save a 1,000-paragraph article (median)'] = median(longSave);
 
     for (const [name, value] of Object.entries(figures)) report({ name: `scale ${size}: ${name}`, value, unit: 'ms' });
+
+    // A backup runs in a worker thread: how long it takes, and the longest the main thread stalls meanwhile.
+    const backups = new BackupService({ session });
+    backups.setFolder(path.join(dir, 'backups'));
+    let stall = 0;
+    let last = performance.now();
+    const tick = setInterval(() => {
+      const now = performance.now();
+      stall = Math.max(stall, now - last - 5);
+      last = now;
+    }, 5);
+    const backupStarted = performance.now();
+    await backups.backupNow('manual');
+    clearInterval(tick);
+    report({ name: `scale ${size}: back up and verify the database`, value: performance.now() - backupStarted, unit: 'ms' });
+    report({ name: `scale ${size}: longest main-thread stall during the backup`, value: stall, unit: 'ms', note: 'goal ≤ 50' });
     return figures;
   } finally {
     session.close();

@@ -41,7 +41,16 @@ async function buildElectron() {
   const main = path.join(root, 'electron/main/main.ts');
   const preload = path.join(root, 'electron/preload/preload.ts');
   if (!existsSync(main) || !existsSync(preload)) throw new Error('electron/main/main.ts or electron/preload/preload.ts is missing');
-  await esbuild({ ...nodeCommon, format: 'cjs', entryPoints: { main }, outdir: path.join(root, 'dist/electron'), outExtension: { '.js': '.cjs' } });
+  await esbuild({
+    ...nodeCommon,
+    format: 'cjs',
+    entryPoints: { main },
+    outdir: path.join(root, 'dist/electron'),
+    outExtension: { '.js': '.cjs' },
+    // Shared Node modules use import.meta.url; give the CommonJS bundle the real value.
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
   // The sandboxed preload may require only 'electron': bundle everything else in.
   await esbuild({ ...nodeCommon, external: ['electron'], format: 'cjs', entryPoints: { preload }, outdir: path.join(root, 'dist/electron'), outExtension: { '.js': '.cjs' } });
 }

@@ -2,19 +2,20 @@
  * Backups of the open database with SQLite's online backup API: on start, every
  * few hours while open, and on demand. Each backup is written under a temporary
  * name, switched out of WAL mode so it is one self-contained file, verified with
- * `PRAGMA integrity_check`, and only then renamed to its real name; a sidecar
+ * `PRAGMA integrity_check` (copy and check run in a worker thread, see
+ * backupWorker.ts), and only then renamed to its real name; a sidecar
  * JSON records its kind and article count so listing never opens the backups.
  * Restoring first backs up the current database, so a restore can be undone.
  *
  * The folder is kept in `<database>.backups.json` beside the database (not in
  * it), so the backups of a file that no longer opens can still be found.
  */
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/ipc/contract';
 import type { BackupInfo, BackupKind, BackupOverview, RestoreResult } from '../../../shared/ipc/channels/backups';
 import type { DatabaseSession } from '../session';
+import { checkInWorker } from './backupWorker';
 import { DEFAULT_RETENTION, selectBackupsToKeep, type RetentionPolicy } from './rotation';
 
 export type BackupServiceOptions = {
@@ -165,7 +166,7 @@ export class BackupService {
       if (!this.timeOf(name, stemOf(this.dbPath())) || !fs.existsSync(source)) {
         throw new AppError('NOT_FOUND', 'That backup is no longer in the backup folder.');
       }
-      const check = this.verify(source);
+      const check = await checkInWorker({ target: source, ...this.binding() });
       if (!check.ok) throw new AppError('NOT_ALLOWED', `That backup is damaged (${check.message}) and was not restored.`);
 
       const wasOpen = this.options.session.status().state === 'open';
@@ -230,10 +231,8 @@ export class BackupService {
     const final = path.join(folder, name);
     const temp = path.join(folder, `.${name}.partial`);
     try {
-      await db.backup(temp);
-      const check = this.verify(temp, true);
+      const check = await checkInWorker({ source: dbPath, target: temp, fresh: true, ...this.binding() });
       if (!check.ok) throw new Error(`the copy failed its integrity check (${check.message})`);
-      fsyncPath(temp);
       fs.renameSync(temp, final);
       fsyncPath(folder);
       const sidecar: Sidecar = { kind, verified: true, articleCount: check.articleCount };
@@ -245,30 +244,8 @@ export class BackupService {
     }
   }
 
-  /** Opens a backup read-only and checks it. A fresh copy is first switched out of WAL mode so it is a single file. */
-  private verify(file: string, fresh = false): { ok: true; articleCount: number } | { ok: false; message: string } {
-    const binding = this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {};
-    try {
-      if (fresh) {
-        const rw = new Database(file, { fileMustExist: true, ...binding });
-        try {
-          rw.pragma('journal_mode = DELETE');
-        } finally {
-          rw.close();
-        }
-      }
-      const ro = new Database(file, { readonly: true, fileMustExist: true, ...binding });
-      try {
-        const result = ro.pragma('integrity_check', { simple: true }) as string;
-        if (result !== 'ok') return { ok: false, message: result };
-        const { n } = ro.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles').get()!;
-        return { ok: true, articleCount: n };
-      } finally {
-        ro.close();
-      }
-    } catch (error) {
-      return { ok: false, message: (error as Error).message };
-    }
+  private binding(): { nativeBinding?: string } {
+    return this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {};
   }
 
   private rotate(folder: string): void {
