@@ -21,6 +21,8 @@ export async function printPdfInHiddenWindow(htmlFile: string, pdfFile: string):
       spellcheck: false,
       // Its own session, so blocking the network here never touches the app window.
       partition: 'newsroom-pdf',
+      // No middle-click opening of links in a new window.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   const page = pathToFileURL(htmlFile).href;

@@ -359,8 +359,9 @@ describe('full-text search', () => {
     );
   });
 
-  it('turns input into quoted prefix terms', () => {
-    expect(toFtsQuery('barr OR "x"')).toBe('"barr"* "OR"* "x"*');
+  it('turns input into quoted terms, the last one (still being typed) a prefix', () => {
+    expect(toFtsQuery('barr OR "x"')).toBe('"barr" "OR" "x"*');
+    expect(toFtsQuery('flood barr')).toBe('"flood" "barr"*');
     expect(toFtsQuery('"*()-')).toBeUndefined();
     expect(toFtsQuery('')).toBeUndefined();
     expect(toFtsQuery(Array.from({ length: 20 }, (_, i) => `w${i}`).join(' '))!.split(' ')).toHaveLength(12);
