@@ -9,6 +9,8 @@ const SLUG = 'harbour-city-votes-to-build-flood-barrier-after-decade-of-debate';
 
 /** Drops files on the window the way the OS does: a drop event carrying a DataTransfer. */
 async function dropFiles(page: Page, files: { name: string; base64: string; type?: string }[]) {
+  // The drop listener is attached once the desk has loaded.
+  await page.getByRole('button', { name: 'Import…' }).waitFor();
   await page.evaluate((list) => {
     const dt = new DataTransfer();
     for (const f of list) {
