@@ -18,6 +18,8 @@ export type HtmlConversion = {
   images: PastedImage[];
   /** Images that were links to elsewhere (or of a refused type) and were left out. */
   droppedImages: number;
+  /** Blocks beyond the model's limit (BODY_LIMITS.maxBlocks) that were left out. */
+  droppedBlocks: number;
 };
 
 type MarkState = Partial<Record<Mark, boolean>>;
@@ -102,6 +104,7 @@ export function htmlToBlocks(html: string): HtmlConversion {
   const blocks: BlockElement[] = [];
   const images: PastedImage[] = [];
   let droppedImages = 0;
+  let droppedBlocks = 0;
 
   const root: Frame = { name: '#root', marks: {} };
   const stack: Frame[] = [root];
@@ -114,6 +117,8 @@ export function htmlToBlocks(html: string): HtmlConversion {
   // The block being filled.
   let kind: BlockKind | null = null;
   let inlines: InlineNode[] = [];
+  /** Characters in the block being filled: none may exceed what the model allows one text leaf. */
+  let blockLength = 0;
   let link: LinkElement | null = null;
   let linkPlaced = false;
   let lastWasSpace = true;
@@ -134,9 +139,11 @@ export function htmlToBlocks(html: string): HtmlConversion {
     if (kind) {
       const children = trimInlines(inlines);
       if (children.length > 0 && blocks.length < BODY_LIMITS.maxBlocks) blocks.push({ ...kind, children } as BlockElement);
+      else if (children.length > 0) droppedBlocks++;
     }
     kind = null;
     inlines = [];
+    blockLength = 0;
     link = null;
     linkPlaced = false;
     lastWasSpace = true;
@@ -161,7 +168,22 @@ export function htmlToBlocks(html: string): HtmlConversion {
       if (preDepth === 0 && text.trim() === '') return;
       kind = currentKind();
     }
-    lastWasSpace = preDepth === 0 && (verbatim || text.endsWith(' '));
+    const endsInSpace = preDepth === 0 && (verbatim || text.endsWith(' '));
+    // Text longer than a leaf may hold (a whole page in one <p> or <pre>) continues in blocks of the same kind.
+    while (blockLength + text.length > BODY_LIMITS.maxTextLength) {
+      const room = BODY_LIMITS.maxTextLength - blockLength;
+      placeText(text.slice(0, room));
+      const continuing: BlockKind | null = kind;
+      flush();
+      kind = continuing;
+      text = text.slice(room);
+    }
+    placeText(text);
+    lastWasSpace = endsInSpace;
+  }
+
+  function placeText(text: string): void {
+    blockLength += text.length;
     const leaf: FormattedText = { text: text.replace(/\u00a0/g, ' ') };
     for (const m of Object.keys(marks) as Mark[]) if (marks[m]) leaf[m] = true;
     if (leaf.underline && link) delete leaf.underline; // Link styling, not the writer's underline.
@@ -186,6 +208,7 @@ export function htmlToBlocks(html: string): HtmlConversion {
   function pushBlock(block: BlockElement): void {
     flush();
     if (blocks.length < BODY_LIMITS.maxBlocks) blocks.push(block);
+    else droppedBlocks++;
   }
 
   function openImage(attribs: Record<string, string>): void {
@@ -308,7 +331,7 @@ export function htmlToBlocks(html: string): HtmlConversion {
   parser.write(html);
   parser.end();
   flush();
-  return { blocks, images, droppedImages };
+  return { blocks, images, droppedImages, droppedBlocks };
 }
 
 function sameMarks(a: FormattedText, b: FormattedText): boolean {

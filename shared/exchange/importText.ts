@@ -14,11 +14,15 @@ export function importPlainText(text: string): ImportedArticle {
   return { fields: { headline: lines[first]!.trim() }, byline: [], body: textToBlocks(rest.join('\n')), images: [], warnings: [] };
 }
 
+/** An article holds at most BODY_LIMITS.maxBlocks blocks; the writer must hear that the end was cut. */
+export const droppedBlocksWarning = (n: number) => `The file is longer than an article can be: its last ${n} paragraph(s) were left out.`;
+
 const TITLE = /<title[^>]*>([^<]{1,600})<\/title>/i;
 
 export function importHtml(html: string): ImportedArticle {
-  const { blocks, images, droppedImages } = htmlToBlocks(html);
+  const { blocks, images, droppedImages, droppedBlocks } = htmlToBlocks(html);
   const warnings = droppedImages > 0 ? [`${droppedImages} linked image(s) were left out: only embedded images are imported.`] : [];
+  if (droppedBlocks > 0) warnings.push(droppedBlocksWarning(droppedBlocks));
   const first = blocks[0];
   if (first?.type === 'heading' && first.level === 1) {
     return { fields: { headline: inlineText(first.children) }, byline: [], body: blocks.slice(1), images, warnings };

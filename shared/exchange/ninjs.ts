@@ -8,6 +8,7 @@ import { htmlToBlocks } from '../convert/fromHtml';
 import { textToBlocks } from '../convert/fromText';
 import type { ArticleFields } from '../model/article';
 import type { ImportedArticle } from './importedArticle';
+import { droppedBlocksWarning } from './importText';
 
 export type NinjsImport = { ok: true; article: ImportedArticle } | { ok: false; message: string };
 
@@ -70,6 +71,7 @@ export function importNinjs(json: string): NinjsImport {
     body = converted.blocks;
     images = converted.images;
     if (converted.droppedImages > 0) warnings.push(`${converted.droppedImages} linked image(s) were left out: only embedded images are imported.`);
+    if (converted.droppedBlocks > 0) warnings.push(droppedBlocksWarning(converted.droppedBlocks));
   } else if (text !== undefined) body = textToBlocks(text);
 
   const fields: Partial<ArticleFields> = {};

@@ -441,12 +441,60 @@ function bodyFrom(children: readonly RootContent[], source: string): BlockElemen
  */
 const MDAST_EXTENSIONS = gfmFromMarkdown().map(({ transforms: _transforms, ...extension }) => extension);
 
-/** Parses Markdown (with optional `---` YAML front matter) into article fields and a body. */
+/** Markdown the importer refuses, with the reason in plain words. */
+export class MarkdownImportError extends Error {
+  override name = 'MarkdownImportError';
+}
+
+/*
+ * Block quotes and lists nested deeper than this are refused before parsing: the parser's time
+ * grows with the square of the depth (5,000 nested list markers take seconds) and the syntax tree
+ * is walked recursively. No article nests anywhere near this deep.
+ */
+export const MAX_MARKDOWN_NESTING = 100;
+/** Thousands of emphasis delimiters in a row nest emphasis that deep: seconds of parsing, then a stack overflow. */
+const EMPHASIS_RUN = /[*_]{1000}/;
+const CONTAINER_MARKER = /^(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/;
+
+/** The deepest container nesting one line opens: its leading markers plus two columns of indentation per level. */
+function deepestNesting(text: string): number {
+  let deepest = 0;
+  for (const line of text.split('\n')) {
+    let depth = 0;
+    let indent = 0;
+    let i = 0;
+    while (i < line.length) {
+      const c = line[i]!;
+      if (c === ' ' || c === '\t') {
+        if (depth === 0) indent += c === '\t' ? 4 : 1;
+        i++;
+        continue;
+      }
+      const marker = CONTAINER_MARKER.exec(line.slice(i, i + 11));
+      if (!marker) break;
+      depth++;
+      i += marker[0].length;
+    }
+    deepest = Math.max(deepest, depth + Math.floor(indent / 2));
+  }
+  return deepest;
+}
+
+/** Parses Markdown (with optional `---` YAML front matter) into article fields and a body. Throws MarkdownImportError for what it cannot read safely. */
 export function importMarkdown(markdown: string): MarkdownImport {
   const source = markdown.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const { yaml, body: text } = splitFrontMatter(source);
   const { fields, byline } = yaml === undefined ? { fields: {}, byline: [] } : parseFrontMatter(yaml);
-  const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: MDAST_EXTENSIONS });
-  const body = bodyFrom(tree.children, text);
+  const tooDeep = () => new MarkdownImportError(`The Markdown nests quotes, lists or emphasis more than ${MAX_MARKDOWN_NESTING} levels deep and was not imported.`);
+  if (deepestNesting(text) > MAX_MARKDOWN_NESTING || EMPHASIS_RUN.test(text)) throw tooDeep();
+  let body: BlockElement[];
+  try {
+    const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: MDAST_EXTENSIONS });
+    body = bodyFrom(tree.children, text);
+  } catch (error) {
+    // Inline nesting (thousands of emphasis delimiters) can still exhaust the stack: a refusal, not a crash.
+    if (error instanceof RangeError) throw tooDeep();
+    throw error;
+  }
   return { fields, byline, body: body.length ? body : [para(normalizeInlines([]))] };
 }

@@ -13,7 +13,7 @@ import { finishImport, type ImportedArticle } from '../../../shared/exchange/imp
 import { importHtml, importPlainText } from '../../../shared/exchange/importText';
 import { importNinjs } from '../../../shared/exchange/ninjs';
 import { sniffImport, type ImportKind } from '../../../shared/exchange/sniff';
-import { importMarkdown } from '../../../shared/import/markdown';
+import { importMarkdown, MarkdownImportError } from '../../../shared/import/markdown';
 import { AppError } from '../../../shared/ipc/contract';
 import { FIELD_LIMITS } from '../../../shared/model/article';
 import type { ArticleBody, BlockElement } from '../../../shared/model/document';
@@ -42,7 +42,12 @@ async function docxToArticle(bytes: Uint8Array): Promise<ImportedArticle> {
 async function convert(kind: Exclude<ImportKind, 'bundle'>, bytes: Uint8Array, text: string | undefined): Promise<ImportedArticle> {
   switch (kind) {
     case 'markdown':
-      return { ...importMarkdown(text!), images: [], warnings: [] };
+      try {
+        return { ...importMarkdown(text!), images: [], warnings: [] };
+      } catch (error) {
+        if (error instanceof MarkdownImportError) return refuse(error.message);
+        throw error;
+      }
     case 'text':
       return importPlainText(text!);
     case 'html':
