@@ -14,6 +14,7 @@ import { APP_ENTRY_URL, APP_SCHEME, contentTypeFor, isTrustedIpcSender, resolveA
 import { RENDERER_CSP } from '../node/security/csp';
 import { permissionDecision, shouldAllowNavigation, windowOpenDecision } from '../node/security/navigation';
 import { secureWebPreferences } from '../node/security/webPreferences';
+import { bundlePathsIn, OpenedFiles } from '../node/exchange/openedFiles';
 import { DatabaseSession } from '../node/session';
 import { SHELL_CHANNELS, type MenuCommand } from '../preload/apiKeys';
 import { registerIpcHandlers, requestRendererFlush } from './ipc';
@@ -41,6 +42,12 @@ app.enableSandbox();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let mainWindow: BrowserWindow | undefined;
+/** Article bundles opened from the operating system, waiting for the window to import them. */
+const openedFiles = new OpenedFiles();
+
+function queueOpenedFiles(paths: readonly string[]): void {
+  if (openedFiles.add(paths)) mainWindow?.webContents.send(SHELL_CHANNELS.filesOpened);
+}
 let databaseSession: DatabaseSession | undefined;
 let backupService: BackupService | undefined;
 let quitting = false;
@@ -224,7 +231,12 @@ async function start(): Promise<void> {
       info: { appVersion: app.getVersion(), runtime: 'electron', platform: process.platform },
       chooseDatabaseFile,
       backups: backupService,
-      exchange: { chooseFolder: chooseExportFolder, reveal: (file) => shell.showItemInFolder(file), printPdf: printPdfInHiddenWindow },
+      exchange: {
+        chooseFolder: chooseExportFolder,
+        reveal: (file) => shell.showItemInFolder(file),
+        printPdf: printPdfInHiddenWindow,
+        takeOpenedFiles: () => openedFiles.take(),
+      },
     }),
     {
       isTrustedSender: isTrustedIpcSender,
@@ -233,13 +245,21 @@ async function start(): Promise<void> {
   );
   registerIpcHandlers(dispatch);
   installApplicationMenu();
+  // Windows and Linux pass a double-clicked bundle as an argument at first launch.
+  openedFiles.add(bundlePathsIn(process.argv.slice(1), process.cwd()));
   mainWindow = createWindow();
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  // macOS hands opened files over with this event (also before the app is ready).
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    queueOpenedFiles([file]);
+  });
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    queueOpenedFiles(bundlePathsIn(argv.slice(1), workingDirectory));
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();

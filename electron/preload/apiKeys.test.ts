@@ -8,7 +8,7 @@ describe('preload API table', () => {
   });
 
   it('adds only the shell lifecycle methods', () => {
-    expect([...PRELOAD_API_KEYS].sort()).toEqual([...Object.keys(API_METHODS), 'onBeforeClose', 'notifyFlushed', 'onMenuCommand'].sort());
+    expect([...PRELOAD_API_KEYS].sort()).toEqual([...Object.keys(API_METHODS), 'onBeforeClose', 'notifyFlushed', 'onMenuCommand', 'onFilesOpened'].sort());
   });
 
   it('uses shell channels that no contract channel shadows', () => {

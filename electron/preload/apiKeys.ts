@@ -16,6 +16,8 @@ export const SHELL_CHANNELS = {
   flushed: 'app:flushed',
   /** main → renderer: an application-menu command the UI carries out. */
   menuCommand: 'app:menu-command',
+  /** main → renderer: the operating system opened article bundles; take them with takeOpenedFiles(). */
+  filesOpened: 'app:files-opened',
 } as const;
 
 export const MENU_COMMANDS = ['new-article', 'open-database'] as const;
@@ -33,12 +35,14 @@ export type ShellApi = {
   notifyFlushed(): void;
   /** Called with 'new-article' or 'open-database' when the user picks that menu item. */
   onMenuCommand(callback: (command: MenuCommand) => void): () => void;
+  /** Called when the operating system opened .newsroom bundles with the app. */
+  onFilesOpened(callback: () => void): () => void;
 };
 
 /** `window.newsroom` in the Electron shell. */
 export type DesktopApi = NewsroomApi & ShellApi;
 
-const SHELL_API_KEYS = ['onBeforeClose', 'notifyFlushed', 'onMenuCommand'] as const satisfies readonly (keyof ShellApi)[];
+const SHELL_API_KEYS = ['onBeforeClose', 'notifyFlushed', 'onMenuCommand', 'onFilesOpened'] as const satisfies readonly (keyof ShellApi)[];
 
 /** Every key of `window.newsroom`, in the order the preload defines them. */
 export const PRELOAD_API_KEYS: readonly (keyof DesktopApi)[] = [

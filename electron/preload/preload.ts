@@ -34,6 +34,13 @@ const shell: ShellApi = {
       ipcRenderer.removeListener(SHELL_CHANNELS.menuCommand, listener);
     };
   },
+  onFilesOpened(callback) {
+    const listener = () => callback();
+    ipcRenderer.on(SHELL_CHANNELS.filesOpened, listener);
+    return () => {
+      ipcRenderer.removeListener(SHELL_CHANNELS.filesOpened, listener);
+    };
+  },
 };
 
 const api: DesktopApi = { ...namedMethods(), ...shell };

@@ -35,6 +35,7 @@ export const API_METHODS = {
   cancelExport: 'exchange:cancel',
   revealExport: 'exchange:reveal',
   importFile: 'exchange:import',
+  takeOpenedFiles: 'exchange:takeOpenedFiles',
 
   listAuthors: 'authors:list',
   getAuthor: 'authors:get',

@@ -287,6 +287,7 @@ function exchangeCases() {
     'exchange:jobStatus': { valid: async (c) => ({ jobId: await finishedExport(c) }), invalid: jobInvalid },
     'exchange:cancel': { valid: async (c) => ({ jobId: await finishedExport(c) }), invalid: jobInvalid },
     'exchange:reveal': { valid: async (c) => ({ jobId: await finishedExport(c) }), invalid: jobInvalid },
+    'exchange:takeOpenedFiles': { valid: () => ({}), invalid: () => [{ fileName: 'x' }, { path: '/etc/passwd' }, [], 'files'] },
     'exchange:import': {
       valid: () => ({ fileName: 'story.md', dataBase64: markdown }),
       invalid: () => [

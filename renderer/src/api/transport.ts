@@ -10,6 +10,7 @@ export type ShellHooks = {
   onBeforeClose?: (callback: () => void) => () => void;
   notifyFlushed?: () => void;
   onMenuCommand?: (callback: (command: 'new-article' | 'open-database') => void) => () => void;
+  onFilesOpened?: (callback: () => void) => () => void;
 };
 
 declare global {

@@ -7,6 +7,7 @@ import type { ImportOutcome } from '../../../shared/ipc/channels/exchange';
 import { MAX_IMPORT_BYTES } from '../../../shared/exchange/formats';
 import { IMPORT_EXTENSIONS } from '../../../shared/exchange/sniff';
 import { call, errorMessage } from '../api/call';
+import { api } from '../api/transport';
 import { flushAllAutosaves } from '../article/useArticleAutosave';
 import { ExportDialog, type ExportCandidate } from './ExportDialog';
 import { fileToBase64 } from './fileBytes';
@@ -61,6 +62,21 @@ export function ExchangeBar({ articles, onImported, onExported, notify }: Props)
     },
     [notify, report],
   );
+
+  // Bundles opened from the operating system (Electron): waiting ones at start, then as they come.
+  useEffect(() => {
+    const take = () =>
+      void call('takeOpenedFiles', {})
+        .then(({ files, problems }) => {
+          for (const p of problems) notify(`“${p.fileName}”: ${p.message}`, 'error');
+          const asFiles = files.map((f) => new File([Uint8Array.from(atob(f.dataBase64), (c) => c.charCodeAt(0))], f.fileName));
+          if (asFiles.length) void importFiles(asFiles);
+        })
+        .catch((e) => notify(errorMessage(e), 'error'));
+    if (!api.onFilesOpened) return;
+    take();
+    return api.onFilesOpened(take);
+  }, [importFiles, notify]);
 
   // Files dropped anywhere on the window are imported; the editor keeps its own drops of images.
   useEffect(() => {

@@ -18,6 +18,11 @@ export type ExchangeDefaults = {
 
 export type ExportFailure = { articleId: string; headline: string; format: ExportFormat | 'all'; message: string };
 
+export type OpenedFiles = {
+  files: { fileName: string; dataBase64: string }[];
+  problems: { fileName: string; message: string }[];
+};
+
 export type ExportJobStatus = {
   jobId: string;
   state: 'running' | 'done' | 'cancelled';
@@ -66,6 +71,8 @@ export const exchangeChannels = {
   'exchange:cancel': channel<ExportJobStatus>()(z.object({ jobId }).strict()),
   /** Shows a finished job's files in the system file manager (Electron); elsewhere answers false. */
   'exchange:reveal': channel<{ revealed: boolean; folder: string }>()(z.object({ jobId }).strict()),
+  /** Bundles the operating system asked the app to open; each is handed over once. */
+  'exchange:takeOpenedFiles': channel<OpenedFiles>()(emptyRequest),
   'exchange:import': channel<ImportOutcome>()(
     z
       .object({

@@ -1,4 +1,5 @@
 import type { AppInfo, Channel } from '../../../../shared/ipc/contract';
+import type { OpenedFiles } from '../../../../shared/ipc/channels/exchange';
 import type { BackupService } from '../../backup/backupService';
 import type { DatabaseSession } from '../../session';
 import type { Handlers } from '../dispatch';
@@ -18,6 +19,8 @@ export type ExchangeHost = {
   chooseFolder?: (current?: string) => Promise<string | undefined>;
   reveal?: (fullPath: string) => void;
   printPdf?: (htmlFile: string, pdfFile: string) => Promise<void>;
+  /** Bundles opened from the operating system (Electron only). */
+  takeOpenedFiles?: () => OpenedFiles;
 };
 
 /** The handlers of one group of channels (see shared/ipc/channels/). */

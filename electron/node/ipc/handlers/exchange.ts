@@ -41,6 +41,7 @@ export function exchangeHandlers({ session, exchange }: HandlerContext): Handler
       exchange.reveal(status.files[0] ?? status.folder);
       return { revealed: true, folder: status.folder };
     },
+    'exchange:takeOpenedFiles': () => exchange?.takeOpenedFiles?.() ?? { files: [], problems: [] },
     'exchange:import': ({ fileName, dataBase64, onConflict }) =>
       importFile(session, path.basename(fileName), Buffer.from(dataBase64, 'base64'), { onConflict }),
   };
