@@ -49,11 +49,15 @@ export async function insertImageFiles(editor: Editor, files: File[]): Promise<v
 
 async function pasteHtml(editor: Editor, html: string): Promise<boolean> {
   const host = hosts.get(editor);
-  const { blocks, images, droppedImages } = htmlToBlocks(html);
+  const { blocks, images, droppedImages, droppedBlocks } = htmlToBlocks(html);
   if (blocks.length === 0) return false;
+  const notices: string[] = [];
   if (droppedImages > 0) {
-    host?.notify(`${droppedImages} ${plural(droppedImages, 'image was', 'images were')} not pasted: copy ${plural(droppedImages, 'it', 'them')} as files.`);
+    notices.push(`${droppedImages} ${plural(droppedImages, 'image was', 'images were')} not pasted: copy ${plural(droppedImages, 'it', 'them')} as files.`);
   }
+  // An article holds at most BODY_LIMITS.maxBlocks blocks; say what did not fit rather than drop it silently.
+  if (droppedBlocks > 0) notices.push(`The paste was too long: the last ${droppedBlocks} ${plural(droppedBlocks, 'block was', 'blocks were')} left out.`);
+  if (notices.length) host?.notify(notices.join(' '));
   if (images.length === 0) {
     insertPastedBlocks(editor, blocks);
     return true;
