@@ -4,7 +4,7 @@
  * comments. Validated with zod before anything is written; unknown keys are refused.
  */
 import { z } from 'zod';
-import { ARTICLE_STATUSES, articleFieldsSchema, richTextSchema, type ArticleFields, type ArticleStatus } from '../model/article';
+import { ARTICLE_STATUSES, articleFieldsSchema, richTextSchema, type ArticleFields, type ArticleStatus, type Author } from '../model/article';
 import type { InlineNode } from '../model/document';
 import { IMAGE_MIME_TYPES, MAX_ASSET_BYTES, type ImageMimeType } from '../ipc/channels/assets';
 
@@ -24,16 +24,8 @@ const id = z.string().min(1).max(100);
 const isoDate = z.string().max(40);
 const text = z.string().max(BUNDLE_LIMITS.text);
 
-export type BundleAuthor = {
-  id: string;
-  name: string;
-  jobTitle: string;
-  bio: InlineNode[];
-  email: string;
-  photoAssetId: string;
-  readMoreUrl: string;
-  archived: boolean;
-};
+/** An author as a bundle carries it: the library entry without its local version bookkeeping. */
+export type BundleAuthor = Omit<Author, 'version' | 'updatedAt'>;
 
 export type BundleDisclosureVersion = { version: number; title: string; text: InlineNode[]; policyUrl: string; createdAt: string };
 export type BundleDisclosure = { id: string; currentVersion: number; archived: boolean; versions: BundleDisclosureVersion[] };

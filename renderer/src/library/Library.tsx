@@ -1,6 +1,7 @@
 /** The article library: active articles or the trash, searchable, with per-article actions. */
 import { useState, type ReactNode } from 'react';
 import type { ArticleSummary } from '../../../shared/model/article';
+import { STATUS_LABEL } from '../../../shared/workflow/transitions';
 import { ConfirmDialog } from '../app/ConfirmDialog';
 import { ArticleItemReview } from '../review/ArticleItemReview';
 
@@ -35,15 +36,6 @@ function formatEdited(iso: string): string {
     ? d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
     : d.toLocaleDateString([], { day: 'numeric', month: 'short', year: 'numeric' });
 }
-
-const STATUS_LABEL: Record<ArticleSummary['status'], string> = {
-  draft: 'Draft',
-  submitted: 'Submitted',
-  'in-edit': 'In edit',
-  approved: 'Approved',
-  exported: 'Exported',
-  spiked: 'Spiked',
-};
 
 export function Library(props: Props) {
   const { view, items, search, loading } = props;
