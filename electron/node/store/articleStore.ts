@@ -353,7 +353,9 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
           ? `${waitingSince} ASC, a.rowid ASC`
           : fts && opts.sort === undefined
             ? `h.value ->> 1`
-            : 'a.updated_at DESC, a.rowid DESC';
+            : opts.view === 'trash' && opts.sort === undefined
+              ? 't.trashed_at DESC' // Most recently trashed first, from the trash's own index.
+              : 'a.updated_at DESC, a.rowid DESC';
     const rows = db.prepare<unknown[], SummaryRow>(`SELECT ${cols} ${from} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...args, limit, offset);
     let total: number;
     let totalIsLowerBound = false;
