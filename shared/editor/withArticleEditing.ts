@@ -17,7 +17,8 @@ export function withArticleEditing<E extends Editor & HistoryEditor>(editor: E, 
 /** Applies the body rules to a stored body once, before an editor shows it. */
 export function normalizeBody(body: readonly unknown[]): ArticleBody {
   const editor = withArticleEditing(withHistory(createEditor()) as unknown as Editor & HistoryEditor);
-  editor.children = structuredClone(body) as Descendant[];
+  // No copy needed: Slate's transforms never mutate nodes in place (they produce new trees).
+  editor.children = body as Descendant[];
   Editor.normalize(editor, { force: true });
   return editor.children as ArticleBody;
 }
