@@ -35,16 +35,34 @@ export function useComments(article: Article, onError: (message: string) => void
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [controller]);
 
+  const live = useMemo(
+    () => controller.threads.filter((t) => t.anchor && !t.resolved),
+    // The threads change whenever threads or anchors change (version).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [controller, version],
+  );
+  // Without open anchored comments the extension stays the same object, so loading an empty list
+  // or typing never makes Slate re-decorate every block of a long article.
+  const quiet = useMemo<EditorExtension>(() => ({ attach: controller.attach, decorate: () => [], wrapLeaf: ({ children }) => children }), [controller]);
+
   const extension = useMemo<EditorExtension>(() => {
-    const live = controller.threads.filter((t) => t.anchor && !t.resolved);
+    if (live.length === 0) return quiet;
+    const anchored = live.map((t) => ({ id: t.id, range: anchorRange(t.anchor!) }));
+    // Top-level blocks each comment spans: other blocks are answered without range arithmetic.
+    const spans = anchored.map(({ range }) => {
+      const [start, end] = Range.edges(range);
+      return [start.path[0] ?? 0, end.path[0] ?? 0] as const;
+    });
     return {
       attach: controller.attach,
       decorate: ([node, path]: NodeEntry): DecoratedRange[] => {
-        if (!Text.isText(node) || live.length === 0) return [];
+        if (!Text.isText(node)) return [];
+        const top = path[0] ?? 0;
+        if (!spans.some(([a, b]) => top >= a && top <= b)) return [];
         const leafRange = { anchor: { path, offset: 0 }, focus: { path, offset: node.text.length } };
         const out: DecoratedRange[] = [];
-        for (const t of live) {
-          const hit = Range.intersection(anchorRange(t.anchor!), leafRange);
+        for (const t of anchored) {
+          const hit = Range.intersection(t.range, leafRange);
           if (!hit || Range.isCollapsed(hit)) continue;
           out.push({
             ...hit,
@@ -71,9 +89,7 @@ export function useComments(article: Article, onError: (message: string) => void
         );
       },
     };
-    // The decorations change whenever threads or anchors change (version) or another thread is active.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [controller, version, activeId]);
+  }, [controller, live, activeId, quiet]);
 
   return { controller, extension, threads: controller.threads, activeId, setActiveId };
 }
