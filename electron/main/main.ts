@@ -14,6 +14,7 @@ import { APP_ENTRY_URL, APP_SCHEME, contentTypeFor, isTrustedIpcSender, resolveA
 import { RENDERER_CSP } from '../node/security/csp';
 import { permissionDecision, shouldAllowNavigation, windowOpenDecision } from '../node/security/navigation';
 import { secureWebPreferences } from '../node/security/webPreferences';
+import { IMPORT_EXTENSIONS } from '../../shared/exchange/sniff';
 import { bundlePathsIn, OpenedFiles } from '../node/exchange/openedFiles';
 import { DatabaseSession } from '../node/session';
 import { SHELL_CHANNELS, type MenuCommand } from '../preload/apiKeys';
@@ -156,6 +157,20 @@ function installApplicationMenu(): void {
         title: `About ${APP_NAME}`,
         message: `${APP_NAME} ${app.getVersion()}`,
         detail: `An offline editor for newsroom articles.\nElectron ${process.versions.electron} · Chromium ${process.versions.chrome}`,
+      });
+    },
+    // The chosen files join the bundles the operating system opened: the window takes and imports them.
+    importFiles: () => {
+      const options: Electron.OpenDialogOptions = {
+        title: 'Import Articles',
+        properties: ['openFile', 'multiSelections'],
+        filters: [
+          { name: 'Articles', extensions: IMPORT_EXTENSIONS.map((e) => e.slice(1)) },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      };
+      void (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options)).then((result) => {
+        if (!result.canceled) queueOpenedFiles(result.filePaths);
       });
     },
     showDatabaseInFolder: () => {

@@ -39,7 +39,7 @@ describe('contextMenuTemplate', () => {
 });
 
 describe('applicationMenuTemplate', () => {
-  const base = { appName: 'Newsroom Desk', sendCommand: vi.fn(), showAbout: vi.fn(), showDatabaseInFolder: vi.fn() };
+  const base = { appName: 'Newsroom Desk', sendCommand: vi.fn(), showAbout: vi.fn(), showDatabaseInFolder: vi.fn(), importFiles: vi.fn() };
 
   it('has File, Edit, View and Help, and sends File commands to the page', () => {
     const sendCommand = vi.fn();
@@ -49,6 +49,10 @@ describe('applicationMenuTemplate', () => {
     (file.find((i) => i.label === 'New Article')!.click as () => void)();
     (file.find((i) => i.label === 'Open Database…')!.click as () => void)();
     expect(sendCommand.mock.calls).toEqual([['new-article'], ['open-database']]);
+    const importFiles = vi.fn();
+    const withImport = applicationMenuTemplate({ ...base, importFiles, isMac: false, isDev: false });
+    ((withImport[0]!.submenu as MenuItemConstructorOptions[]).find((i) => i.label === 'Import…')!.click as () => void)();
+    expect(importFiles).toHaveBeenCalledTimes(1);
     expect(file.at(-1)).toEqual({ role: 'quit' });
   });
 

@@ -14,6 +14,8 @@ export type AppMenuActions = {
   sendCommand: (command: MenuCommand) => void;
   showAbout: () => void;
   showDatabaseInFolder: () => void;
+  /** Asks for files to import (Markdown, Word, HTML, text, ninjs, bundles). */
+  importFiles: () => void;
 };
 
 export function applicationMenuTemplate(actions: AppMenuActions): MenuItemConstructorOptions[] {
@@ -32,6 +34,7 @@ export function applicationMenuTemplate(actions: AppMenuActions): MenuItemConstr
       label: '&File',
       submenu: [
         { label: 'New Article', accelerator: 'CmdOrCtrl+N', click: () => sendCommand('new-article') },
+        { label: 'Import…', click: () => actions.importFiles() },
         { type: 'separator' },
         { label: 'Open Database…', accelerator: 'CmdOrCtrl+O', click: () => sendCommand('open-database') },
         { label: 'Show Database in Folder', click: () => actions.showDatabaseInFolder() },

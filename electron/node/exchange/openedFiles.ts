@@ -1,6 +1,7 @@
 /**
- * Article bundles the operating system asks the app to open (double-click on a
- * .newsroom file, "Open with", a second launch with a file argument). Main
+ * Files for the window to import that main found: article bundles the operating
+ * system asks the app to open (double-click on a .newsroom file, "Open with", a
+ * second launch with a file argument) and files chosen with File ▸ Import…. Main
  * keeps the paths; the window is told that files are waiting and takes them
  * through `exchange:takeOpenedFiles`, then imports them like dropped files, so
  * conflicts get the same dialog. The page never names a path itself.
