@@ -74,7 +74,7 @@ type AuthorRow = {
 export type Clock = () => Date;
 
 /** How many of the newest full-text matches a search ranks (see listArticles). */
-export const SEARCH_WINDOW = 2_000;
+export const SEARCH_WINDOW = 1_000;
 
 export type NewAuthor = Pick<Author, 'name' | 'jobTitle' | 'bio' | 'email' | 'readMoreUrl'> & { id?: string };
 export type NewDisclosure = Pick<DisclosureTemplate, 'title' | 'text' | 'policyUrl'> & { id?: string };
