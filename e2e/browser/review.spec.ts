@@ -131,6 +131,18 @@ test('a writer submits, an editor comments and returns, the writer fixes, the ed
   const activity = page.getByRole('region', { name: 'Activity' });
   await expect(activity).toContainText('Tomas Okafor (editor): In edit → Approved');
   await expect(activity).toContainText('“Add a dek and answer my comment.”');
+
+  // Approved text is locked; reopening makes it editable again.
+  await expect(page.getByRole('note')).toContainText('its text is locked');
+  await expect(page.getByLabel('Headline')).toHaveAttribute('readonly', '');
+  await expect(page.getByLabel('Article body')).toHaveAttribute('contenteditable', 'false');
+  await expect(page.getByRole('complementary', { name: 'Article details' }).getByLabel('Dateline')).toBeDisabled();
+  await transition(page, 'Reopen for editing', 'In edit');
+  await expect(page.getByRole('note')).toHaveCount(0);
+  await page.getByLabel('Headline').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' (corrected)');
+  await expectSaved(page);
 });
 
 test('search answers as you type with highlighted snippets; filters narrow the list', async ({ page, host }) => {

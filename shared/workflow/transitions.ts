@@ -24,13 +24,18 @@ type Rule = {
 
 const LIVE: readonly ArticleStatus[] = ['draft', 'submitted', 'in-edit', 'approved', 'exported'];
 
+/** Statuses whose text is settled: saving is refused until an editor reopens (or restores) the article. */
+export const LOCKED_STATUSES: readonly ArticleStatus[] = ['approved', 'exported', 'spiked'];
+export const isLockedStatus = (status: ArticleStatus) => LOCKED_STATUSES.includes(status);
+
 export const TRANSITIONS: Record<WorkflowAction, Rule> = {
   submit: { from: ['draft'], to: 'submitted', roles: ['writer', 'editor'], label: 'Submit for review' },
   withdraw: { from: ['submitted'], to: 'draft', roles: ['writer'], label: 'Withdraw submission' },
   'start-edit': { from: ['submitted'], to: 'in-edit', roles: ['editor'], label: 'Start editing' },
   return: { from: ['submitted', 'in-edit'], to: 'draft', roles: ['editor'], needsNote: true, label: 'Return to writer' },
   approve: { from: ['in-edit'], to: 'approved', roles: ['editor'], needsCleanChecklist: true, label: 'Approve' },
-  reopen: { from: ['approved'], to: 'in-edit', roles: ['editor'], label: 'Reopen for editing' },
+  // Exported too: a correction after publication goes back through edit and approval.
+  reopen: { from: ['approved', 'exported'], to: 'in-edit', roles: ['editor'], label: 'Reopen for editing' },
   export: { from: ['approved'], to: 'exported', roles: ['editor'], needsCleanChecklist: true, label: 'Mark exported' },
   spike: { from: LIVE, to: 'spiked', roles: ['editor'], label: 'Spike' },
   restore: { from: ['spiked'], to: 'draft', roles: ['writer', 'editor'], label: 'Restore from spike' },

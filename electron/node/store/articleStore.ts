@@ -20,6 +20,7 @@ import {
 } from '../../../shared/model/article';
 import { bodyPlainText, countWords, emptyBody, type InlineNode } from '../../../shared/model/document';
 import { slugify } from '../../../shared/text/slug';
+import { isLockedStatus } from '../../../shared/workflow/transitions';
 import type { Db } from './database';
 
 type ArticleRow = {
@@ -249,6 +250,14 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
 
   const saveTx = db.transaction((id: string, baseVersion: number, patch: ArticlePatch): SaveResult => {
     const current = requireArticle(id);
+    if (isLockedStatus(current.status)) {
+      throw new AppError(
+        'NOT_ALLOWED',
+        current.status === 'spiked'
+          ? 'This article is spiked. Restore it before editing.'
+          : `This article is ${current.status}, so its text is locked. An editor can reopen it for editing.`,
+      );
+    }
     if (current.version !== baseVersion) {
       throw new AppError(
         'CONFLICT',

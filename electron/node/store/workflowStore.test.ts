@@ -72,6 +72,24 @@ describe('workflow store', () => {
     expect(review.revisions.list(a.id).filter((r) => r.kind === 'status')).toHaveLength(5);
   });
 
+  it('locks the text of approved, exported and spiked articles until an editor reopens or restores them', () => {
+    const a = ready();
+    let v = review.workflow.transition(a.id, a.version, 'submit', '', writer);
+    v = review.workflow.transition(a.id, v.version, 'start-edit', '', editor);
+    v = review.workflow.transition(a.id, v.version, 'approve', '', editor);
+    expect(refused(() => articles.saveArticle(a.id, v.version, { headline: 'Changed after approval' })).message).toMatch(/approved.*locked.*reopen/);
+    v = review.workflow.transition(a.id, v.version, 'export', '', editor);
+    expect(refused(() => articles.saveArticle(a.id, v.version, { dek: 'x' })).code).toBe('NOT_ALLOWED');
+    // A correction after publication: reopen, edit, approve again.
+    v = review.workflow.transition(a.id, v.version, 'reopen', '', editor);
+    expect(v.status).toBe('in-edit');
+    const saved = articles.saveArticle(a.id, v.version, { headline: 'Corrected headline' });
+    expect(saved.version).toBe(v.version + 1);
+    v = review.workflow.transition(a.id, saved.version, 'spike', '', editor);
+    expect(refused(() => articles.saveArticle(a.id, v.version, { headline: 'y' })).message).toMatch(/spiked/);
+    expect(articles.getArticle(a.id).headline).toBe('Corrected headline');
+  });
+
   it('refuses what the role may not do, a missing note and a stale version, changing nothing', () => {
     const a = ready();
     const s = review.workflow.transition(a.id, a.version, 'submit', '', writer);

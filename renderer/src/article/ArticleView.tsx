@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Article, ArticlePatch } from '../../../shared/model/article';
 import type { ArticleBody } from '../../../shared/model/document';
+import { isLockedStatus } from '../../../shared/workflow/transitions';
 import { call } from '../api/call';
 import { BodyEditor } from '../editor/BodyEditor';
 import { FreezeLibraryBlocksButton, LibraryBlockPicker, LibraryBlocksProvider, useLibraryBlocksState, useLibraryEditorExtension } from '../editor/library-blocks';
@@ -64,6 +65,9 @@ export function ArticleView({ article, onListedFieldChange, onReload }: Props) {
     [autosave, article.id, onListedFieldChange],
   );
 
+  // Approved, exported and spiked text is settled: the store refuses saves, so the view does not offer edits.
+  const locked = isLockedStatus(article.status);
+
   const onBodyChange = useCallback(
     (body: ArticleBody) => {
       bodyRef.current = body;
@@ -89,7 +93,7 @@ export function ArticleView({ article, onListedFieldChange, onReload }: Props) {
                 .catch(() => undefined)
             }
           />
-          <FreezeLibraryBlocksButton articleId={article.id} flush={() => autosave.flush()} onFrozen={reviewed} />
+          {!locked && <FreezeLibraryBlocksButton articleId={article.id} flush={() => autosave.flush()} onFrozen={reviewed} />}
           <SaveIndicator state={state} onRetry={() => void autosave.flush()} />
         </div>
         {state.kind === 'conflict' && (
@@ -99,6 +103,13 @@ export function ArticleView({ article, onListedFieldChange, onReload }: Props) {
             onKeepMine={(currentVersion) => autosave.overwrite(currentVersion, { ...fields, body: bodyRef.current })}
             onTakeTheirs={() => onReload(article.id)}
           />
+        )}
+        {locked && (
+          <p className="locked-banner" role="note">
+            {article.status === 'spiked'
+              ? 'This article is spiked. Restore it to edit it again.'
+              : `This article is ${article.status}: its text is locked so what was approved is what goes out. An editor can reopen it for editing; comments stay open.`}
+          </p>
         )}
         <div className="article-fields">
           <label className="field-label" htmlFor="article-headline">
@@ -110,6 +121,7 @@ export function ArticleView({ article, onListedFieldChange, onReload }: Props) {
             rows={1}
             value={fields.headline}
             placeholder="Headline"
+            readOnly={locked}
             maxLength={300}
             onChange={(e) => change({ headline: e.target.value.replace(/\n/g, ' ') })}
           />
@@ -122,6 +134,7 @@ export function ArticleView({ article, onListedFieldChange, onReload }: Props) {
             rows={2}
             value={fields.dek}
             placeholder="Dek: one or two sentences under the headline"
+            readOnly={locked}
             maxLength={1000}
             onChange={(e) => change({ dek: e.target.value })}
           />
@@ -131,12 +144,16 @@ export function ArticleView({ article, onListedFieldChange, onReload }: Props) {
           initialValue={article.body}
           onChange={onBodyChange}
           plannedLength={fields.plannedLength}
+          readOnly={locked}
           onInsertLibraryBlock={library.pick}
           extension={bodyExtension}
         />
       </article>
       <div className="article-side">
-        <ArticleDetails headline={fields.headline} fields={fields} onChange={change} />
+        {/* A disabled fieldset disables every control inside it. */}
+        <fieldset className="details-lock" disabled={locked}>
+          <ArticleDetails headline={fields.headline} fields={fields} onChange={change} />
+        </fieldset>
         <ReviewPanel
           article={article}
           review={review}
