@@ -53,10 +53,11 @@ function disclosureRefusal(session: ExchangeSession, articleId: string): string 
  * frozen by the transition). Only an editor may do that; otherwise the files are
  * written and the article stays Approved, which the result says.
  */
-function markExported(session: ExchangeSession, articleId: string): string | undefined {
+function markExported(session: ExchangeSession, article: Article): string | undefined {
   const review = session.review?.();
   if (!review) return undefined;
-  const article = session.store().getArticle(articleId);
+  // The version the files were written from: an article changed or approved meanwhile is not what went out.
+  const articleId = article.id;
   if (article.status !== 'approved') return undefined;
   const profile = review.settings.profile();
   if (profile?.role !== 'editor') return 'The files were written; the article stays Approved until an editor exports it.';
@@ -201,7 +202,7 @@ export async function exportArticleFormats(
     }
   }
   const published = formats.some(isPublication) && !failures.some((f) => isPublication(f.format));
-  const statusNote = published ? markExported(session, articleId) : undefined;
+  const statusNote = published ? markExported(session, article) : undefined;
   return { articleId, headline: article.headline, files: [...files, ...written], failures, ...(statusNote ? { statusNote } : {}) };
 }
 

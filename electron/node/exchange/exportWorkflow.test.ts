@@ -81,4 +81,32 @@ describe('export and the workflow', () => {
     await exportArticleFormats(session, seedId, ['bundle'], out());
     expect(session.store().getArticle(seedId).status).toBe('approved');
   });
+  it('does not mark Exported an article approved while its files were being written from the draft', async () => {
+    session.review().settings.setProfile(editor);
+    // The draft is read, then approved in another window while the PDF prints.
+    const printPdf = async (_html: string, pdf: string) => {
+      approve();
+      fs.writeFileSync(pdf, '%PDF-1.4');
+    };
+    const result = await exportArticleFormats(session, seedId, ['pdf'], out(), { printPdf });
+    expect(result.failures).toEqual([]);
+    expect(session.store().getArticle(seedId).status).toBe('approved');
+  });
+
+  it('does not mark Exported an approved article that was reopened and changed while it was exported', async () => {
+    session.review().settings.setProfile(editor);
+    approve();
+    const printPdf = async (_html: string, pdf: string) => {
+      const { workflow } = session.review();
+      let a = workflow.transition(seedId, session.store().getArticle(seedId).version, 'reopen', '', editor);
+      session.store().saveArticle(seedId, a.version, { headline: 'A corrected headline' });
+      a = session.store().getArticle(seedId);
+      workflow.transition(seedId, a.version, 'approve', '', editor);
+      fs.writeFileSync(pdf, '%PDF-1.4');
+    };
+    const result = await exportArticleFormats(session, seedId, ['pdf'], out(), { printPdf });
+    expect(result.failures).toEqual([]);
+    expect(session.store().getArticle(seedId).status).toBe('approved');
+    expect(result.statusNote).toMatch(/could not be moved to Exported/);
+  });
 });
