@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../shared/ipc/contract';
 import { DatabaseSession } from '../session';
 import { BackupService, defaultBackupFolder, settingsFileFor } from './backupService';
@@ -24,6 +24,7 @@ beforeEach(() => {
   service = new BackupService({ session, clock });
 });
 afterEach(async () => {
+  vi.restoreAllMocks();
   await service.stop();
   session.close();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -136,5 +137,21 @@ describe('BackupService', () => {
     session.store().createArticle({ headline: 'Changed' });
     await expect.poll(() => service.list().backups.length, { timeout: 5_000 }).toBe(2);
     expect(service.list().backups[0]).toMatchObject({ kind: 'automatic', articleCount: 2 });
+  });
+});
+
+describe('BackupService restore, when something goes wrong meanwhile', () => {
+  it('keeps the working database open when the backup cannot be copied into place', async () => {
+    const before = await service.backupNow();
+    session.store().createArticle({ headline: 'Kept' });
+    const copy = fs.copyFileSync;
+    vi.spyOn(fs, 'copyFileSync').mockImplementation((from, to, mode) => {
+      if (String(to).includes('.restoring-')) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      return copy(from, to, mode);
+    });
+    await expect(service.restore(before.name)).rejects.toThrow();
+    expect(session.status().state).toBe('open');
+    expect(headlines()).toContain('Kept');
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.restoring-'))).toEqual([]);
   });
 });

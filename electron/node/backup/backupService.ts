@@ -172,11 +172,17 @@ export class BackupService {
       const wasOpen = this.options.session.status().state === 'open';
       const undo = wasOpen ? await this.writeBackup('before-restore') : undefined;
       const dbPath = this.dbPath();
+      // Copied beside the database before it is closed, so a copy that fails (a full disk) leaves the working file open.
+      const temp = `${dbPath}.restoring-${process.pid}`;
+      try {
+        fs.copyFileSync(source, temp);
+        fsyncPath(temp);
+      } catch (error) {
+        fs.rmSync(temp, { force: true });
+        throw new AppError('INTERNAL', `The backup could not be copied beside the database, so nothing was restored: ${(error as Error).message}`);
+      }
       this.options.session.close();
 
-      const temp = `${dbPath}.restoring-${process.pid}`;
-      fs.copyFileSync(source, temp);
-      fsyncPath(temp);
       const stamp = this.stamp(this.clock());
       for (const suffix of ['', '-wal', '-shm']) {
         const file = `${dbPath}${suffix}`;
