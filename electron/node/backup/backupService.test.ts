@@ -154,4 +154,29 @@ describe('BackupService restore, when something goes wrong meanwhile', () => {
     expect(headlines()).toContain('Kept');
     expect(fs.readdirSync(dir).filter((f) => f.includes('.restoring-'))).toEqual([]);
   });
+
+  /** Runs `during` once, right after the before-restore copy was taken and before it is renamed into place. */
+  function whileUndoIsWritten(during: () => void) {
+    const rename = fs.renameSync;
+    let done = false;
+    vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+      if (!done && String(from).endsWith('.partial') && String(from).includes('-backup-')) {
+        done = true;
+        during();
+      }
+      return rename(from, to);
+    });
+  }
+
+  it('does not restore over another database opened while the before-restore copy was written', async () => {
+    const before = await service.backupNow();
+    const otherPath = path.join(dir, 'other.db');
+    whileUndoIsWritten(() => {
+      session.open(otherPath);
+      session.store().createArticle({ headline: 'Only in the other database' });
+    });
+    await expect(service.restore(before.name)).rejects.toBeInstanceOf(AppError);
+    expect(session.status()).toMatchObject({ state: 'open', path: otherPath });
+    expect(headlines()).toContain('Only in the other database');
+  });
 });

@@ -162,16 +162,24 @@ export class BackupService {
    */
   restore(name: string): Promise<RestoreResult> {
     return this.serialized(async () => {
+      const dbPath = this.dbPath();
+      // Another database opened while we waited must not be replaced by this one's backup.
+      const stillSameFile = () => {
+        if (this.dbPath() !== dbPath) {
+          throw new AppError('CONFLICT', 'Another database was opened during the restore, so nothing was restored.');
+        }
+      };
       const source = path.join(this.folder().folder, name);
-      if (!this.timeOf(name, stemOf(this.dbPath())) || !fs.existsSync(source)) {
+      if (!this.timeOf(name, stemOf(dbPath)) || !fs.existsSync(source)) {
         throw new AppError('NOT_FOUND', 'That backup is no longer in the backup folder.');
       }
       const check = await checkInWorker({ target: source, ...this.binding() });
       if (!check.ok) throw new AppError('NOT_ALLOWED', `That backup is damaged (${check.message}) and was not restored.`);
+      stillSameFile();
 
       const wasOpen = this.options.session.status().state === 'open';
       const undo = wasOpen ? await this.writeBackup('before-restore') : undefined;
-      const dbPath = this.dbPath();
+      stillSameFile();
       // Copied beside the database before it is closed, so a copy that fails (a full disk) leaves the working file open.
       const temp = `${dbPath}.restoring-${process.pid}`;
       try {
