@@ -168,6 +168,15 @@ describe('BackupService restore, when something goes wrong meanwhile', () => {
     });
   }
 
+  it('keeps a save made while the before-restore copy was written in the undo backup', async () => {
+    const before = await service.backupNow();
+    whileUndoIsWritten(() => session.store().createArticle({ headline: 'Saved during the restore' }));
+    const result = await service.restore(before.name);
+    expect(headlines()).not.toContain('Saved during the restore');
+    await service.restore(result.undoBackup!);
+    expect(headlines()).toContain('Saved during the restore');
+  });
+
   it('does not restore over another database opened while the before-restore copy was written', async () => {
     const before = await service.backupNow();
     const otherPath = path.join(dir, 'other.db');

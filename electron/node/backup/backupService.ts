@@ -15,6 +15,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/ipc/contract';
 import type { BackupInfo, BackupKind, BackupOverview, RestoreResult } from '../../../shared/ipc/channels/backups';
 import type { DatabaseSession } from '../session';
+import { writeCount } from '../store/database';
 import { checkInWorker } from './backupWorker';
 import { DEFAULT_RETENTION, selectBackupsToKeep, type RetentionPolicy } from './rotation';
 
@@ -178,8 +179,15 @@ export class BackupService {
       stillSameFile();
 
       const wasOpen = this.options.session.status().state === 'open';
-      const undo = wasOpen ? await this.writeBackup('before-restore') : undefined;
-      stillSameFile();
+      let undo: BackupInfo | undefined;
+      // A save that lands while the undo copy is written is not in it: copy again until none did.
+      for (let attempt = 0; wasOpen && undo === undefined; attempt++) {
+        const writes = this.writesSoFar();
+        const copy = await this.writeBackup('before-restore');
+        stillSameFile();
+        if (this.writesSoFar() === writes) undo = copy;
+        else if (attempt === 2) throw new AppError('CONFLICT', 'The database kept changing while it was being backed up, so nothing was restored. Try again.');
+      }
       // Copied beside the database before it is closed, so a copy that fails (a full disk) leaves the working file open.
       const temp = `${dbPath}.restoring-${process.pid}`;
       try {
@@ -256,6 +264,11 @@ export class BackupService {
     } finally {
       for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(`${temp}${suffix}`, { force: true });
     }
+  }
+
+  private writesSoFar(): number | undefined {
+    const db = this.options.session.database();
+    return db ? writeCount(db) : undefined;
   }
 
   private binding(): { nativeBinding?: string } {
