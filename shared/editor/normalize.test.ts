@@ -89,6 +89,20 @@ describe('normalization', () => {
     ]);
   });
 
+  it('a paste with images into the middle of a promo box keeps one box; the images follow it in order', () => {
+    const editor = createTestEditor([p('before'), { type: 'promo-box', title: 'Read more', children: [p('one two')] }, p('after')]);
+    Transforms.select(editor, { path: [1, 0, 0], offset: 3 });
+    const image = (assetId: string) => ({ type: 'image', assetId, alt: '', caption: '', credit: '', children: [{ text: '' }] });
+    Editor.withoutNormalizing(editor, () => Transforms.insertFragment(editor, [p('A'), image('x'), image('y'), p('B')] as Descendant[]));
+    expect(bodyOf(editor)).toEqual([
+      p('before'),
+      { type: 'promo-box', title: 'Read more', children: [p('oneA'), p('B two')] },
+      image('x'),
+      image('y'),
+      p('after'),
+    ]);
+  });
+
   it('unwraps blocks nested in text blocks', () => {
     const body = normalized([{ type: 'paragraph', children: [{ text: 'a' }, p('b')] }]);
     expect(articleBodySchema.safeParse(body).success).toBe(true);

@@ -2,7 +2,7 @@
  * The body's structural rules, enforced on every change. Each rule fixes one
  * thing and returns; Slate calls normalizeNode again until nothing is left.
  */
-import { Editor, Element, Node, Text, Transforms, type NodeEntry } from 'slate';
+import { Editor, Element, Node, Path, Text, Transforms, type NodeEntry } from 'slate';
 import { isAllowedLinkUrl } from './links';
 import { MAX_LIST_DEPTH, emptyParagraph, isBlockElement, isListItem, isPromoBox, isTextBlock, isVoidBlock, todayIso } from './schema';
 
@@ -144,7 +144,7 @@ function fixListDepths(editor: Editor, children: readonly Node[], path: number[]
 
 function fixVoid(editor: Editor, block: Element, path: number[]): boolean {
   if (path.length > 1) {
-    Transforms.liftNodes(editor, { at: path });
+    if (!evictFromBox(editor, Path.parent(path))) Transforms.liftNodes(editor, { at: path });
     return true;
   }
   const [only, ...rest] = block.children as Node[];
@@ -164,7 +164,7 @@ function fixVoid(editor: Editor, block: Element, path: number[]): boolean {
 
 function fixPromoBox(editor: Editor, box: Element, path: number[]): boolean {
   if (path.length > 1) {
-    Transforms.liftNodes(editor, { at: path });
+    if (!evictFromBox(editor, Path.parent(path))) Transforms.liftNodes(editor, { at: path });
     return true;
   }
   if (typeof (box as { title?: unknown }).title !== 'string') {
@@ -187,10 +187,23 @@ function fixPromoBox(editor: Editor, box: Element, path: number[]): boolean {
       Transforms.setNodes(editor, { type: 'paragraph' }, { at });
       return true;
     }
-    if (!isTextBlock(child)) {
-      Transforms.liftNodes(editor, { at });
-      return true;
-    }
+    if (!isTextBlock(child)) return evictFromBox(editor, path);
   }
   return fixListDepths(editor, box.children, path);
+}
+
+/**
+ * Moves every block a promo box cannot hold (voids, boxes) to just after the box, in
+ * order. Lifting them one by one would split the box and repeat its title.
+ */
+function evictFromBox(editor: Editor, boxPath: Path): boolean {
+  const box = Node.get(editor, boxPath);
+  if (!isPromoBox(box)) return false;
+  const foreign = box.children.flatMap((child, i) => (isTextBlock(child) || isInlineNode(child) ? [] : [i]));
+  if (foreign.length === 0) return false;
+  Editor.withoutNormalizing(editor, () => {
+    // Last first: each lands right after the box, ahead of the ones moved before it.
+    for (const i of foreign.reverse()) Transforms.moveNodes(editor, { at: [...boxPath, i], to: Path.next(boxPath) });
+  });
+  return true;
 }
