@@ -218,6 +218,18 @@ describe('openDatabase refuses files it must not touch', () => {
     expect(error.message).toMatch(/damaged/i);
   });
 
+  it("another program's SQLite database: not-sqlite, untouched, none of our tables added", () => {
+    const file = path.join(dir, 'places.sqlite');
+    const raw = new Database(file);
+    raw.exec(`CREATE TABLE bookmarks (id INTEGER PRIMARY KEY, url TEXT); INSERT INTO bookmarks (url) VALUES ('https://example.org');`);
+    raw.close();
+    const error = expectRefused(file, 'not-sqlite');
+    expect(error.message).toMatch(/not a Newsroom Desk database/);
+    const check = new Database(file, { readonly: true });
+    expect(tables(check)).toEqual(['bookmarks']);
+    check.close();
+  });
+
   it('a database from a newer app: newer-schema, untouched', () => {
     const file = path.join(dir, 'newer.db');
     track(openDatabase(file)).close();

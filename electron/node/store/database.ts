@@ -85,6 +85,14 @@ function probe(path: string, open: OpenOptions): void {
         `This database was written by a newer version of Newsroom Desk (schema ${version}; this version knows up to ${LATEST_SCHEMA_VERSION}). Update the app to open it. The file was left untouched.`,
       );
     }
+    // Schema 0 with tables of its own is another program's database: ours only ever has tables from migration 1 on.
+    const objects = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sqlite_master').get()!.n;
+    if (version === 0 && objects > 0) {
+      throw new DbOpenError(
+        'not-sqlite',
+        "This file is another program's SQLite database, not a Newsroom Desk database. It was left untouched.",
+      );
+    }
     const check = db.pragma('quick_check', { simple: true }) as string;
     if (check !== 'ok') throw new DbOpenError('damaged', `The database is damaged (${check}). It was left untouched.`);
   } catch (error) {
