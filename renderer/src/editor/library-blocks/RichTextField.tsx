@@ -4,7 +4,7 @@
  * detached block. Its value is the inline list the library stores.
  */
 import { useCallback, useId, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { createEditor, Editor, Element, Range, Transforms, type Descendant } from 'slate';
+import { createEditor, Editor, Element, Node, Range, Transforms, type Descendant } from 'slate';
 import { withHistory } from 'slate-history';
 import { Editable, Slate, withReact, type RenderElementProps, type RenderLeafProps } from 'slate-react';
 import { normalizeLinkUrl } from '../../../../shared/editor/links';
@@ -24,6 +24,22 @@ function withInlineLinks(editor: Editor): Editor {
   editor.isInline = (el) => el.type === 'link' || isInline(el);
   // One paragraph only: a pasted or typed break never becomes a second block.
   editor.insertBreak = () => editor.insertText(' ');
+  // Pasted lines and fragments arrive as more blocks; only the first is stored, so join them into it.
+  const { normalizeNode } = editor;
+  editor.normalizeNode = (entry, options) => {
+    const next = entry[1].length === 0 ? editor.children[1] : undefined;
+    if (next === undefined) return normalizeNode(entry, options);
+    if (!Element.isElement(next) || editor.isInline(next)) {
+      Transforms.wrapNodes(editor, { type: 'paragraph', children: [] }, { at: [1] });
+    } else if (next.children.some((c) => Element.isElement(c) && !editor.isInline(c))) {
+      Transforms.unwrapNodes(editor, { at: [1] });
+    } else {
+      const before = Node.string(editor.children[0]!);
+      const after = Node.string(next);
+      if (before && after && !/\s$/.test(before) && !/^\s/.test(after)) Transforms.insertText(editor, ' ', { at: Editor.end(editor, [0]) });
+      Transforms.mergeNodes(editor, { at: [1] });
+    }
+  };
   return editor;
 }
 
