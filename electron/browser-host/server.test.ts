@@ -4,7 +4,8 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MAX_REQUEST_BYTES, startBrowserHost, type BrowserHost } from './server';
 
 const INDEX_HTML = '<!doctype html><title>Newsroom Desk test page</title>';
@@ -266,5 +267,23 @@ describe('browser host static files', () => {
     for (const attempt of ['/../package.json', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/assets/../../secret.txt']) {
       expect((await request('GET', attempt)).status, attempt).toBe(404);
     }
+  });
+});
+
+describe('browser host, when a renderer file cannot be read', () => {
+  it('drops that response and keeps serving (a read error such as EMFILE does not take the host down)', async () => {
+    const spy = vi.spyOn(fs, 'createReadStream').mockImplementationOnce(
+      () =>
+        new Readable({
+          read() {
+            this.destroy(Object.assign(new Error('EMFILE: too many open files'), { code: 'EMFILE' }));
+          },
+        }) as fs.ReadStream,
+    );
+    await request('GET', '/assets/app.js').catch(() => undefined);
+    spy.mockRestore();
+    const after = await request('GET', '/assets/app.js');
+    expect(after.status).toBe(200);
+    expect(after.body).toBe('console.log(1)');
   });
 });

@@ -167,7 +167,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         'cache-control': 'no-cache',
       });
       if (req.method === 'HEAD') return res.end();
-      fs.createReadStream(file).pipe(res);
+      // Headers are sent: a read that fails (the file went, too many open files) can only end the connection.
+      fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);
     } catch (error) {
       if (!res.headersSent) sendJson(res, 500, { error: (error as Error).message });
       else res.destroy();
