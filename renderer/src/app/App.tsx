@@ -5,7 +5,7 @@ import type { Article, ArticlePatch, ArticleSummary } from '../../../shared/mode
 import { call, errorMessage } from '../api/call';
 import { api } from '../api/transport';
 import { ArticleView } from '../article/ArticleView';
-import { flushAllAutosaves } from '../article/useArticleAutosave';
+import { flushAllAutosaves, flushBeforeLeaving } from '../article/useArticleAutosave';
 import { markArticleOpenStart } from '../article/openTiming';
 import { BackupsView } from '../backups/BackupsView';
 import { ExchangeBar } from '../exchange/ExchangeBar';
@@ -69,7 +69,7 @@ export function App() {
     async (id: string) => {
       try {
         markArticleOpenStart();
-        await flushAllAutosaves();
+        await flushBeforeLeaving();
         setArticle(await call('getArticle', { id }));
         setShowBackups(false);
       } catch (e) {
@@ -81,7 +81,7 @@ export function App() {
 
   const newArticle = useCallback(async () => {
     try {
-      await flushAllAutosaves();
+      await flushBeforeLeaving();
       const created = await call('createArticle', {});
       setView('active');
       setArea('articles');
@@ -98,7 +98,7 @@ export function App() {
   const act = useCallback(
     (fn: () => Promise<unknown>, done: string) => async () => {
       try {
-        await flushAllAutosaves();
+        await flushBeforeLeaving();
         await fn();
         show(done, 'info');
         await refresh();
@@ -149,7 +149,11 @@ export function App() {
 
   // Library edits may rewrite the open draft's synced blocks: come back to the stored copy.
   const changeArea = async (next: DeskArea) => {
-    await flushAllAutosaves();
+    try {
+      await flushBeforeLeaving();
+    } catch (e) {
+      return show(errorMessage(e), 'error');
+    }
     if (next === 'articles' && article) await openArticle(article.id);
     setArea(next);
   };
@@ -191,7 +195,7 @@ export function App() {
         onDeleteForever={(id) => void act(() => call('deleteArticleForever', { id, confirm: true }), 'Deleted for good.')()}
       />
       </div>
-      <button type="button" className="backups-open" onClick={() => setShowBackups(true)}>
+      <button type="button" className="backups-open" onClick={() => void flushBeforeLeaving().then(() => setShowBackups(true), (e) => show(errorMessage(e), 'error'))}>
         Backups…
       </button>
       <main className="workspace">

@@ -101,7 +101,11 @@ export function ArticleView({ article, onListedFieldChange, onReload }: Props) {
             articleId={article.id}
             mine={{ headline: fields.headline, dek: fields.dek, body: bodyRef.current }}
             onKeepMine={(currentVersion) => autosave.overwrite(currentVersion, { ...fields, body: bodyRef.current })}
-            onTakeTheirs={() => onReload(article.id)}
+            onTakeTheirs={() => {
+              // The writer chose the stored text (or kept theirs as a copy): these edits may go.
+              autosave.discard(autosave.baseVersion, article.updatedAt);
+              return onReload(article.id);
+            }}
           />
         )}
         {locked && (

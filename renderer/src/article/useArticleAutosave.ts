@@ -12,6 +12,26 @@ export async function flushAllAutosaves(): Promise<void> {
   await Promise.all([...open].map((a) => a.flush().catch(() => undefined)));
 }
 
+/**
+ * Why the open article cannot be left yet: edits a flush could not store (a conflict
+ * waiting for the writer's choice, or a failed save) would be dropped with the view.
+ */
+export function unsavedEditsMessage(): string | undefined {
+  for (const a of open) {
+    if (!a.dirty) continue;
+    if (a.saveState.kind === 'conflict') return 'Your changes to this article could not be saved: it was changed in another window. Choose a version in the banner first.';
+    if (a.saveState.kind === 'error') return `Your changes to this article could not be saved yet (${a.saveState.message}). Retry before leaving it.`;
+  }
+  return undefined;
+}
+
+/** Saves everything, then refuses (throws) when the open article still holds edits that were not stored. */
+export async function flushBeforeLeaving(): Promise<void> {
+  await flushAllAutosaves();
+  const unsaved = unsavedEditsMessage();
+  if (unsaved) throw new Error(unsaved);
+}
+
 let closeHooksInstalled = false;
 function installCloseHooks() {
   if (closeHooksInstalled) return;
