@@ -59,16 +59,25 @@ const opts = workerData.nativeBinding ? { nativeBinding: workerData.nativeBindin
 const localRequire = typeof require === 'function' ? require : createRequire(import.meta.url);
 const modulePath = localRequire.resolve('better-sqlite3');
 
+/** A check that takes longer than this is stopped, so one stuck backup cannot block every later one. */
+export const WORKER_TIMEOUT_MS = 30 * 60 * 1000;
+
 /** Copies (optionally) and checks a database file off the main thread. */
-export function checkInWorker(job: CheckJob): Promise<WorkerCheck> {
+export function checkInWorker(job: CheckJob, timeoutMs = WORKER_TIMEOUT_MS): Promise<WorkerCheck> {
   return new Promise((resolve) => {
     let settled = false;
     const done = (result: WorkerCheck) => {
       if (settled) return;
       settled = true;
+      clearTimeout(timer);
       resolve(result);
     };
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ...job, modulePath } });
+    const timer = setTimeout(() => {
+      done({ ok: false, message: `the check did not finish within ${Math.round(timeoutMs / 60_000)} minutes` });
+      void worker.terminate();
+    }, timeoutMs);
+    timer.unref();
     worker.once('message', (result: WorkerCheck) => done(result));
     worker.once('error', (error) => done({ ok: false, message: error.message }));
     worker.once('exit', (code) => done({ ok: false, message: `the backup worker stopped (exit code ${code})` }));
