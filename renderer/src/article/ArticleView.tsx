@@ -14,7 +14,7 @@ import { ConflictBanner } from './ConflictBanner';
 import { ArticleDetails, type DetailFields } from './details/ArticleDetails';
 import { measureArticleOpened } from './openTiming';
 import { SaveIndicator } from './SaveIndicator';
-import { useArticleAutosave } from './useArticleAutosave';
+import { registerLocalCopy, useArticleAutosave } from './useArticleAutosave';
 
 type Props = {
   article: Article;
@@ -47,8 +47,11 @@ function editableOf(a: Article): Editable {
 export function ArticleView({ article, onListedFieldChange, onReload }: Props) {
   const { autosave, state } = useArticleAutosave(article);
   const [fields, setFields] = useState<Editable>(() => editableOf(article));
+  const fieldsRef = useRef(fields);
+  fieldsRef.current = fields;
   // The latest local body, for "keep mine" after a conflict; the editor itself is uncontrolled.
   const bodyRef = useRef<ArticleBody>(article.body);
+  useEffect(() => registerLocalCopy(autosave, () => ({ ...fieldsRef.current, body: bodyRef.current })), [autosave]);
   useEffect(measureArticleOpened, []);
   const review = useArticleReview(article, fields);
   const flushForReview = useCallback(async () => (await autosave.flush(), autosave.baseVersion), [autosave]);

@@ -1,12 +1,44 @@
 /** Binds an Autosave to React state and to the window's close and reload events. */
 import { useEffect, useMemo, useState } from 'react';
-import type { Article } from '../../../shared/model/article';
+import type { Article, ArticlePatch } from '../../../shared/model/article';
 import { call } from '../api/call';
 import { api } from '../api/transport';
 import { Autosave, type SaveState } from './autosave';
 
 /** Open autosavers, so closing the window flushes every one. */
 const open = new Set<Autosave>();
+/** For each open article, its whole local text: what a closing window keeps when it cannot save over the stored one. */
+const localCopies = new Map<Autosave, () => ArticlePatch>();
+
+/** Lets a unit test put an autosaver in the open set without mounting a view. */
+export function trackForTests(autosave: Autosave): () => void {
+  open.add(autosave);
+  return () => open.delete(autosave);
+}
+
+/** Registers how to read an open article's local fields and body; returns the unregister function. */
+export function registerLocalCopy(autosave: Autosave, read: () => ArticlePatch): () => void {
+  localCopies.set(autosave, read);
+  return () => {
+    if (localCopies.get(autosave) === read) localCopies.delete(autosave);
+  };
+}
+
+/**
+ * The window is closing and an article is in conflict (changed in another window):
+ * its text is kept as a new article rather than lost or written over the other.
+ */
+export async function keepConflictedCopies(): Promise<void> {
+  for (const a of open) {
+    const read = localCopies.get(a);
+    if (!a.dirty || a.saveState.kind !== 'conflict' || !read) continue;
+    const mine = read();
+    const stamp = new Date().toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
+    await call('createArticle', { fields: { ...mine, headline: `${mine.headline ?? ''} (unsaved copy, ${stamp})`.trim().slice(0, 300) } }).catch(
+      () => undefined,
+    );
+  }
+}
 
 export async function flushAllAutosaves(): Promise<void> {
   await Promise.all([...open].map((a) => a.flush().catch(() => undefined)));
@@ -38,7 +70,9 @@ function installCloseHooks() {
   closeHooksInstalled = true;
   // Electron: the shell waits for us to flush before it closes the window.
   api.onBeforeClose?.(() => {
-    void flushAllAutosaves().finally(() => api.notifyFlushed?.());
+    void flushAllAutosaves()
+      .then(keepConflictedCopies)
+      .finally(() => api.notifyFlushed?.());
   });
   // Browser host: start the save and ask the browser to hold the page while it runs.
   window.addEventListener('beforeunload', (event) => {
