@@ -65,12 +65,16 @@ export function App() {
     return () => clearTimeout(t);
   }, [db, refresh, search]);
 
+  const openRequest = useRef(0);
   const openArticle = useCallback(
     async (id: string) => {
+      const ticket = ++openRequest.current;
       try {
         markArticleOpenStart();
         await flushBeforeLeaving();
-        setArticle(await call('getArticle', { id }));
+        const loaded = await call('getArticle', { id });
+        if (ticket !== openRequest.current) return; // The writer clicked another article meanwhile.
+        setArticle(loaded);
         setShowBackups(false);
       } catch (e) {
         show(errorMessage(e), 'error');

@@ -102,8 +102,9 @@ export function ArticleView({ article, onListedFieldChange, onReload }: Props) {
         {state.kind === 'conflict' && (
           <ConflictBanner
             articleId={article.id}
-            mine={{ headline: fields.headline, dek: fields.dek, body: bodyRef.current }}
-            onKeepMine={(currentVersion) => autosave.overwrite(currentVersion, { ...fields, body: bodyRef.current })}
+            mine={{ ...fields, body: bodyRef.current }}
+            // Only what this window changed goes over the saved version: details edited elsewhere stay.
+            onKeepMine={(currentVersion) => autosave.overwrite(currentVersion, {})}
             onTakeTheirs={() => {
               // The writer chose the stored text (or kept theirs as a copy): these edits may go.
               autosave.discard(autosave.baseVersion, article.updatedAt);

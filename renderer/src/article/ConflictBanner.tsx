@@ -3,13 +3,14 @@
  * since it was opened. Nothing is overwritten until the writer chooses.
  */
 import { useState } from 'react';
-import type { Article } from '../../../shared/model/article';
+import type { Article, ArticlePatch } from '../../../shared/model/article';
 import { diffVersions } from '../../../shared/diff/wordDiff';
 import type { ArticleBody } from '../../../shared/model/document';
 import { DiffView } from '../review/DiffView';
 import { call, errorMessage } from '../api/call';
 
-type Mine = { headline: string; dek: string; body: ArticleBody };
+/** This window's whole copy: headline, dek and body, plus the details (kept in a copy). */
+type Mine = { headline: string; dek: string; body: ArticleBody } & ArticlePatch;
 
 type Props = {
   articleId: string;
@@ -62,7 +63,7 @@ export function ConflictBanner({ articleId, mine, onKeepMine, onTakeTheirs }: Pr
           type="button"
           disabled={busy}
           onClick={run(async () => {
-            await call('createArticle', { fields: { headline: `${mine.headline} (my copy)`.slice(0, 300), dek: mine.dek, body: mine.body } });
+            await call('createArticle', { fields: { ...mine, headline: `${mine.headline} (my copy)`.slice(0, 300) } });
             await onTakeTheirs();
           })}
         >
