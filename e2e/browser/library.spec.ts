@@ -121,10 +121,14 @@ test('a stale window is told about the conflict and nothing is overwritten silen
   await other.goto(host.url);
   await articleButton(other, SEED_HEADLINE).click();
 
-  // Window A saves first.
+  // Window A saves first, changing the headline and a detail.
   await page.getByLabel('Headline').click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type(' (A)');
+  const dateline = page.getByRole('complementary', { name: 'Article details' }).getByLabel('Dateline');
+  await dateline.click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('FROM WINDOW A');
   await expectSaved(page);
 
   // Window B is now stale.
@@ -146,5 +150,7 @@ test('a stale window is told about the conflict and nothing is overwritten silen
   await expectSaved(other);
   const after = host.session.store().getArticle(stored.id);
   expect(after.headline).toBe(`${SEED_HEADLINE} (B)`);
+  // Keep mine writes what window B changed, not its stale copy of everything else.
+  expect(after.dateline).toBe('FROM WINDOW A');
   await other.close();
 });
