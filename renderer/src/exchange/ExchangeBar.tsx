@@ -6,11 +6,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportOutcome } from '../../../shared/ipc/channels/exchange';
 import { MAX_IMPORT_BYTES } from '../../../shared/exchange/formats';
 import { IMPORT_EXTENSIONS } from '../../../shared/exchange/sniff';
+import { base64ToBytes, blobToBase64 } from '../api/base64';
 import { call, errorMessage } from '../api/call';
 import { api } from '../api/transport';
 import { flushAllAutosaves } from '../article/useArticleAutosave';
 import { ExportDialog, type ExportCandidate } from './ExportDialog';
-import { fileToBase64 } from './fileBytes';
 import { ImportConflictDialog, type ConflictChoice } from './ImportConflictDialog';
 import './exchange.css';
 
@@ -51,7 +51,7 @@ export function ExchangeBar({ articles, onImported, onExported, notify }: Props)
           continue;
         }
         try {
-          const dataBase64 = await fileToBase64(file);
+          const dataBase64 = await blobToBase64(file);
           const outcome = await call('importFile', { fileName: file.name, dataBase64 });
           if (outcome.kind === 'conflict') setPending((p) => [...p, { file, dataBase64, conflict: outcome }]);
           else report(file.name, outcome);
@@ -69,7 +69,7 @@ export function ExchangeBar({ articles, onImported, onExported, notify }: Props)
       void call('takeOpenedFiles', {})
         .then(({ files, problems }) => {
           for (const p of problems) notify(`“${p.fileName}”: ${p.message}`, 'error');
-          const asFiles = files.map((f) => new File([Uint8Array.from(atob(f.dataBase64), (c) => c.charCodeAt(0))], f.fileName));
+          const asFiles = files.map((f) => new File([base64ToBytes(f.dataBase64)], f.fileName));
           if (asFiles.length) void importFiles(asFiles);
         })
         .catch((e) => notify(errorMessage(e), 'error'));

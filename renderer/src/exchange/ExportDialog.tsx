@@ -7,7 +7,7 @@ import type { ExchangeDefaults, ExportJobStatus } from '../../../shared/ipc/chan
 import { EXPORT_FORMATS, FORMAT_LABEL, isExportFormat, type ExportFormat } from '../../../shared/exchange/formats';
 import { call, errorMessage } from '../api/call';
 import { flushAllAutosaves } from '../article/useArticleAutosave';
-import { lastFolder, lastFormats } from './fileBytes';
+import { lastFolder, lastFormats } from './exportPrefs';
 import './exchange.css';
 
 export type ExportCandidate = { id: string; headline: string };

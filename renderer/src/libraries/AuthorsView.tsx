@@ -7,6 +7,7 @@ import { call } from '../api/call';
 import { ConfirmDialog } from '../app/ConfirmDialog';
 import { RichText } from '../editor/library-blocks/RichText';
 import { RichTextField } from '../editor/library-blocks/RichTextField';
+import { blobToBase64 } from '../api/base64';
 import { useAssetUrl } from '../editor/library-blocks/useAssetUrl';
 import { problemText } from './problem';
 import { useLibraryList } from './useLibraryList';
@@ -21,13 +22,6 @@ const inputOf = (a: AuthorEntry): AuthorInput => ({
   readMoreUrl: a.readMoreUrl,
   profileLinks: a.profileLinks,
 });
-
-async function readAsBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 function Photo({ assetId, alt }: { assetId: string; alt: string }) {
   const url = useAssetUrl(assetId);
@@ -155,7 +149,7 @@ function AuthorForm({ entry, initial, onSaved, onDeleted }: FormProps) {
     run(async () => {
       if (!file) return;
       if (!(IMAGE_MIME_TYPES as readonly string[]).includes(file.type)) throw new Error('Choose a PNG, JPEG, GIF or WebP image.');
-      const { assetId } = await call('putAsset', { fileName: file.name, mimeType: file.type as ImageMimeType, dataBase64: await readAsBase64(file) });
+      const { assetId } = await call('putAsset', { fileName: file.name, mimeType: file.type as ImageMimeType, dataBase64: await blobToBase64(file) });
       set({ photoAssetId: assetId });
     });
 

@@ -1,5 +1,6 @@
 /** Images live in the local database: stored with putAsset, shown from blob: URLs. */
 import { useEffect, useState } from 'react';
+import { bytesToBase64 } from '../../api/base64';
 import { call } from '../../api/call';
 import { IMAGE_MIME_TYPES, MAX_ASSET_BYTES, type ImageMimeType } from '../../../../shared/ipc/contract';
 
@@ -7,12 +8,6 @@ export const IMAGE_ACCEPT = IMAGE_MIME_TYPES.join(',');
 
 export function isStorableImage(file: File): file is File & { type: ImageMimeType } {
   return (IMAGE_MIME_TYPES as readonly string[]).includes(file.type) && file.size <= MAX_ASSET_BYTES;
-}
-
-function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
 
 export async function storeImageFile(file: File): Promise<string> {
