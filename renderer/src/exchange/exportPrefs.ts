@@ -1,12 +1,4 @@
-/** Reads a dropped or chosen file as base64 for the exchange:import channel. */
-export async function fileToBase64(file: Blob): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  // In slices: String.fromCharCode with a huge argument list overflows the stack.
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
+/** The export dialog's remembered folder and formats (per window profile, in localStorage). */
 const FOLDER_KEY = 'newsroom.exportFolder';
 const FORMATS_KEY = 'newsroom.exportFormats';
 
