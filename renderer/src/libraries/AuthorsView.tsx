@@ -1,5 +1,5 @@
 /** The author library: list, search, create and edit authors, archive or delete them, read old versions. */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { AuthorEntry, AuthorInput, AuthorVersion } from '../../../shared/library/entries';
 import { emptyAuthorInput } from '../../../shared/library/entries';
 import { IMAGE_MIME_TYPES, type ImageMimeType } from '../../../shared/ipc/contract';
@@ -10,7 +10,7 @@ import { RichTextField } from '../editor/library-blocks/RichTextField';
 import { blobToBase64 } from '../api/base64';
 import { useAssetUrl } from '../editor/library-blocks/useAssetUrl';
 import { problemText } from './problem';
-import { useLibraryList } from './useLibraryList';
+import { LibraryView } from './LibraryView';
 import { VersionHistory } from './VersionHistory';
 
 const inputOf = (a: AuthorEntry): AuthorInput => ({
@@ -28,83 +28,39 @@ function Photo({ assetId, alt }: { assetId: string; alt: string }) {
   return url ? <img className="author-photo" src={url} alt={alt} /> : null;
 }
 
-export function AuthorsView() {
-  const [error, setError] = useState('');
-  const list = useLibraryList((includeArchived) => call('listAuthors', { includeArchived }), (e) => setError(problemText(e)));
-  const [search, setSearch] = useState('');
-  const [selected, setSelected] = useState<string | 'new' | undefined>();
-  const shown = useMemo(() => {
-    const q = search.trim().toLowerCase();
-    const visible = list.items.filter((a) => list.showArchived || !a.archived || a.id === selected);
-    return q ? visible.filter((a) => `${a.name} ${a.jobTitle} ${a.email}`.toLowerCase().includes(q)) : visible;
-  }, [list.items, list.showArchived, search, selected]);
-  const current = list.items.find((a) => a.id === selected);
+const loadAuthors = (includeArchived: boolean) => call('listAuthors', { includeArchived });
+const authorMatches = (a: AuthorEntry, q: string) => `${a.name} ${a.jobTitle} ${a.email}`.toLowerCase().includes(q);
 
+export function AuthorsView() {
   return (
-    <div className="library-area" aria-label="Author library" role="region">
-      <div className="library-area-list">
-        <div className="library-area-header">
-          <h2>Authors</h2>
-          <button type="button" className="primary" onClick={() => setSelected('new')}>
-            New author
-          </button>
-        </div>
-        <input type="search" aria-label="Search authors" placeholder="Search by name, title or email" value={search} onChange={(e) => setSearch(e.target.value)} />
-        <label className="check">
-          <input type="checkbox" checked={list.showArchived} onChange={(e) => list.setShowArchived(e.target.checked)} />
-          Show archived
-        </label>
-        {list.loaded && shown.length === 0 ? (
-          <p className="empty-state">
-            {search.trim() ? `No author matches “${search.trim()}”.` : 'No authors yet. Press “New author” to add the first one.'}
-          </p>
+    <LibraryView<AuthorEntry>
+      label="Author library"
+      title="Authors"
+      noun="author"
+      listLabel="Authors"
+      searchPlaceholder="Search by name, title or email"
+      emptyText="No authors yet. Press “New author” to add the first one."
+      load={loadAuthors}
+      matches={authorMatches}
+      renderItem={(a) => (
+        <>
+          <strong>{a.name}</strong> <span className="muted">{a.jobTitle}</span>
+        </>
+      )}
+      renderEditor={({ entry, onSaved, onDeleted }) =>
+        entry ? (
+          <AuthorForm entry={entry} initial={inputOf(entry)} onSaved={onSaved} onDeleted={onDeleted} />
         ) : (
-          <ul className="entry-list" aria-label="Authors">
-            {shown.map((a) => (
-              <li key={a.id}>
-                <button type="button" aria-current={a.id === selected ? 'true' : undefined} onClick={() => setSelected(a.id)}>
-                  <strong>{a.name}</strong> <span className="muted">{a.jobTitle}</span>
-                  {a.archived && <span className="chip">Archived</span>}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-      <div className="library-area-editor">
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        {selected === 'new' ? (
-          <AuthorForm
-            key="new"
-            initial={emptyAuthorInput()}
-            onSaved={async (entry) => {
-              await list.reload();
-              setSelected(entry.id);
-            }}
-          />
-        ) : current ? (
-          <AuthorForm
-            key={current.id}
-            entry={current}
-            initial={inputOf(current)}
-            onSaved={() => list.reload()}
-            onDeleted={async () => {
-              setSelected(undefined);
-              await list.reload();
-            }}
-          />
-        ) : (
-          <div className="empty-state">
-            <h2>Author library</h2>
-            <p>Choose an author to edit their name, title, bio and photo, or add a new one. Bylines and “About the writer” blocks use these entries.</p>
-          </div>
-        )}
-      </div>
-    </div>
+          <AuthorForm initial={emptyAuthorInput()} onSaved={onSaved} />
+        )
+      }
+      intro={
+        <>
+          <h2>Author library</h2>
+          <p>Choose an author to edit their name, title, bio and photo, or add a new one. Bylines and “About the writer” blocks use these entries.</p>
+        </>
+      }
+    />
   );
 }
 

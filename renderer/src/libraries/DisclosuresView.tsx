@@ -1,5 +1,5 @@
 /** The AI-use disclosure library: templates, the uses each covers, their version history. */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { AI_USES, type AiUse } from '../../../shared/model/article';
 import { AI_USE_LABELS, type DisclosureEntry, type DisclosureInput, type DisclosureVersion } from '../../../shared/library/entries';
 import { call } from '../api/call';
@@ -7,90 +7,48 @@ import { ConfirmDialog } from '../app/ConfirmDialog';
 import { RichText } from '../editor/library-blocks/RichText';
 import { RichTextField } from '../editor/library-blocks/RichTextField';
 import { problemText } from './problem';
-import { useLibraryList } from './useLibraryList';
+import { LibraryView } from './LibraryView';
 import { VersionHistory } from './VersionHistory';
 
 const inputOf = (t: DisclosureEntry): DisclosureInput => ({ title: t.title, text: t.text, policyUrl: t.policyUrl, covers: t.covers });
 const blank = (): DisclosureInput => ({ title: '', text: [{ text: '' }], policyUrl: '', covers: [] });
 
-export function DisclosuresView() {
-  const [error, setError] = useState('');
-  const list = useLibraryList((includeArchived) => call('listDisclosures', { includeArchived }), (e) => setError(problemText(e)));
-  const [search, setSearch] = useState('');
-  const [selected, setSelected] = useState<string | 'new' | undefined>();
-  const shown = useMemo(() => {
-    const q = search.trim().toLowerCase();
-    const visible = list.items.filter((t) => list.showArchived || !t.archived || t.id === selected);
-    return q ? visible.filter((t) => t.title.toLowerCase().includes(q)) : visible;
-  }, [list.items, list.showArchived, search, selected]);
-  const current = list.items.find((t) => t.id === selected);
+const loadDisclosures = (includeArchived: boolean) => call('listDisclosures', { includeArchived });
+const disclosureMatches = (t: DisclosureEntry, q: string) => t.title.toLowerCase().includes(q);
 
+export function DisclosuresView() {
   return (
-    <div className="library-area" aria-label="Disclosure library" role="region">
-      <div className="library-area-list">
-        <div className="library-area-header">
+    <LibraryView<DisclosureEntry>
+      label="Disclosure library"
+      title="AI-use disclosures"
+      noun="disclosure"
+      listLabel="Disclosures"
+      searchPlaceholder="Search by title"
+      emptyText="No disclosure templates yet. Press “New disclosure”."
+      load={loadDisclosures}
+      matches={disclosureMatches}
+      renderItem={(t) => (
+        <>
+          <strong>{t.title}</strong> <span className="muted">v{t.version}</span>
+        </>
+      )}
+      renderEditor={({ entry, onSaved, onDeleted }) =>
+        entry ? (
+          <DisclosureForm entry={entry} initial={inputOf(entry)} onSaved={onSaved} onDeleted={onDeleted} />
+        ) : (
+          <DisclosureForm initial={blank()} onSaved={onSaved} />
+        )
+      }
+      intro={
+        <>
           <h2>AI-use disclosures</h2>
-          <button type="button" className="primary" onClick={() => setSelected('new')}>
-            New disclosure
-          </button>
-        </div>
-        <input type="search" aria-label="Search disclosures" placeholder="Search by title" value={search} onChange={(e) => setSearch(e.target.value)} />
-        <label className="check">
-          <input type="checkbox" checked={list.showArchived} onChange={(e) => list.setShowArchived(e.target.checked)} />
-          Show archived
-        </label>
-        {list.loaded && shown.length === 0 ? (
-          <p className="empty-state">{search.trim() ? `No disclosure matches “${search.trim()}”.` : 'No disclosure templates yet. Press “New disclosure”.'}</p>
-        ) : (
-          <ul className="entry-list" aria-label="Disclosures">
-            {shown.map((t) => (
-              <li key={t.id}>
-                <button type="button" aria-current={t.id === selected ? 'true' : undefined} onClick={() => setSelected(t.id)}>
-                  <strong>{t.title}</strong> <span className="muted">v{t.version}</span>
-                  {t.archived && <span className="chip">Archived</span>}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-      <div className="library-area-editor">
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        {selected === 'new' ? (
-          <DisclosureForm
-            key="new"
-            initial={blank()}
-            onSaved={async (t) => {
-              await list.reload();
-              setSelected(t.id);
-            }}
-          />
-        ) : current ? (
-          <DisclosureForm
-            key={current.id}
-            entry={current}
-            initial={inputOf(current)}
-            onSaved={() => list.reload()}
-            onDeleted={async () => {
-              setSelected(undefined);
-              await list.reload();
-            }}
-          />
-        ) : (
-          <div className="empty-state">
-            <h2>AI-use disclosures</h2>
-            <p>
-              Choose a template to edit its text and the uses it covers, or add a new one. Editing a template saves a new version; drafts that use
-              it follow, approved articles keep the version they were approved with.
+          <p>
+          Choose a template to edit its text and the uses it covers, or add a new one. Editing a template saves a new version; drafts that use
+          it follow, approved articles keep the version they were approved with.
             </p>
-          </div>
-        )}
-      </div>
-    </div>
+        </>
+      }
+    />
   );
 }
 
