@@ -195,6 +195,38 @@ test('lists nest with Tab and step out with Shift+Tab, Enter and Backspace', asy
   await expect.poll(() => depths(again.locator('.list-item'))).toEqual(['0', '1', '1', '0']);
 });
 
+/** Hands image files to the editor the way the OS does, through a paste or a drop carrying a DataTransfer. */
+async function sendImageFile(page: Page, how: 'paste' | 'drop', name: string) {
+  const base64 = fs.readFileSync(path.join(ROOT, 'e2e/fixtures/images/test-photo.png')).toString('base64');
+  await page.getByRole('textbox', { name: 'Article body' }).evaluate(
+    (el, { how, name, base64 }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name, { type: 'image/png' }));
+      const target = el.querySelector('p') ?? el;
+      if (how === 'paste') target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      else for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    { how, name, base64 },
+  );
+}
+
+test('image files pasted or dropped on the editor are stored and shown as image blocks', async ({ page, host }) => {
+  const body = await startArticle(page, 'Pasted image');
+  await page.keyboard.type('A paragraph.');
+  await sendImageFile(page, 'paste', 'pasted.png');
+  await expect(body.getByRole('group', { name: 'Image' })).toHaveCount(1);
+  await sendImageFile(page, 'drop', 'dropped.png');
+  await expect(body.getByRole('group', { name: 'Image' })).toHaveCount(2);
+  for (const img of await body.getByRole('group', { name: 'Image' }).locator('img').all()) await expect(img).toHaveAttribute('src', /^blob:/);
+  await expectSaved(page);
+  const stored = host.session.store().listArticles({ view: 'active' }).items.find((a) => a.headline === 'Pasted image')!;
+  const images = host.session.store().getArticle(stored.id).body.filter((b) => b.type === 'image');
+  expect(images).toHaveLength(2);
+  // The same picture twice is stored once, and the drop went to the editor, not to the importer.
+  expect(new Set(images.map((b) => (b as { assetId: string }).assetId)).size).toBe(1);
+  expect(host.session.store().articleCount()).toBe(2);
+});
+
 test('an image from the file chooser shows, asks for alt text and survives reopening', async ({ page }) => {
   const body = await startArticle(page, 'Image test');
   await page.keyboard.type('Before the picture');
