@@ -76,6 +76,8 @@ export type Clock = () => Date;
 
 /** How many of the newest full-text matches a search ranks (see listArticles). */
 export const SEARCH_WINDOW = 1_000;
+/** How many of the best search results carry a highlighted snippet. */
+export const SNIPPET_ROWS = 50;
 
 export type NewAuthor = Pick<Author, 'name' | 'jobTitle' | 'bio' | 'email' | 'readMoreUrl'> & { id?: string };
 export type NewDisclosure = Pick<DisclosureTemplate, 'title' | 'text' | 'policyUrl'> & { id?: string };
@@ -381,9 +383,10 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
     // Snippets need the full-text query's own context; only the page shown gets them.
     const snippets = new Map<number, string>();
     if (fts && rows.length > 0) {
-      // One pass over the page's rowid range: FTS5 expands the query once, and
-      // `+rowid IN` (not pushed into FTS5) keeps snippets to the rows shown.
-      const ids = rows.map((r) => r.rid);
+      // One pass over the rowid range of the best matches: FTS5 expands the query once, and
+      // `+rowid IN` (not pushed into FTS5) keeps snippets to those rows. Only the top of the
+      // list gets snippets; that is what a writer reads, and snippets are the costly part.
+      const ids = rows.slice(0, SNIPPET_ROWS).map((r) => r.rid);
       const found = db
         .prepare<unknown[], { rowid: number; snippet: string }>(
           `SELECT rowid, snippet(articles_fts, -1, char(2), char(3), '…', 14) AS snippet FROM articles_fts
