@@ -69,3 +69,23 @@ test('article details are edited by keyboard and survive reopening', async ({ pa
   await d.getByRole('button', { name: 'Follow the headline again' }).click();
   await expect(d.getByLabel('Slug', { exact: true })).toHaveValue('tram-line-opens-on-sunday-at-last');
 });
+
+test('the byline picker moves through matches with the arrow keys', async ({ page }) => {
+  await page.getByRole('button', { name: 'New article' }).click();
+  await expect(page.getByLabel('Headline')).toBeFocused();
+  const details = page.getByRole('complementary', { name: 'Article details' });
+  const input = details.getByLabel('Byline', { exact: true });
+  await input.click();
+  await page.keyboard.type('a'); // Both seeded authors match.
+  const options = details.getByRole('option');
+  await expect(options).toHaveCount(2);
+  await expect(options.nth(0)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(input).toHaveAttribute('aria-activedescendant', (await options.nth(1).getAttribute('id'))!);
+  const second = (await options.nth(1).locator('strong').textContent())!;
+  await page.keyboard.press('ArrowDown'); // Wraps to the first…
+  await page.keyboard.press('ArrowUp'); // …and back to the second.
+  await page.keyboard.press('Enter');
+  await expect(details.getByRole('list', { name: 'Authors in the byline' }).getByRole('listitem')).toHaveText([new RegExp(second)]);
+});

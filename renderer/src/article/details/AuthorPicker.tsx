@@ -1,5 +1,6 @@
 /** The byline: one or more authors from the author library, picked by searching their names. */
 import { useId, useMemo, useState } from 'react';
+import { useCombobox } from '../../app/useCombobox';
 import type { Author } from '../../../../shared/model/article';
 
 type Props = {
@@ -10,8 +11,6 @@ type Props = {
 
 export function AuthorPicker({ authorIds, authors, onChange }: Props) {
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
-  const listId = useId();
   const inputId = useId();
   const byId = useMemo(() => new Map(authors.map((a) => [a.id, a])), [authors]);
 
@@ -23,6 +22,8 @@ export function AuthorPicker({ authorIds, authors, onChange }: Props) {
       .filter((a) => a.name.toLowerCase().includes(q) || a.jobTitle.toLowerCase().includes(q))
       .slice(0, 8);
   }, [query, authors, authorIds]);
+  const combo = useCombobox(matches.length);
+  const { active, setActive, listId } = combo;
 
   const add = (author: Author | undefined) => {
     if (!author) return;
@@ -65,11 +66,7 @@ export function AuthorPicker({ authorIds, authors, onChange }: Props) {
       </ol>
       <input
         id={inputId}
-        role="combobox"
-        aria-expanded={matches.length > 0}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={matches.length ? `${listId}-${active}` : undefined}
+        {...combo.inputProps}
         value={query}
         placeholder="Search authors to add"
         onChange={(e) => {
@@ -77,13 +74,8 @@ export function AuthorPicker({ authorIds, authors, onChange }: Props) {
           setActive(0);
         }}
         onKeyDown={(e) => {
-          if (e.key === 'ArrowDown' && matches.length) {
-            e.preventDefault();
-            setActive((a) => (a + 1) % matches.length);
-          } else if (e.key === 'ArrowUp' && matches.length) {
-            e.preventDefault();
-            setActive((a) => (a - 1 + matches.length) % matches.length);
-          } else if (e.key === 'Enter') {
+          if (combo.moveWithArrows(e)) return;
+          if (e.key === 'Enter') {
             e.preventDefault();
             add(matches[active]);
           } else if (e.key === 'Escape') setQuery('');

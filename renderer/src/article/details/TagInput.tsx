@@ -1,12 +1,11 @@
 /** Tags as removable chips, with completion from tags already used in the newsroom. */
 import { useId, useMemo, useState } from 'react';
+import { useCombobox } from '../../app/useCombobox';
 
 type Props = { tags: string[]; known: string[]; onChange: (tags: string[]) => void; maxLength?: number };
 
 export function TagInput({ tags, known, onChange, maxLength = 60 }: Props) {
   const [draft, setDraft] = useState('');
-  const [active, setActive] = useState(0);
-  const listId = useId();
   const inputId = useId();
 
   const suggestions = useMemo(() => {
@@ -14,6 +13,8 @@ export function TagInput({ tags, known, onChange, maxLength = 60 }: Props) {
     if (!q) return [];
     return known.filter((t) => t.toLowerCase().includes(q) && !tags.includes(t)).slice(0, 8);
   }, [draft, known, tags]);
+  const combo = useCombobox(suggestions.length);
+  const { active, setActive, listId } = combo;
 
   const add = (tag: string) => {
     const clean = tag.trim().slice(0, maxLength);
@@ -37,11 +38,7 @@ export function TagInput({ tags, known, onChange, maxLength = 60 }: Props) {
       </ul>
       <input
         id={inputId}
-        role="combobox"
-        aria-expanded={suggestions.length > 0}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={suggestions.length ? `${listId}-${active}` : undefined}
+        {...combo.inputProps}
         value={draft}
         placeholder="Add a tag and press Enter"
         onChange={(e) => {
@@ -49,13 +46,8 @@ export function TagInput({ tags, known, onChange, maxLength = 60 }: Props) {
           setActive(0);
         }}
         onKeyDown={(e) => {
-          if (e.key === 'ArrowDown' && suggestions.length) {
-            e.preventDefault();
-            setActive((a) => (a + 1) % suggestions.length);
-          } else if (e.key === 'ArrowUp' && suggestions.length) {
-            e.preventDefault();
-            setActive((a) => (a - 1 + suggestions.length) % suggestions.length);
-          } else if (e.key === 'Enter' || e.key === ',') {
+          if (combo.moveWithArrows(e)) return;
+          if (e.key === 'Enter' || e.key === ',') {
             e.preventDefault();
             add(suggestions[active] ?? draft);
           } else if (e.key === 'Backspace' && draft === '' && tags.length) {
