@@ -4,12 +4,11 @@ import type { AuthorEntry, AuthorInput, AuthorVersion } from '../../../shared/li
 import { emptyAuthorInput } from '../../../shared/library/entries';
 import { IMAGE_MIME_TYPES, type ImageMimeType } from '../../../shared/ipc/contract';
 import { call } from '../api/call';
-import { ConfirmDialog } from '../app/ConfirmDialog';
 import { RichText } from '../editor/library-blocks/RichText';
 import { RichTextField } from '../editor/library-blocks/RichTextField';
 import { blobToBase64 } from '../api/base64';
 import { useAssetUrl } from '../editor/library-blocks/useAssetUrl';
-import { problemText } from './problem';
+import { EntryFormActions, useEntryForm } from './entryForm';
 import { LibraryView } from './LibraryView';
 import { VersionHistory } from './VersionHistory';
 
@@ -67,27 +66,13 @@ export function AuthorsView() {
 type FormProps = { entry?: AuthorEntry; initial: AuthorInput; onSaved: (entry: AuthorEntry) => Promise<void> | void; onDeleted?: () => Promise<void> };
 
 function AuthorForm({ entry, initial, onSaved, onDeleted }: FormProps) {
-  const [draft, setDraft] = useState<AuthorInput>(initial);
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState('');
-  const [confirmDelete, setConfirmDelete] = useState(false);
+  const { draft, set, status, setStatus, error, run } = useEntryForm<AuthorInput>(initial);
   const [versions, setVersions] = useState<AuthorVersion[]>([]);
   const id = useId();
-  const set = (patch: Partial<AuthorInput>) => setDraft((d) => ({ ...d, ...patch }));
 
   useEffect(() => {
     if (entry) call('listAuthorVersions', { id: entry.id }).then(setVersions).catch(() => setVersions([]));
   }, [entry]);
-
-  const run = async (fn: () => Promise<void>) => {
-    setError('');
-    setStatus('');
-    try {
-      await fn();
-    } catch (e) {
-      setError(problemText(e));
-    }
-  };
 
   const save = () =>
     run(async () => {
@@ -167,34 +152,21 @@ function AuthorForm({ entry, initial, onSaved, onDeleted }: FormProps) {
           Add profile link
         </button>
       </fieldset>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      {status && <p role="status">{status}</p>}
-      <div className="button-row">
-        <button type="submit" className="primary">
-          {entry ? 'Save author' : 'Add author'}
-        </button>
-        {entry && (
-          <button
-            type="button"
-            onClick={() =>
-              run(async () => {
-                await onSaved(await call('setAuthorArchived', { id: entry.id, archived: !entry.archived }));
-              })
-            }
-          >
-            {entry.archived ? 'Unarchive' : 'Archive'}
-          </button>
-        )}
-        {entry && (
-          <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
-            Delete…
-          </button>
-        )}
-      </div>
+      <EntryFormActions
+        noun="author"
+        entry={entry}
+        error={error}
+        status={status}
+        run={run}
+        onArchiveToggle={async () => {
+          await onSaved(await call('setAuthorArchived', { id: entry!.id, archived: !entry!.archived }));
+        }}
+        onDelete={async () => {
+          await call('deleteAuthor', { id: entry!.id, confirm: true });
+          await onDeleted?.();
+        }}
+        deleteMessage={<>{entry?.name} will be removed from the library. Authors used by any article cannot be deleted; archive them instead.</>}
+      />
       {entry && (
         <VersionHistory
           versions={versions}
@@ -210,23 +182,6 @@ function AuthorForm({ entry, initial, onSaved, onDeleted }: FormProps) {
             </>
           )}
         />
-      )}
-      {confirmDelete && entry && (
-        <ConfirmDialog
-          title="Delete this author?"
-          confirmLabel="Delete author"
-          danger
-          onCancel={() => setConfirmDelete(false)}
-          onConfirm={() => {
-            setConfirmDelete(false);
-            void run(async () => {
-              await call('deleteAuthor', { id: entry.id, confirm: true });
-              await onDeleted?.();
-            });
-          }}
-        >
-          {entry.name} will be removed from the library. Authors used by any article cannot be deleted; archive them instead.
-        </ConfirmDialog>
       )}
     </form>
   );

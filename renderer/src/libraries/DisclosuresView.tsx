@@ -3,10 +3,9 @@ import { useEffect, useId, useState } from 'react';
 import { AI_USES, type AiUse } from '../../../shared/model/article';
 import { AI_USE_LABELS, type DisclosureEntry, type DisclosureInput, type DisclosureVersion } from '../../../shared/library/entries';
 import { call } from '../api/call';
-import { ConfirmDialog } from '../app/ConfirmDialog';
 import { RichText } from '../editor/library-blocks/RichText';
 import { RichTextField } from '../editor/library-blocks/RichTextField';
-import { problemText } from './problem';
+import { EntryFormActions, useEntryForm } from './entryForm';
 import { LibraryView } from './LibraryView';
 import { VersionHistory } from './VersionHistory';
 
@@ -55,28 +54,14 @@ export function DisclosuresView() {
 type FormProps = { entry?: DisclosureEntry; initial: DisclosureInput; onSaved: (t: DisclosureEntry) => Promise<void> | void; onDeleted?: () => Promise<void> };
 
 function DisclosureForm({ entry, initial, onSaved, onDeleted }: FormProps) {
-  const [draft, setDraft] = useState<DisclosureInput>(initial);
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState('');
-  const [confirmDelete, setConfirmDelete] = useState(false);
+  const { draft, set, status, setStatus, error, run } = useEntryForm<DisclosureInput>(initial);
   const [versions, setVersions] = useState<DisclosureVersion[]>([]);
   const id = useId();
-  const set = (patch: Partial<DisclosureInput>) => setDraft((d) => ({ ...d, ...patch }));
   const toggle = (use: AiUse, on: boolean) => set({ covers: AI_USES.filter((u) => (u === use ? on : draft.covers.includes(u))) });
 
   useEffect(() => {
     if (entry) call('listDisclosureVersions', { id: entry.id }).then(setVersions).catch(() => setVersions([]));
   }, [entry]);
-
-  const run = async (fn: () => Promise<void>) => {
-    setError('');
-    setStatus('');
-    try {
-      await fn();
-    } catch (e) {
-      setError(problemText(e));
-    }
-  };
 
   const save = () =>
     run(async () => {
@@ -123,27 +108,21 @@ function DisclosureForm({ entry, initial, onSaved, onDeleted }: FormProps) {
         ))}
         <p className="hint">{draft.covers.length === 0 ? 'Covers no AI use: fits only articles that declare none (“No generative AI used”).' : ''}</p>
       </fieldset>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      {status && <p role="status">{status}</p>}
-      <div className="button-row">
-        <button type="submit" className="primary">
-          {entry ? 'Save disclosure' : 'Add disclosure'}
-        </button>
-        {entry && (
-          <button type="button" onClick={() => run(async () => void (await onSaved(await call('setDisclosureArchived', { id: entry.id, archived: !entry.archived }))))}>
-            {entry.archived ? 'Unarchive' : 'Archive'}
-          </button>
-        )}
-        {entry && (
-          <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
-            Delete…
-          </button>
-        )}
-      </div>
+      <EntryFormActions
+        noun="disclosure"
+        entry={entry}
+        error={error}
+        status={status}
+        run={run}
+        onArchiveToggle={async () => {
+          await onSaved(await call('setDisclosureArchived', { id: entry!.id, archived: !entry!.archived }));
+        }}
+        onDelete={async () => {
+          await call('deleteDisclosure', { id: entry!.id, confirm: true });
+          await onDeleted?.();
+        }}
+        deleteMessage={<>“{entry?.title}” and its versions will be removed. Templates used by any article cannot be deleted; archive them instead.</>}
+      />
       {entry && (
         <VersionHistory
           versions={versions}
@@ -159,23 +138,6 @@ function DisclosureForm({ entry, initial, onSaved, onDeleted }: FormProps) {
             </>
           )}
         />
-      )}
-      {confirmDelete && entry && (
-        <ConfirmDialog
-          title="Delete this disclosure?"
-          confirmLabel="Delete disclosure"
-          danger
-          onCancel={() => setConfirmDelete(false)}
-          onConfirm={() => {
-            setConfirmDelete(false);
-            void run(async () => {
-              await call('deleteDisclosure', { id: entry.id, confirm: true });
-              await onDeleted?.();
-            });
-          }}
-        >
-          “{entry.title}” and its versions will be removed. Templates used by any article cannot be deleted; archive them instead.
-        </ConfirmDialog>
       )}
     </form>
   );
