@@ -168,3 +168,15 @@ test('search answers as you type with highlighted snippets; filters narrow the l
   await expect(articleButton(page, 'Harbour City Votes to Build Flood Barrier After Decade of Debate')).toBeVisible();
   await expect(page.getByText('1 article', { exact: true })).toBeVisible();
 });
+
+test('the checklist follows the AI-use declaration as it is edited', async ({ page }) => {
+  await articleButton(page, 'Harbour City Votes to Build Flood Barrier After Decade of Debate').click();
+  await page.getByRole('tab', { name: 'Checklist' }).click();
+  const checklist = page.getByRole('region', { name: 'Checklist' });
+  await expect(checklist).not.toContainText(/disclosure block/i);
+  // The seeded disclosure does not cover AI-generated images.
+  await page.getByRole('complementary', { name: 'Article details' }).getByLabel('Images').check();
+  await expect(checklist).toContainText(/AI-generated illustration/);
+  await page.getByRole('complementary', { name: 'Article details' }).getByLabel('None').check();
+  await expect(checklist).not.toContainText(/AI-generated illustration/);
+});

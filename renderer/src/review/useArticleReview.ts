@@ -1,5 +1,5 @@
 /** Review state of the open article: the live body for the checklist, its comments and its library rules. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Article, ArticleFields } from '../../../shared/model/article';
 import type { ArticleBody } from '../../../shared/model/document';
 import { runChecklist } from '../../../shared/rules/checklist';
@@ -8,12 +8,11 @@ import { call } from '../api/call';
 import { useComments } from '../comments/useComments';
 import { useReview } from './ReviewContext';
 
-type LiveFields = Pick<ArticleFields, 'headline' | 'dek' | 'bylineAuthorIds' | 'plannedLength'>;
+type LiveFields = Pick<ArticleFields, 'headline' | 'dek' | 'bylineAuthorIds' | 'plannedLength' | 'aiDeclaration'>;
 
 export function useArticleReview(article: Article, fields: LiveFields, onError: (message: string) => void = () => undefined) {
   const { profile, settings } = useReview();
   const comments = useComments(article, onError);
-  const [body, setBody] = useState<ArticleBody>(article.body);
   const [library, setLibrary] = useState<LibraryContext>({ templates: undefined, authorNames: new Map() });
 
   useEffect(() => {
@@ -31,39 +30,40 @@ export function useArticleReview(article: Article, fields: LiveFields, onError: 
     };
   }, []);
 
-  // Typing reruns the rules at most every 300 ms.
-  const [checkedBody, setCheckedBody] = useState(body);
-  useEffect(() => {
-    const t = setTimeout(() => setCheckedBody(body), 300);
-    return () => clearTimeout(t);
-  }, [body]);
+  // Typing reruns the rules 300 ms after the last change; keystrokes themselves re-render nothing here.
+  const [checkedBody, setCheckedBody] = useState<ArticleBody>(article.body);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const bodyChanged = useCallback((next: ArticleBody) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setCheckedBody(next), 300);
+  }, []);
+  useEffect(() => () => clearTimeout(timer.current), []);
 
   const openComments = comments.threads.filter((t) => !t.resolved).length;
   const results = useMemo(
     () =>
       runChecklist({
-        article: { ...fields, aiDeclaration: article.aiDeclaration, body: checkedBody },
+        article: { ...fields, body: checkedBody },
         openComments,
         purpose: profile?.role === 'editor' ? 'approval' : 'writing',
         settings,
         libraryRules: libraryRules(library),
       }),
-    [fields, article.aiDeclaration, checkedBody, openComments, profile?.role, settings, library],
+    [fields, checkedBody, openComments, profile?.role, settings, library],
   );
   const approvalErrors = useMemo(
     () =>
       runChecklist({
-        article: { ...fields, aiDeclaration: article.aiDeclaration, body: checkedBody },
+        article: { ...fields, body: checkedBody },
         openComments,
         purpose: 'approval',
         settings,
         libraryRules: libraryRules(library),
       }).filter((r) => r.level === 'error'),
-    [fields, article.aiDeclaration, checkedBody, openComments, settings, library],
+    [fields, checkedBody, openComments, settings, library],
   );
 
-  const bodyChanged = useCallback((next: ArticleBody) => setBody(next), []);
-  return { comments, extension: comments.extension, body, bodyChanged, results, approvalErrors };
+  return { comments, extension: comments.extension, bodyChanged, results, approvalErrors };
 }
 
 export type ArticleReviewState = ReturnType<typeof useArticleReview>;
