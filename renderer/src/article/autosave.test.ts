@@ -63,6 +63,12 @@ describe('Autosave', () => {
     expect(calls[0]!.patch).toEqual({ headline: 'h9', dek: 'dek' });
   });
 
+  it('tells the view it is dirty once per burst of typing, not on every keystroke', () => {
+    const { autosave, states } = setup();
+    for (let i = 0; i < 20; i++) autosave.change({ headline: `H${i}` });
+    expect(states.map((s) => s.kind)).toEqual(['dirty']);
+  });
+
   it('flush() saves at once', async () => {
     const { autosave, save, calls } = setup();
     autosave.change({ headline: 'now' });

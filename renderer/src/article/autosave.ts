@@ -144,6 +144,8 @@ export class Autosave {
   }
 
   private setState(state: SaveState) {
+    // Every keystroke marks the article dirty; tell the view only when that is news.
+    if (state.kind === 'dirty' && this.state.kind === 'dirty') return;
     this.state = state;
     this.options.onState?.(state);
   }
