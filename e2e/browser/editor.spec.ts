@@ -259,9 +259,11 @@ test('find and replace counts, moves between matches and replaces', async ({ pag
   await page.keyboard.type('cat');
   await expect(page.getByTestId('find-count')).toHaveText('1 of 3');
   await expect(body.locator('.find-match')).toHaveCount(3);
-  await page.keyboard.press('Enter');
+  // Pressed on the Find field itself: under load the editor has been seen to take focus back
+  // a moment after the panel opened (noted in the closing note), and this test is about the matches.
+  await find.press('Enter');
   await expect(page.getByTestId('find-count')).toHaveText('2 of 3');
-  await page.keyboard.press('Shift+Enter');
+  await find.press('Shift+Enter');
   await expect(page.getByTestId('find-count')).toHaveText('1 of 3');
   await page.getByLabel('Match case').check();
   await expect(page.getByTestId('find-count')).toHaveText('1 of 2');
