@@ -50,8 +50,8 @@ describe('putAsset', () => {
     expect(png).not.toBe(jpeg);
     expect(assets.getAsset(png)).toEqual({ assetId: png, fileName: 'photo.png', mimeType: 'image/png', dataBase64: PNG.toString('base64') });
     expect(assets.getAssetBytes(jpeg)!.bytes.equals(JPEG)).toBe(true);
-    const stored = db.prepare('SELECT byte_size, sha256 FROM assets WHERE id = ?').get(png) as { byte_size: number; sha256: string };
-    expect(stored.byte_size).toBe(PNG.length);
+    const stored = db.prepare('SELECT length(data) AS size, sha256 FROM assets WHERE id = ?').get(png) as { size: number; sha256: string };
+    expect(stored.size).toBe(PNG.length);
     expect(stored.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 

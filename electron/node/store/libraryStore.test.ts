@@ -21,7 +21,7 @@ beforeEach(() => {
   db = openDatabase(path.join(dir, 'library.db'));
   articles = createArticleStore(db);
   library = createLibraryStore(db);
-  seedDemoNewsroom(articles);
+  seedDemoNewsroom(articles, library);
 });
 afterEach(() => {
   db.close();
@@ -78,7 +78,7 @@ describe('author library', () => {
     expect(library.authorVersion(created.id, 2)!.bio).toEqual([{ text: 'Now covers the port.' }]);
   });
 
-  it('keeps a version for authors written by the article store (seed) and refuses stale saves', () => {
+  it('keeps a version for seeded authors and refuses stale saves', () => {
     expect(library.authorVersions(SEED_IDS.authorMara).map((v) => v.version)).toEqual([1]);
     library.updateAuthor(SEED_IDS.authorMara, 1, { ...inputOf(SEED_IDS.authorMara), jobTitle: 'Senior Writer' });
     const conflict = appError(() => library.updateAuthor(SEED_IDS.authorMara, 1, inputOf(SEED_IDS.authorMara)));
