@@ -108,3 +108,36 @@ describe('getAsset', () => {
     expect(assets.getAssetBytes('nope')).toBeUndefined();
   });
 });
+
+describe('putAssetKeepingId', () => {
+  it('keeps a free id, reuses identical bytes, and gives other bytes under a taken id a new one', () => {
+    expect(assets.putAssetKeepingId('from-bundle', 'a.png', 'image/png', PNG)).toBe('from-bundle');
+    expect(assets.putAssetKeepingId('other-id', 'b.png', 'image/png', Buffer.from(PNG))).toBe('from-bundle');
+    const moved = assets.putAssetKeepingId('from-bundle', 'c.jpg', 'image/jpeg', JPEG);
+    expect(moved).not.toBe('from-bundle');
+    expect(assets.getAssetBytes(moved)!.bytes.equals(JPEG)).toBe(true);
+    expect(rows()).toBe(2);
+  });
+
+  it('refuses what putAsset refuses', () => {
+    expect(refusal(() => assets.putAssetKeepingId('x', 'fake.png', 'image/png', Buffer.from('text'))).message).toContain('"fake.png" is not a PNG');
+    expect(refusal(() => assets.putAssetKeepingId('x', 'empty.png', 'image/png', Buffer.alloc(0))).message).toMatch(/empty/);
+  });
+});
+
+describe('migration 006', () => {
+  it('drops the unread byte size and keeps every image of a schema 5 database', () => {
+    const file = path.join(dir, 'v5.db');
+    const old = openDatabase(file, { targetVersion: 5 });
+    old.prepare(`INSERT INTO assets (id, file_name, mime_type, byte_size, sha256, data, created_at) VALUES ('p', 'p.png', 'image/png', ?, 'h', ?, 'x')`).run(PNG.length, PNG);
+    old.close();
+    const upgraded = openDatabase(file);
+    try {
+      const columns = (upgraded.prepare(`PRAGMA table_info(assets)`).all() as { name: string }[]).map((c) => c.name);
+      expect(columns).not.toContain('byte_size');
+      expect(createAssetStore(upgraded).getAssetBytes('p')!.bytes.equals(PNG)).toBe(true);
+    } finally {
+      upgraded.close();
+    }
+  });
+});
