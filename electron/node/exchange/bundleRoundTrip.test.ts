@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { disclosureBlock } from '../../../shared/library/blocks';
 import type { DisclosureInput } from '../../../shared/library/entries';
-import type { ArticleBody, BlockElement } from '../../../shared/model/document';
+import type { ArticleBody, BlockElement, InlineNode } from '../../../shared/model/document';
 import type { Profile } from '../../../shared/model/review';
 import { DatabaseSession } from '../session';
 import { SEED_IDS } from '../store/seed';
@@ -177,8 +177,9 @@ describe('a bundle between two database files', () => {
     expect(result.kind).toBe('imported');
 
     const library = to.library();
-    const texts = () => library.disclosureVersions(SEED_IDS.disclosure).map((v) => [v.version, v.text[0]!.text]);
-    const seedText = library.disclosureVersions(SEED_IDS.disclosure).find((v) => v.version === 1)!.text[0]!.text;
+    const firstText = (nodes: readonly InlineNode[]) => (nodes[0] && 'text' in nodes[0] ? nodes[0].text : '');
+    const texts = () => library.disclosureVersions(SEED_IDS.disclosure).map((v) => [v.version, firstText(v.text)]);
+    const seedText = firstText(library.disclosureVersions(SEED_IDS.disclosure).find((v) => v.version === 1)!.text);
     expect(texts()).toEqual([
       [3, 'Desk A wrote this.'],
       [2, 'Desk B wrote this.'],

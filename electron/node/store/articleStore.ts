@@ -160,6 +160,7 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
       `UPDATE articles SET body_json = @body_json, body_text = @body_text, word_count = @word_count,
          version = version + 1, updated_at = @now WHERE id = @id AND version = @version`,
     ),
+    setStatus: db.prepare(`UPDATE articles SET status = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`),
     hasArticle: db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM articles WHERE id = ?`),
     idsByStatus: db.prepare<[string], { id: string }>(
       `SELECT a.id FROM articles a LEFT JOIN trash t ON t.article_id = a.id WHERE t.article_id IS NULL AND a.status = ? ORDER BY a.updated_at DESC`,
@@ -496,6 +497,15 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
       setTags(id, fields.tags);
       return rowToArticle(requireArticle(id));
     }),
+
+    /** Moves an article to a workflow status (the workflow decides which), checked against `baseVersion`. */
+    setStatus(id: string, baseVersion: number, status: ArticleStatus, at = now()): number {
+      const result = stmt.setStatus.run(status, at, id, baseVersion);
+      if (result.changes !== 1) {
+        throw new AppError('CONFLICT', 'This article was changed elsewhere.', { currentVersion: stmt.versionOf.get(id)?.version ?? baseVersion });
+      }
+      return baseVersion + 1;
+    },
 
     /**
      * Writes a body the libraries rewrote (a synced block followed its entry, or was frozen),
