@@ -13,7 +13,7 @@ import { IMAGE_MIME_TYPES, MAX_ASSET_BYTES, type ImageMimeType } from '../ipc/ch
 import { profileLinkSchema, LIBRARY_LIMITS, type ProfileLink } from '../library/entries';
 
 export const BUNDLE_FORMAT = 'newsroom-bundle';
-/** 2 added authors' profile links and the uses a disclosure template covers; version 1 bundles still import. */
+/** 2 added authors' profile links and versions and the uses a disclosure template covers; version 1 bundles still import. */
 export const BUNDLE_FORMAT_VERSION = 2;
 
 /** Deeper than any bundle the desk writes (about 10 levels), far below what would strain a parser. */
@@ -35,8 +35,8 @@ const id = z.string().min(1).max(100);
 const isoDate = z.string().max(40);
 const text = z.string().max(BUNDLE_LIMITS.text);
 
-/** An author as a bundle carries it: the library entry without its local version bookkeeping. */
-export type BundleAuthor = Omit<Author, 'version' | 'updatedAt'> & { profileLinks: ProfileLink[] };
+/** An author as a bundle carries it: the library entry at its current version (bio blocks name it). */
+export type BundleAuthor = Omit<Author, 'updatedAt'> & { profileLinks: ProfileLink[] };
 
 export type BundleDisclosureVersion = { version: number; title: string; text: InlineNode[]; policyUrl: string; createdAt: string };
 export type BundleDisclosure = { id: string; currentVersion: number; archived: boolean; covers: AiUse[]; versions: BundleDisclosureVersion[] };
@@ -96,6 +96,7 @@ const authorSchema = z
     readMoreUrl: z.string().max(2_048),
     profileLinks: z.array(profileLinkSchema).max(LIBRARY_LIMITS.profileLinks).default([]),
     archived: z.boolean(),
+    version: z.number().int().min(1).default(1),
   })
   .strict();
 

@@ -39,7 +39,7 @@ export function buildBundle(session: ExchangeSession, articleId: string, now = n
   const authors: BundleAuthor[] = library
     .listAuthors({ includeArchived: true })
     .filter((a) => authorIds.has(a.id))
-    .map(({ version: _v, updatedAt: _u, ...author }) => author);
+    .map(({ updatedAt: _u, ...author }) => author);
   const disclosures = [...templateIds].map((id) => library.disclosureForBundle(id)).filter((d): d is BundleDisclosure => d !== undefined);
   const assets: BundleAsset[] = [];
   for (const id of assetIdsOf(article.body, authors)) {

@@ -61,7 +61,7 @@ function contentOf(session: DatabaseSession, articleId: string) {
     if (b.type === 'ai-disclosure') templateIds.add(b.templateId);
   }
   const authors = [...authorIds].sort().map((id) => {
-    const { version: _v, updatedAt: _u, photoAssetId, ...author } = library.getAuthor(id);
+    const { updatedAt: _u, photoAssetId, ...author } = library.getAuthor(id);
     return { ...author, photo: photoAssetId ? sha(session.assets().getAssetBytes(photoAssetId)?.bytes) : '' };
   });
   const templates = [...templateIds].sort().map((id) => {
@@ -152,7 +152,10 @@ describe('a bundle between two database files', () => {
     expect(sent.templates.find((t) => t.title === 'AI illustration')).toMatchObject({ covers: ['images'], version: 2 });
     expect(sent.templates.find((t) => t.title === 'AI illustration')!.versions).toHaveLength(2);
     expect(sent.authors.find((a) => a.id === SEED_IDS.authorMara)!.profileLinks).toHaveLength(2);
-    expect(sent.authors.find((a) => a.id === SEED_IDS.authorMara)!.photo).toBe(sha(PNG));
+    expect(sent.authors.find((a) => a.id === SEED_IDS.authorMara)).toMatchObject({ photo: sha(PNG), version: 2 });
+    // A bio block names a version this desk has.
+    const bio = received.article.body.find((b) => b.type === 'author-bio');
+    expect(bio && to.library().authorVersion(bio.authorId, bio.version)).toBeDefined();
     expect(sent.revisions.length).toBeGreaterThan(0);
     expect(sent.comments.map((c) => [c.resolved, c.anchor === undefined, c.messages.length])).toEqual([
       [false, false, 2],

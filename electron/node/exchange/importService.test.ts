@@ -184,7 +184,7 @@ describe('refusals', () => {
   it('refuses a bundle whose image is not what it says, rolling back everything', async () => {
     const bundle = buildBundle(session, seedId);
     bundle.article.id = 'fresh-article';
-    bundle.authors.push({ id: 'author-new', name: 'New Person', jobTitle: '', bio: [], email: '', photoAssetId: '', readMoreUrl: '', profileLinks: [], archived: false });
+    bundle.authors.push({ id: 'author-new', name: 'New Person', jobTitle: '', bio: [], email: '', photoAssetId: '', readMoreUrl: '', profileLinks: [], archived: false, version: 1 });
     bundle.article.bylineAuthorIds = ['author-new'];
     bundle.assets.push({ id: 'a1', fileName: 'fake.png', mimeType: 'image/png', dataBase64: Buffer.from('not a png').toString('base64') });
     expect(await refused('x.newsroom', encodeBundle(bundle))).toMatch(/not a PNG/);

@@ -249,12 +249,13 @@ describe('bundles through the library', () => {
   });
 
   it('adds an author with every field, and keeps one it already has as it is', () => {
-    const incoming = { id: 'ines', ...authorInput(), photoAssetId: 'photo-1', archived: true };
+    const incoming = { id: 'ines', ...authorInput(), photoAssetId: 'photo-1', archived: true, version: 3 };
     expect(library.importAuthor(incoming)).toBe(true);
-    const { version: _v, updatedAt: _u, ...stored } = library.getAuthor('ines');
+    const { updatedAt: _u, ...stored } = library.getAuthor('ines');
     expect(stored).toEqual(incoming);
     expect(library.importAuthor({ ...incoming, name: 'Someone Else' })).toBe(false);
     expect(library.getAuthor('ines').name).toBe('Ines Halvorsen');
+    expect(library.authorVersions('ines').map((v) => v.version)).toEqual([3]);
   });
 
   it('stores a template new here exactly, with its uses and version numbers', () => {

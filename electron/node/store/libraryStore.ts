@@ -203,7 +203,7 @@ export function createLibraryStore(db: Db, clock: () => Date = () => new Date())
     ),
     importAuthor: db.prepare(
       `INSERT INTO authors (id, name, job_title, bio_json, email, photo_asset_id, read_more_url, profile_links_json, archived, version, created_at, updated_at)
-       VALUES (@id, @name, @job_title, @bio_json, @email, @photo_asset_id, @read_more_url, @profile_links_json, @archived, 1, @now, @now)`,
+       VALUES (@id, @name, @job_title, @bio_json, @email, @photo_asset_id, @read_more_url, @profile_links_json, @archived, @version, @now, @now)`,
     ),
     templateHead: db.prepare<[string], { id: string; current_version: number; archived: number; covers_json: string }>(
       `SELECT id, current_version, archived, covers_json FROM disclosure_templates WHERE id = ?`,
@@ -418,7 +418,11 @@ export function createLibraryStore(db: Db, clock: () => Date = () => new Date())
       return stmt.authorByName.get(name)?.id;
     },
 
-    /** Adds an author from a bundle with every field; an author this library already has is kept as it is. */
+    /**
+     * Adds an author from a bundle with every field, at the version the bundle's bio blocks name
+     * (earlier versions stay with the desk that wrote them); an author this library already has
+     * is kept as it is.
+     */
     importAuthor(author: BundleAuthor): boolean {
       if (stmt.author.get(author.id)) return false;
       stmt.importAuthor.run({
@@ -431,6 +435,7 @@ export function createLibraryStore(db: Db, clock: () => Date = () => new Date())
         read_more_url: author.readMoreUrl,
         profile_links_json: JSON.stringify(author.profileLinks),
         archived: author.archived ? 1 : 0,
+        version: author.version,
         now: now(),
       });
       return true;
