@@ -1,7 +1,7 @@
 /**
- * The typed read/write interface over the database. Nothing else in the app
- * writes SQL. Every write runs in a transaction; article saves are checked
- * against the stored version so a stale window cannot overwrite newer text.
+ * Articles, their bylines and tags, and the trash: the only module that writes those tables
+ * (README.md maps every table to its owner). Every write runs in a transaction; article saves
+ * are checked against the stored version so a stale window cannot overwrite newer text.
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/ipc/contract';
@@ -100,11 +100,10 @@ export function snippetParts(marked: string): SnippetPart[] {
 
 /**
  * The columns derived from an article's text, computed here and nowhere else: the search text
- * (read by the full-text index and by saves that change only the headline or dek) and the word
- * count the library list shows.
+ * `body_text` (from `bodyPlainText`; read by the full-text index and by saves that change only the
+ * headline or dek) and the word count the library list shows.
  */
-function derivedColumns(headline: string, dek: string, body: ArticleBody | undefined, storedBodyText?: string) {
-  const bodyText = body ? bodyPlainText(body) : storedBodyText!;
+function derivedColumns(headline: string, dek: string, bodyText: string) {
   return { body_text: bodyText, word_count: countWords(`${headline} ${dek} ${bodyText}`) };
 }
 
@@ -126,7 +125,7 @@ function articleColumns(fields: Partial<ArticleFields>) {
     deadline: fields.deadline ?? '',
     ai_declaration_json: JSON.stringify(fields.aiDeclaration ?? noAiDeclaration()),
     body_json: JSON.stringify(body),
-    ...derivedColumns(headline, dek, body),
+    ...derivedColumns(headline, dek, bodyPlainText(body)),
   };
 }
 
@@ -284,8 +283,8 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
       params.ai = JSON.stringify(patch.aiDeclaration);
     }
     if (patch.body || patch.headline !== undefined || patch.dek !== undefined) {
-      const stored = patch.body ? undefined : stmt.bodyTextOf.get(id)!.body_text;
-      const derived = derivedColumns(patch.headline ?? current.headline, patch.dek ?? current.dek, patch.body, stored);
+      const bodyText = patch.body ? bodyPlainText(patch.body) : stmt.bodyTextOf.get(id)!.body_text;
+      const derived = derivedColumns(patch.headline ?? current.headline, patch.dek ?? current.dek, bodyText);
       if (patch.body) {
         sets.push('body_json = @body_json', 'body_text = @body_text');
         params.body_json = JSON.stringify(patch.body);
@@ -513,7 +512,7 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
      */
     writeBody(id: string, baseVersion: number, body: ArticleBody, at = now()): number {
       const row = requireArticle(id);
-      const result = stmt.writeBody.run({ id, version: baseVersion, body_json: JSON.stringify(body), ...derivedColumns(row.headline, row.dek, body), now: at });
+      const result = stmt.writeBody.run({ id, version: baseVersion, body_json: JSON.stringify(body), ...derivedColumns(row.headline, row.dek, bodyPlainText(body)), now: at });
       if (result.changes !== 1) throw new AppError('CONFLICT', 'An article changed while the library was updating it. Try again.');
       return baseVersion + 1;
     },
