@@ -497,6 +497,20 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
       return rowToArticle(requireArticle(id));
     }),
 
+    /**
+     * Bodies of articles not in `exceptStatuses` whose stored JSON contains `needle`: a cheap text
+     * match that narrows a scan; callers look at the parsed body to find the real blocks.
+     */
+    bodiesMentioning(needle: string, exceptStatuses: readonly ArticleStatus[]): { id: string; version: number; body: ArticleBody }[] {
+      const statuses = exceptStatuses.map(() => '?').join(', ') || `''`;
+      return db
+        .prepare<unknown[], { id: string; version: number; body_json: string }>(
+          `SELECT id, version, body_json FROM articles WHERE status NOT IN (${statuses}) AND instr(body_json, ?) > 0`,
+        )
+        .all(...exceptStatuses, needle)
+        .map((r) => ({ id: r.id, version: r.version, body: JSON.parse(r.body_json) as ArticleBody }));
+    },
+
     /** Moves an article to a workflow status (the workflow decides which), checked against `baseVersion`. */
     setStatus(id: string, baseVersion: number, status: ArticleStatus, at = now()): number {
       const result = stmt.setStatus.run(status, at, id, baseVersion);

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FreezeResult } from '../../../shared/ipc/channels/library';
 import { AppError } from '../../../shared/ipc/contract';
-import type { AiDeclaration, AiUse } from '../../../shared/model/article';
+import type { AiUse, ArticleStatus } from '../../../shared/model/article';
 import type { ArticleBody, InlineNode } from '../../../shared/model/document';
 import type { BundleAuthor, BundleDisclosure } from '../../../shared/exchange/bundle';
 import { authorSnapshot, disclosureSnapshot, freezeBody, syncBody, type LibraryBlock } from '../../../shared/library/blocks';
@@ -52,12 +52,11 @@ type TemplateRow = {
   policy_url: string;
 };
 type TemplateVersionRow = { template_id: string; version: number; title: string; text_json: string; policy_url: string; created_at: string };
-type ArticleBodyRow = { id: string; headline: string; dek: string; body_json: string; ai_declaration_json: string; status: string; version: number };
 
 export type { FreezeResult };
 
 /** Statuses whose library references are frozen and never follow the library again. */
-const SETTLED_STATUSES = `('approved', 'exported')`;
+const SETTLED_STATUSES: readonly ArticleStatus[] = ['approved', 'exported'];
 
 function rowToAuthor(r: AuthorRow): AuthorEntry {
   return {
@@ -190,14 +189,6 @@ export function createLibraryStore(db: Db, clock: () => Date = () => new Date())
        WHERE json_extract(j.value, '$.type') = 'ai-disclosure' AND json_extract(j.value, '$.templateId') = ?`,
     ),
 
-    article: db.prepare<[string], ArticleBodyRow>(
-      `SELECT id, headline, dek, body_json, ai_declaration_json, status, version FROM articles WHERE id = ?`,
-    ),
-    // A cheap text match narrows the scan; the JSON is parsed to find the real blocks.
-    unsettledArticlesMentioning: db.prepare<[string], ArticleBodyRow>(
-      `SELECT id, headline, dek, body_json, ai_declaration_json, status, version FROM articles
-       WHERE status NOT IN ${SETTLED_STATUSES} AND instr(body_json, ?) > 0`,
-    ),
     authorByName: db.prepare<[string], { id: string }>(
       `SELECT id FROM authors WHERE name = ? COLLATE NOCASE ORDER BY archived, rowid LIMIT 1`,
     ),
@@ -227,17 +218,13 @@ export function createLibraryStore(db: Db, clock: () => Date = () => new Date())
     return row;
   }
 
-  /** Stores a rewritten body (the article store derives its search text and word count), bumping the article's version. */
-  function writeBody(row: ArticleBodyRow, body: ArticleBody, at: string): void {
-    articles.writeBody(row.id, row.version, body, at);
-  }
-
+  /** Rewrites the synced blocks of unsettled articles; the article store writes each body it changes. */
   function propagate(needle: string, rewrite: (body: ArticleBody) => ArticleBody | undefined, at: string): number {
     let updated = 0;
-    for (const row of stmt.unsettledArticlesMentioning.all(needle)) {
-      const next = rewrite(JSON.parse(row.body_json) as ArticleBody);
+    for (const a of articles.bodiesMentioning(needle, SETTLED_STATUSES)) {
+      const next = rewrite(a.body);
       if (!next) continue;
-      writeBody(row, next, at);
+      articles.writeBody(a.id, a.version, next, at);
       updated++;
     }
     return updated;
@@ -495,10 +482,8 @@ export function createLibraryStore(db: Db, clock: () => Date = () => new Date())
 
     /** The AI-disclosure check for a stored article (errors block approval and export). */
     checkArticleDisclosure(articleId: string): RuleResult {
-      const row = stmt.article.get(articleId);
-      if (!row) throw new AppError('NOT_FOUND', 'That article no longer exists.');
-      const aiDeclaration = JSON.parse(row.ai_declaration_json) as AiDeclaration;
-      return checkAiDisclosure({ aiDeclaration, body: JSON.parse(row.body_json) as ArticleBody }, listDisclosures({ includeArchived: true }));
+      const { aiDeclaration, body } = articles.getArticle(articleId);
+      return checkAiDisclosure({ aiDeclaration, body }, listDisclosures({ includeArchived: true }));
     },
 
     /**
@@ -508,19 +493,17 @@ export function createLibraryStore(db: Db, clock: () => Date = () => new Date())
      * declaration. The workflow calls this inside its approve/export transition.
      */
     freezeLibraryBlocks: db.transaction((articleId: string, opts: { enforceRules?: boolean } = {}): FreezeResult => {
-      const row = stmt.article.get(articleId);
-      if (!row) throw new AppError('NOT_FOUND', 'That article no longer exists.');
+      const article = articles.getArticle(articleId);
       if (opts.enforceRules ?? true) {
         const findings = store.checkArticleDisclosure(articleId);
         if (hasErrors(findings)) {
           throw new AppError('NOT_ALLOWED', findings.filter((f) => f.level === 'error').map((f) => f.message).join(' '));
         }
       }
-      const { body, frozen } = freezeBody(JSON.parse(row.body_json) as ArticleBody, liveContent);
-      if (frozen === 0) return { frozen, version: row.version, updatedAt: now() };
+      const { body, frozen } = freezeBody(article.body, liveContent);
+      if (frozen === 0) return { frozen, version: article.version, updatedAt: now() };
       const at = now();
-      writeBody(row, body, at);
-      return { frozen, version: row.version + 1, updatedAt: at };
+      return { frozen, version: articles.writeBody(article.id, article.version, body, at), updatedAt: at };
     }),
   };
   return store;
