@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArticleStore } from '../node/store/articleStore';
 import { openDatabase } from '../node/store/database';
 import { seedDemoNewsroom } from '../node/store/seed';
+import { createLibraryStore } from '../node/store/libraryStore';
 import { runCli, USAGE } from './cli';
 
 let dir: string;
@@ -18,7 +19,7 @@ beforeAll(() => {
   dbFile = path.join(dir, 'desk.db');
   const db = openDatabase(dbFile);
   const store = createArticleStore(db);
-  seedDemoNewsroom(store);
+  seedDemoNewsroom(store, createLibraryStore(db));
   articleId = store.listArticles({ view: 'active' }).items[0]!.id;
   const trashed = store.createArticle({ headline: 'Binned story' });
   store.trashArticle(trashed.id);

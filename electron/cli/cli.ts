@@ -10,10 +10,10 @@ import { AppError } from '../../shared/ipc/contract';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../shared/model/article';
 import { bodyPlainText } from '../../shared/model/document';
 import { createArticleStore } from '../node/store/articleStore';
+import { createLibraryStore } from '../node/store/libraryStore';
 import { DbOpenError, openDatabase } from '../node/store/database';
 import { exportArticleFormats } from '../node/exchange/exportService';
 import { CONFLICT_CHOICES, importFile, type ConflictChoice } from '../node/exchange/importService';
-import { exchangeStoreOf } from '../node/exchange/session';
 import { DatabaseSession } from '../node/session';
 
 export type CliIo = { out: (line: string) => void; err: (line: string) => void };
@@ -115,7 +115,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const article = store.getArticle(rest[0]!);
     if (values.json) io.out(JSON.stringify(article));
     else {
-      const authors = store.listAuthors(true);
+      const authors = createLibraryStore(db).listAuthors({ includeArchived: true });
       const byline = article.bylineAuthorIds.map((id) => authors.find((a) => a.id === id)?.name ?? id);
       io.out(article.headline || '(untitled)');
       if (article.dek) io.out(article.dek);
@@ -177,7 +177,7 @@ async function runExchange(command: 'export' | 'import', args: string[], values:
   const failures: { item: string; message: string }[] = [];
   try {
     if (command === 'export') {
-      const ids = status ? exchangeStoreOf(session).articleIdsWithStatus(status) : args;
+      const ids = status ? session.store().articleIdsWithStatus(status) : args;
       const taken = new Set<string>();
       const files: string[] = [];
       for (const id of ids) {

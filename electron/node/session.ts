@@ -109,7 +109,7 @@ export class DatabaseSession {
     this.articleStore = createArticleStore(db);
     this.assetStore = createAssetStore(db);
     this.libraryStore = createLibraryStore(db);
-    if (!existed && this.options.seedOnCreate) seedDemoNewsroom(this.articleStore);
+    if (!existed && this.options.seedOnCreate) seedDemoNewsroom(this.articleStore, this.libraryStore);
     this.current = { state: 'open', path: resolved, schemaVersion: schemaVersion(db) };
     return this.current;
   }

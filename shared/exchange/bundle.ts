@@ -1,15 +1,26 @@
 /**
  * The article bundle (`.newsroom`): one gzip'd JSON file carrying an article with its images, the
  * authors and disclosure versions it references, and (when the store has them) its revisions and
- * comments. Validated with zod before anything is written; unknown keys are refused.
+ * comments. Validated with zod before anything is written; unknown keys are refused. Every part
+ * has a fixed shape (nothing nests without bound) and the JSON's nesting is checked, in one linear
+ * pass, before it is parsed.
  */
 import { z } from 'zod';
-import { ARTICLE_STATUSES, articleFieldsSchema, richTextSchema, type ArticleFields, type ArticleStatus, type Author } from '../model/article';
+import { commentAnchorSchema } from '../ipc/channels/review';
+import { AI_USES, ARTICLE_STATUSES, articleFieldsSchema, richTextSchema, type AiUse, type ArticleFields, type ArticleStatus, type Author } from '../model/article';
 import type { InlineNode } from '../model/document';
 import { IMAGE_MIME_TYPES, MAX_ASSET_BYTES, type ImageMimeType } from '../ipc/channels/assets';
+import { profileLinkSchema, LIBRARY_LIMITS, type ProfileLink } from '../library/entries';
 
 export const BUNDLE_FORMAT = 'newsroom-bundle';
-export const BUNDLE_FORMAT_VERSION = 1;
+/** 2 added authors' profile links and versions and the uses a disclosure template covers; version 1 bundles still import. */
+export const BUNDLE_FORMAT_VERSION = 2;
+
+/** Deeper than any bundle the desk writes (about 10 levels), far below what would strain a parser. */
+export const MAX_BUNDLE_JSON_DEPTH = 64;
+
+/** What a disclosure template of a version 1 bundle covers: the library's default for templates that predate coverage. */
+const LEGACY_COVERS: AiUse[] = AI_USES.filter((u) => u !== 'images');
 
 export const BUNDLE_LIMITS = {
   assets: 500,
@@ -24,11 +35,11 @@ const id = z.string().min(1).max(100);
 const isoDate = z.string().max(40);
 const text = z.string().max(BUNDLE_LIMITS.text);
 
-/** An author as a bundle carries it: the library entry without its local version bookkeeping. */
-export type BundleAuthor = Omit<Author, 'version' | 'updatedAt'>;
+/** An author as a bundle carries it: the library entry at its current version (bio blocks name it). */
+export type BundleAuthor = Omit<Author, 'updatedAt'> & { profileLinks: ProfileLink[] };
 
 export type BundleDisclosureVersion = { version: number; title: string; text: InlineNode[]; policyUrl: string; createdAt: string };
-export type BundleDisclosure = { id: string; currentVersion: number; archived: boolean; versions: BundleDisclosureVersion[] };
+export type BundleDisclosure = { id: string; currentVersion: number; archived: boolean; covers: AiUse[]; versions: BundleDisclosureVersion[] };
 export type BundleAsset = { id: string; fileName: string; mimeType: ImageMimeType; dataBase64: string };
 /** A stored snapshot of the article's fields (the review workflow's revisions table). */
 export type BundleRevision = {
@@ -42,10 +53,10 @@ export type BundleRevision = {
   fields: ArticleFields;
 };
 export type BundleCommentMessage = { id: string; by: string; role: 'writer' | 'editor'; text: string; at: string };
-/** A review comment thread; `anchor` is kept as the comment store wrote it (JSON). */
+/** A review comment thread; `anchor` is null for a thread whose text was deleted (orphaned). */
 export type BundleComment = {
   id: string;
-  anchor: unknown;
+  anchor: z.infer<typeof commentAnchorSchema> | null;
   quote: string;
   resolvedAt: string;
   resolvedBy: string;
@@ -63,7 +74,7 @@ export type BundleArticle = ArticleFields & {
 
 export type ArticleBundle = {
   format: typeof BUNDLE_FORMAT;
-  formatVersion: typeof BUNDLE_FORMAT_VERSION;
+  formatVersion: 1 | typeof BUNDLE_FORMAT_VERSION;
   exportedAt: string;
   generator: string;
   article: BundleArticle;
@@ -83,7 +94,9 @@ const authorSchema = z
     email: z.string().max(320),
     photoAssetId: z.string().max(100),
     readMoreUrl: z.string().max(2_048),
+    profileLinks: z.array(profileLinkSchema).max(LIBRARY_LIMITS.profileLinks).default([]),
     archived: z.boolean(),
+    version: z.number().int().min(1).default(1),
   })
   .strict();
 
@@ -92,6 +105,7 @@ const disclosureSchema = z
     id,
     currentVersion: z.number().int().min(1),
     archived: z.boolean(),
+    covers: z.array(z.enum(AI_USES)).max(AI_USES.length).default(LEGACY_COVERS),
     versions: z
       .array(
         z
@@ -107,7 +121,12 @@ const disclosureSchema = z
       .min(1)
       .max(1_000),
   })
-  .strict();
+  .strict()
+  .superRefine((d, ctx) => {
+    const numbers = new Set(d.versions.map((v) => v.version));
+    if (numbers.size !== d.versions.length) ctx.addIssue({ code: 'custom', path: ['versions'], message: 'two versions share a number' });
+    if (!numbers.has(d.currentVersion)) ctx.addIssue({ code: 'custom', path: ['currentVersion'], message: 'the current version is missing' });
+  });
 
 const assetSchema = z
   .object({
@@ -138,7 +157,7 @@ const revisionSchema = z
 const commentSchema = z
   .object({
     id,
-    anchor: z.unknown().refine((v) => v === null || (JSON.stringify(v) ?? '').length <= 10_000, 'anchor too large'),
+    anchor: commentAnchorSchema.nullable(),
     quote: text,
     resolvedAt: isoDate,
     resolvedBy: z.string().max(300),
@@ -152,7 +171,7 @@ const commentSchema = z
 export const bundleSchema = z
   .object({
     format: z.literal(BUNDLE_FORMAT),
-    formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
+    formatVersion: z.union([z.literal(1), z.literal(BUNDLE_FORMAT_VERSION)]),
     exportedAt: isoDate,
     generator: z.string().max(200),
     article: articleFieldsSchema.extend({
@@ -171,6 +190,46 @@ export const bundleSchema = z
   .strict();
 
 export type BundleCheck = { ok: true; bundle: ArticleBundle } | { ok: false; message: string };
+
+/**
+ * How deeply the JSON text nests arrays and objects, counted in one pass without recursion and
+ * stopping once past `limit` (brackets inside strings do not count).
+ */
+export function jsonNestingDepth(json: string, limit: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+      if (deepest > limit) return deepest;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
+}
+
+/** Parses a bundle's JSON text and checks it; refuses nesting no bundle has before parsing. */
+export function parseBundleJson(json: string): BundleCheck {
+  if (jsonNestingDepth(json, MAX_BUNDLE_JSON_DEPTH) > MAX_BUNDLE_JSON_DEPTH) {
+    return {
+      ok: false,
+      message: `This bundle nests its content more than ${MAX_BUNDLE_JSON_DEPTH} levels deep, which no Newsroom Desk bundle does, so it is damaged or was made elsewhere; nothing was imported (ask for a fresh export).`,
+    };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return { ok: false, message: 'The bundle file is damaged (its content is not valid JSON). Nothing was imported.' };
+  }
+  return checkBundle(value);
+}
 
 /** Checks parsed JSON is a bundle this version reads; the message says what is wrong in plain words. */
 export function checkBundle(value: unknown): BundleCheck {

@@ -3,7 +3,7 @@ import zlib from 'node:zlib';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
-  checkBundle,
+  parseBundleJson,
   type ArticleBundle,
   type BundleAsset,
   type BundleAuthor,
@@ -12,7 +12,7 @@ import {
 import { MAX_BUNDLE_JSON_BYTES } from '../../../shared/exchange/formats';
 import { DEFAULT_GENERATOR } from '../../../shared/export/exportInput';
 import type { BlockElement } from '../../../shared/model/document';
-import { exchangeStoreOf, type ExchangeSession } from './session';
+import { libraryOf, reviewOf, type ExchangeSession } from './session';
 
 /** Asset ids an article uses: its images and the photos of bios and byline authors. */
 export function assetIdsOf(body: readonly BlockElement[], authors: readonly { photoAssetId: string }[] = []): string[] {
@@ -27,7 +27,8 @@ export function assetIdsOf(body: readonly BlockElement[], authors: readonly { ph
 
 export function buildBundle(session: ExchangeSession, articleId: string, now = new Date()): ArticleBundle {
   const store = session.store();
-  const exchange = exchangeStoreOf(session);
+  const library = libraryOf(session);
+  const review = reviewOf(session);
   const { trashedAt: _t, ...article } = store.getArticle(articleId);
   const authorIds = new Set(article.bylineAuthorIds);
   const templateIds = new Set<string>();
@@ -35,11 +36,11 @@ export function buildBundle(session: ExchangeSession, articleId: string, now = n
     if (block.type === 'author-bio') authorIds.add(block.authorId);
     if (block.type === 'ai-disclosure') templateIds.add(block.templateId);
   }
-  const authors: BundleAuthor[] = store
-    .listAuthors(true)
+  const authors: BundleAuthor[] = library
+    .listAuthors({ includeArchived: true })
     .filter((a) => authorIds.has(a.id))
-    .map((a) => ({ id: a.id, name: a.name, jobTitle: a.jobTitle, bio: a.bio, email: a.email, photoAssetId: a.photoAssetId, readMoreUrl: a.readMoreUrl, archived: a.archived }));
-  const disclosures = [...templateIds].map((id) => exchange.disclosure(id)).filter((d): d is BundleDisclosure => d !== undefined);
+    .map(({ updatedAt: _u, ...author }) => author);
+  const disclosures = [...templateIds].map((id) => library.disclosureForBundle(id)).filter((d): d is BundleDisclosure => d !== undefined);
   const assets: BundleAsset[] = [];
   for (const id of assetIdsOf(article.body, authors)) {
     const asset = session.assets().getAssetBytes(id);
@@ -55,10 +56,8 @@ export function buildBundle(session: ExchangeSession, articleId: string, now = n
     disclosures,
     assets,
   };
-  const revisions = exchange.revisionsOf(articleId);
-  if (revisions) bundle.revisions = revisions;
-  const comments = exchange.commentsOf(articleId);
-  if (comments) bundle.comments = comments;
+  bundle.revisions = review.revisions.forBundle(articleId);
+  bundle.comments = review.comments.forBundle(articleId);
   return bundle;
 }
 
@@ -82,11 +81,5 @@ export function decodeBundle(bytes: Uint8Array): DecodedBundle {
         : 'The bundle file is damaged (it could not be unpacked). Nothing was imported.',
     };
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(json.toString('utf8'));
-  } catch {
-    return { ok: false, message: 'The bundle file is damaged (its content is not valid JSON). Nothing was imported.' };
-  }
-  return checkBundle(value);
+  return parseBundleJson(json.toString('utf8'));
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BUNDLE_FORMAT_VERSION } from '../../../shared/exchange/bundle';
 import { EXPORT_FORMATS, FORMAT_EXTENSION } from '../../../shared/exchange/formats';
 import { DatabaseSession } from '../session';
 import { chromiumPath } from './chromiumPdf';
@@ -75,12 +76,13 @@ describe('exportArticleFormats', () => {
     const [file] = await exportArticle(session, seedId, 'bundle', out());
     const bundle = JSON.parse(zlib.gunzipSync(fs.readFileSync(file!)).toString('utf8'));
     expect(bundle.format).toBe('newsroom-bundle');
-    expect(bundle.formatVersion).toBe(1);
+    expect(bundle.formatVersion).toBe(BUNDLE_FORMAT_VERSION);
     expect(bundle.article.id).toBe(seedId);
     expect(bundle.assets).toHaveLength(1);
     expect(bundle.authors.map((a: { id: string }) => a.id)).toContain('author-mara-lindqvist');
     expect(bundle.disclosures[0].id).toBe('disclosure-ai-newsroom-tool');
     expect(bundle.disclosures[0].versions[0].policyUrl).toBe('https://example.org/newsroom/ai-policy');
+    expect(bundle.disclosures[0].covers).toEqual(['research', 'drafting', 'editing', 'translation', 'transcription', 'other']);
   });
 
   it('escapes hostile content in docx and PDF input', async () => {

@@ -19,7 +19,7 @@ import { exportDocx } from '../export/docx';
 import { assetIdsOf, buildBundle, encodeBundle } from './bundleFile';
 import { printPdfWithChromium, type PdfPrinter } from './chromiumPdf';
 import { claimBase, writeFileAtomic, type NameRegistry } from './files';
-import type { ExchangeSession } from './session';
+import { libraryOf, type ExchangeSession } from './session';
 
 export type ExportOptions = {
   /** Prints an HTML file to PDF; defaults to headless Chromium. The Electron app passes its own. */
@@ -131,7 +131,7 @@ export async function exportArticleFormats(
   const dir = prepareFolder(outDir);
   const store = session.store();
   const article = store.getArticle(articleId);
-  const authors = bylineAuthors(article, store.listAuthors(true));
+  const authors = bylineAuthors(article, libraryOf(session).listAuthors({ includeArchived: true }));
   const taken = options.taken ?? new Set<string>();
   const endings = [...new Set(formats)].map((f) => FORMAT_EXTENSION[f]);
   const base = claimBase(dir, safeFileBase(article.slug || slugify(article.headline)), endings, taken);

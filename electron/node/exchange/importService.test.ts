@@ -57,7 +57,7 @@ function withImage(): string {
 describe('round trips', () => {
   it('model → Markdown → model gives the same document', async () => {
     const article = session.store().getArticle(seedId);
-    const authors = session.store().listAuthors(true).filter((a) => article.bylineAuthorIds.includes(a.id));
+    const authors = session.library().listAuthors({ includeArchived: true }).filter((a) => article.bylineAuthorIds.includes(a.id));
     const md = exportMarkdown({ article, authors, assetUrl: () => undefined });
     const result = await importFile(session, 'story.md', Buffer.from(md));
     expect(result.kind).toBe('imported');
@@ -81,8 +81,8 @@ describe('round trips', () => {
       expect(copy).toMatchObject({ ...rest, trashedAt: undefined });
       const image = copy.body.find((b) => b.type === 'image');
       expect(other.assets().getAssetBytes((image as { assetId: string }).assetId)?.bytes.equals(PNG)).toBe(true);
-      expect(other.store().listAuthors(true).map((a) => a.id)).toContain('author-mara-lindqvist');
-      expect(other.store().listDisclosures().map((d) => d.id)).toContain('disclosure-ai-newsroom-tool');
+      expect(other.library().listAuthors({ includeArchived: true }).map((a) => a.id)).toContain('author-mara-lindqvist');
+      expect(other.library().listDisclosures().map((d) => d.id)).toContain('disclosure-ai-newsroom-tool');
     } finally {
       other.close();
     }
@@ -184,11 +184,11 @@ describe('refusals', () => {
   it('refuses a bundle whose image is not what it says, rolling back everything', async () => {
     const bundle = buildBundle(session, seedId);
     bundle.article.id = 'fresh-article';
-    bundle.authors.push({ id: 'author-new', name: 'New Person', jobTitle: '', bio: [], email: '', photoAssetId: '', readMoreUrl: '', archived: false });
+    bundle.authors.push({ id: 'author-new', name: 'New Person', jobTitle: '', bio: [], email: '', photoAssetId: '', readMoreUrl: '', profileLinks: [], archived: false, version: 1 });
     bundle.article.bylineAuthorIds = ['author-new'];
     bundle.assets.push({ id: 'a1', fileName: 'fake.png', mimeType: 'image/png', dataBase64: Buffer.from('not a png').toString('base64') });
     expect(await refused('x.newsroom', encodeBundle(bundle))).toMatch(/not a PNG/);
-    expect(session.store().listAuthors(true).some((a) => a.id === 'author-new')).toBe(false);
+    expect(session.library().listAuthors({ includeArchived: true }).some((a) => a.id === 'author-new')).toBe(false);
   });
 
   it('refuses a zip bomb bundle without unpacking it all', async () => {

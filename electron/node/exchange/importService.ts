@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import mammoth from 'mammoth';
 import { diffVersions } from '../../../shared/diff/wordDiff';
 import type { ImportOutcome, ImportVersionSummary as VersionSummary } from '../../../shared/ipc/channels/exchange';
-import type { ArticleBundle, BundleArticle } from '../../../shared/exchange/bundle';
+import type { ArticleBundle, BundleArticle, BundleRevision } from '../../../shared/exchange/bundle';
 import { finishImport, type ImportedArticle } from '../../../shared/exchange/importedArticle';
 import { importHtml, importPlainText } from '../../../shared/exchange/importText';
 import { importNinjs } from '../../../shared/exchange/ninjs';
@@ -18,7 +18,7 @@ import { AppError } from '../../../shared/ipc/contract';
 import { FIELD_LIMITS } from '../../../shared/model/article';
 import type { ArticleBody, BlockElement } from '../../../shared/model/document';
 import { decodeBundle } from './bundleFile';
-import { exchangeStoreOf, type ExchangeSession } from './session';
+import { libraryOf, reviewOf, type ExchangeSession } from './session';
 
 export const CONFLICT_CHOICES = ['keep-mine', 'take-theirs', 'keep-both'] as const;
 export type ConflictChoice = (typeof CONFLICT_CHOICES)[number];
@@ -61,12 +61,22 @@ async function convert(kind: Exclude<ImportKind, 'bundle'>, bytes: Uint8Array, t
   }
 }
 
-function mapBody(body: ArticleBody, assetIds: ReadonlyMap<string, string>): ArticleBody {
-  if (assetIds.size === 0) return body;
+/** Where a bundle's images and disclosure versions landed in this database. */
+type Landed = { assetIds: ReadonlyMap<string, string>; disclosureVersions: ReadonlyMap<string, ReadonlyMap<number, number>> };
+const nothingMoved: Landed = { assetIds: new Map(), disclosureVersions: new Map() };
+
+/** The body pointing at where its images and disclosure versions are stored here. */
+function mapBody(body: ArticleBody, landed: Landed): ArticleBody {
+  const { assetIds, disclosureVersions } = landed;
+  if (assetIds.size === 0 && disclosureVersions.size === 0) return body;
   return body.map((block): BlockElement => {
     if (block.type === 'image' && assetIds.has(block.assetId)) return { ...block, assetId: assetIds.get(block.assetId)! };
     if (block.type === 'author-bio' && assetIds.has(block.snapshot.photoAssetId)) {
       return { ...block, snapshot: { ...block.snapshot, photoAssetId: assetIds.get(block.snapshot.photoAssetId)! } };
+    }
+    if (block.type === 'ai-disclosure') {
+      const version = disclosureVersions.get(block.templateId)?.get(block.version);
+      if (version !== undefined && version !== block.version) return { ...block, version };
     }
     return block;
   });
@@ -74,17 +84,17 @@ function mapBody(body: ArticleBody, assetIds: ReadonlyMap<string, string>): Arti
 
 function storeImported(session: ExchangeSession, article: ImportedArticle, fileName: string): string {
   const store = session.store();
-  const exchange = exchangeStoreOf(session);
-  return exchange.transaction(() => {
+  const library = libraryOf(session);
+  return store.transaction(() => {
     const assetIds = new Map<string, string>();
     for (const image of article.images) {
       assetIds.set(image.placeholder, session.assets().putAsset(image.fileName, image.mimeType, Buffer.from(image.dataBase64, 'base64')));
     }
-    const bylineAuthorIds = article.byline.map(
-      (name) => exchange.authorIdByName(name) ?? store.createAuthor({ name, jobTitle: '', bio: [], email: '', readMoreUrl: '' }),
-    );
+    const newAuthor = (name: string) =>
+      library.createAuthor({ name, jobTitle: '', bio: [], email: '', photoAssetId: '', readMoreUrl: '', profileLinks: [] }).id;
+    const bylineAuthorIds = article.byline.map((name) => library.authorIdByName(name) ?? newAuthor(name));
     const headline = article.fields.headline ?? fileName.replace(/\.[^.]*$/, '').slice(0, FIELD_LIMITS.headline);
-    return store.createArticle({ ...article.fields, headline, bylineAuthorIds, body: mapBody(article.body, assetIds) }, 'draft').id;
+    return store.createArticle({ ...article.fields, headline, bylineAuthorIds, body: mapBody(article.body, { ...nothingMoved, assetIds }) }, 'draft').id;
   });
 }
 
@@ -97,32 +107,37 @@ const summaryOf = (a: Pick<BundleArticle, 'headline' | 'dek' | 'version' | 'upda
   blocks: a.body.length,
 });
 
-/** Writes a bundle's images, authors and disclosures and returns the article with its asset ids remapped. */
-function landDependencies(session: ExchangeSession, bundle: ArticleBundle): { article: BundleArticle; warnings: string[] } {
-  const exchange = exchangeStoreOf(session);
+/**
+ * Writes a bundle's images, authors and disclosure versions through their owners and returns the
+ * article and revisions pointing at where those landed here.
+ */
+function landDependencies(session: ExchangeSession, bundle: ArticleBundle): { article: BundleArticle; revisions: BundleRevision[]; warnings: string[] } {
+  const library = libraryOf(session);
   const assetIds = new Map<string, string>();
   for (const asset of bundle.assets) {
     const bytes = Buffer.from(asset.dataBase64, 'base64');
-    const kept = bytes.length > 0 ? exchange.putAssetKeepingId(asset.id, asset.fileName, asset.mimeType, bytes) : undefined;
-    assetIds.set(asset.id, kept ?? session.assets().putAsset(asset.fileName, asset.mimeType, bytes));
+    assetIds.set(asset.id, session.assets().putAssetKeepingId(asset.id, asset.fileName, asset.mimeType, bytes));
   }
   for (const author of bundle.authors) {
-    exchange.ensureAuthor({ ...author, photoAssetId: assetIds.get(author.photoAssetId) ?? author.photoAssetId });
+    library.importAuthor({ ...author, photoAssetId: assetIds.get(author.photoAssetId) ?? author.photoAssetId });
   }
-  for (const d of bundle.disclosures) exchange.ensureDisclosure(d);
-  const article = { ...bundle.article, body: mapBody(bundle.article.body, assetIds) };
+  const disclosureVersions = new Map(bundle.disclosures.map((d) => [d.id, library.importDisclosure(d)] as const));
+  const landed: Landed = { assetIds, disclosureVersions };
+  const article = { ...bundle.article, body: mapBody(bundle.article.body, landed) };
+  const revisions = (bundle.revisions ?? []).map((r) => ({ ...r, fields: { ...r.fields, body: mapBody(r.fields.body, landed) } }));
   const warnings: string[] = [];
-  const missing = article.bylineAuthorIds.filter((id) => !bundle.authors.some((a) => a.id === id) && !session.store().listAuthors(true).some((a) => a.id === id));
+  const known = new Set(library.listAuthors({ includeArchived: true }).map((a) => a.id));
+  const missing = article.bylineAuthorIds.filter((id) => !known.has(id));
   if (missing.length) warnings.push(`${missing.length} byline author(s) were not in the bundle and were left out.`);
-  return { article, warnings };
+  return { article, revisions, warnings };
 }
 
 function importBundle(session: ExchangeSession, bundle: ArticleBundle, onConflict: ConflictChoice | undefined): ImportOutcome {
-  const exchange = exchangeStoreOf(session);
+  const store = session.store();
   const incoming = bundle.article;
-  const exists = exchange.hasArticle(incoming.id);
+  const exists = store.hasArticle(incoming.id);
   if (exists && onConflict === undefined) {
-    const mine = session.store().getArticle(incoming.id);
+    const mine = store.getArticle(incoming.id);
     return {
       kind: 'conflict',
       articleId: incoming.id,
@@ -134,25 +149,26 @@ function importBundle(session: ExchangeSession, bundle: ArticleBundle, onConflic
     };
   }
   if (exists && onConflict === 'keep-mine') {
-    return { kind: 'kept-mine', articleId: incoming.id, headline: session.store().getArticle(incoming.id).headline, format: 'bundle', warnings: [] };
+    return { kind: 'kept-mine', articleId: incoming.id, headline: store.getArticle(incoming.id).headline, format: 'bundle', warnings: [] };
   }
-  const revisions = bundle.revisions ?? [];
-  const comments = bundle.comments ?? [];
-  return exchange.transaction(() => {
-    const { article, warnings } = landDependencies(session, bundle);
+  const review = reviewOf(session);
+  return store.transaction(() => {
+    const { article, revisions, warnings } = landDependencies(session, bundle);
+    const { id: _id, status, version, createdAt, updatedAt, ...fields } = article;
+    const at = new Date().toISOString();
     let articleId = incoming.id;
-    if (!exists) exchange.insertArticle(articleId, article);
+    if (!exists) store.insertArticleAs(articleId, fields, { status, version, createdAt: createdAt || at, updatedAt: updatedAt || at });
     else if (onConflict === 'take-theirs') {
-      exchange.keepAsRevision(articleId, 'Before taking the imported bundle');
-      exchange.replaceArticle(articleId, article);
+      review.revisions.snapshot(articleId, 'manual', 'Before taking the imported bundle', undefined);
+      store.replaceArticle(articleId, fields, status);
     } else {
       articleId = randomUUID();
       const headline = `${article.headline} (imported copy)`.slice(0, FIELD_LIMITS.headline);
-      exchange.insertArticle(articleId, { ...article, headline, slugLocked: false, status: 'draft', version: 1 });
+      store.insertArticleAs(articleId, { ...fields, headline, slugLocked: false }, { status: 'draft', version: 1, createdAt: at, updatedAt: at });
     }
-    const skipped = exchange.addReview(articleId, revisions, comments, exists && onConflict === 'keep-both');
-    if (skipped.length) warnings.push(`This database has no place for ${skipped.join(' and ')}; they were not imported.`);
-    return { kind: 'imported', articleId, headline: session.store().getArticle(articleId).headline, format: 'bundle', warnings };
+    review.revisions.addImported(articleId, revisions);
+    review.comments.addImported(articleId, bundle.comments ?? [], exists && onConflict === 'keep-both');
+    return { kind: 'imported', articleId, headline: store.getArticle(articleId).headline, format: 'bundle', warnings };
   });
 }
 

@@ -3,9 +3,8 @@ import { AppError } from '../../../shared/ipc/contract';
 import type { ArticleStore } from '../store/articleStore';
 import type { AssetStore } from '../store/assetStore';
 import type { Db } from '../store/database';
-import type { LibraryStore } from '../store/libraryStore';
-import type { ReviewStores } from '../store/reviewStores';
-import { createExchangeStore, type ExchangeStore } from '../store/exchangeStore';
+import { createLibraryStore, type LibraryStore } from '../store/libraryStore';
+import { reviewStoresFor, type ReviewStores } from '../store/reviewStores';
 
 export type ExchangeSession = {
   store(): ArticleStore;
@@ -16,16 +15,28 @@ export type ExchangeSession = {
   review?(): ReviewStores;
 };
 
-const byDb = new WeakMap<Db, ExchangeStore>();
+const libraries = new WeakMap<Db, LibraryStore>();
 
-export function exchangeStoreOf(session: ExchangeSession): ExchangeStore {
+function openDb(session: ExchangeSession): Db {
   session.store();
   const db = session.database();
   if (!db) throw new AppError('DB_UNAVAILABLE', 'No database is open.');
-  let store = byDb.get(db);
-  if (!store) {
-    store = createExchangeStore(db);
-    byDb.set(db, store);
+  return db;
+}
+
+/** The session's library store (the owner of authors and disclosure templates). */
+export function libraryOf(session: ExchangeSession): LibraryStore {
+  if (session.library) return session.library();
+  const db = openDb(session);
+  let library = libraries.get(db);
+  if (!library) {
+    library = createLibraryStore(db);
+    libraries.set(db, library);
   }
-  return store;
+  return library;
+}
+
+/** The session's review stores (the owners of revisions and comments). */
+export function reviewOf(session: ExchangeSession): ReviewStores {
+  return session.review ? session.review() : reviewStoresFor(openDb(session), session.store(), libraryOf(session));
 }

@@ -887,7 +887,7 @@ describe('dispatch never throws and never half-writes (property)', () => {
 
   it('a failed articles:save leaves the article exactly as before (property over patches)', async () => {
     const store = ctx.session.store();
-    store.createAuthor({ id: 'real', name: 'Real Person', jobTitle: '', bio: [], email: '', readMoreUrl: '' });
+    ctx.session.library().createAuthor({ id: 'real', name: 'Real Person', jobTitle: '', bio: [], email: '', photoAssetId: '', readMoreUrl: '', profileLinks: [] });
     const patch = fc.record(
       {
         headline: fc.string({ maxLength: 310 }),

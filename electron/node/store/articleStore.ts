@@ -1,7 +1,7 @@
 /**
- * The typed read/write interface over the database. Nothing else in the app
- * writes SQL. Every write runs in a transaction; article saves are checked
- * against the stored version so a stale window cannot overwrite newer text.
+ * Articles, their bylines and tags, and the trash: the only module that writes those tables
+ * (README.md maps every table to its owner). Every write runs in a transaction; article saves
+ * are checked against the stored version so a stale window cannot overwrite newer text.
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/ipc/contract';
@@ -14,11 +14,9 @@ import {
   type ArticlePatch,
   type ArticleStatus,
   type ArticleSummary,
-  type Author,
   type SnippetPart,
-  type DisclosureTemplate,
 } from '../../../shared/model/article';
-import { bodyPlainText, countWords, emptyBody, type InlineNode } from '../../../shared/model/document';
+import { bodyPlainText, countWords, emptyBody, type ArticleBody } from '../../../shared/model/document';
 import { slugify } from '../../../shared/text/slug';
 import { isLockedStatus } from '../../../shared/workflow/transitions';
 import type { Db } from './database';
@@ -59,19 +57,6 @@ type SummaryRow = {
   return_note: string | null;
 };
 
-type AuthorRow = {
-  id: string;
-  name: string;
-  job_title: string;
-  bio_json: string;
-  email: string;
-  photo_asset_id: string;
-  read_more_url: string;
-  archived: number;
-  version: number;
-  updated_at: string;
-};
-
 export type Clock = () => Date;
 
 /** How many of the newest full-text matches a search ranks (see listArticles). */
@@ -79,8 +64,8 @@ export const SEARCH_WINDOW = 1_000;
 /** How many of the best search results carry a highlighted snippet. */
 export const SNIPPET_ROWS = 50;
 
-export type NewAuthor = Pick<Author, 'name' | 'jobTitle' | 'bio' | 'email' | 'readMoreUrl'> & { id?: string };
-export type NewDisclosure = Pick<DisclosureTemplate, 'title' | 'text' | 'policyUrl'> & { id?: string };
+/** How a stored article keeps its identity when it arrives from elsewhere (a bundle). */
+export type ArticleOrigin = { status: ArticleStatus; version: number; createdAt: string; updatedAt: string };
 
 const COLUMN_OF: Record<Exclude<keyof ArticleFields, 'body' | 'tags' | 'bylineAuthorIds' | 'aiDeclaration'>, string> = {
   headline: 'headline',
@@ -113,6 +98,37 @@ export function snippetParts(marked: string): SnippetPart[] {
   return parts;
 }
 
+/**
+ * The columns derived from an article's text, computed here and nowhere else: the search text
+ * `body_text` (from `bodyPlainText`; read by the full-text index and by saves that change only the
+ * headline or dek) and the word count the library list shows.
+ */
+function derivedColumns(headline: string, dek: string, bodyText: string) {
+  return { body_text: bodyText, word_count: countWords(`${headline} ${dek} ${bodyText}`) };
+}
+
+/** Every column of a new or replaced article row, from the model's fields. */
+function articleColumns(fields: Partial<ArticleFields>) {
+  const body = fields.body ?? emptyBody();
+  const headline = fields.headline ?? '';
+  const dek = fields.dek ?? '';
+  return {
+    headline,
+    dek,
+    slug: fields.slug ?? slugify(headline),
+    slug_locked: fields.slugLocked ? 1 : 0,
+    section: fields.section ?? '',
+    dateline: fields.dateline ?? '',
+    seo_title: fields.seoTitle ?? '',
+    seo_description: fields.seoDescription ?? '',
+    planned_length: fields.plannedLength ?? 0,
+    deadline: fields.deadline ?? '',
+    ai_declaration_json: JSON.stringify(fields.aiDeclaration ?? noAiDeclaration()),
+    body_json: JSON.stringify(body),
+    ...derivedColumns(headline, dek, bodyPlainText(body)),
+  };
+}
+
 export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
   const now = () => clock().toISOString();
 
@@ -130,7 +146,23 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
       `INSERT INTO articles (id, headline, dek, slug, slug_locked, section, dateline, seo_title, seo_description,
          planned_length, deadline, ai_declaration_json, body_json, body_text, word_count, status, version, created_at, updated_at)
        VALUES (@id, @headline, @dek, @slug, @slug_locked, @section, @dateline, @seo_title, @seo_description,
-         @planned_length, @deadline, @ai_declaration_json, @body_json, @body_text, @word_count, @status, 1, @now, @now)`,
+         @planned_length, @deadline, @ai_declaration_json, @body_json, @body_text, @word_count, @status, @version, @created_at, @updated_at)`,
+    ),
+    replaceArticle: db.prepare(
+      `UPDATE articles SET headline = @headline, dek = @dek, slug = @slug, slug_locked = @slug_locked, section = @section,
+         dateline = @dateline, seo_title = @seo_title, seo_description = @seo_description, planned_length = @planned_length,
+         deadline = @deadline, ai_declaration_json = @ai_declaration_json, body_json = @body_json, body_text = @body_text,
+         word_count = @word_count, status = @status, version = version + 1, updated_at = @now
+       WHERE id = @id`,
+    ),
+    writeBody: db.prepare(
+      `UPDATE articles SET body_json = @body_json, body_text = @body_text, word_count = @word_count,
+         version = version + 1, updated_at = @now WHERE id = @id AND version = @version`,
+    ),
+    setStatus: db.prepare(`UPDATE articles SET status = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`),
+    hasArticle: db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM articles WHERE id = ?`),
+    idsByStatus: db.prepare<[string], { id: string }>(
+      `SELECT a.id FROM articles a LEFT JOIN trash t ON t.article_id = a.id WHERE t.article_id IS NULL AND a.status = ? ORDER BY a.updated_at DESC`,
     ),
     deleteAuthorsOf: db.prepare(`DELETE FROM article_authors WHERE article_id = ?`),
     insertAuthorOf: db.prepare(`INSERT INTO article_authors (article_id, author_id, position) VALUES (?, ?, ?)`),
@@ -139,30 +171,7 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
     trash: db.prepare(`INSERT OR IGNORE INTO trash (article_id, trashed_at) VALUES (?, ?)`),
     restore: db.prepare(`DELETE FROM trash WHERE article_id = ?`),
     deleteArticle: db.prepare(`DELETE FROM articles WHERE id = ?`),
-    listAuthors: db.prepare<[number], AuthorRow>(
-      `SELECT * FROM authors WHERE archived = 0 OR ? ORDER BY name COLLATE NOCASE`,
-    ),
     existingAuthor: db.prepare<[string], { id: string }>(`SELECT id FROM authors WHERE id = ?`),
-    insertAuthor: db.prepare(
-      `INSERT INTO authors (id, name, job_title, bio_json, email, read_more_url, created_at, updated_at)
-       VALUES (@id, @name, @job_title, @bio_json, @email, @read_more_url, @now, @now)`,
-    ),
-    insertTemplate: db.prepare(
-      `INSERT INTO disclosure_templates (id, current_version, created_at, updated_at) VALUES (?, 1, ?, ?)`,
-    ),
-    insertTemplateVersion: db.prepare(
-      `INSERT INTO disclosure_template_versions (template_id, version, title, text_json, policy_url, created_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    ),
-    listTemplates: db.prepare<
-      [],
-      { id: string; version: number; archived: number; updated_at: string; title: string; text_json: string; policy_url: string }
-    >(
-      `SELECT t.id, t.current_version AS version, t.archived, t.updated_at, v.title, v.text_json, v.policy_url
-       FROM disclosure_templates t
-       JOIN disclosure_template_versions v ON v.template_id = t.id AND v.version = t.current_version
-       WHERE t.archived = 0 ORDER BY v.title COLLATE NOCASE`,
-    ),
     bodyTextOf: db.prepare<[string], { body_text: string }>(`SELECT body_text FROM articles WHERE id = ?`),
     countArticles: db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM articles`),
     countTrash: db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM trash`),
@@ -202,13 +211,17 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
     return row;
   }
 
-  function setByline(articleId: string, authorIds: readonly string[]) {
+  /** `skipMissing` leaves out authors this database lacks (an imported byline) instead of refusing. */
+  function setByline(articleId: string, authorIds: readonly string[], skipMissing = false) {
     stmt.deleteAuthorsOf.run(articleId);
     const seen = new Set<string>();
     authorIds.forEach((authorId, position) => {
       if (seen.has(authorId)) return;
       seen.add(authorId);
-      if (!stmt.existingAuthor.get(authorId)) throw new AppError('NOT_FOUND', 'An author in the byline no longer exists.');
+      if (!stmt.existingAuthor.get(authorId)) {
+        if (skipMissing) return;
+        throw new AppError('NOT_FOUND', 'An author in the byline no longer exists.');
+      }
       stmt.insertAuthorOf.run(articleId, authorId, position);
     });
   }
@@ -221,34 +234,18 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
     }
   }
 
-  const createTx = db.transaction((fields: Partial<ArticleFields>, status: ArticleStatus): string => {
-    const id = randomUUID();
-    const body = fields.body ?? emptyBody();
-    const bodyText = bodyPlainText(body);
-    const headline = fields.headline ?? '';
-    stmt.insertArticle.run({
-      id,
-      headline,
-      dek: fields.dek ?? '',
-      slug: fields.slug ?? slugify(headline),
-      slug_locked: fields.slugLocked ? 1 : 0,
-      section: fields.section ?? '',
-      dateline: fields.dateline ?? '',
-      seo_title: fields.seoTitle ?? '',
-      seo_description: fields.seoDescription ?? '',
-      planned_length: fields.plannedLength ?? 0,
-      deadline: fields.deadline ?? '',
-      ai_declaration_json: JSON.stringify(fields.aiDeclaration ?? noAiDeclaration()),
-      body_json: JSON.stringify(body),
-      body_text: bodyText,
-      word_count: countWords(`${headline} ${fields.dek ?? ''} ${bodyText}`),
-      status,
-      now: now(),
-    });
-    if (fields.bylineAuthorIds) setByline(id, fields.bylineAuthorIds);
+  const insertTx = db.transaction((id: string, fields: Partial<ArticleFields>, origin: ArticleOrigin, skipMissingAuthors: boolean): string => {
+    const { status, version, createdAt, updatedAt } = origin;
+    stmt.insertArticle.run({ id, ...articleColumns(fields), status, version, created_at: createdAt, updated_at: updatedAt });
+    if (fields.bylineAuthorIds) setByline(id, fields.bylineAuthorIds, skipMissingAuthors);
     if (fields.tags) setTags(id, fields.tags);
     return id;
   });
+
+  const createTx = (fields: Partial<ArticleFields>, status: ArticleStatus): string => {
+    const at = now();
+    return insertTx(randomUUID(), fields, { status, version: 1, createdAt: at, updatedAt: at }, false);
+  };
 
   const saveTx = db.transaction((id: string, baseVersion: number, patch: ArticlePatch): SaveResult => {
     const current = requireArticle(id);
@@ -287,13 +284,14 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
     }
     if (patch.body || patch.headline !== undefined || patch.dek !== undefined) {
       const bodyText = patch.body ? bodyPlainText(patch.body) : stmt.bodyTextOf.get(id)!.body_text;
+      const derived = derivedColumns(patch.headline ?? current.headline, patch.dek ?? current.dek, bodyText);
       if (patch.body) {
         sets.push('body_json = @body_json', 'body_text = @body_text');
         params.body_json = JSON.stringify(patch.body);
-        params.body_text = bodyText;
+        params.body_text = derived.body_text;
       }
       sets.push('word_count = @word_count');
-      params.word_count = countWords(`${patch.headline ?? current.headline} ${patch.dek ?? current.dek} ${bodyText}`);
+      params.word_count = derived.word_count;
     }
     sets.push('version = version + 1', 'updated_at = @now');
     const result = db
@@ -473,54 +471,65 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
       return stmt.countArticles.get()!.n;
     },
 
-    listAuthors(includeArchived = false): Author[] {
-      return stmt.listAuthors.all(includeArchived ? 1 : 0).map((r) => ({
-        id: r.id,
-        name: r.name,
-        jobTitle: r.job_title,
-        bio: JSON.parse(r.bio_json) as InlineNode[],
-        email: r.email,
-        photoAssetId: r.photo_asset_id,
-        readMoreUrl: r.read_more_url,
-        archived: r.archived === 1,
-        version: r.version,
-        updatedAt: r.updated_at,
-      }));
+    hasArticle(id: string): boolean {
+      return stmt.hasArticle.get(id)!.n > 0;
     },
 
-    createAuthor(author: NewAuthor): string {
-      const id = author.id ?? randomUUID();
-      stmt.insertAuthor.run({
-        id,
-        name: author.name,
-        job_title: author.jobTitle,
-        bio_json: JSON.stringify(author.bio),
-        email: author.email,
-        read_more_url: author.readMoreUrl,
-        now: now(),
-      });
-      return id;
+    /** Active (not trashed) articles in a workflow status, newest edit first. */
+    articleIdsWithStatus(status: ArticleStatus): string[] {
+      return stmt.idsByStatus.all(status).map((r) => r.id);
     },
 
-    listDisclosures(): DisclosureTemplate[] {
-      return stmt.listTemplates.all().map((r) => ({
-        id: r.id,
-        title: r.title,
-        text: JSON.parse(r.text_json) as InlineNode[],
-        policyUrl: r.policy_url,
-        archived: r.archived === 1,
-        version: r.version,
-        updatedAt: r.updated_at,
-      }));
+    /**
+     * Stores an article that comes from elsewhere under the given id, keeping its status, version
+     * and dates; byline authors this database lacks are left out.
+     */
+    insertArticleAs(id: string, fields: ArticleFields, origin: ArticleOrigin): Article {
+      return rowToArticle(requireArticle(insertTx(id, fields, origin, true)));
     },
 
-    createDisclosure: db.transaction((t: NewDisclosure): string => {
-      const id = t.id ?? randomUUID();
-      const at = now();
-      stmt.insertTemplate.run(id, at, at);
-      stmt.insertTemplateVersion.run(id, 1, t.title, JSON.stringify(t.text), t.policyUrl, at);
-      return id;
+    /** Replaces an article's content and status wholesale (an import the user chose over theirs); the version moves on. */
+    replaceArticle: db.transaction((id: string, fields: ArticleFields, status: ArticleStatus): Article => {
+      requireArticle(id);
+      stmt.replaceArticle.run({ id, ...articleColumns(fields), status, now: now() });
+      setByline(id, fields.bylineAuthorIds, true);
+      setTags(id, fields.tags);
+      return rowToArticle(requireArticle(id));
     }),
+
+    /**
+     * Bodies of articles not in `exceptStatuses` whose stored JSON contains `needle`: a cheap text
+     * match that narrows a scan; callers look at the parsed body to find the real blocks.
+     */
+    bodiesMentioning(needle: string, exceptStatuses: readonly ArticleStatus[]): { id: string; version: number; body: ArticleBody }[] {
+      const statuses = exceptStatuses.map(() => '?').join(', ') || `''`;
+      return db
+        .prepare<unknown[], { id: string; version: number; body_json: string }>(
+          `SELECT id, version, body_json FROM articles WHERE status NOT IN (${statuses}) AND instr(body_json, ?) > 0`,
+        )
+        .all(...exceptStatuses, needle)
+        .map((r) => ({ id: r.id, version: r.version, body: JSON.parse(r.body_json) as ArticleBody }));
+    },
+
+    /** Moves an article to a workflow status (the workflow decides which), checked against `baseVersion`. */
+    setStatus(id: string, baseVersion: number, status: ArticleStatus, at = now()): number {
+      const result = stmt.setStatus.run(status, at, id, baseVersion);
+      if (result.changes !== 1) {
+        throw new AppError('CONFLICT', 'This article was changed elsewhere.', { currentVersion: stmt.versionOf.get(id)?.version ?? baseVersion });
+      }
+      return baseVersion + 1;
+    },
+
+    /**
+     * Writes a body the libraries rewrote (a synced block followed its entry, or was frozen),
+     * checked against `baseVersion`; returns the new version.
+     */
+    writeBody(id: string, baseVersion: number, body: ArticleBody, at = now()): number {
+      const row = requireArticle(id);
+      const result = stmt.writeBody.run({ id, version: baseVersion, body_json: JSON.stringify(body), ...derivedColumns(row.headline, row.dek, bodyPlainText(body)), now: at });
+      if (result.changes !== 1) throw new AppError('CONFLICT', 'An article changed while the library was updating it. Try again.');
+      return baseVersion + 1;
+    },
 
     /** Runs several store calls as one transaction (used by seeding and imports). */
     transaction<T>(fn: () => T): T {

@@ -50,8 +50,8 @@ describe('putAsset', () => {
     expect(png).not.toBe(jpeg);
     expect(assets.getAsset(png)).toEqual({ assetId: png, fileName: 'photo.png', mimeType: 'image/png', dataBase64: PNG.toString('base64') });
     expect(assets.getAssetBytes(jpeg)!.bytes.equals(JPEG)).toBe(true);
-    const stored = db.prepare('SELECT byte_size, sha256 FROM assets WHERE id = ?').get(png) as { byte_size: number; sha256: string };
-    expect(stored.byte_size).toBe(PNG.length);
+    const stored = db.prepare('SELECT length(data) AS size, sha256 FROM assets WHERE id = ?').get(png) as { size: number; sha256: string };
+    expect(stored.size).toBe(PNG.length);
     expect(stored.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -106,5 +106,38 @@ describe('getAsset', () => {
   it('an unknown id is NOT_FOUND', () => {
     expect(() => assets.getAsset('nope')).toThrow(AppError);
     expect(assets.getAssetBytes('nope')).toBeUndefined();
+  });
+});
+
+describe('putAssetKeepingId', () => {
+  it('keeps a free id, reuses identical bytes, and gives other bytes under a taken id a new one', () => {
+    expect(assets.putAssetKeepingId('from-bundle', 'a.png', 'image/png', PNG)).toBe('from-bundle');
+    expect(assets.putAssetKeepingId('other-id', 'b.png', 'image/png', Buffer.from(PNG))).toBe('from-bundle');
+    const moved = assets.putAssetKeepingId('from-bundle', 'c.jpg', 'image/jpeg', JPEG);
+    expect(moved).not.toBe('from-bundle');
+    expect(assets.getAssetBytes(moved)!.bytes.equals(JPEG)).toBe(true);
+    expect(rows()).toBe(2);
+  });
+
+  it('refuses what putAsset refuses', () => {
+    expect(refusal(() => assets.putAssetKeepingId('x', 'fake.png', 'image/png', Buffer.from('text'))).message).toContain('"fake.png" is not a PNG');
+    expect(refusal(() => assets.putAssetKeepingId('x', 'empty.png', 'image/png', Buffer.alloc(0))).message).toMatch(/empty/);
+  });
+});
+
+describe('migration 006', () => {
+  it('drops the unread byte size and keeps every image of a schema 5 database', () => {
+    const file = path.join(dir, 'v5.db');
+    const old = openDatabase(file, { targetVersion: 5 });
+    old.prepare(`INSERT INTO assets (id, file_name, mime_type, byte_size, sha256, data, created_at) VALUES ('p', 'p.png', 'image/png', ?, 'h', ?, 'x')`).run(PNG.length, PNG);
+    old.close();
+    const upgraded = openDatabase(file);
+    try {
+      const columns = (upgraded.prepare(`PRAGMA table_info(assets)`).all() as { name: string }[]).map((c) => c.name);
+      expect(columns).not.toContain('byte_size');
+      expect(createAssetStore(upgraded).getAssetBytes('p')!.bytes.equals(PNG)).toBe(true);
+    } finally {
+      upgraded.close();
+    }
   });
 });

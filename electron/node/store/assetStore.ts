@@ -23,26 +23,43 @@ type AssetRow = { id: string; file_name: string; mime_type: ImageMimeType; data:
 
 export function createAssetStore(db: Db, clock: () => Date = () => new Date()) {
   const byHash = db.prepare<[string], { id: string }>(`SELECT id FROM assets WHERE sha256 = ?`);
-  const insert = db.prepare(
-    `INSERT INTO assets (id, file_name, mime_type, byte_size, sha256, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const idTaken = db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM assets WHERE id = ?`);
+  const insert = db.prepare(`INSERT INTO assets (id, file_name, mime_type, sha256, data, created_at) VALUES (?, ?, ?, ?, ?, ?)`);
   const get = db.prepare<[string], AssetRow>(`SELECT id, file_name, mime_type, data FROM assets WHERE id = ?`);
+
+  /** Refuses bytes that are empty, too large or not the image type they claim; returns their hash. */
+  function checked(fileName: string, mimeType: ImageMimeType, bytes: Buffer): string {
+    if (bytes.length === 0) throw new AppError('INVALID_PAYLOAD', 'The image file is empty.');
+    if (bytes.length > MAX_ASSET_BYTES) {
+      throw new AppError('INVALID_PAYLOAD', `The image is larger than ${MAX_ASSET_BYTES / 1024 / 1024} MB.`);
+    }
+    const actual = sniffImageType(bytes);
+    if (!actual) throw new AppError('INVALID_PAYLOAD', `"${fileName}" is not a PNG, JPEG, GIF or WebP image.`);
+    if (actual !== mimeType) throw new AppError('INVALID_PAYLOAD', `"${fileName}" is not what its name says: it is ${actual}.`);
+    return createHash('sha256').update(bytes).digest('hex');
+  }
+
+  /** Identical bytes are stored once; otherwise they go in under `id`. */
+  function store(id: string, fileName: string, mimeType: ImageMimeType, bytes: Buffer, sha256: string): string {
+    const existing = byHash.get(sha256);
+    if (existing) return existing.id;
+    insert.run(id, fileName, mimeType, sha256, bytes, clock().toISOString());
+    return id;
+  }
 
   return {
     putAsset(fileName: string, mimeType: ImageMimeType, bytes: Buffer): string {
-      if (bytes.length === 0) throw new AppError('INVALID_PAYLOAD', 'The image file is empty.');
-      if (bytes.length > MAX_ASSET_BYTES) {
-        throw new AppError('INVALID_PAYLOAD', `The image is larger than ${MAX_ASSET_BYTES / 1024 / 1024} MB.`);
-      }
-      const actual = sniffImageType(bytes);
-      if (!actual) throw new AppError('INVALID_PAYLOAD', `"${fileName}" is not a PNG, JPEG, GIF or WebP image.`);
-      if (actual !== mimeType) throw new AppError('INVALID_PAYLOAD', `"${fileName}" is not what its name says: it is ${actual}.`);
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const existing = byHash.get(sha256);
-      if (existing) return existing.id;
-      const id = randomUUID();
-      insert.run(id, fileName, mimeType, bytes.length, sha256, bytes, clock().toISOString());
-      return id;
+      return store(randomUUID(), fileName, mimeType, bytes, checked(fileName, mimeType, bytes));
+    },
+
+    /**
+     * Stores an image that arrives with an id (a bundle's) under that id when it is free, so a
+     * bundle round-trips exactly; identical bytes already stored are reused, and an id taken by
+     * other bytes gets a new one. Returns the id the image is stored under.
+     */
+    putAssetKeepingId(id: string, fileName: string, mimeType: ImageMimeType, bytes: Buffer): string {
+      const sha256 = checked(fileName, mimeType, bytes);
+      return store(idTaken.get(id)!.n > 0 ? randomUUID() : id, fileName, mimeType, bytes, sha256);
     },
 
     getAsset(id: string): AssetData {

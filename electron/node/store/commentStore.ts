@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/ipc/contract';
 import type { CommentAnchor } from '../../../shared/comments/anchors';
+import type { BundleComment } from '../../../shared/exchange/bundle';
 import type { CommentThread, Profile } from '../../../shared/model/review';
 import type { Role } from '../../../shared/workflow/transitions';
 import type { Clock } from './articleStore';
@@ -31,6 +32,11 @@ export function createCommentStore(db: Db, clock: Clock = () => new Date()) {
     messagesOfThread: db.prepare<[string], MessageRow>(`SELECT * FROM comment_messages WHERE thread_id = ? ORDER BY created_at, rowid`),
     articleExists: db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM articles WHERE id = ?`),
     insertThread: db.prepare(`INSERT INTO comment_threads (id, article_id, anchor_json, quote, created_at) VALUES (?, ?, ?, ?, ?)`),
+    insertImportedThread: db.prepare(
+      `INSERT INTO comment_threads (id, article_id, anchor_json, quote, resolved_at, resolved_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    threadExists: db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM comment_threads WHERE id = ?`),
+    messageExists: db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM comment_messages WHERE id = ?`),
     insertMessage: db.prepare(
       `INSERT INTO comment_messages (id, thread_id, actor_name, actor_role, text, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
     ),
@@ -63,12 +69,48 @@ export function createCommentStore(db: Db, clock: Clock = () => new Date()) {
     return toThread(requireThread(id), stmt.messagesOfThread.all(id));
   }
 
+  function listThreads(articleId: string): CommentThread[] {
+    const byThread = new Map<string, MessageRow[]>();
+    for (const m of stmt.messagesOf.all(articleId)) {
+      const list = byThread.get(m.thread_id);
+      if (list) list.push(m);
+      else byThread.set(m.thread_id, [m]);
+    }
+    return stmt.threadsOf.all(articleId).map((row) => toThread(row, byThread.get(row.id) ?? []));
+  }
+
   return {
-    listThreads(articleId: string): CommentThread[] {
-      const byThread = new Map<string, MessageRow[]>();
-      for (const m of stmt.messagesOf.all(articleId)) byThread.set(m.thread_id, [...(byThread.get(m.thread_id) ?? []), m]);
-      return stmt.threadsOf.all(articleId).map((row) => toThread(row, byThread.get(row.id) ?? []));
+    listThreads,
+
+    /** An article's threads as a bundle carries them (an orphaned thread's anchor is null). */
+    forBundle(articleId: string): BundleComment[] {
+      return listThreads(articleId).map((t) => ({
+        id: t.id,
+        anchor: t.anchor ?? null,
+        quote: t.quote,
+        resolvedAt: t.resolvedAt,
+        resolvedBy: t.resolvedBy,
+        createdAt: t.createdAt,
+        messages: t.messages,
+      }));
     },
+
+    /**
+     * Adds a bundle's threads to an article. Threads already here (same id) are skipped;
+     * `freshIds` gives every thread a new id (an imported copy next to the original).
+     */
+    addImported: db.transaction((articleId: string, comments: readonly BundleComment[], freshIds: boolean): void => {
+      for (const c of comments) {
+        if (!freshIds && stmt.threadExists.get(c.id)!.n > 0) continue;
+        const threadId = freshIds ? randomUUID() : c.id;
+        const anchor = c.anchor === null ? null : JSON.stringify(c.anchor);
+        stmt.insertImportedThread.run(threadId, articleId, anchor, c.quote, c.resolvedAt || null, c.resolvedBy, c.createdAt);
+        for (const m of c.messages) {
+          const messageId = freshIds || stmt.messageExists.get(m.id)!.n > 0 ? randomUUID() : m.id;
+          stmt.insertMessage.run(messageId, threadId, m.by, m.role, m.text, m.at);
+        }
+      }
+    }),
 
     createThread: db.transaction((articleId: string, anchor: CommentAnchor, text: string, actor: Profile): CommentThread => {
       if (stmt.articleExists.get(articleId)!.n === 0) throw new AppError('NOT_FOUND', 'That article no longer exists.');

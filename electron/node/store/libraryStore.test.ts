@@ -21,7 +21,7 @@ beforeEach(() => {
   db = openDatabase(path.join(dir, 'library.db'));
   articles = createArticleStore(db);
   library = createLibraryStore(db);
-  seedDemoNewsroom(articles);
+  seedDemoNewsroom(articles, library);
 });
 afterEach(() => {
   db.close();
@@ -78,7 +78,7 @@ describe('author library', () => {
     expect(library.authorVersion(created.id, 2)!.bio).toEqual([{ text: 'Now covers the port.' }]);
   });
 
-  it('keeps a version for authors written by the article store (seed) and refuses stale saves', () => {
+  it('keeps a version for seeded authors and refuses stale saves', () => {
     expect(library.authorVersions(SEED_IDS.authorMara).map((v) => v.version)).toEqual([1]);
     library.updateAuthor(SEED_IDS.authorMara, 1, { ...inputOf(SEED_IDS.authorMara), jobTitle: 'Senior Writer' });
     const conflict = appError(() => library.updateAuthor(SEED_IDS.authorMara, 1, inputOf(SEED_IDS.authorMara)));
@@ -237,5 +237,72 @@ describe('disclosure library', () => {
     library.updateDisclosure(t.id, 1, { title: 'Transcribed', text: [{ text: 'y' }], policyUrl: '', covers: ['transcription'] });
     library.deleteDisclosure(t.id);
     expect(appError(() => library.disclosureVersions(t.id)).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('bundles through the library', () => {
+  const bundled = () => library.disclosureForBundle(SEED_IDS.disclosure)!;
+
+  it('lists authors by name whatever the case', () => {
+    library.createAuthor({ ...authorInput(), name: 'abe Zed' });
+    expect(library.listAuthors().map((a) => a.name)).toEqual(['abe Zed', 'Mara Lindqvist', 'Tomas Okafor']);
+  });
+
+  it('adds an author with every field, and keeps one it already has as it is', () => {
+    const incoming = { id: 'ines', ...authorInput(), photoAssetId: 'photo-1', archived: true, version: 3 };
+    expect(library.importAuthor(incoming)).toBe(true);
+    const { updatedAt: _u, ...stored } = library.getAuthor('ines');
+    expect(stored).toEqual(incoming);
+    expect(library.importAuthor({ ...incoming, name: 'Someone Else' })).toBe(false);
+    expect(library.getAuthor('ines').name).toBe('Ines Halvorsen');
+    expect(library.authorVersions('ines').map((v) => v.version)).toEqual([3]);
+  });
+
+  it('stores a template new here exactly, with its uses and version numbers', () => {
+    const t = bundled();
+    const incoming = { ...t, id: 'from-elsewhere', covers: ['images' as const], currentVersion: 2, versions: [t.versions[0]!, { ...t.versions[0]!, version: 2, title: 'Second' }] };
+    expect([...library.importDisclosure(incoming)]).toEqual([
+      [1, 1],
+      [2, 2],
+    ]);
+    expect(library.disclosureForBundle('from-elsewhere')).toEqual(incoming);
+  });
+
+  it('matches incoming versions by their words (key order aside) and numbers the others after the newest here', () => {
+    library.updateDisclosure(SEED_IDS.disclosure, 1, { ...disclosureInputOf(SEED_IDS.disclosure), title: 'Ours' });
+    const seedVersion = bundled().versions[0]!;
+    const reordered = { ...seedVersion, text: seedVersion.text.map((n) => Object.fromEntries(Object.entries(n).reverse()) as typeof n) };
+    const incoming = {
+      ...bundled(),
+      covers: ['images' as const],
+      archived: true,
+      currentVersion: 3,
+      versions: [reordered, { ...seedVersion, version: 2, title: 'Theirs' }, { ...seedVersion, version: 3, title: 'Theirs again' }],
+    };
+    expect([...library.importDisclosure(incoming)]).toEqual([
+      [1, 1],
+      [2, 3],
+      [3, 4],
+    ]);
+    expect(library.disclosureVersions(SEED_IDS.disclosure).map((v) => [v.version, v.title])).toEqual([
+      [4, 'Theirs again'],
+      [3, 'Theirs'],
+      [2, 'Ours'],
+      [1, 'AI as a newsroom tool'],
+    ]);
+    // This library's current version, uses and archive state are its own.
+    expect(library.getDisclosure(SEED_IDS.disclosure)).toMatchObject({ version: 2, title: 'Ours', archived: false });
+    expect(library.getDisclosure(SEED_IDS.disclosure).covers).not.toEqual(['images']);
+    expect(library.updateDisclosure(SEED_IDS.disclosure, 2, { ...disclosureInputOf(SEED_IDS.disclosure), title: 'Ours, later' }).entry.version).toBe(5);
+  });
+
+  it('edits a template an earlier import left with versions past its current one', () => {
+    // What importing a bundle did before: a version 2 row while the template still said version 1.
+    db.prepare(
+      `INSERT INTO disclosure_template_versions (template_id, version, title, text_json, policy_url, created_at) VALUES (?, 2, 'Theirs', '[{"text":"x"}]', '', 'x')`,
+    ).run(SEED_IDS.disclosure);
+    const { entry } = library.updateDisclosure(SEED_IDS.disclosure, 1, { ...disclosureInputOf(SEED_IDS.disclosure), title: 'Ours' });
+    expect(entry).toMatchObject({ version: 3, title: 'Ours' });
+    expect(library.disclosureVersions(SEED_IDS.disclosure).map((v) => v.title)).toEqual(['Ours', 'Theirs', 'AI as a newsroom tool']);
   });
 });

@@ -8,8 +8,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FreezeResult } from '../../../shared/ipc/channels/library';
 import { AppError } from '../../../shared/ipc/contract';
-import type { AiDeclaration, AiUse } from '../../../shared/model/article';
-import { bodyPlainText, countWords, type ArticleBody, type InlineNode } from '../../../shared/model/document';
+import type { AiUse, ArticleStatus } from '../../../shared/model/article';
+import type { ArticleBody, InlineNode } from '../../../shared/model/document';
+import type { BundleAuthor, BundleDisclosure } from '../../../shared/exchange/bundle';
 import { authorSnapshot, disclosureSnapshot, freezeBody, syncBody, type LibraryBlock } from '../../../shared/library/blocks';
 import type {
   AuthorEntry,
@@ -23,6 +24,7 @@ import type {
 } from '../../../shared/library/entries';
 import { checkAiDisclosure } from '../../../shared/rules/library';
 import { hasErrors, type RuleResult } from '../../../shared/rules/types';
+import { createArticleStore } from './articleStore';
 import type { Db } from './database';
 
 type AuthorRow = {
@@ -50,12 +52,11 @@ type TemplateRow = {
   policy_url: string;
 };
 type TemplateVersionRow = { template_id: string; version: number; title: string; text_json: string; policy_url: string; created_at: string };
-type ArticleBodyRow = { id: string; headline: string; dek: string; body_json: string; ai_declaration_json: string; status: string; version: number };
 
 export type { FreezeResult };
 
 /** Statuses whose library references are frozen and never follow the library again. */
-const SETTLED_STATUSES = `('approved', 'exported')`;
+const SETTLED_STATUSES: readonly ArticleStatus[] = ['approved', 'exported'];
 
 function rowToAuthor(r: AuthorRow): AuthorEntry {
   return {
@@ -119,6 +120,12 @@ const matches = (query: string | undefined, ...fields: string[]) => {
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** JSON with object keys sorted, so equal content compares equal whichever order its keys came in. */
+const canonicalJson = (value: unknown) =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+
 export function createLibraryStore(db: Db, clock: () => Date = () => new Date()) {
   const now = () => clock().toISOString();
 
@@ -165,7 +172,10 @@ export function createLibraryStore(db: Db, clock: () => Date = () => new Date())
       `INSERT INTO disclosure_template_versions (template_id, version, title, text_json, policy_url, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
     ),
     bumpTemplate: db.prepare(
-      `UPDATE disclosure_templates SET current_version = current_version + 1, covers_json = ?, updated_at = ? WHERE id = ? AND current_version = ?`,
+      `UPDATE disclosure_templates SET current_version = ?, covers_json = ?, updated_at = ? WHERE id = ? AND current_version = ?`,
+    ),
+    lastTemplateVersion: db.prepare<[string], { v: number }>(
+      `SELECT coalesce(max(version), 0) AS v FROM disclosure_template_versions WHERE template_id = ?`,
     ),
     setTemplateCovers: db.prepare(`UPDATE disclosure_templates SET covers_json = ?, updated_at = ? WHERE id = ?`),
     archiveTemplate: db.prepare(`UPDATE disclosure_templates SET archived = ?, updated_at = ? WHERE id = ?`),
@@ -179,19 +189,22 @@ export function createLibraryStore(db: Db, clock: () => Date = () => new Date())
        WHERE json_extract(j.value, '$.type') = 'ai-disclosure' AND json_extract(j.value, '$.templateId') = ?`,
     ),
 
-    article: db.prepare<[string], ArticleBodyRow>(
-      `SELECT id, headline, dek, body_json, ai_declaration_json, status, version FROM articles WHERE id = ?`,
+    authorByName: db.prepare<[string], { id: string }>(
+      `SELECT id FROM authors WHERE name = ? COLLATE NOCASE ORDER BY archived, rowid LIMIT 1`,
     ),
-    // A cheap text match narrows the scan; the JSON is parsed to find the real blocks.
-    unsettledArticlesMentioning: db.prepare<[string], ArticleBodyRow>(
-      `SELECT id, headline, dek, body_json, ai_declaration_json, status, version FROM articles
-       WHERE status NOT IN ${SETTLED_STATUSES} AND instr(body_json, ?) > 0`,
+    importAuthor: db.prepare(
+      `INSERT INTO authors (id, name, job_title, bio_json, email, photo_asset_id, read_more_url, profile_links_json, archived, version, created_at, updated_at)
+       VALUES (@id, @name, @job_title, @bio_json, @email, @photo_asset_id, @read_more_url, @profile_links_json, @archived, @version, @now, @now)`,
     ),
-    writeBody: db.prepare(
-      `UPDATE articles SET body_json = @body_json, body_text = @body_text, word_count = @word_count,
-         version = version + 1, updated_at = @now WHERE id = @id AND version = @version`,
+    templateHead: db.prepare<[string], { id: string; current_version: number; archived: number; covers_json: string }>(
+      `SELECT id, current_version, archived, covers_json FROM disclosure_templates WHERE id = ?`,
+    ),
+    importTemplate: db.prepare(
+      `INSERT INTO disclosure_templates (id, current_version, archived, covers_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
     ),
   };
+  // Articles belong to the article store; the libraries only hand it rewritten bodies.
+  const articles = createArticleStore(db, clock);
 
   function requireAuthor(id: string): AuthorRow {
     const row = stmt.author.get(id);
@@ -205,26 +218,13 @@ export function createLibraryStore(db: Db, clock: () => Date = () => new Date())
     return row;
   }
 
-  /** Stores a rewritten body with its search text and word count, bumping the article's version. */
-  function writeBody(row: ArticleBodyRow, body: ArticleBody, at: string): void {
-    const bodyText = bodyPlainText(body);
-    const result = stmt.writeBody.run({
-      id: row.id,
-      version: row.version,
-      body_json: JSON.stringify(body),
-      body_text: bodyText,
-      word_count: countWords(`${row.headline} ${row.dek} ${bodyText}`),
-      now: at,
-    });
-    if (result.changes !== 1) throw new AppError('CONFLICT', 'An article changed while the library was updating it. Try again.');
-  }
-
+  /** Rewrites the synced blocks of unsettled articles; the article store writes each body it changes. */
   function propagate(needle: string, rewrite: (body: ArticleBody) => ArticleBody | undefined, at: string): number {
     let updated = 0;
-    for (const row of stmt.unsettledArticlesMentioning.all(needle)) {
-      const next = rewrite(JSON.parse(row.body_json) as ArticleBody);
+    for (const a of articles.bodiesMentioning(needle, SETTLED_STATUSES)) {
+      const next = rewrite(a.body);
       if (!next) continue;
-      writeBody(row, next, at);
+      articles.writeBody(a.id, a.version, next, at);
       updated++;
     }
     return updated;
@@ -357,9 +357,10 @@ export function createLibraryStore(db: Db, clock: () => Date = () => new Date())
           if (covers !== current.covers_json) stmt.setTemplateCovers.run(covers, at, id);
           return { entry: rowToTemplate(requireTemplate(id)), updatedArticles: 0 };
         }
-        const next = current.version + 1;
+        // After the newest stored version, not the current one: an import may have added later ones.
+        const next = stmt.lastTemplateVersion.get(id)!.v + 1;
         stmt.insertTemplateVersion.run(id, next, input.title.trim(), JSON.stringify(input.text), input.policyUrl.trim(), at);
-        stmt.bumpTemplate.run(covers, at, id, baseVersion);
+        stmt.bumpTemplate.run(next, covers, at, id, baseVersion);
         const entry = rowToTemplate(requireTemplate(id));
         const updatedArticles = propagate(
           `"templateId":${JSON.stringify(id)}`,
@@ -398,14 +399,91 @@ export function createLibraryStore(db: Db, clock: () => Date = () => new Date())
       return stmt.templateVersions.all(id).map(rowToTemplateVersion);
     },
 
+    // ---- Bundles ----------------------------------------------------------------
+
+    authorIdByName(name: string): string | undefined {
+      return stmt.authorByName.get(name)?.id;
+    },
+
+    /**
+     * Adds an author from a bundle with every field, at the version the bundle's bio blocks name
+     * (earlier versions stay with the desk that wrote them); an author this library already has
+     * is kept as it is.
+     */
+    importAuthor(author: BundleAuthor): boolean {
+      if (stmt.author.get(author.id)) return false;
+      stmt.importAuthor.run({
+        id: author.id,
+        name: author.name,
+        job_title: author.jobTitle,
+        bio_json: JSON.stringify(author.bio),
+        email: author.email,
+        photo_asset_id: author.photoAssetId,
+        read_more_url: author.readMoreUrl,
+        profile_links_json: JSON.stringify(author.profileLinks),
+        archived: author.archived ? 1 : 0,
+        version: author.version,
+        now: now(),
+      });
+      return true;
+    },
+
+    /** A template with every stored version (oldest first) and the uses it covers, as a bundle carries it. */
+    disclosureForBundle(id: string): BundleDisclosure | undefined {
+      const head = stmt.templateHead.get(id);
+      if (!head) return undefined;
+      const versions = stmt.templateVersions
+        .all(id)
+        .reverse()
+        .map((v) => ({ version: v.version, title: v.title, text: JSON.parse(v.text_json) as InlineNode[], policyUrl: v.policy_url, createdAt: v.created_at }));
+      return { id, currentVersion: head.current_version, archived: head.archived === 1, covers: JSON.parse(head.covers_json) as AiUse[], versions };
+    },
+
+    /**
+     * Merges a bundle's template into the library and returns where each incoming version now
+     * lives (incoming number → local number). A template new here is stored exactly as it came.
+     * One this library has keeps its current version, coverage and archive state: an incoming
+     * version whose words match a stored one maps to it, and each other one is added after the
+     * newest stored version, so both desks' histories stay readable and the template stays editable.
+     */
+    importDisclosure: db.transaction((d: BundleDisclosure): Map<number, number> => {
+      const at = now();
+      const versions = [...d.versions].sort((a, b) => a.version - b.version);
+      const map = new Map<number, number>();
+      if (!stmt.templateHead.get(d.id)) {
+        stmt.importTemplate.run(d.id, d.currentVersion, d.archived ? 1 : 0, JSON.stringify(d.covers), at, at);
+        for (const v of versions) {
+          stmt.insertTemplateVersion.run(d.id, v.version, v.title, JSON.stringify(v.text), v.policyUrl, v.createdAt || at);
+          map.set(v.version, v.version);
+        }
+        return map;
+      }
+      const words = (v: { title: string; text: unknown; policyUrl: string }) => canonicalJson([v.title, v.text, v.policyUrl]);
+      const stored = new Map<string, number>();
+      for (const v of stmt.templateVersions.all(d.id).reverse()) {
+        const key = words({ title: v.title, text: JSON.parse(v.text_json), policyUrl: v.policy_url });
+        if (!stored.has(key)) stored.set(key, v.version);
+      }
+      let next = stmt.lastTemplateVersion.get(d.id)!.v + 1;
+      for (const v of versions) {
+        const key = words(v);
+        let local = stored.get(key);
+        if (local === undefined) {
+          local = next++;
+          stmt.insertTemplateVersion.run(d.id, local, v.title, JSON.stringify(v.text), v.policyUrl, v.createdAt || at);
+          stored.set(key, local);
+        }
+        map.set(v.version, local);
+      }
+      return map;
+    }),
+
     // ---- Articles' library blocks --------------------------------------------
 
     /** The AI-disclosure check for a stored article (errors block approval and export). */
     checkArticleDisclosure(articleId: string): RuleResult {
-      const row = stmt.article.get(articleId);
-      if (!row) throw new AppError('NOT_FOUND', 'That article no longer exists.');
-      const aiDeclaration = JSON.parse(row.ai_declaration_json) as AiDeclaration;
-      return checkAiDisclosure({ aiDeclaration, body: JSON.parse(row.body_json) as ArticleBody }, listDisclosures({ includeArchived: true }));
+      const { aiDeclaration, body } = articles.getArticle(articleId);
+      return checkAiDisclosure({ aiDeclaration, body }, listDisclosures({ includeArchived: true }));
     },
 
     /**
@@ -415,19 +493,17 @@ export function createLibraryStore(db: Db, clock: () => Date = () => new Date())
      * declaration. The workflow calls this inside its approve/export transition.
      */
     freezeLibraryBlocks: db.transaction((articleId: string, opts: { enforceRules?: boolean } = {}): FreezeResult => {
-      const row = stmt.article.get(articleId);
-      if (!row) throw new AppError('NOT_FOUND', 'That article no longer exists.');
+      const article = articles.getArticle(articleId);
       if (opts.enforceRules ?? true) {
         const findings = store.checkArticleDisclosure(articleId);
         if (hasErrors(findings)) {
           throw new AppError('NOT_ALLOWED', findings.filter((f) => f.level === 'error').map((f) => f.message).join(' '));
         }
       }
-      const { body, frozen } = freezeBody(JSON.parse(row.body_json) as ArticleBody, liveContent);
-      if (frozen === 0) return { frozen, version: row.version, updatedAt: now() };
+      const { body, frozen } = freezeBody(article.body, liveContent);
+      if (frozen === 0) return { frozen, version: article.version, updatedAt: now() };
       const at = now();
-      writeBody(row, body, at);
-      return { frozen, version: row.version + 1, updatedAt: at };
+      return { frozen, version: articles.writeBody(article.id, article.version, body, at), updatedAt: at };
     }),
   };
   return store;

@@ -7,6 +7,7 @@
 import type { Article, ArticleFields } from '../../../shared/model/article';
 import type { Profile, Revision, RevisionKind, RevisionSummary } from '../../../shared/model/review';
 import { AppError } from '../../../shared/ipc/contract';
+import type { BundleRevision } from '../../../shared/exchange/bundle';
 import type { ArticleStore, Clock } from './articleStore';
 import type { Db } from './database';
 
@@ -50,6 +51,10 @@ export function createRevisionStore(db: Db, articles: ArticleStore, clock: Clock
     ),
     get: db.prepare<[number], RevisionRow>(`SELECT * FROM revisions WHERE id = ?`),
     latest: db.prepare<[string], RevisionRow>(`SELECT * FROM revisions WHERE article_id = ? ORDER BY id DESC LIMIT 1`),
+    all: db.prepare<[string], RevisionRow>(`SELECT * FROM revisions WHERE article_id = ? ORDER BY id`),
+    exists: db.prepare<[string, number, string], { n: number }>(
+      `SELECT count(*) AS n FROM revisions WHERE article_id = ? AND article_version = ? AND created_at = ?`,
+    ),
     insert: db.prepare(
       `INSERT INTO revisions (article_id, kind, label, status, article_version, fields_json, actor_name, actor_role, created_at)
        VALUES (@article_id, @kind, @label, @status, @article_version, @fields_json, @actor_name, @actor_role, @created_at)`,
@@ -79,6 +84,32 @@ export function createRevisionStore(db: Db, articles: ArticleStore, clock: Clock
   }
 
   return {
+    /** Every revision of an article with its fields, oldest first, as a bundle carries them. */
+    forBundle(articleId: string): BundleRevision[] {
+      return stmt.all.all(articleId).map((r) => {
+        const { id: _id, articleId: _a, ...rest } = summary(r);
+        return { ...rest, fields: JSON.parse(r.fields_json) as ArticleFields };
+      });
+    },
+
+    /** Adds a bundle's revisions to an article, skipping those it already has (same version and time). */
+    addImported: db.transaction((articleId: string, revisions: readonly BundleRevision[]): void => {
+      for (const r of revisions) {
+        if (stmt.exists.get(articleId, r.articleVersion, r.at)!.n > 0) continue;
+        stmt.insert.run({
+          article_id: articleId,
+          kind: r.kind,
+          label: r.label,
+          status: r.status,
+          article_version: r.articleVersion,
+          fields_json: JSON.stringify(r.fields),
+          actor_name: r.by,
+          actor_role: r.role,
+          created_at: r.at,
+        });
+      }
+    }),
+
     list(articleId: string): RevisionSummary[] {
       return stmt.list.all(articleId).map(summary);
     },

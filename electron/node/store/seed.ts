@@ -6,6 +6,7 @@
 import type { ArticleBody, InlineNode } from '../../../shared/model/document';
 import { paragraph } from '../../../shared/model/document';
 import type { ArticleStore } from './articleStore';
+import type { LibraryStore } from './libraryStore';
 
 export const SEED_IDS = {
   authorMara: 'author-mara-lindqvist',
@@ -88,10 +89,12 @@ export function sampleArticleBody(): ArticleBody {
 }
 
 /** Seeds an empty database; does nothing if any article exists. Returns true when it seeded. */
-export function seedDemoNewsroom(store: ArticleStore): boolean {
+export function seedDemoNewsroom(store: ArticleStore, library: LibraryStore): boolean {
   if (store.articleCount() > 0) return false;
+  const noLinks = { photoAssetId: '', profileLinks: [] };
   store.transaction(() => {
-    store.createAuthor({
+    library.createAuthor({
+      ...noLinks,
       id: SEED_IDS.authorMara,
       name: 'Mara Lindqvist',
       jobTitle: 'Staff Writer',
@@ -99,7 +102,8 @@ export function seedDemoNewsroom(store: ArticleStore): boolean {
       email: 'mara.lindqvist@example.org',
       readMoreUrl: 'https://example.org/authors/mara-lindqvist',
     });
-    store.createAuthor({
+    library.createAuthor({
+      ...noLinks,
       id: SEED_IDS.authorTomas,
       name: 'Tomas Okafor',
       jobTitle: 'International Editor',
@@ -107,11 +111,12 @@ export function seedDemoNewsroom(store: ArticleStore): boolean {
       email: 'tomas.okafor@example.org',
       readMoreUrl: 'https://example.org/authors/tomas-okafor',
     });
-    store.createDisclosure({
+    library.createDisclosure({
       id: SEED_IDS.disclosure,
       title: 'AI as a newsroom tool',
       text: disclosureText,
       policyUrl: 'https://example.org/newsroom/ai-policy',
+      covers: ['research', 'drafting', 'editing', 'translation', 'transcription', 'other'],
     });
     store.createArticle({
       headline: 'Harbour City Votes to Build Flood Barrier After Decade of Debate',

@@ -26,7 +26,7 @@ beforeEach(() => {
   now = Date.UTC(2025, 0, 1);
   articles = createArticleStore(db, clock);
   review = createReviewStores(db, articles, createLibraryStore(db, clock), clock);
-  articles.createAuthor({ id: 'mara', name: 'Mara Lindqvist', jobTitle: '', bio: [], email: '', readMoreUrl: '' });
+  createLibraryStore(db, clock).createAuthor({ id: 'mara', name: 'Mara Lindqvist', jobTitle: '', bio: [], email: '', photoAssetId: '', readMoreUrl: '', profileLinks: [] });
 });
 afterEach(() => {
   db.close();

@@ -44,7 +44,6 @@ export function createWorkflowStore(db: Db, deps: WorkflowDeps) {
   const clock = deps.clock ?? (() => new Date());
   const hooks = new Set<TransitionHook>();
   const stmt = {
-    setStatus: db.prepare(`UPDATE articles SET status = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`),
     log: db.prepare(
       `INSERT INTO workflow_transitions (article_id, action, from_status, to_status, actor_name, actor_role, note, at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -87,8 +86,7 @@ export function createWorkflowStore(db: Db, deps: WorkflowDeps) {
         }
       }
       const at = clock().toISOString();
-      const changed = stmt.setStatus.run(plan.to, at, articleId, baseVersion);
-      if (changed.changes !== 1) throw new AppError('CONFLICT', 'This article was changed elsewhere.', { currentVersion: article.version });
+      deps.articles.setStatus(articleId, baseVersion, plan.to, at);
       stmt.log.run(articleId, action, plan.from, plan.to, actor.name, actor.role, cleanNote, at);
       for (const hook of hooks) hook(articleId, plan.from, plan.to, db);
       deps.revisions.snapshot(articleId, 'status', `${STATUS_LABEL[plan.from]} → ${STATUS_LABEL[plan.to]}`, actor);

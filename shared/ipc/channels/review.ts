@@ -6,7 +6,9 @@ import { ROLES, WORKFLOW_ACTIONS } from '../../workflow/transitions';
 import { channel, emptyRequest, idSchema as id } from '../channel';
 
 const point = z.object({ path: z.array(z.number().int().min(0).max(100_000)).min(1).max(16), offset: z.number().int().min(0).max(1_000_000) }).strict();
-const anchor = z.object({ anchor: point, focus: point, quote: z.string().min(1).max(5_000) }).strict();
+/** Where a comment points: a Slate range and its quote (also how a bundle carries it). */
+export const commentAnchorSchema = z.object({ anchor: point, focus: point, quote: z.string().min(1).max(5_000) }).strict();
+const anchor = commentAnchorSchema;
 const text = z.string().trim().min(1).max(5_000);
 const revisionId = z.number().int().min(1);
 
