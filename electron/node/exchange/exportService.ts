@@ -14,7 +14,7 @@ import { exportMarkdown } from '../../../shared/export/markdown';
 import { exportNinjsJson } from '../../../shared/export/ninjs';
 import { exportText } from '../../../shared/export/text';
 import type { Article, Author } from '../../../shared/model/article';
-import { slugify } from '../../../shared/text/slug';
+import { articleSlug } from '../../../shared/text/slug';
 import { exportDocx } from '../export/docx';
 import { assetIdsOf, buildBundle, encodeBundle } from './bundleFile';
 import { printPdfWithChromium, type PdfPrinter } from './chromiumPdf';
@@ -134,7 +134,7 @@ export async function exportArticleFormats(
   const authors = bylineAuthors(article, store.listAuthors(true));
   const taken = options.taken ?? new Set<string>();
   const endings = [...new Set(formats)].map((f) => FORMAT_EXTENSION[f]);
-  const base = claimBase(dir, safeFileBase(article.slug || slugify(article.headline)), endings, taken);
+  const base = claimBase(dir, safeFileBase(article.slug || articleSlug(article.headline, article.id)), endings, taken);
 
   const refusal = formats.some(isPublication) ? disclosureRefusal(session, articleId) : undefined;
   // Images are written once, only when a chosen format references them as files.

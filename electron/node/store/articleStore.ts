@@ -19,7 +19,7 @@ import {
   type DisclosureTemplate,
 } from '../../../shared/model/article';
 import { bodyPlainText, countWords, emptyBody, type InlineNode } from '../../../shared/model/document';
-import { slugify } from '../../../shared/text/slug';
+import { articleSlug } from '../../../shared/text/slug';
 import { isLockedStatus } from '../../../shared/workflow/transitions';
 import type { Db } from './database';
 
@@ -230,7 +230,7 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
       id,
       headline,
       dek: fields.dek ?? '',
-      slug: fields.slug ?? slugify(headline),
+      slug: fields.slug ?? articleSlug(headline, id),
       slug_locked: fields.slugLocked ? 1 : 0,
       section: fields.section ?? '',
       dateline: fields.dateline ?? '',
@@ -279,7 +279,7 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
     const slugLocked = patch.slugLocked ?? current.slug_locked === 1;
     if (patch.headline !== undefined && patch.slug === undefined && !slugLocked) {
       sets.push('slug = @slug');
-      params.slug = slugify(patch.headline);
+      params.slug = articleSlug(patch.headline, id);
     }
     if (patch.aiDeclaration) {
       sets.push('ai_declaration_json = @ai');
@@ -432,7 +432,7 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
       const { id: _id, status: _s, version: _v, createdAt: _c, updatedAt: _u, trashedAt: _t, ...fields } = source;
       const headline = source.headline ? `Copy of ${source.headline}` : '';
       return rowToArticle(
-        requireArticle(createTx({ ...fields, headline: headline.slice(0, 300), slug: slugify(headline), slugLocked: false }, 'draft')),
+        requireArticle(createTx({ ...fields, headline: headline.slice(0, 300), slug: undefined, slugLocked: false }, 'draft')),
       );
     },
 
