@@ -6,7 +6,7 @@
 import type { ArticleFields } from '../model/article';
 import { inlineText, isLink, type BlockElement, type InlineNode } from '../model/document';
 import { bodyCounts, lengthProgress } from '../editor/counts';
-import { safeUrl } from '../export/safeUrl';
+import { safeUrl } from '../security/urlPolicy';
 import type { RuleFinding } from './types';
 
 export type ChecklistSettings = { headlineMaxLength: number };

@@ -23,7 +23,8 @@ import type { BlockElement, FormattedText, InlineNode, ListItemElement } from '.
 import { isLink } from '../../../shared/model/document';
 import { authorNames, BIO_HEADING, displayDate, groupBlocks, joinNames, layoutList, READ_MORE } from '../../../shared/export/common';
 import { DEFAULT_GENERATOR, type ExportInput } from '../../../shared/export/exportInput';
-import { cleanLine, cleanText, safeUrl } from '../../../shared/export/safeUrl';
+import { cleanLine, cleanText } from '../../../shared/export/cleanText';
+import { safeUrl } from '../../../shared/security/urlPolicy';
 import { fitInto, imageInfo } from './imageSize';
 
 export type AssetBytes = (assetId: string) => { bytes: Uint8Array; mime: string } | undefined;
