@@ -3,7 +3,7 @@
  * sandboxed window with JavaScript off shows one image at the wanted size and is captured. Plain
  * Node uses headless Chromium instead (electron/node/export/chromiumRaster.ts).
  */
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, type NativeImage } from 'electron';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +22,7 @@ export const rasterizeInHiddenWindow: ImageRasterizer = async ({ bytes, mime, wi
     useContentSize: true,
     frame: false,
     transparent: true,
+    backgroundColor: '#00000000',
     webPreferences: {
       offscreen: true,
       sandbox: true,
@@ -46,7 +47,11 @@ export const rasterizeInHiddenWindow: ImageRasterizer = async ({ bytes, mime, wi
     const png = await Promise.race([
       (async () => {
         await window.loadURL(pathToFileURL(page).href);
-        const image = await window.webContents.capturePage({ x: 0, y: 0, width, height });
+        // Offscreen rendering hands over whole frames: ask for one now that the image has loaded.
+        const image = await new Promise<NativeImage>((resolve) => {
+          window.webContents.once('paint', (_event, _dirty, frame) => resolve(frame));
+          window.webContents.invalidate();
+        });
         const size = image.getSize();
         // A high-density display captures more pixels than asked for.
         return (size.width === width && size.height === height ? image : image.resize({ width, height, quality: 'best' })).toPNG();
