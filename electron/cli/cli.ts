@@ -185,6 +185,7 @@ async function runExchange(command: 'export' | 'import', args: string[], values:
           const result = await exportArticleFormats(session, id, formats, values.out!, { taken });
           files.push(...result.files);
           for (const f of result.failures) failures.push({ item: `${id} (${f.format})`, message: f.message });
+          for (const w of result.warnings) io.err(`newsroom: ${id} (${w.format}): ${w.message}`);
           if (result.statusNote) io.err(`newsroom: ${id}: ${result.statusNote}`);
         } catch (error) {
           failures.push({ item: id, message: error instanceof AppError ? error.message : (error as Error).message });

@@ -18,6 +18,7 @@ import { IMPORT_EXTENSIONS } from '../../shared/exchange/sniff';
 import { bundlePathsIn, OpenedFiles } from '../node/exchange/openedFiles';
 import { DatabaseSession } from '../node/session';
 import { SHELL_CHANNELS, type MenuCommand } from '../preload/apiKeys';
+import { rasterizeInHiddenWindow } from './imageRaster';
 import { registerIpcHandlers, requestRendererFlush } from './ipc';
 import { applicationMenuTemplate, contextMenuTemplate } from './menus';
 import { nativeBindingPath } from './nativeBinding';
@@ -250,6 +251,7 @@ async function start(): Promise<void> {
         chooseFolder: chooseExportFolder,
         reveal: (file) => shell.showItemInFolder(file),
         printPdf: printPdfInHiddenWindow,
+        rasterizeImage: rasterizeInHiddenWindow,
         takeOpenedFiles: () => openedFiles.take(),
       },
     }),

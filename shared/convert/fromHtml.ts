@@ -6,7 +6,7 @@
  */
 import { Parser } from 'htmlparser2';
 import { BODY_LIMITS, type BlockElement, type FormattedText, type InlineNode, type LinkElement, type Mark } from '../model/document';
-import { isAllowedLinkUrl } from '../editor/links';
+import { isAllowedLinkUrl } from '../security/urlPolicy';
 
 export type PastedImageMime = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
 

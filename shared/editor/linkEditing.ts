@@ -1,7 +1,7 @@
 /** Adding, changing and removing inline links. URLs must already be allowed (see links.ts). */
 import { Editor, Element, Range, Transforms, type NodeEntry } from 'slate';
 import type { LinkElement } from '../model/document';
-import { isAllowedLinkUrl } from './links';
+import { isAllowedLinkUrl } from '../security/urlPolicy';
 
 const isLink = (node: unknown): node is LinkElement => Element.isElement(node) && node.type === 'link';
 

@@ -1,22 +1,5 @@
-/** Which link addresses the body may carry, and how a typed address becomes one. */
-import { BODY_LIMITS } from '../model/document';
-
-const ALLOWED_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
-// Whitespace or control characters hide schemes from naive checks ("java\tscript:").
-const UNSAFE_CHARS = /[\u0000-\u0020\u007f-\u009f\u2028\u2029]/;
-
-export function isAllowedLinkUrl(url: string): boolean {
-  if (!url || url.length > BODY_LIMITS.maxUrlLength || UNSAFE_CHARS.test(url)) return false;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (!ALLOWED_PROTOCOLS.has(parsed.protocol)) return false;
-  if (parsed.protocol === 'mailto:') return parsed.pathname.length > 0;
-  return parsed.hostname.length > 0;
-}
+/** How a typed address becomes a link (which links are allowed: shared/security/urlPolicy). */
+import { checkLinkUrl } from '../security/urlPolicy';
 
 export type NormalizedLink = { ok: true; url: string } | { ok: false; message: string };
 
@@ -27,34 +10,20 @@ const EMAIL = /^[^\s@/:]+@[^\s@/:]+\.[^\s@/:]+$/;
 export function normalizeLinkUrl(input: string): NormalizedLink {
   const trimmed = input.trim();
   if (!trimmed) return { ok: false, message: 'Enter a link address.' };
-  if (UNSAFE_CHARS.test(trimmed)) return { ok: false, message: 'Link addresses cannot contain spaces.' };
-  if (trimmed.length > BODY_LIMITS.maxUrlLength) return { ok: false, message: 'That link address is too long.' };
-
-  let candidate = trimmed;
   const scheme = SCHEME.exec(trimmed)?.[1]?.toLowerCase();
   // "example.com:8080/path" looks like a scheme but is a host and port.
   const isHostPort = scheme !== undefined && scheme.includes('.') && /^[^:]+:\d+(?:[/?#]|$)/.test(trimmed);
-  if (scheme && !isHostPort) {
-    if (!ALLOWED_PROTOCOLS.has(`${scheme}:`)) {
-      return { ok: false, message: 'Only web (http, https) and email (mailto) links are allowed.' };
-    }
-  } else if (EMAIL.test(trimmed)) {
-    candidate = `mailto:${trimmed}`;
-  } else if (trimmed.startsWith('//')) {
-    candidate = `https:${trimmed}`;
-  } else {
-    candidate = `https://${trimmed}`;
+  let candidate = trimmed;
+  if (!scheme || isHostPort) {
+    if (EMAIL.test(trimmed)) candidate = `mailto:${trimmed}`;
+    else if (trimmed.startsWith('//')) candidate = `https:${trimmed}`;
+    else candidate = `https://${trimmed}`;
   }
-
-  let parsed: URL;
-  try {
-    parsed = new URL(candidate);
-  } catch {
-    return { ok: false, message: 'That is not a valid link address.' };
-  }
-  if (parsed.protocol !== 'mailto:' && !/^(localhost|[^.]+\..+|\[.*\])$/.test(parsed.hostname)) {
-    return { ok: false, message: 'That is not a valid link address.' };
-  }
-  const url = parsed.protocol === 'mailto:' ? candidate : parsed.href;
-  return isAllowedLinkUrl(url) ? { ok: true, url } : { ok: false, message: 'That is not a valid link address.' };
+  // The policy says why an address is refused (a space, a scheme, credentials, a mail field).
+  const verdict = checkLinkUrl(candidate);
+  if (!verdict.ok) return { ok: false, message: verdict.reason };
+  const parsed = new URL(verdict.url);
+  if (parsed.protocol === 'mailto:') return { ok: true, url: verdict.url };
+  if (!/^(localhost|[^.]+\..+|\[.*\])$/.test(parsed.hostname)) return { ok: false, message: 'That is not a valid link address.' };
+  return { ok: true, url: parsed.href };
 }

@@ -3,7 +3,7 @@
  * thing and returns; Slate calls normalizeNode again until nothing is left.
  */
 import { Editor, Element, Node, Path, Text, Transforms, type NodeEntry } from 'slate';
-import { isAllowedLinkUrl } from './links';
+import { isAllowedLinkUrl } from '../security/urlPolicy';
 import { MAX_LIST_DEPTH, emptyParagraph, isBlockElement, isListItem, isPromoBox, isTextBlock, isVoidBlock, todayIso } from './schema';
 
 const isLinkElement = (node: unknown): node is Extract<Element, { type: 'link' }> => Element.isElement(node) && node.type === 'link';

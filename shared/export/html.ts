@@ -23,7 +23,8 @@ import {
   READ_MORE,
 } from './common';
 import { DEFAULT_GENERATOR, type ExportInput } from './exportInput';
-import { cleanLine, cleanText, safeImageSrc, safeUrl } from './safeUrl';
+import { safeImageSrc, safeUrl } from '../security/urlPolicy';
+import { cleanLine, cleanText } from './cleanText';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

@@ -30,7 +30,8 @@ import type {
 import { isLink } from '../model/document';
 import { authorNames, BIO_HEADING, groupBlocks, layoutList, marksOf, normalizeInlines } from './common';
 import type { ExportInput } from './exportInput';
-import { cleanLine, cleanText, safeImageSrc, safeUrl } from './safeUrl';
+import { safeImageSrc, safeUrl } from '../security/urlPolicy';
+import { cleanLine, cleanText } from './cleanText';
 
 export const MARKDOWN_HTML_MARK_TAGS: Record<Mark, string> = {
   bold: 'strong',

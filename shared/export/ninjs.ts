@@ -20,7 +20,8 @@ import { bodyPlainText, countWords } from '../model/document';
 import { authorNames, isoDateTime, joinNames } from './common';
 import type { ExportInput } from './exportInput';
 import { exportHtmlFragment } from './html';
-import { cleanLine, cleanText, isAbsoluteUri, safeImageSrc, safeUrl } from './safeUrl';
+import { isAbsoluteUri, safeImageSrc, safeUrl } from '../security/urlPolicy';
+import { cleanLine, cleanText } from './cleanText';
 
 export type NinjsVersion = '3.1' | '2.2';
 export type NinjsDocument = Record<string, unknown>;

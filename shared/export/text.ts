@@ -6,7 +6,8 @@ import type { BlockElement, InlineNode, ListItemElement } from '../model/documen
 import { isLink } from '../model/document';
 import { authorNames, BIO_HEADING, displayDate, groupBlocks, joinNames, layoutList, READ_MORE } from './common';
 import type { ExportInput } from './exportInput';
-import { cleanLine, cleanText, safeUrl } from './safeUrl';
+import { safeUrl } from '../security/urlPolicy';
+import { cleanLine, cleanText } from './cleanText';
 
 /** Inline text with each safe link's URL in brackets after its text (unless the text is the URL). */
 export function inlinesText(nodes: readonly InlineNode[]): string {

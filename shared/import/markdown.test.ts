@@ -141,7 +141,7 @@ const leafArb: fc.Arbitrary<FormattedText> = fc
     for (const m of marks) leaf[m] = true;
     return leaf;
   });
-const urlArb = fc.constantFrom('https://example.org/', 'http://example.org/a_b?c=1&d=(2)', 'mailto:desk@example.org', 'https://example.org/<x>', 'https://example.org/a b');
+const urlArb = fc.constantFrom('https://example.org/', 'http://example.org/a_b?c=1&d=(2)', 'mailto:desk@example.org', 'https://example.org/<x>', 'https://example.org/a%20b');
 const inlineArb: fc.Arbitrary<InlineNode> = fc.oneof(
   { weight: 4, arbitrary: leafArb },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('link' as const), url: urlArb, children: fc.array(leafArb, { minLength: 1, maxLength: 3 }) }) },

@@ -19,7 +19,7 @@ import type {
   ReferenceMode,
 } from '../model/document';
 import { normalizeInlines } from '../export/common';
-import { safeUrl } from '../export/safeUrl';
+import { safeUrl } from '../security/urlPolicy';
 
 export type MarkdownImport = {
   fields: Partial<ArticleFields>;

@@ -4,7 +4,7 @@
  * the request schemas that validate what a writer saves into them.
  */
 import { z } from 'zod';
-import { isAllowedLinkUrl } from '../editor/links';
+import { isAllowedLinkUrl } from '../security/urlPolicy';
 import { AI_USES, type AiUse, type Author, type DisclosureTemplate } from '../model/article';
 import { BODY_LIMITS, inlineSchema, isLink, type InlineNode } from '../model/document';
 

@@ -39,6 +39,10 @@ describe('pre-export checklist', () => {
     expect(ids(run({ body: [link('')] }))).toEqual(['error:link-empty']);
     expect(ids(run({ body: [link('javascript:alert(1)')] }))).toEqual(['error:link-unsafe']);
     expect(ids(run({ body: [link('/relative/page')] }))).toEqual(['error:link-unsafe']);
+    expect(run({ body: [link('mailto:desk@example.org?attach=/etc/passwd')] })).toEqual([
+      expect.objectContaining({ id: 'link-unsafe', message: 'The link “this” cannot be published: Email links may set only to, cc, bcc, subject and body; remove “attach=”.' }),
+    ]);
+    expect(ids(run({ body: [link('https://user:pw@example.org/')] }))).toEqual(['error:link-unsafe']);
     expect(run({ body: [link('https://example.org'), link('mailto:desk@example.org'), link('http://example.org/a')] })).toEqual([]);
   });
 

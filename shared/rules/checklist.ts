@@ -6,7 +6,7 @@
 import type { ArticleFields } from '../model/article';
 import { inlineText, isLink, type BlockElement, type InlineNode } from '../model/document';
 import { bodyCounts, lengthProgress } from '../editor/counts';
-import { safeUrl } from '../export/safeUrl';
+import { checkLinkUrl } from '../security/urlPolicy';
 import type { RuleFinding } from './types';
 
 export type ChecklistSettings = { headlineMaxLength: number };
@@ -66,8 +66,9 @@ export function linkRules(article: ChecklistArticle): RuleFinding[] {
     if (!isLink(node)) continue;
     const text = inlineText(node.children).trim() || node.url;
     if (node.url.trim() === '') out.push({ id: 'link-empty', level: 'error', message: `The link “${text}” has no address.` });
-    else if (!safeUrl(node.url)) {
-      out.push({ id: 'link-unsafe', level: 'error', message: `The link “${text}” must be a web (http/https) or mailto address.` });
+    else {
+      const verdict = checkLinkUrl(node.url);
+      if (!verdict.ok) out.push({ id: 'link-unsafe', level: 'error', message: `The link “${text}” cannot be published: ${verdict.reason}` });
     }
   }
   return out;

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/ipc/contract';
 import type { ExportFailure, ExportJobStatus } from '../../../shared/ipc/channels/exchange';
-import type { ExportFormat } from '../../../shared/exchange/formats';
+import { FORMAT_LABEL, type ExportFormat } from '../../../shared/exchange/formats';
 import { exportArticleFormats, prepareFolder, type ExportOptions } from './exportService';
 import type { ExchangeSession } from './session';
 
@@ -54,6 +54,7 @@ export function createExportJobs(session: ExchangeSession, options: Omit<ExportO
         for (const f of result.files) if (job.files.length < MAX_LISTED_FILES) job.files.push(f);
         job.fileCount += result.files.length;
         for (const f of result.failures) job.failures.push({ articleId, headline: result.headline, format: f.format, message: f.message });
+        for (const w of result.warnings) job.notes.push({ articleId, headline: result.headline, message: `${FORMAT_LABEL[w.format]}: ${w.message}` });
         if (result.statusNote) job.notes.push({ articleId, headline: result.headline, message: result.statusNote });
       } catch (error) {
         const failure: ExportFailure = { articleId, headline: '', format: 'all', message: (error as Error).message };

@@ -14,8 +14,9 @@ import { exportMarkdown } from '../../../shared/export/markdown';
 import { exportNinjsJson } from '../../../shared/export/ninjs';
 import { exportText } from '../../../shared/export/text';
 import type { Article, Author } from '../../../shared/model/article';
-import { slugify } from '../../../shared/text/slug';
-import { exportDocx } from '../export/docx';
+import { articleSlug } from '../../../shared/text/slug';
+import { rasterizeWithChromium } from '../export/chromiumRaster';
+import { exportDocxWithWarnings, type ImageRasterizer } from '../export/docx';
 import { assetIdsOf, buildBundle, encodeBundle } from './bundleFile';
 import { printPdfWithChromium, type PdfPrinter } from './chromiumPdf';
 import { claimBase, writeFileAtomic, type NameRegistry } from './files';
@@ -24,6 +25,8 @@ import { libraryOf, type ExchangeSession } from './session';
 export type ExportOptions = {
   /** Prints an HTML file to PDF; defaults to headless Chromium. The Electron app passes its own. */
   printPdf?: PdfPrinter;
+  /** Redraws images Word cannot show (WebP) as PNG; defaults to headless Chromium. The Electron app passes its own. */
+  rasterizeImage?: ImageRasterizer;
   /** Names handed out earlier in the same batch. */
   taken?: NameRegistry;
   now?: Date;
@@ -35,6 +38,8 @@ export type ArticleExport = {
   headline: string;
   files: string[];
   failures: FormatFailure[];
+  /** What a written file had to leave out (e.g. an image Word cannot show), one sentence each. */
+  warnings: FormatFailure[];
   /** Set when an approved article was exported but could not be moved to Exported (and why). */
   statusNote?: string;
 };
@@ -134,7 +139,7 @@ export async function exportArticleFormats(
   const authors = bylineAuthors(article, libraryOf(session).listAuthors({ includeArchived: true }));
   const taken = options.taken ?? new Set<string>();
   const endings = [...new Set(formats)].map((f) => FORMAT_EXTENSION[f]);
-  const base = claimBase(dir, safeFileBase(article.slug || slugify(article.headline)), endings, taken);
+  const base = claimBase(dir, safeFileBase(article.slug || articleSlug(article.headline, article.id)), endings, taken);
 
   const refusal = formats.some(isPublication) ? disclosureRefusal(session, articleId) : undefined;
   // Images are written once, only when a chosen format references them as files.
@@ -154,6 +159,7 @@ export async function exportArticleFormats(
   const input: ExportInput = { article, authors, assetUrl: (id) => imageFiles.get(id), now: options.now };
 
   const failures: FormatFailure[] = [];
+  const warnings: FormatFailure[] = [];
   const files: string[] = [];
   for (const format of new Set(formats)) {
     const target = path.join(dir, base + FORMAT_EXTENSION[format]);
@@ -184,9 +190,11 @@ export async function exportArticleFormats(
         case 'docx': {
           const assetBytes = (id: string) => {
             const a = session.assets().getAssetBytes(id);
-            return a ? { bytes: new Uint8Array(a.bytes), mime: a.mimeType } : undefined;
+            return a ? { bytes: new Uint8Array(a.bytes), mime: a.mimeType, fileName: a.fileName } : undefined;
           };
-          writeFileAtomic(target, await exportDocx({ ...input, assetBytes }));
+          const docx = await exportDocxWithWarnings({ ...input, assetBytes, rasterize: options.rasterizeImage ?? rasterizeWithChromium });
+          writeFileAtomic(target, docx.bytes);
+          warnings.push(...docx.warnings.map((message) => ({ format, message })));
           break;
         }
         case 'pdf':
@@ -203,7 +211,7 @@ export async function exportArticleFormats(
   }
   const published = formats.some(isPublication) && !failures.some((f) => isPublication(f.format));
   const statusNote = published ? markExported(session, article) : undefined;
-  return { articleId, headline: article.headline, files: [...files, ...written], failures, ...(statusNote ? { statusNote } : {}) };
+  return { articleId, headline: article.headline, files: [...files, ...written], failures, warnings, ...(statusNote ? { statusNote } : {}) };
 }
 
 /** One article in one format; throws the reason when it fails. Returns the files written. */

@@ -3,6 +3,9 @@
  * caller supplies. Structure mirrors the HTML page: headline (Heading 1), dek, byline, body
  * headings as Heading 2/3, real Word numbering for lists (a fresh instance per list so numbering
  * restarts), the promo box as a bordered, shaded run of paragraphs, then bio and disclosure.
+ *
+ * Word shows PNG, JPEG, GIF and BMP; a WebP image is redrawn as PNG by the caller's rasterizer.
+ * An image that cannot be carried is left out and the export says so (`warnings`), by name.
  */
 import {
   AlignmentType,
@@ -23,20 +26,30 @@ import type { BlockElement, FormattedText, InlineNode, ListItemElement } from '.
 import { isLink } from '../../../shared/model/document';
 import { authorNames, BIO_HEADING, displayDate, groupBlocks, joinNames, layoutList, READ_MORE } from '../../../shared/export/common';
 import { DEFAULT_GENERATOR, type ExportInput } from '../../../shared/export/exportInput';
-import { cleanLine, cleanText, safeUrl } from '../../../shared/export/safeUrl';
-import { fitInto, imageInfo } from './imageSize';
+import { cleanLine, cleanText } from '../../../shared/export/cleanText';
+import { safeUrl } from '../../../shared/security/urlPolicy';
+import { fitInto, imageInfo, type ImageInfo } from './imageSize';
 
-export type AssetBytes = (assetId: string) => { bytes: Uint8Array; mime: string } | undefined;
-export type DocxExportInput = ExportInput & { assetBytes: AssetBytes };
+export type AssetBytes = (assetId: string) => { bytes: Uint8Array; mime: string; fileName?: string } | undefined;
+/** Draws an image as PNG at `width` × `height` pixels; throws (with the reason) when it cannot. */
+export type ImageRasterizer = (image: { bytes: Uint8Array; mime: string; width: number; height: number }) => Promise<Uint8Array>;
+export type DocxExportInput = ExportInput & { assetBytes: AssetBytes; rasterize?: ImageRasterizer };
+export type DocxExport = { bytes: Uint8Array; warnings: string[] };
 
 const MAX_IMAGE_WIDTH = 600; // px at 96 dpi: the text width of an A4/Letter page with default margins
+/** A converted image is drawn at up to twice the width it is shown at, sharp on high-density screens and in print. */
+const RASTER_MAX_WIDTH = 2 * MAX_IMAGE_WIDTH;
+const WORD_IMAGE_KINDS = new Set(['png', 'jpg', 'gif', 'bmp'] as const);
+type WordImageKind = 'png' | 'jpg' | 'gif' | 'bmp';
+/** An image ready for Word: bytes of a kind it shows, and the size to lay it out at. */
+type WordImage = { kind: WordImageKind; bytes: Uint8Array; size: { width: number; height: number } };
 const BOX_BORDER = { style: BorderStyle.SINGLE, size: 6, color: '8C8C8C', space: 6 } as const;
 const BOXED: Pick<IParagraphOptions, 'border' | 'shading'> = {
   border: { top: BOX_BORDER, bottom: BOX_BORDER, left: BOX_BORDER, right: BOX_BORDER },
   shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' },
 };
 
-type Ctx = { input: DocxExportInput; listInstance: number };
+type Ctx = { input: DocxExportInput; images: ReadonlyMap<string, WordImage>; listInstance: number };
 type Extra = Partial<IParagraphOptions>;
 
 function runs(leaf: FormattedText, extra: { style?: string; italics?: boolean } = {}): TextRun[] {
@@ -78,17 +91,59 @@ function link(url: string, text: string): ExternalHyperlink {
 }
 
 function imageRun(ctx: Ctx, assetId: string, alt: string, maxWidth = MAX_IMAGE_WIDTH): ImageRun | undefined {
-  if (!assetId) return undefined;
-  const asset = ctx.input.assetBytes(assetId);
-  if (!asset) return undefined;
-  const info = imageInfo(asset.bytes);
-  if (!info) return undefined;
+  const image = assetId ? ctx.images.get(assetId) : undefined;
+  if (!image) return undefined;
   return new ImageRun({
-    type: info.kind,
-    data: asset.bytes,
-    transformation: fitInto(info, maxWidth),
+    type: image.kind,
+    data: image.bytes,
+    transformation: fitInto(image.size, maxWidth),
     altText: { name: cleanLine(assetId), description: cleanLine(alt), title: cleanLine(alt) },
   });
+}
+
+/** Every image the document shows, with the name a writer knows it by (alt text, caption, author). */
+function imagesShown(blocks: readonly BlockElement[], out = new Map<string, string>()): Map<string, string> {
+  for (const block of blocks) {
+    if (block.type === 'image' && block.assetId && !out.has(block.assetId)) out.set(block.assetId, block.alt || block.caption);
+    if (block.type === 'author-bio' && block.snapshot.photoAssetId) out.set(block.snapshot.photoAssetId, `${block.snapshot.name}'s photo`);
+    if (block.type === 'promo-box') imagesShown(block.children, out);
+  }
+  return out;
+}
+
+const isWordKind = (info: ImageInfo): info is ImageInfo & { kind: WordImageKind } => WORD_IMAGE_KINDS.has(info.kind as WordImageKind);
+
+/** Resolves every image to bytes Word shows, converting WebP; what cannot be carried is named in `warnings`. */
+async function wordImages(input: DocxExportInput, warnings: string[]): Promise<Map<string, WordImage>> {
+  const images = new Map<string, WordImage>();
+  for (const [assetId, label] of imagesShown(input.article.body)) {
+    const asset = input.assetBytes(assetId);
+    const name = `“${cleanLine(asset?.fileName || label || 'an image').slice(0, 80)}”`;
+    if (!asset) {
+      warnings.push(`The image ${name} is missing from the database and was left out of the Word file.`);
+      continue;
+    }
+    const info = imageInfo(asset.bytes);
+    if (!info) {
+      warnings.push(`The image ${name} could not be read and was left out of the Word file.`);
+      continue;
+    }
+    if (isWordKind(info)) {
+      images.set(assetId, { kind: info.kind, bytes: asset.bytes, size: info });
+      continue;
+    }
+    const size = fitInto(info, RASTER_MAX_WIDTH, RASTER_MAX_WIDTH * 1.5);
+    try {
+      if (!input.rasterize) throw new Error('no converter is available here');
+      const png = await input.rasterize({ bytes: asset.bytes, mime: asset.mime, ...size });
+      if (imageInfo(png)?.kind !== 'png') throw new Error('the converter did not return a PNG image');
+      images.set(assetId, { kind: 'png', bytes: png, size: info });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      warnings.push(`The ${info.kind.toUpperCase()} image ${name}, which Word cannot show, was left out of the Word file: ${reason}. The HTML and PDF exports keep it.`);
+    }
+  }
+  return images;
 }
 
 function listParagraphs(items: readonly ListItemElement[], ctx: Ctx, extra: Extra = {}): Paragraph[] {
@@ -197,10 +252,10 @@ function levels(kind: 'bulleted' | 'numbered') {
   }));
 }
 
-/** Builds the Word document model (exposed for tests and for callers that pack it themselves). */
-export function buildDocx(input: DocxExportInput): Document {
+/** Builds the Word document model from images already resolved by `wordImages`. */
+function buildDocx(input: DocxExportInput, images: ReadonlyMap<string, WordImage>): Document {
   const { article } = input;
-  const ctx: Ctx = { input, listInstance: 0 };
+  const ctx: Ctx = { input, images, listInstance: 0 };
   const names = authorNames(input.authors).map(cleanLine);
   const header: Paragraph[] = [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(cleanLine(article.headline))] })];
   if (article.dek) header.push(new Paragraph({ style: 'Dek', children: [new TextRun(cleanLine(article.dek))] }));
@@ -235,7 +290,14 @@ export function buildDocx(input: DocxExportInput): Document {
   });
 }
 
+/** The article as a .docx file, and what had to be left out of it. */
+export async function exportDocxWithWarnings(input: DocxExportInput): Promise<DocxExport> {
+  const warnings: string[] = [];
+  const images = await wordImages(input, warnings);
+  return { bytes: new Uint8Array(await Packer.toBuffer(buildDocx(input, images))), warnings };
+}
+
 /** The article as a .docx file. */
 export async function exportDocx(input: DocxExportInput): Promise<Uint8Array> {
-  return new Uint8Array(await Packer.toBuffer(buildDocx(input)));
+  return (await exportDocxWithWarnings(input)).bytes;
 }

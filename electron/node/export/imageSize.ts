@@ -1,12 +1,34 @@
-/** Pixel size of PNG, JPEG, GIF and BMP images, read from their headers (no decoding). */
+/** Pixel size of PNG, JPEG, GIF, BMP and WebP images, read from their headers (no decoding). */
 
-export type ImageKind = 'png' | 'jpg' | 'gif' | 'bmp';
+export type ImageKind = 'png' | 'jpg' | 'gif' | 'bmp' | 'webp';
 export type ImageInfo = { kind: ImageKind; width: number; height: number };
 
 const u16be = (b: Uint8Array, i: number) => (b[i]! << 8) | b[i + 1]!;
 const u16le = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8);
 const u32be = (b: Uint8Array, i: number) => ((b[i]! << 24) >>> 0) + (b[i + 1]! << 16) + (b[i + 2]! << 8) + b[i + 3]!;
 const i32le = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24);
+const u24le = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16);
+const ascii = (b: Uint8Array, i: number, length: number) => String.fromCharCode(...b.subarray(i, i + length));
+
+/** The canvas size from a WebP file's first chunk: lossy (VP8), lossless (VP8L) or extended (VP8X). */
+function webpSize(b: Uint8Array): { width: number; height: number } | undefined {
+  if (b.length < 30) return undefined;
+  switch (ascii(b, 12, 4)) {
+    case 'VP8 ':
+      // A key frame: 3-byte frame tag, start code 9d 01 2a, then 14-bit width and height.
+      if (b[23] !== 0x9d || b[24] !== 0x01 || b[25] !== 0x2a) return undefined;
+      return { width: u16le(b, 26) & 0x3fff, height: u16le(b, 28) & 0x3fff };
+    case 'VP8L': {
+      if (b[20] !== 0x2f) return undefined;
+      const bits = i32le(b, 21) >>> 0;
+      return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
+    }
+    case 'VP8X':
+      return { width: u24le(b, 24) + 1, height: u24le(b, 27) + 1 };
+    default:
+      return undefined;
+  }
+}
 
 function jpegSize(b: Uint8Array): { width: number; height: number } | undefined {
   let i = 2;
@@ -38,6 +60,10 @@ export function imageInfo(bytes: Uint8Array): ImageInfo | undefined {
   }
   if (b.length >= 10 && b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46) {
     return { kind: 'gif', width: u16le(b, 6), height: u16le(b, 8) };
+  }
+  if (b.length >= 12 && ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP') {
+    const size = webpSize(b);
+    return size && { kind: 'webp', ...size };
   }
   if (b.length >= 26 && b[0] === 0x42 && b[1] === 0x4d) {
     return { kind: 'bmp', width: Math.abs(i32le(b, 18)), height: Math.abs(i32le(b, 22)) };

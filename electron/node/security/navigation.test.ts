@@ -16,6 +16,8 @@ describe('windowOpenDecision', () => {
     expect(windowOpenDecision('https://example.com/story')).toEqual({ action: 'deny', openExternally: true });
     expect(windowOpenDecision('mailto:desk@example.com')).toEqual({ action: 'deny', openExternally: true });
     expect(windowOpenDecision('file:///etc/passwd')).toEqual({ action: 'deny', openExternally: false });
+    expect(windowOpenDecision('mailto:desk@example.com?attach=/etc/passwd')).toEqual({ action: 'deny', openExternally: false });
+    expect(windowOpenDecision('http://user@example.com/')).toEqual({ action: 'deny', openExternally: false });
     expect(windowOpenDecision('app://newsroom/index.html')).toEqual({ action: 'deny', openExternally: false });
   });
 });
@@ -38,6 +40,10 @@ describe('isSafeExternalUrl', () => {
       'app://newsroom/',
       'https://bank.example@evil.example/',
       'https://user:pass@example.com/',
+      'http://user@example.com/',
+      'mailto:desk@example.com?attach=/etc/passwd',
+      'mailto:desk@example.com?attachment=%2Fhome%2Fme%2F.ssh%2Fid_rsa',
+      'mailto:desk@example.com?from=boss@example.com',
       'mailto:',
       'https://',
       'example.com',

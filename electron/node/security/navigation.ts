@@ -3,6 +3,7 @@
  * of its own origin: any other navigation is refused, new windows are never
  * created, and ordinary web links go to the user's browser instead.
  */
+import { isAllowedLinkUrl } from '../../../shared/security/urlPolicy';
 import { isTrustedRendererUrl } from './appProtocol';
 
 /** In-window navigation: only within the app's own origin (a reload or client route). */
@@ -17,27 +18,12 @@ export function windowOpenDecision(url: string): WindowOpenDecision {
   return { action: 'deny', openExternally: isSafeExternalUrl(url) };
 }
 
-const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
-const MAX_EXTERNAL_URL_LENGTH = 2_048;
-
 /**
- * Links the OS may open: web pages and mail only, never file:, custom app
- * schemes or anything that launches a program. URLs with embedded
- * credentials are refused: they are a phishing trick
- * (https://bank.example@evil.example/) and a reporter's link never needs one.
+ * Links the OS may open (shell.openExternal): exactly the links the editor may hold, by the one URL
+ * policy — web pages and mail, never file:, custom app schemes, credentials or mail attachments.
  */
 export function isSafeExternalUrl(url: string): boolean {
-  if (typeof url !== 'string' || url.length === 0 || url.length > MAX_EXTERNAL_URL_LENGTH) return false;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (!EXTERNAL_PROTOCOLS.has(parsed.protocol)) return false;
-  if (parsed.username !== '' || parsed.password !== '') return false;
-  if (parsed.protocol === 'mailto:') return parsed.pathname.length > 0;
-  return parsed.hostname.length > 0;
+  return isAllowedLinkUrl(url);
 }
 
 /**

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/ipc/contract';
 import { bodyPlainText, countWords, paragraph, articleBodySchema, type ArticleBody } from '../../../shared/model/document';
-import { slugify } from '../../../shared/text/slug';
+import { articleSlug } from '../../../shared/text/slug';
 import { createArticleStore, toFtsQuery, type ArticleStore } from './articleStore';
 import { openDatabase, type Db } from './database';
 import { createLibraryStore, type LibraryStore } from './libraryStore';
@@ -416,7 +416,7 @@ describe('store invariants under random edits (property)', () => {
           const body = JSON.parse(r.body_json as string) as ArticleBody;
           expect(r.body_text).toBe(bodyPlainText(body));
           expect(r.word_count).toBe(countWords(`${r.headline} ${r.dek} ${r.body_text}`));
-          expect(r.slug).toBe(slugify(r.headline as string));
+          expect(r.slug).toBe(articleSlug(r.headline as string, r.id as string));
         }
       }),
       { numRuns: 60 },

@@ -17,7 +17,7 @@ import {
   type SnippetPart,
 } from '../../../shared/model/article';
 import { bodyPlainText, countWords, emptyBody, type ArticleBody } from '../../../shared/model/document';
-import { slugify } from '../../../shared/text/slug';
+import { articleSlug } from '../../../shared/text/slug';
 import { isLockedStatus } from '../../../shared/workflow/transitions';
 import type { Db } from './database';
 
@@ -108,14 +108,14 @@ function derivedColumns(headline: string, dek: string, bodyText: string) {
 }
 
 /** Every column of a new or replaced article row, from the model's fields. */
-function articleColumns(fields: Partial<ArticleFields>) {
+function articleColumns(id: string, fields: Partial<ArticleFields>) {
   const body = fields.body ?? emptyBody();
   const headline = fields.headline ?? '';
   const dek = fields.dek ?? '';
   return {
     headline,
     dek,
-    slug: fields.slug ?? slugify(headline),
+    slug: fields.slug ?? articleSlug(headline, id),
     slug_locked: fields.slugLocked ? 1 : 0,
     section: fields.section ?? '',
     dateline: fields.dateline ?? '',
@@ -236,7 +236,7 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
 
   const insertTx = db.transaction((id: string, fields: Partial<ArticleFields>, origin: ArticleOrigin, skipMissingAuthors: boolean): string => {
     const { status, version, createdAt, updatedAt } = origin;
-    stmt.insertArticle.run({ id, ...articleColumns(fields), status, version, created_at: createdAt, updated_at: updatedAt });
+    stmt.insertArticle.run({ id, ...articleColumns(id, fields), status, version, created_at: createdAt, updated_at: updatedAt });
     if (fields.bylineAuthorIds) setByline(id, fields.bylineAuthorIds, skipMissingAuthors);
     if (fields.tags) setTags(id, fields.tags);
     return id;
@@ -276,7 +276,7 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
     const slugLocked = patch.slugLocked ?? current.slug_locked === 1;
     if (patch.headline !== undefined && patch.slug === undefined && !slugLocked) {
       sets.push('slug = @slug');
-      params.slug = slugify(patch.headline);
+      params.slug = articleSlug(patch.headline, id);
     }
     if (patch.aiDeclaration) {
       sets.push('ai_declaration_json = @ai');
@@ -430,7 +430,7 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
       const { id: _id, status: _s, version: _v, createdAt: _c, updatedAt: _u, trashedAt: _t, ...fields } = source;
       const headline = source.headline ? `Copy of ${source.headline}` : '';
       return rowToArticle(
-        requireArticle(createTx({ ...fields, headline: headline.slice(0, 300), slug: slugify(headline), slugLocked: false }, 'draft')),
+        requireArticle(createTx({ ...fields, headline: headline.slice(0, 300), slug: undefined, slugLocked: false }, 'draft')),
       );
     },
 
@@ -491,7 +491,7 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
     /** Replaces an article's content and status wholesale (an import the user chose over theirs); the version moves on. */
     replaceArticle: db.transaction((id: string, fields: ArticleFields, status: ArticleStatus): Article => {
       requireArticle(id);
-      stmt.replaceArticle.run({ id, ...articleColumns(fields), status, now: now() });
+      stmt.replaceArticle.run({ id, ...articleColumns(id, fields), status, now: now() });
       setByline(id, fields.bylineAuthorIds, true);
       setTags(id, fields.tags);
       return rowToArticle(requireArticle(id));

@@ -160,7 +160,7 @@ export function ArticleView({ article, onListedFieldChange, onReload }: Props) {
       <div className="article-side">
         {/* A disabled fieldset disables every control inside it. */}
         <fieldset className="details-lock" disabled={locked}>
-          <ArticleDetails headline={fields.headline} fields={fields} onChange={change} />
+          <ArticleDetails articleId={article.id} headline={fields.headline} fields={fields} onChange={change} />
         </fieldset>
         <ReviewPanel
           article={article}

@@ -1,6 +1,6 @@
 /** A bundle of an article that is already here: what differs, and which to keep. Nothing is lost either way. */
 import { useEffect, useRef } from 'react';
-import type { WordPart } from '../../../shared/diff/wordDiff';
+import { COARSE_DIFF_NOTE, type WordPart } from '../../../shared/diff/wordDiff';
 import type { ImportOutcome } from '../../../shared/ipc/channels/exchange';
 import './exchange.css';
 
@@ -41,6 +41,7 @@ export function ImportConflictDialog({ conflict, onChoose }: { conflict: Conflic
         The bundle holds “{conflict.theirs.headline || 'Untitled article'}” (version {conflict.theirs.version}); this desk has version{' '}
         {conflict.mine.version}. Deleted words are struck through, the bundle’s words are highlighted.
       </p>
+      {conflict.diff.coarse && <p className="diff-note">{COARSE_DIFF_NOTE}</p>}
       <h3>Headline</h3>
       <p data-testid="conflict-headline">
         <Parts parts={conflict.diff.headline} />

@@ -1,5 +1,5 @@
 /** A word-level comparison rendered inline: deletions struck through, insertions underlined, whole blocks marked. */
-import type { VersionDiff, WordPart } from '../../../shared/diff/wordDiff';
+import { COARSE_DIFF_NOTE, type VersionDiff, type WordPart } from '../../../shared/diff/wordDiff';
 
 function Parts({ parts }: { parts: WordPart[] }) {
   return (
@@ -21,6 +21,7 @@ function Parts({ parts }: { parts: WordPart[] }) {
 export function DiffView({ diff, label, headline = true }: { diff: VersionDiff; label: string; headline?: boolean }) {
   return (
     <div className="diff-view" role="region" aria-label={label}>
+      {diff.coarse && <p className="diff-note">{COARSE_DIFF_NOTE}</p>}
       {headline && (
         <p className="diff-headline">
           <Parts parts={diff.headline} />

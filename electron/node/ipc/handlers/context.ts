@@ -1,6 +1,7 @@
 import type { AppInfo, Channel } from '../../../../shared/ipc/contract';
 import type { OpenedFiles } from '../../../../shared/ipc/channels/exchange';
 import type { BackupService } from '../../backup/backupService';
+import type { ImageRasterizer } from '../../export/docx';
 import type { DatabaseSession } from '../../session';
 import type { Handlers } from '../dispatch';
 
@@ -19,6 +20,8 @@ export type ExchangeHost = {
   chooseFolder?: (current?: string) => Promise<string | undefined>;
   reveal?: (fullPath: string) => void;
   printPdf?: (htmlFile: string, pdfFile: string) => Promise<void>;
+  /** Redraws images Word cannot show as PNG (Electron: a hidden window; elsewhere headless Chromium). */
+  rasterizeImage?: ImageRasterizer;
   /** Bundles opened from the operating system (Electron only). */
   takeOpenedFiles?: () => OpenedFiles;
 };

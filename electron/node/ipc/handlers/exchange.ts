@@ -10,7 +10,7 @@ import type { HandlerContext, HandlerGroup } from './context';
 export const DEFAULT_EXPORT_FOLDER = '~/Newsroom exports';
 
 export function exchangeHandlers({ session, exchange }: HandlerContext): HandlerGroup<keyof typeof exchangeChannels> {
-  const jobs = createExportJobs(session, { printPdf: exchange?.printPdf });
+  const jobs = createExportJobs(session, { printPdf: exchange?.printPdf, rasterizeImage: exchange?.rasterizeImage });
   const home = os.homedir();
   const absolute = (folder: string) => {
     const expanded = expandHome(folder.trim(), home);

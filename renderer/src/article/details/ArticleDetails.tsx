@@ -2,7 +2,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { Taxonomy } from '../../../../shared/ipc/contract';
 import { FIELD_LIMITS, type ArticleFields, type Author } from '../../../../shared/model/article';
-import { slugify } from '../../../../shared/text/slug';
+import { articleSlug } from '../../../../shared/text/slug';
 import { call } from '../../api/call';
 import { BylineBioPrompt } from '../../editor/library-blocks/BylineBioPrompt';
 import { AiDeclarationField } from './AiDeclarationField';
@@ -16,6 +16,7 @@ export type DetailFields = Pick<
 >;
 
 type Props = {
+  articleId: string;
   headline: string;
   fields: DetailFields;
   onChange: (patch: Partial<DetailFields>) => void;
@@ -29,7 +30,7 @@ function Counter({ length, recommended }: { length: number; recommended: number 
   );
 }
 
-export function ArticleDetails({ headline, fields, onChange }: Props) {
+export function ArticleDetails({ articleId, headline, fields, onChange }: Props) {
   const [authors, setAuthors] = useState<Author[]>([]);
   const [taxonomy, setTaxonomy] = useState<Taxonomy>({ tags: [], sections: [] });
   const ids = { slug: useId(), section: useId(), sections: useId(), dateline: useId(), seoTitle: useId(), seoDesc: useId(), length: useId(), deadline: useId() };
@@ -40,7 +41,7 @@ export function ArticleDetails({ headline, fields, onChange }: Props) {
   }, []);
 
   // The slug follows the headline until the writer edits it (the store applies the same rule).
-  const slug = fields.slugLocked ? fields.slug : slugify(headline);
+  const slug = fields.slugLocked ? fields.slug : articleSlug(headline, articleId);
 
   return (
     <aside className="article-details" aria-label="Article details">
@@ -89,7 +90,7 @@ export function ArticleDetails({ headline, fields, onChange }: Props) {
           {fields.slugLocked ? (
             <>
               Edited by hand.{' '}
-              <button type="button" className="link-button" onClick={() => onChange({ slug: slugify(headline), slugLocked: false })}>
+              <button type="button" className="link-button" onClick={() => onChange({ slug: articleSlug(headline, articleId), slugLocked: false })}>
                 Follow the headline again
               </button>
             </>

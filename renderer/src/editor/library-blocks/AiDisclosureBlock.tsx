@@ -1,7 +1,7 @@
 /** The AI-use disclosure line, laid out as the HTML export writes it (its text, with a link to the policy). */
 import type { Element } from 'slate';
 import type { RenderElementProps } from 'slate-react';
-import { safeUrl } from '../../../../shared/export/safeUrl';
+import { safeUrl } from '../../../../shared/security/urlPolicy';
 import { disclosureSnapshot } from '../../../../shared/library/blocks';
 import { isLink, type AiDisclosureElement } from '../../../../shared/model/document';
 import { useSetField } from '../plugins/fields';

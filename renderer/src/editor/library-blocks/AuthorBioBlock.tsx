@@ -2,7 +2,7 @@
 import type { Element } from 'slate';
 import type { RenderElementProps } from 'slate-react';
 import { BIO_HEADING, READ_MORE } from '../../../../shared/export/common';
-import { safeUrl } from '../../../../shared/export/safeUrl';
+import { safeUrl } from '../../../../shared/security/urlPolicy';
 import { authorSnapshot } from '../../../../shared/library/blocks';
 import type { AuthorBioElement } from '../../../../shared/model/document';
 import { useSetField } from '../plugins/fields';

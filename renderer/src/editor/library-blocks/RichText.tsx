@@ -1,6 +1,6 @@
 /** Read-only rendering of a short rich text (bold, italic, links) exactly as exports write it. */
 import type { ReactNode } from 'react';
-import { safeUrl } from '../../../../shared/export/safeUrl';
+import { safeUrl } from '../../../../shared/security/urlPolicy';
 import { isLink, type FormattedText, type InlineNode } from '../../../../shared/model/document';
 
 function leaf(t: FormattedText, key: number): ReactNode {

@@ -5,7 +5,8 @@ import { Editor, Range, Transforms } from 'slate';
 import { ReactEditor, useSlateSelector, useSlateStatic, type RenderElementProps } from 'slate-react';
 import type { LinkElement } from '../../../../shared/model/document';
 import { activeLink, removeLink, setLink } from '../../../../shared/editor/linkEditing';
-import { isAllowedLinkUrl, normalizeLinkUrl } from '../../../../shared/editor/links';
+import { isAllowedLinkUrl } from '../../../../shared/security/urlPolicy';
+import { normalizeLinkUrl } from '../../../../shared/editor/links';
 import { isMacPlatform } from '../../../../shared/editor/hotkeys';
 
 export function openLink(url: string): void {

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { useFocused, useSelected, type RenderElementProps } from 'slate-react';
 import type { EmbedElement } from '../../../../shared/model/document';
-import { isAllowedLinkUrl } from '../../../../shared/editor/links';
+import { isAllowedLinkUrl } from '../../../../shared/security/urlPolicy';
 import { NodeField } from './fields';
 
 export function useVoidSelected(): boolean {
