@@ -14,7 +14,7 @@ export function isArticleId(value: unknown): value is string {
 }
 
 export function articleDocumentName(articleId: string): string {
-  if (!isArticleId(articleId)) throw new Error(`“${articleId.slice(0, 60)}” is not an article id (a lower-case UUID).`);
+  if (!isArticleId(articleId)) throw new Error(`“${String(articleId).slice(0, 60)}” is not an article id (a lower-case UUID).`);
   return PREFIX + articleId;
 }
 
