@@ -9,6 +9,7 @@
  * a SIGKILL. The debounced store then writes the whole state and drops the appended updates it contains.
  */
 import * as Y from 'yjs';
+import { OutgoingMessage } from '@hocuspocus/server';
 import type {
   Connection,
   Document,
@@ -186,7 +187,11 @@ export class NewsroomExtension implements Extension {
       connection.webSocket.close(CLOSE.forbidden, 'This account may no longer open this article.');
       return;
     }
+    const regained = connection.readOnly && access === 'write';
     connection.readOnly = access === 'read';
+    // Changes refused while read-only stay in the desk's document and later ones depend on them:
+    // asking the desk for what the server lacks brings them in now instead of at its next reconnect.
+    if (regained) connection.send(new OutgoingMessage(connection.document.name).createSyncMessage().writeFirstSyncStepFor(connection.document).toUint8Array());
     const notice: AccessNotice = { type: 'access', access, reason: access === 'read' ? readOnlyReason(account!, article!) : '' };
     connection.sendStateless(JSON.stringify(notice));
   }
