@@ -13,6 +13,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import pg from 'pg';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import type { StorageLocation } from '../src/storage/storage';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -27,11 +28,11 @@ export async function buildServerForTests(): Promise<{ entry: string; cleanup: (
 
 // ---- Storage backends --------------------------------------------------------
 
-export type Backend = { name: 'sqlite' | 'postgres'; args: string[]; cleanup: () => Promise<void> };
+export type Backend = { name: 'sqlite' | 'postgres'; args: string[]; location: StorageLocation; cleanup: () => Promise<void> };
 
 export function sqliteBackend(): Backend {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'newsroom-server-'));
-  return { name: 'sqlite', args: ['--data', dir], cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  return { name: 'sqlite', args: ['--data', dir], location: { kind: 'sqlite', dataDir: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 export const PG_ADMIN_URL = process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -62,6 +63,7 @@ export async function postgresBackend(): Promise<Backend> {
   return {
     name: 'postgres',
     args: ['--postgres', url.toString()],
+    location: { kind: 'postgres', url: url.toString() },
     cleanup: async () => {
       const client = new pg.Client({ connectionString: PG_ADMIN_URL });
       await client.connect();
@@ -173,6 +175,8 @@ export function connect(wsUrl: string, documentName: string, token: string, opti
     stateless,
     authFailures,
     destroy: () => {
+      // ws reports closing a socket that is still connecting as an error event; nobody listens any more.
+      (socket.webSocket as unknown as WebSocket | null)?.on('error', () => {});
       provider.destroy();
       socket.destroy();
     },

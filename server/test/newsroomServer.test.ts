@@ -4,12 +4,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleFields } from '../../shared/model/article';
 import { makeArticle } from '../../shared/export/__fixtures__/sampleArticle';
 import { sampleArticleBody } from '../../electron/node/store/seed';
 import { bodyType, docToArticleFields, fieldsMap } from '../../shared/sync/articleDoc';
 import { articleDocumentName } from '../../shared/sync/documentName';
+import { openStorage } from '../src/storage/storage';
 import {
   api,
   buildServerForTests,
@@ -95,9 +96,12 @@ describe.each([
     tokens.ines = await signInAs(server.http, 'Ines', PASSWORDS.ines);
   });
 
+  afterEach(() => {
+    for (const client of clients.splice(0)) client.destroy();
+  });
+
   afterAll(async () => {
     if (!enabled) return;
-    for (const client of clients) client.destroy();
     server?.child.kill('SIGKILL');
     await server?.exited;
     await backend?.cleanup();
@@ -333,6 +337,15 @@ describe.each([
     expect(server.output()).toContain('newsroom-server: stopped (SIGTERM); every document stored.');
     await until('both providers saw the close', () => mara.closeCodes.includes(1012) && tomas.closeCodes.includes(1012));
     expect(mara.provider.isSynced).toBe(false);
+
+    // Stopping folded every appended update into the stored state.
+    const storage = await openStorage(backend.location);
+    const stored = await storage.documents.load(article.id);
+    await storage.close();
+    expect(stored.updates).toEqual([]);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, stored.state!);
+    expect(docToArticleFields(copy).headline).toBe(`${sampleFields().headline} before restart`);
 
     // Both edit while the server is down.
     typeHeadline(mara, ' [writer offline]');

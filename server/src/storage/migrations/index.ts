@@ -12,10 +12,10 @@ export const MIGRATIONS: readonly Migration[] = [m001];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export async function migrate(db: SqlDriver, now: () => string = () => new Date().toISOString()): Promise<number> {
-  await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
   return db.transaction(async (tx) => {
-    // Two servers starting on one PostgreSQL database take turns.
+    // Processes starting together on one database (a server, account commands) take turns.
     if (tx.dialect === 'postgres') await tx.exec('SELECT pg_advisory_xact_lock(727001)');
+    await tx.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
     const row = await tx.get<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations');
     const current = Number(row?.version ?? 0);
     if (current > LATEST_SCHEMA_VERSION) {
