@@ -155,7 +155,7 @@ export type Client = {
   destroy: () => void;
 };
 
-export function connect(wsUrl: string, documentName: string, token: string, options: { doc?: Y.Doc; polyfill?: typeof WebSocket } = {}): Client {
+export function connect(wsUrl: string, documentName: string, token: string, options: { doc?: Y.Doc; polyfill?: new (url: string) => WebSocket } = {}): Client {
   const doc = options.doc ?? new Y.Doc();
   const closeCodes: number[] = [];
   const stateless: string[] = [];
