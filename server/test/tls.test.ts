@@ -39,7 +39,8 @@ describe('newsroom server over TLS', () => {
     backend = sqliteBackend();
     expect((await runCli(entry, backend, ['account', 'add', '--name', 'Tomas', '--role', 'editor', '--password', 'tomas-password-1'])).code).toBe(0);
     server = await startServerProcess(entry, backend, ['--host', '127.0.0.1', '--cert', path.join(dir, 'cert.pem'), '--key', path.join(dir, 'key.pem')]);
-  });
+    // A build, a key pair, an account command and a server process: a test's budget, not a hook's 10 s.
+  }, 30_000);
 
   afterAll(async () => {
     for (const client of clients) client.destroy();

@@ -29,6 +29,7 @@ import { authenticateToken, authenticateTokenHash } from '../auth/signIn';
 import { LIMITS, SESSION_RECHECK_MS } from '../limits';
 import type { Storage } from '../storage/storage';
 import { inspectMessage, MESSAGE, type InspectedMessage } from './messages';
+import { updateProblem } from './updatePolicy';
 
 /** What a connection remembers about who opened it. */
 export type ConnectionContext = { accountId: string; tokenHash: string; articleId: string; checkedAt: number };
@@ -124,11 +125,8 @@ export class NewsroomExtension implements Extension {
     ctx.checkedAt = Date.now();
     if (changes === undefined) return;
 
-    try {
-      Y.decodeUpdate(changes);
-    } catch {
-      refuse(connection, CLOSE.malformed, 'The server received a malformed update: it was refused and nothing was stored.');
-    }
+    const problem = updateProblem(changes);
+    if (problem) refuse(connection, CLOSE.malformed, problem);
     const article = await this.storage.articles.byId(ctx.articleId);
     const access = article ? articleAccess(auth.account, article) : 'none';
     if (access === 'none') refuse(connection, CLOSE.forbidden, 'This account may no longer open this article.');
