@@ -10,5 +10,12 @@ export const LIMITS = {
   maxHeaderBytes: 16 * 1024,
 } as const;
 
+/**
+ * Before a socket has opened any document, Hocuspocus queues what it sends; these bound that queue
+ * and how long a socket may stay without signing in. A desk opening 50 articles at once on one
+ * socket sends about 150 messages before the first is open.
+ */
+export const PRE_SIGN_IN = { maxMessages: 2_000, maxBytes: 16 * 1024 * 1024, timeoutMs: 30_000 } as const;
+
 /** How long a connection's session check is trusted for messages that change nothing. */
 export const SESSION_RECHECK_MS = 5_000;

@@ -7,10 +7,10 @@ import { createServer as createHttpServer, type IncomingMessage, type Server as 
 import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { Hocuspocus } from '@hocuspocus/server';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { CLOSE, NewsroomExtension } from './collab/newsroomExtension';
 import { createApiHandler } from './http/api';
-import { LIMITS } from './limits';
+import { LIMITS, PRE_SIGN_IN } from './limits';
 import type { Storage } from './storage/storage';
 
 export type ServerOptions = {
@@ -32,6 +32,29 @@ export type RunningServer = {
 
 /** How long a graceful stop waits for desks to answer the close before cutting them off. */
 const CLOSE_GRACE_MS = 2_000;
+
+/**
+ * Hocuspocus keeps every message a socket sends before its document is open; a socket that never
+ * signs in could grow that without end. Until one of its documents is open, it gets a few messages,
+ * a little data and half a minute.
+ */
+function guardBeforeSignIn(ws: WebSocket, extension: NewsroomExtension): void {
+  let messages = 0;
+  let bytes = 0;
+  const refuse = () => ws.close(CLOSE.policy, 'Sign in first: too much was sent before signing in.');
+  const timer = setTimeout(() => {
+    if (!extension.signedInSockets.has(ws)) ws.close(CLOSE.policy, 'Sign in first: no document was opened in time.');
+  }, PRE_SIGN_IN.timeoutMs);
+  timer.unref();
+  const count = (data: Buffer | ArrayBuffer | Buffer[]) => {
+    if (extension.signedInSockets.has(ws)) return void ws.off('message', count);
+    messages += 1;
+    bytes += Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data.byteLength;
+    if (messages > PRE_SIGN_IN.maxMessages || bytes > PRE_SIGN_IN.maxBytes) refuse();
+  };
+  ws.on('message', count);
+  ws.once('close', () => clearTimeout(timer));
+}
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.error(line));
@@ -59,6 +82,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     wss.handleUpgrade(request, socket, head, (ws) => {
       // An error on one socket (a bad frame, a reset) must not reach the process.
       ws.on('error', (error) => log(`WebSocket error: ${error.message}`));
+      guardBeforeSignIn(ws, extension);
       instance.handleConnection(ws, request);
     });
   });

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
+import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleFields } from '../../shared/model/article';
 import { makeArticle } from '../../shared/export/__fixtures__/sampleArticle';
@@ -302,6 +303,13 @@ describe.each([
     const big = await rawSocket(server.ws, article.name, tokens.tomas);
     big.ws.send(new Uint8Array(9 * 1024 * 1024));
     expect((await big.closed).code).toBe(1009);
+
+    // A socket that never signs in cannot make the server queue without end.
+    const flood = new WebSocket(server.ws);
+    const floodClosed = new Promise<number>((resolve) => flood.once('close', (code) => resolve(code)));
+    await new Promise((resolve) => flood.once('open', resolve));
+    for (let i = 0; i < 2_100; i++) flood.send(updateMessage(article.name, Uint8Array.from([0, 0])));
+    expect(await floodClosed).toBe(1008);
 
     expect((await api(server.http, '/api/health')).status).toBe(200);
     const reader = open(article.name, tokens.tomas);

@@ -89,7 +89,11 @@ export class NewsroomExtension implements Extension {
     return { accountId: auth.account.id, tokenHash: auth.tokenHash, articleId, checkedAt: Date.now() };
   }
 
+  /** Sockets with at least one authenticated document (see the pre-sign-in guard in server.ts). */
+  readonly signedInSockets = new WeakSet<object>();
+
   async connected({ connection, context }: connectedPayload): Promise<void> {
+    this.signedInSockets.add(connection.webSocket);
     if (connection.readOnly) await this.sendAccess(connection, context as ConnectionContext);
   }
 
