@@ -17,5 +17,5 @@ export const LIMITS = {
  */
 export const PRE_SIGN_IN = { maxMessages: 2_000, maxBytes: 16 * 1024 * 1024, timeoutMs: 30_000 } as const;
 
-/** How long a connection's session check is trusted for messages that change nothing. */
-export const SESSION_RECHECK_MS = 5_000;
+/** How often open connections are checked for ended sessions (changes are checked one by one). */
+export const SESSION_SWEEP_MS = 5_000;

@@ -10,7 +10,7 @@ import { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CLOSE, NewsroomExtension } from './collab/newsroomExtension';
 import { createApiHandler } from './http/api';
-import { LIMITS, PRE_SIGN_IN } from './limits';
+import { LIMITS, PRE_SIGN_IN, SESSION_SWEEP_MS } from './limits';
 import type { Storage } from './storage/storage';
 
 export type ServerOptions = {
@@ -95,6 +95,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       resolve();
     });
   });
+  let sweeping = false;
+  const sweep = setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    extension
+      .sweepSessions(instance)
+      .catch((error: Error) => log(`Checking sessions failed: ${error.message}`))
+      .finally(() => (sweeping = false));
+  }, SESSION_SWEEP_MS);
+  sweep.unref();
+
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `${options.tls ? 'https' : 'http'}://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
@@ -102,6 +113,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   async function stop(): Promise<void> {
     if (stopping) return;
     stopping = true;
+    clearInterval(sweep);
     http.close();
     // Every acknowledged update is already stored; this also folds them into each document's state.
     await extension.storeAll(instance).catch((error: Error) => log(`Storing documents on shutdown failed: ${error.message}`));

@@ -26,13 +26,13 @@ import { readArticleDoc } from '../../../shared/sync/articleDoc';
 import { articleDocumentName, parseArticleDocumentName } from '../../../shared/sync/documentName';
 import { articleAccess, readOnlyReason, type Access } from '../access';
 import { authenticateToken, authenticateTokenHash } from '../auth/signIn';
-import { LIMITS, SESSION_RECHECK_MS } from '../limits';
+import { LIMITS } from '../limits';
 import type { Storage } from '../storage/storage';
 import { inspectMessage, MESSAGE, type InspectedMessage } from './messages';
 import { updateProblem } from './updatePolicy';
 
 /** What a connection remembers about who opened it. */
-export type ConnectionContext = { accountId: string; tokenHash: string; articleId: string; checkedAt: number };
+export type ConnectionContext = { accountId: string; tokenHash: string; articleId: string };
 
 /** Close codes the desk can tell apart (4xxx are ours; the provider reconnects after any close). */
 export const CLOSE = {
@@ -86,7 +86,7 @@ export class NewsroomExtension implements Extension {
     const access = articleAccess(auth.account, article);
     if (access === 'none') throw refusal('This account may not open this article.');
     connectionConfig.readOnly = access === 'read';
-    return { accountId: auth.account.id, tokenHash: auth.tokenHash, articleId, checkedAt: Date.now() };
+    return { accountId: auth.account.id, tokenHash: auth.tokenHash, articleId };
   }
 
   /** Sockets with at least one authenticated document (see the pre-sign-in guard in server.ts). */
@@ -122,12 +122,11 @@ export class NewsroomExtension implements Extension {
     }
     if (message.type === MESSAGE.BroadcastStateless) refuse(connection, CLOSE.policy, 'Desks may not broadcast to other desks through the server.');
     const changes = message.update;
-    if (changes === undefined && Date.now() - ctx.checkedAt < SESSION_RECHECK_MS) return;
+    // Reading needs no check per message: `sweepSessions` ends revoked sessions within seconds.
+    if (changes === undefined) return;
 
     const auth = await authenticateTokenHash(this.storage, ctx.tokenHash);
     if (!auth.ok) refuse(connection, CLOSE.sessionEnded, auth.reason);
-    ctx.checkedAt = Date.now();
-    if (changes === undefined) return;
 
     const problem = updateProblem(changes);
     if (problem) refuse(connection, CLOSE.malformed, problem);
@@ -164,6 +163,24 @@ export class NewsroomExtension implements Extension {
     const document = instance.documents.get(articleDocumentName(articleId));
     if (!document) return;
     for (const connection of document.getConnections()) await this.sendAccess(connection, connection.context as ConnectionContext);
+  }
+
+  /**
+   * Closes the connections whose session has ended meanwhile (revoked, or the account disabled by
+   * the account command, which runs in another process). One check per session in use.
+   */
+  async sweepSessions(instance: Hocuspocus): Promise<void> {
+    const byToken = new Map<string, Connection[]>();
+    for (const document of instance.documents.values()) {
+      for (const connection of document.getConnections()) {
+        const { tokenHash } = connection.context as ConnectionContext;
+        byToken.set(tokenHash, [...(byToken.get(tokenHash) ?? []), connection]);
+      }
+    }
+    for (const [tokenHash, connections] of byToken) {
+      const auth = await authenticateTokenHash(this.storage, tokenHash);
+      if (!auth.ok) for (const connection of connections) connection.webSocket.close(CLOSE.sessionEnded, closeReason(auth.reason));
+    }
   }
 
   /** Closes every connection opened with this session (sign-out) or by this account (disabled). */
