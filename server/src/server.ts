@@ -3,7 +3,7 @@
  * WebSocket. Hocuspocus runs without its own `Server` class so that we own TLS, the message size
  * limit and shutdown.
  */
-import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { Hocuspocus } from '@hocuspocus/server';
@@ -35,8 +35,8 @@ const CLOSE_GRACE_MS = 2_000;
 
 /**
  * Hocuspocus keeps every message a socket sends before its document is open; a socket that never
- * signs in could grow that without end. Until one of its documents is open, it gets a few messages,
- * a little data and half a minute.
+ * signs in could grow that without end. Until one of its documents is open, it gets a bounded number
+ * of messages and bytes (PRE_SIGN_IN) and half a minute.
  */
 function guardBeforeSignIn(ws: WebSocket, extension: NewsroomExtension): void {
   let messages = 0;
@@ -63,7 +63,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   let stopping = false;
   const api = createApiHandler({ storage: options.storage, extension, instance, trustProxy: options.trustProxy ?? false, log });
-  const handler = (request: IncomingMessage, response: import('node:http').ServerResponse) => {
+  const handler = (request: IncomingMessage, response: ServerResponse) => {
     if (stopping) {
       response.writeHead(503, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify({ error: 'The server is restarting: try again in a moment.' }));
       return;

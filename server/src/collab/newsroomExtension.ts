@@ -70,6 +70,8 @@ export class NewsroomExtension implements Extension {
   extensionName = 'newsroom';
   /** Per loaded document: updates appended to the storage and not yet contained in a stored state. */
   private readonly logged = new Map<string, Logged[]>();
+  /** Sockets with at least one document open (see the pre-sign-in guard in server.ts). */
+  readonly signedInSockets = new WeakSet<object>();
 
   constructor(
     private readonly storage: Storage,
@@ -88,9 +90,6 @@ export class NewsroomExtension implements Extension {
     connectionConfig.readOnly = access === 'read';
     return { accountId: auth.account.id, tokenHash: auth.tokenHash, articleId };
   }
-
-  /** Sockets with at least one authenticated document (see the pre-sign-in guard in server.ts). */
-  readonly signedInSockets = new WeakSet<object>();
 
   async connected({ connection, context }: connectedPayload): Promise<void> {
     this.signedInSockets.add(connection.webSocket);
@@ -183,12 +182,11 @@ export class NewsroomExtension implements Extension {
     }
   }
 
-  /** Closes every connection opened with this session (sign-out) or by this account (disabled). */
-  closeSessions(instance: Hocuspocus, match: { tokenHash?: string; accountId?: string }, reason: string): void {
+  /** Closes every connection opened with this session (sign-out). */
+  closeSession(instance: Hocuspocus, tokenHash: string, reason: string): void {
     for (const document of instance.documents.values()) {
       for (const connection of document.getConnections()) {
-        const ctx = connection.context as ConnectionContext;
-        if (ctx.tokenHash === match.tokenHash || ctx.accountId === match.accountId) connection.webSocket.close(CLOSE.sessionEnded, closeReason(reason));
+        if ((connection.context as ConnectionContext).tokenHash === tokenHash) connection.webSocket.close(CLOSE.sessionEnded, closeReason(reason));
       }
     }
   }
@@ -217,10 +215,9 @@ export class NewsroomExtension implements Extension {
 
   private async store(documentName: string, document: Document): Promise<void> {
     const articleId = parseArticleDocumentName(documentName)!;
-    const logged = this.loggedFor(documentName);
     // The snapshot and the state are taken together, so "contained" is exact even while updates arrive.
     const snapshot = Y.snapshot(document);
-    const contained = logged.filter((u) => Y.snapshotContainsUpdate(snapshot, u.data)).map((u) => u.seq);
+    const contained = this.loggedFor(documentName).filter((u) => Y.snapshotContainsUpdate(snapshot, u.data)).map((u) => u.seq);
     const state = Y.encodeStateAsUpdate(document);
     const now = new Date().toISOString();
     await this.storage.documents.store(articleId, state, contained, now);

@@ -83,7 +83,7 @@ export function createApiHandler(deps: ApiDeps) {
     if (is('POST', '/api/sign-out')) {
       const { tokenHash } = await requireAccount(request);
       await storage.sessions.revoke(tokenHash, new Date().toISOString());
-      deps.extension.closeSessions(deps.instance, { tokenHash }, 'You signed out.');
+      deps.extension.closeSession(deps.instance, tokenHash, 'You signed out.');
       response.writeHead(204).end();
       return;
     }
