@@ -201,6 +201,15 @@ describe.each([
     await until('the writer sees the editor’s body edit', () => JSON.stringify(docToArticleFields(mara.doc).body[0]).includes('VESTMARK — The harbour city'), 2_000);
     await until('both acknowledged', () => synced(mara) && synced(tomas));
     expect(docToArticleFields(mara.doc)).toEqual(docToArticleFields(tomas.doc));
+
+    // Signing out on one desk closes that session's connections at once, and only those.
+    const laptop = await signInAs(server.http, 'Tomas Okafor', PASSWORDS.tomas);
+    const second = open(article.name, laptop);
+    await until('second desk synced', () => synced(second));
+    expect((await api(server.http, '/api/sign-out', { token: laptop, method: 'POST' })).status).toBe(204);
+    await until('the signed-out desk closed', () => second.closeCodes.includes(4401));
+    await until('and refused on reconnecting', () => second.authFailures.length > 0);
+    expect(tomas.closeCodes).toEqual([]);
   });
 
   it.skipIf(!enabled)('refuses connections without a valid session, to unknown documents and to articles the account may not see', async () => {
