@@ -2,10 +2,11 @@
 import * as Y from 'yjs';
 import type { ArticleFields } from '../../shared/model/article';
 import { emptyBody } from '../../shared/model/document';
-import { articleToDoc } from '../../shared/sync/articleDoc';
+import { articleToDoc, readArticleDoc } from '../../shared/sync/articleDoc';
 import { articleDocumentName } from '../../shared/sync/documentName';
 import { planTransition, type WorkflowAction } from '../../shared/workflow/transitions';
 import { articleAccess, type Access } from './access';
+import { updateProblem } from './collab/updatePolicy';
 import type { Account } from './storage/accounts';
 import type { ServerArticle } from './storage/articles';
 import { isUniqueViolation } from './storage/driver';
@@ -51,18 +52,42 @@ export const emptyArticleFields = (): ArticleFields => ({
   body: emptyBody(),
 });
 
-export type CreateResult = { ok: true; created: boolean; article: ArticleView } | { ok: false; status: 409; reason: string };
+export type CreateResult = { ok: true; created: boolean; article: ArticleView } | { ok: false; status: 400 | 409; reason: string };
+
+/** What a new article starts from: its JSON (the server builds the document), or a desk's own document. */
+export type NewArticleContent = { fields: ArticleFields } | { state: Uint8Array } | undefined;
+
+/** The initial document and its headline, or why the content is refused. */
+function initialDocument(content: NewArticleContent): { state: Uint8Array; headline: string } | { reason: string } {
+  if (content === undefined || 'fields' in content) {
+    const fields = content?.fields ?? emptyArticleFields();
+    return { state: Y.encodeStateAsUpdate(articleToDoc(fields)), headline: fields.headline };
+  }
+  const problem = updateProblem(content.state);
+  if (problem) return { reason: problem };
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, content.state);
+  } catch {
+    return { reason: 'The article’s document could not be read: it was refused and nothing was stored.' };
+  }
+  const read = readArticleDoc(doc);
+  if (!read.ok) return { reason: read.reason };
+  return { state: Y.encodeStateAsUpdate(doc), headline: read.fields.headline };
+}
 
 /**
- * Creates an article owned by `account`, its document built here from the JSON the desk sends, so
- * the structure is made once and by the server. Idempotent by the desk's id: creating it again
- * returns the article as it is (the desk retries after a lost reply).
+ * Creates an article owned by `account`. Its document is either built here from the JSON the desk
+ * sends, or is the desk's own Yjs document (an article created offline, already edited there: the
+ * same document, so its later updates merge instead of duplicating the content). Idempotent by the
+ * desk's id: creating it again returns the article as it is (the desk retries after a lost reply).
  */
-export async function createArticle(storage: Storage, account: Account, input: { id: string; fields: ArticleFields | undefined }, now: Date): Promise<CreateResult> {
+export async function createArticle(storage: Storage, account: Account, input: { id: string; content: NewArticleContent }, now: Date): Promise<CreateResult> {
   const at = now.toISOString();
-  const fields = input.fields ?? emptyArticleFields();
-  const state = Y.encodeStateAsUpdate(articleToDoc(fields));
-  const article: ServerArticle = { id: input.id, ownerId: account.id, status: 'draft', headline: fields.headline, createdAt: at, updatedAt: at };
+  const initial = initialDocument(input.content);
+  if ('reason' in initial) return { ok: false, status: 400, reason: initial.reason };
+  const { state } = initial;
+  const article: ServerArticle = { id: input.id, ownerId: account.id, status: 'draft', headline: initial.headline, createdAt: at, updatedAt: at };
   try {
     await storage.db.transaction(async (tx) => {
       const s = storageOn(tx);

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleFields } from '../../shared/model/article';
 import { makeArticle } from '../../shared/export/__fixtures__/sampleArticle';
 import { sampleArticleBody } from '../../electron/node/store/seed';
-import { bodyType, docToArticleFields, fieldsMap } from '../../shared/sync/articleDoc';
+import { articleToDoc, bodyType, docToArticleFields, fieldsMap, setTextField } from '../../shared/sync/articleDoc';
 import { articleDocumentName } from '../../shared/sync/documentName';
 import { hashPassword } from '../src/auth/password';
 import { openStorage } from '../src/storage/storage';
@@ -185,6 +185,30 @@ describe.each([
     expect((await api(server.http, `/api/articles/${id}/transition`, { token: tokens.mara, body: { action: 'approve' } })).body.error).toBe('“Approve” is not possible for an article that is draft.');
     expect((await api(server.http, `/api/articles/${id}/transition`, { token: tokens.tomas, body: { action: 'submit' } })).status).toBe(200);
     expect((await api(server.http, `/api/articles/${id}/transition`, { token: tokens.tomas, body: { action: 'return' } })).body.error).toBe('Say why in a note: the writer needs to know what to change.');
+  });
+
+  it.skipIf(!enabled)('takes an article created offline as the desk’s own document, so later edits merge without duplicating it', async () => {
+    const desk = articleToDoc(sampleFields());
+    setTextField(fieldsMap(desk).get('headline') as Y.Text, 'Written on the train');
+    const id = randomUUID();
+    const state = Buffer.from(Y.encodeStateAsUpdate(desk)).toString('base64');
+    const created = await api(server.http, '/api/articles', { token: tokens.mara, body: { id, state } });
+    expect([created.status, created.body.article.headline]).toEqual([201, 'Written on the train']);
+
+    const onDesk = connect(server.ws, articleDocumentName(id), tokens.mara, { doc: desk });
+    clients.push(onDesk);
+    const tomas = open(articleDocumentName(id), tokens.tomas);
+    await until('both synced', () => synced(onDesk) && synced(tomas));
+    expect(docToArticleFields(tomas.doc)).toEqual({ ...sampleFields(), headline: 'Written on the train' });
+    expect(docToArticleFields(desk)).toEqual(docToArticleFields(tomas.doc));
+
+    const refused = async (body: unknown) => (await api(server.http, '/api/articles', { token: tokens.mara, body })).body.error as string;
+    const stray = new Y.Doc();
+    stray.getMap('status').set('approved', true);
+    expect(await refused({ id: randomUUID(), state: Buffer.from(Y.encodeStateAsUpdate(stray)).toString('base64') })).toBe('The update writes outside the article: it was refused and nothing was stored.');
+    expect(await refused({ id: randomUUID(), state: Buffer.from([0xff, 0xff, 0xff, 0x0f]).toString('base64') })).toMatch(/^The server received a malformed update/);
+    expect(await refused({ id: randomUUID(), state: 'not base64!' })).toMatch(/“state” is missing or not valid/);
+    expect(await refused({ id: randomUUID(), state, fields: sampleFields() })).toMatch(/“state” is missing or not valid \(send either fields or state, not both\)/);
   });
 
   it.skipIf(!enabled)('two providers see each other’s edits, starting from the content the server created', async () => {

@@ -6,7 +6,7 @@
  *   POST /api/sign-out                    revokes the session and closes its connections
  *   GET  /api/session                     {account}
  *   GET  /api/articles                    {articles}: those the account may see, with its access
- *   POST /api/articles  {id, fields?}     creates a draft (idempotent by id): 201 created, 200 already there
+ *   POST /api/articles  {id, fields?|state?}  creates a draft (idempotent by id): 201 created, 200 already there
  *   GET  /api/articles/:id                {article}
  *   POST /api/articles/:id/transition {action, note?}  {article}
  *
@@ -40,8 +40,14 @@ export type ApiDeps = {
 
 const signInSchema = z.object({ name: z.string().trim().min(1).max(100), password: z.string().min(1).max(PASSWORD_MAX_LENGTH) }).strict();
 const createSchema = z
-  .object({ id: z.string().refine(isArticleId, 'must be a lower-case uuid'), fields: articleFieldsSchema.optional() })
-  .strict();
+  .object({
+    id: z.string().refine(isArticleId, 'must be a lower-case uuid'),
+    fields: articleFieldsSchema.optional(),
+    /** A desk's own Yjs document (base64 of Y.encodeStateAsUpdate), for an article it created offline. */
+    state: z.base64().max(Math.ceil((LIMITS.maxRequestBytes * 4) / 3)).optional(),
+  })
+  .strict()
+  .refine((input) => !(input.fields && input.state), { message: 'send either fields or state, not both', path: ['state'] });
 const transitionSchema = z.object({ action: z.enum(WORKFLOW_ACTIONS), note: z.string().max(FIELD_LIMITS.note).default('') }).strict();
 
 const publicAccount = (account: Account) => ({ id: account.id, name: account.name, role: account.role });
@@ -98,7 +104,8 @@ export function createApiHandler(deps: ApiDeps) {
     if (is('POST', '/api/articles')) {
       const { account } = await requireAccount(request);
       const input = parseWith(createSchema, await readJson(request, LIMITS.maxRequestBytes));
-      const result = await createArticle(storage, account, { id: input.id, fields: input.fields as ArticleFields | undefined }, new Date());
+      const content = input.state !== undefined ? { state: Buffer.from(input.state, 'base64') } : input.fields ? { fields: input.fields as ArticleFields } : undefined;
+      const result = await createArticle(storage, account, { id: input.id, content }, new Date());
       if (!result.ok) return sendError(response, result.status, result.reason);
       return sendJson(response, result.created ? 201 : 200, { article: result.article, created: result.created });
     }
