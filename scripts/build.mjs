@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Builds what the app and tests run: the renderer (Vite), the Electron main and
-// preload bundles, and the plain-Node entry points (CLI, browser host).
+// preload bundles, and the plain-Node entry points (CLI, browser host, newsroom server).
 // Flags select parts: --renderer, --electron, --node (default: all).
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { buildServer } from '../server/build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
@@ -35,6 +36,7 @@ async function buildNode() {
     outExtension: { '.js': '.mjs' },
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
+  await buildServer(path.join(root, 'dist/node'));
 }
 
 async function buildElectron() {

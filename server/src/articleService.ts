@@ -1,0 +1,121 @@
+/** The article operations of the API: list what an account may see, create, move through the workflow. */
+import * as Y from 'yjs';
+import type { ArticleFields } from '../../shared/model/article';
+import { emptyBody } from '../../shared/model/document';
+import { articleToDoc, readArticleDoc } from '../../shared/sync/articleDoc';
+import { articleDocumentName } from '../../shared/sync/documentName';
+import { planTransition, type WorkflowAction } from '../../shared/workflow/transitions';
+import { articleAccess, type Access } from './access';
+import { updateProblem } from './collab/updatePolicy';
+import type { Account } from './storage/accounts';
+import type { ServerArticle } from './storage/articles';
+import { isUniqueViolation } from './storage/driver';
+import { storageOn, type Storage } from './storage/storage';
+
+export type ArticleView = ServerArticle & { documentName: string; ownerName: string; access: Exclude<Access, 'none'> };
+
+const view = (article: ServerArticle, account: Account, ownerName: string): ArticleView | undefined => {
+  const access = articleAccess(account, article);
+  return access === 'none' ? undefined : { ...article, documentName: articleDocumentName(article.id), ownerName, access };
+};
+
+async function ownerNames(storage: Storage): Promise<Map<string, string>> {
+  return new Map((await storage.accounts.list()).map((a) => [a.id, a.name]));
+}
+
+export async function listVisibleArticles(storage: Storage, account: Account): Promise<ArticleView[]> {
+  const articles = await storage.articles.list(account.role === 'editor' ? undefined : account.id);
+  const names = await ownerNames(storage);
+  return articles.flatMap((a) => view(a, account, names.get(a.ownerId) ?? '') ?? []);
+}
+
+export async function visibleArticle(storage: Storage, account: Account, id: string): Promise<ArticleView | undefined> {
+  const article = await storage.articles.byId(id);
+  if (!article) return undefined;
+  return view(article, account, (await storage.accounts.byId(article.ownerId))?.name ?? '');
+}
+
+export const emptyArticleFields = (): ArticleFields => ({
+  headline: '',
+  dek: '',
+  slug: '',
+  slugLocked: false,
+  section: '',
+  tags: [],
+  bylineAuthorIds: [],
+  dateline: '',
+  seoTitle: '',
+  seoDescription: '',
+  plannedLength: 0,
+  deadline: '',
+  aiDeclaration: { uses: [], tools: '', note: '' },
+  body: emptyBody(),
+});
+
+export type CreateResult = { ok: true; created: boolean; article: ArticleView } | { ok: false; status: 400 | 409; reason: string };
+
+/** What a new article starts from: its JSON (the server builds the document), or a desk's own document. */
+export type NewArticleContent = { fields: ArticleFields } | { state: Uint8Array } | undefined;
+
+/** The initial document and its headline, or why the content is refused. */
+function initialDocument(content: NewArticleContent): { state: Uint8Array; headline: string } | { reason: string } {
+  if (content === undefined || 'fields' in content) {
+    const fields = content?.fields ?? emptyArticleFields();
+    return { state: Y.encodeStateAsUpdate(articleToDoc(fields)), headline: fields.headline };
+  }
+  const problem = updateProblem(content.state);
+  if (problem) return { reason: problem };
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, content.state);
+  } catch {
+    return { reason: 'The article’s document could not be read: it was refused and nothing was stored.' };
+  }
+  const read = readArticleDoc(doc);
+  if (!read.ok) return { reason: read.reason };
+  return { state: Y.encodeStateAsUpdate(doc), headline: read.fields.headline };
+}
+
+/**
+ * Creates an article owned by `account`. Its document is either built here from the JSON the desk
+ * sends, or is the desk's own Yjs document (an article created offline, already edited there: the
+ * same document, so its later updates merge instead of duplicating the content). Idempotent by the
+ * desk's id: creating it again returns the article as it is (the desk retries after a lost reply).
+ */
+export async function createArticle(storage: Storage, account: Account, input: { id: string; content: NewArticleContent }, now: Date): Promise<CreateResult> {
+  const at = now.toISOString();
+  const initial = initialDocument(input.content);
+  if ('reason' in initial) return { ok: false, status: 400, reason: initial.reason };
+  const { state } = initial;
+  const article: ServerArticle = { id: input.id, ownerId: account.id, status: 'draft', headline: initial.headline, createdAt: at, updatedAt: at };
+  try {
+    await storage.db.transaction(async (tx) => {
+      const s = storageOn(tx);
+      await s.articles.add(article);
+      await s.documents.create(article.id, state, at);
+    });
+    return { ok: true, created: true, article: view(article, account, account.name)! };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const existing = await visibleArticle(storage, account, input.id);
+    if (existing) return { ok: true, created: false, article: existing };
+    return { ok: false, status: 409, reason: 'An article with this id already exists on the server, and this account may not see it.' };
+  }
+}
+
+export type TransitionResult = { ok: true; article: ArticleView } | { ok: false; status: 404 | 409 | 403 | 400; reason: string };
+
+/**
+ * Moves an article through the workflow table of shared/workflow. The pre-export checklist is not
+ * run here: it needs the libraries and comments, which stay on the desks in this first part.
+ */
+export async function transitionArticle(storage: Storage, account: Account, input: { id: string; action: WorkflowAction; note: string }, now: Date): Promise<TransitionResult> {
+  const article = await visibleArticle(storage, account, input.id);
+  if (!article) return { ok: false, status: 404, reason: 'There is no such article, or this account may not see it.' };
+  const plan = planTransition(article.status, input.action, account.role);
+  if (!plan.ok) return { ok: false, status: 403, reason: plan.reason };
+  if (plan.needsNote && input.note.trim() === '') return { ok: false, status: 400, reason: 'Say why in a note: the writer needs to know what to change.' };
+  const moved = await storage.articles.transition({ id: article.id, action: input.action, from: plan.from, to: plan.to, accountId: account.id, note: input.note.trim(), now: now.toISOString() });
+  if (!moved) return { ok: false, status: 409, reason: 'Someone changed the article’s status meanwhile: reload and try again.' };
+  return { ok: true, article: (await visibleArticle(storage, account, article.id))! };
+}

@@ -1,0 +1,230 @@
+/**
+ * The newsroom's Hocuspocus extension: authentication, access, persistence and the checks on every
+ * incoming change. Authority lives here, not in the desks.
+ *
+ * Acknowledgement: Hocuspocus answers each sync update with a "sync status" right after applying it,
+ * and stores documents only later (debounced `onStoreDocument`). So every update is appended to the
+ * storage in `beforeHandleMessage`, which Hocuspocus awaits before applying and acknowledging it: an
+ * update a provider counts as synced (`unsyncedChanges` back to 0) is already on disk, and survives
+ * a SIGKILL. The debounced store then writes the whole state and drops the appended updates it contains.
+ */
+import * as Y from 'yjs';
+import { OutgoingMessage } from '@hocuspocus/server';
+import type {
+  Connection,
+  Document,
+  Extension,
+  Hocuspocus,
+  afterUnloadDocumentPayload,
+  beforeHandleMessagePayload,
+  connectedPayload,
+  onAuthenticatePayload,
+  onLoadDocumentPayload,
+  onStoreDocumentPayload,
+} from '@hocuspocus/server';
+import { readArticleDoc } from '../../../shared/sync/articleDoc';
+import { articleDocumentName, parseArticleDocumentName } from '../../../shared/sync/documentName';
+import { articleAccess, readOnlyReason, type Access } from '../access';
+import { authenticateToken, authenticateTokenHash } from '../auth/signIn';
+import { LIMITS } from '../limits';
+import type { Storage } from '../storage/storage';
+import { inspectMessage, MESSAGE, type InspectedMessage } from './messages';
+import { updateProblem } from './updatePolicy';
+
+/** What a connection remembers about who opened it. */
+export type ConnectionContext = { accountId: string; tokenHash: string; articleId: string };
+
+/** Close codes the desk can tell apart (4xxx are ours; the provider reconnects after any close). */
+export const CLOSE = {
+  malformed: 1007,
+  policy: 1008,
+  tooBig: 1009,
+  internal: 1011,
+  restart: 1012,
+  sessionEnded: 4401,
+  forbidden: 4403,
+} as const;
+
+/** The JSON of stateless messages the server sends about access (`provider.on('stateless')`). */
+export type AccessNotice = { type: 'access'; access: Exclude<Access, 'none'>; reason: string };
+
+type Logged = { seq: number; data: Uint8Array };
+
+/** Hocuspocus sends a thrown `reason` to the provider (`authenticationFailed`); no message keeps its log quiet. */
+const refusal = (reason: string) => Object.assign(new Error(), { reason });
+
+/** WebSocket close reasons are limited to 123 bytes. */
+function closeReason(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.length <= 123) return text;
+  return new TextDecoder().decode(bytes.subarray(0, 120)).replace(/\uFFFD+$/, '') + '…';
+}
+
+/** Closes the whole socket (the provider then reconnects and syncs again) and stops this message. */
+function refuse(connection: Connection, code: number, reason: string): never {
+  connection.webSocket.close(code, closeReason(reason));
+  throw Object.assign(new Error(reason), { code, reason: closeReason(reason) });
+}
+
+export class NewsroomExtension implements Extension {
+  extensionName = 'newsroom';
+  /** Per loaded document: updates appended to the storage and not yet contained in a stored state. */
+  private readonly logged = new Map<string, Logged[]>();
+  /** Sockets with at least one document open (see the pre-sign-in guard in server.ts). */
+  readonly signedInSockets = new WeakSet<object>();
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  async onAuthenticate({ token, documentName, connectionConfig }: onAuthenticatePayload): Promise<ConnectionContext> {
+    const articleId = parseArticleDocumentName(documentName);
+    if (!articleId) throw refusal('This server has no document of that name: article documents are named article:<id>.');
+    const auth = await authenticateToken(this.storage, token);
+    if (!auth.ok) throw refusal(auth.reason);
+    const article = await this.storage.articles.byId(articleId);
+    if (!article) throw refusal('There is no article with this id on the server: create it first.');
+    const access = articleAccess(auth.account, article);
+    if (access === 'none') throw refusal('This account may not open this article.');
+    connectionConfig.readOnly = access === 'read';
+    return { accountId: auth.account.id, tokenHash: auth.tokenHash, articleId };
+  }
+
+  async connected({ connection, context }: connectedPayload): Promise<void> {
+    this.signedInSockets.add(connection.webSocket);
+    if (connection.readOnly) await this.sendAccess(connection, context as ConnectionContext);
+  }
+
+  async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
+    const articleId = parseArticleDocumentName(documentName)!;
+    const stored = await this.storage.documents.load(articleId);
+    if (stored.state) Y.applyUpdate(document, stored.state);
+    for (const update of stored.updates) {
+      try {
+        Y.applyUpdate(document, update.data);
+      } catch (error) {
+        this.log(`${documentName}: a stored update (#${update.seq}) could not be applied and was skipped (${(error as Error).message}).`);
+      }
+    }
+    this.logged.set(documentName, stored.updates);
+  }
+
+  async beforeHandleMessage({ connection, update: data, context, documentName }: beforeHandleMessagePayload): Promise<void> {
+    const ctx = context as ConnectionContext;
+    if (data.byteLength > LIMITS.maxMessageBytes) refuse(connection, CLOSE.tooBig, 'The message is too large for the server.');
+    let message: InspectedMessage;
+    try {
+      message = inspectMessage(data);
+    } catch {
+      refuse(connection, CLOSE.malformed, 'The server could not read a message: it was refused.');
+    }
+    if (message.type === MESSAGE.BroadcastStateless) refuse(connection, CLOSE.policy, 'Desks may not broadcast to other desks through the server.');
+    const changes = message.update;
+    // Reading needs no check per message: `sweepSessions` ends revoked sessions within seconds.
+    if (changes === undefined) return;
+
+    const auth = await authenticateTokenHash(this.storage, ctx.tokenHash);
+    if (!auth.ok) refuse(connection, CLOSE.sessionEnded, auth.reason);
+
+    const problem = updateProblem(changes);
+    if (problem) refuse(connection, CLOSE.malformed, problem);
+    const article = await this.storage.articles.byId(ctx.articleId);
+    const access = article ? articleAccess(auth.account, article) : 'none';
+    if (access === 'none') refuse(connection, CLOSE.forbidden, 'This account may no longer open this article.');
+    // Hocuspocus answers a read-only connection's changes with "not applied" and applies nothing.
+    connection.readOnly = access === 'read';
+    if (connection.readOnly) return;
+    try {
+      const seq = await this.storage.documents.append(ctx.articleId, changes, new Date().toISOString());
+      this.loggedFor(documentName).push({ seq, data: changes.slice() });
+    } catch (error) {
+      this.log(`${documentName}: an update could not be stored (${(error as Error).message}); the desk will send it again.`);
+      refuse(connection, CLOSE.internal, 'The server could not store the change: it will be sent again.');
+    }
+  }
+
+  async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {
+    await this.store(documentName, document);
+  }
+
+  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+    this.logged.delete(documentName);
+  }
+
+  /** Stores every loaded document now (graceful shutdown). */
+  async storeAll(instance: Hocuspocus): Promise<void> {
+    await Promise.all([...instance.documents.values()].map((document) => document.saveMutex.runExclusive(() => this.store(document.name, document))));
+  }
+
+  /** After a status change: each open connection to the article learns what it may do now. */
+  async refreshAccess(instance: Hocuspocus, articleId: string): Promise<void> {
+    const document = instance.documents.get(articleDocumentName(articleId));
+    if (!document) return;
+    for (const connection of document.getConnections()) await this.sendAccess(connection, connection.context as ConnectionContext);
+  }
+
+  /**
+   * Closes the connections whose session has ended meanwhile (revoked, or the account disabled by
+   * the account command, which runs in another process). One check per session in use.
+   */
+  async sweepSessions(instance: Hocuspocus): Promise<void> {
+    const byToken = new Map<string, Connection[]>();
+    for (const document of instance.documents.values()) {
+      for (const connection of document.getConnections()) {
+        const { tokenHash } = connection.context as ConnectionContext;
+        byToken.set(tokenHash, [...(byToken.get(tokenHash) ?? []), connection]);
+      }
+    }
+    for (const [tokenHash, connections] of byToken) {
+      const auth = await authenticateTokenHash(this.storage, tokenHash);
+      if (!auth.ok) for (const connection of connections) connection.webSocket.close(CLOSE.sessionEnded, closeReason(auth.reason));
+    }
+  }
+
+  /** Closes every connection opened with this session (sign-out). */
+  closeSession(instance: Hocuspocus, tokenHash: string, reason: string): void {
+    for (const document of instance.documents.values()) {
+      for (const connection of document.getConnections()) {
+        if ((connection.context as ConnectionContext).tokenHash === tokenHash) connection.webSocket.close(CLOSE.sessionEnded, closeReason(reason));
+      }
+    }
+  }
+
+  private loggedFor(documentName: string): Logged[] {
+    let list = this.logged.get(documentName);
+    if (!list) this.logged.set(documentName, (list = []));
+    return list;
+  }
+
+  private async sendAccess(connection: Connection, ctx: ConnectionContext): Promise<void> {
+    const [account, article] = await Promise.all([this.storage.accounts.byId(ctx.accountId), this.storage.articles.byId(ctx.articleId)]);
+    const access = account && article ? articleAccess(account, article) : 'none';
+    if (access === 'none') {
+      connection.webSocket.close(CLOSE.forbidden, 'This account may no longer open this article.');
+      return;
+    }
+    const regained = connection.readOnly && access === 'write';
+    connection.readOnly = access === 'read';
+    // Changes refused while read-only stay in the desk's document and later ones depend on them:
+    // asking the desk for what the server lacks brings them in now instead of at its next reconnect.
+    if (regained) connection.send(new OutgoingMessage(connection.document.name).createSyncMessage().writeFirstSyncStepFor(connection.document).toUint8Array());
+    const notice: AccessNotice = { type: 'access', access, reason: access === 'read' ? readOnlyReason(account!, article!) : '' };
+    connection.sendStateless(JSON.stringify(notice));
+  }
+
+  private async store(documentName: string, document: Document): Promise<void> {
+    const articleId = parseArticleDocumentName(documentName)!;
+    // The snapshot and the state are taken together, so "contained" is exact even while updates arrive.
+    const snapshot = Y.snapshot(document);
+    const contained = this.loggedFor(documentName).filter((u) => Y.snapshotContainsUpdate(snapshot, u.data)).map((u) => u.seq);
+    const state = Y.encodeStateAsUpdate(document);
+    const now = new Date().toISOString();
+    await this.storage.documents.store(articleId, state, contained, now);
+    const done = new Set(contained);
+    this.logged.set(documentName, this.loggedFor(documentName).filter((u) => !done.has(u.seq)));
+    const read = readArticleDoc(document);
+    await this.storage.articles.touch(articleId, read.ok ? read.fields.headline : undefined, now);
+    if (!read.ok) this.log(`${documentName}: ${read.reason}`);
+  }
+}

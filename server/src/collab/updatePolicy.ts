@@ -1,0 +1,41 @@
+/**
+ * What an incoming Yjs update may contain, judged from the update alone (no copy of the document):
+ * it must decode completely, and what it says about the document's top level must fit an article
+ * (shared/sync/articleDoc): only the `body`, `fields` and `meta` roots, only known keys where the
+ * update names them, and no kinds of content an article never has (subdocuments, binary, legacy JSON).
+ * Values are checked when the document is read (`readArticleDoc`); a change to an existing key or
+ * inside a nested type names its neighbour instead of its parent, so this cannot judge it here.
+ */
+import * as Y from 'yjs';
+import { BODY_KEY, FIELDS_KEY, META_KEY, PLAIN_FIELDS, TEXT_FIELDS } from '../../../shared/sync/articleDoc';
+
+const ROOT_KEYS: Record<string, ReadonlySet<string> | null> = {
+  [BODY_KEY]: null,
+  [FIELDS_KEY]: new Set<string>([...TEXT_FIELDS, ...PLAIN_FIELDS, 'aiDeclaration']),
+  [META_KEY]: new Set(['schema']),
+};
+
+/** Why the update is refused, in a sentence, or undefined when it may be applied. */
+export function updateProblem(update: Uint8Array): string | undefined {
+  let structs: Array<Y.Item | Y.GC | Y.Skip>;
+  try {
+    structs = Y.decodeUpdate(update).structs;
+  } catch {
+    return 'The server received a malformed update: it was refused and nothing was stored.';
+  }
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const content = struct.content;
+    if (content instanceof Y.ContentDoc || content instanceof Y.ContentBinary || content instanceof Y.ContentJSON) {
+      return 'The update holds content an article never has: it was refused and nothing was stored.';
+    }
+    if (typeof struct.parent !== 'string') continue;
+    if (!Object.hasOwn(ROOT_KEYS, struct.parent)) return 'The update writes outside the article: it was refused and nothing was stored.';
+    const keys = ROOT_KEYS[struct.parent] ?? null;
+    const key = struct.parentSub;
+    if (keys === null ? key !== null : key === null || !keys.has(key)) {
+      return 'The update writes a field articles do not have: it was refused and nothing was stored.';
+    }
+  }
+  return undefined;
+}

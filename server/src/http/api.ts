@@ -1,0 +1,148 @@
+/**
+ * The newsroom server's HTTP API, on the same port as the WebSocket:
+ *
+ *   GET  /api/health                      {name:'newsroom-server', protocol:1}: tells a desk it reached a newsroom server
+ *   POST /api/sign-in   {name,password}   {token, account}
+ *   POST /api/sign-out                    revokes the session and closes its connections
+ *   GET  /api/session                     {account}
+ *   GET  /api/articles                    {articles}: those the account may see, with its access
+ *   POST /api/articles  {id, fields?|state?}  creates a draft (idempotent by id): 201 created, 200 already there
+ *   GET  /api/articles/:id                {article}
+ *   POST /api/articles/:id/transition {action, note?}  {article}
+ *
+ * Requests other than sign-in carry `Authorization: Bearer <token>`. Errors are `{error: sentence}`.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Hocuspocus } from '@hocuspocus/server';
+import { z } from 'zod';
+import { articleFieldsSchema, FIELD_LIMITS, type ArticleFields } from '../../../shared/model/article';
+import { isArticleId } from '../../../shared/sync/documentName';
+import { WORKFLOW_ACTIONS } from '../../../shared/workflow/transitions';
+import { createArticle, listVisibleArticles, transitionArticle, visibleArticle } from '../articleService';
+import { authenticateToken, signIn } from '../auth/signIn';
+import { PASSWORD_MAX_LENGTH } from '../auth/password';
+import type { NewsroomExtension } from '../collab/newsroomExtension';
+import { LIMITS } from '../limits';
+import type { Account } from '../storage/accounts';
+import type { Storage } from '../storage/storage';
+import { HttpError, parseWith, readJson, sendError, sendJson } from './body';
+
+export const PROTOCOL_VERSION = 1;
+
+export type ApiDeps = {
+  storage: Storage;
+  extension: NewsroomExtension;
+  instance: Hocuspocus;
+  /** Take the client's address from X-Forwarded-For (only behind a reverse proxy you run). */
+  trustProxy: boolean;
+  log: (line: string) => void;
+};
+
+const signInSchema = z.object({ name: z.string().trim().min(1).max(100), password: z.string().min(1).max(PASSWORD_MAX_LENGTH) }).strict();
+const createSchema = z
+  .object({
+    id: z.string().refine(isArticleId, 'must be a lower-case uuid'),
+    fields: articleFieldsSchema.optional(),
+    /** A desk's own Yjs document (base64 of Y.encodeStateAsUpdate), for an article it created offline. */
+    state: z.base64().max(Math.ceil((LIMITS.maxRequestBytes * 4) / 3)).optional(),
+  })
+  .strict()
+  .refine((input) => !(input.fields && input.state), { message: 'send either fields or state, not both', path: ['state'] });
+const transitionSchema = z.object({ action: z.enum(WORKFLOW_ACTIONS), note: z.string().max(FIELD_LIMITS.note).default('') }).strict();
+
+const publicAccount = (account: Account) => ({ id: account.id, name: account.name, role: account.role });
+
+export function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy ? String(request.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
+  return (forwarded || request.socket.remoteAddress || 'unknown').slice(0, 100);
+}
+
+function bearer(request: IncomingMessage): string | undefined {
+  const header = request.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+}
+
+export function createApiHandler(deps: ApiDeps) {
+  const { storage } = deps;
+
+  async function requireAccount(request: IncomingMessage): Promise<{ account: Account; tokenHash: string }> {
+    const auth = await authenticateToken(storage, bearer(request));
+    if (!auth.ok) throw new HttpError(401, auth.reason);
+    return auth;
+  }
+
+  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://server');
+    const path = url.pathname;
+    const method = request.method ?? 'GET';
+    const is = (m: string, p: string) => method === m && path === p;
+
+    if (is('GET', '/api/health')) return sendJson(response, 200, { name: 'newsroom-server', protocol: PROTOCOL_VERSION });
+
+    if (is('POST', '/api/sign-in')) {
+      const input = parseWith(signInSchema, await readJson(request, LIMITS.maxSmallRequestBytes));
+      const result = await signIn(storage, { ...input, address: clientAddress(request, deps.trustProxy), now: new Date() });
+      if (!result.ok) return sendError(response, result.status, result.reason);
+      return sendJson(response, 200, { token: result.token, account: publicAccount(result.account) });
+    }
+
+    if (is('POST', '/api/sign-out')) {
+      const { tokenHash } = await requireAccount(request);
+      await storage.sessions.revoke(tokenHash, new Date().toISOString());
+      deps.extension.closeSession(deps.instance, tokenHash, 'You signed out.');
+      response.writeHead(204).end();
+      return;
+    }
+
+    if (is('GET', '/api/session')) return sendJson(response, 200, { account: publicAccount((await requireAccount(request)).account) });
+
+    if (is('GET', '/api/articles')) {
+      const { account } = await requireAccount(request);
+      return sendJson(response, 200, { articles: await listVisibleArticles(storage, account) });
+    }
+
+    if (is('POST', '/api/articles')) {
+      const { account } = await requireAccount(request);
+      const input = parseWith(createSchema, await readJson(request, LIMITS.maxRequestBytes));
+      const content = input.state !== undefined ? { state: Buffer.from(input.state, 'base64') } : input.fields ? { fields: input.fields as ArticleFields } : undefined;
+      const result = await createArticle(storage, account, { id: input.id, content }, new Date());
+      if (!result.ok) return sendError(response, result.status, result.reason);
+      return sendJson(response, result.created ? 201 : 200, { article: result.article, created: result.created });
+    }
+
+    const one = /^\/api\/articles\/([^/]{1,64})(\/transition)?$/.exec(path);
+    if (one) {
+      const id = decodeURIComponent(one[1]!);
+      if (!isArticleId(id)) throw new HttpError(404, 'There is no such article: the id is not valid.');
+      const { account } = await requireAccount(request);
+      if (!one[2] && method === 'GET') {
+        const article = await visibleArticle(storage, account, id);
+        if (!article) throw new HttpError(404, 'There is no such article, or this account may not see it.');
+        return sendJson(response, 200, { article });
+      }
+      if (one[2] && method === 'POST') {
+        const input = parseWith(transitionSchema, await readJson(request, LIMITS.maxSmallRequestBytes));
+        const result = await transitionArticle(storage, account, { id, ...input }, new Date());
+        if (!result.ok) return sendError(response, result.status, result.reason);
+        await deps.extension.refreshAccess(deps.instance, id);
+        return sendJson(response, 200, { article: result.article });
+      }
+      throw new HttpError(405, 'This address does not accept that method.');
+    }
+
+    throw new HttpError(404, 'There is no such address on this newsroom server.');
+  }
+
+  return (request: IncomingMessage, response: ServerResponse): void => {
+    route(request, response).catch((error: unknown) => {
+      if (response.headersSent) return void response.destroy();
+      if (error instanceof HttpError) {
+        // A refused body is not read to its end: close the connection after answering.
+        if (error.status === 413) response.setHeader('connection', 'close');
+        return sendError(response, error.status, error.message);
+      }
+      deps.log(`API ${request.method} ${request.url?.slice(0, 200)} failed: ${(error as Error)?.message ?? error}`);
+      sendError(response, 500, 'The server hit an unexpected error; nothing was changed. Try again.');
+    });
+  };
+}

@@ -1,0 +1,170 @@
+/**
+ * `newsroom-server`: runs a newsroom server, or manages its accounts.
+ *
+ *   newsroom-server --data DIR [--port 4567] [--host H] [--cert FILE --key FILE] [--trust-proxy]
+ *   newsroom-server --postgres URL …
+ *   newsroom-server --data DIR account add --name NAME --role writer|editor [--password PW]
+ *   newsroom-server --data DIR account list [--json] | disable | enable | role | reset-password
+ */
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { runAccountCommand, UsageError } from './cli/accountCommand';
+import { startServer } from './server';
+import { describeLocation, openStorage, type StorageLocation } from './storage/storage';
+
+const HELP = `newsroom-server: the server that desks of one newsroom sync with.
+
+  newsroom-server --data DIR [--port 4567] [--host ADDRESS] [--cert FILE --key FILE] [--trust-proxy]
+  newsroom-server --postgres URL [same options]
+
+  newsroom-server --data DIR account add --name NAME --role writer|editor [--password PW]
+  newsroom-server --data DIR account list [--json]
+  newsroom-server --data DIR account disable|enable --name NAME
+  newsroom-server --data DIR account role --name NAME --role writer|editor
+  newsroom-server --data DIR account reset-password --name NAME [--password PW]
+
+--data keeps everything in an SQLite file in DIR (created when missing); --postgres uses a PostgreSQL
+database instead. Without --password the password is asked for (or read from standard input).
+The server listens on 127.0.0.1 unless --host is given, or on every address with --cert/--key (wss://).`;
+
+const print = (line: string) => process.stdout.write(`${line}\n`);
+const fail = (message: string): never => {
+  process.stderr.write(`newsroom-server: ${message}\n`);
+  process.exit(2);
+};
+
+function parse() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        data: { type: 'string' },
+        postgres: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        cert: { type: 'string' },
+        key: { type: 'string' },
+        'trust-proxy': { type: 'boolean' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        password: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    return fail(`${(error as Error).message}\n\n${HELP}`);
+  }
+}
+
+/** A password from the terminal without echo, or the first line of standard input when piped. */
+function readPassword(prompt: string): Promise<string> {
+  const input = process.stdin;
+  if (!input.isTTY) {
+    return new Promise((resolve) => {
+      const rl = createInterface({ input });
+      let answered = false;
+      rl.once('line', (line) => {
+        answered = true;
+        rl.close();
+        resolve(line);
+      });
+      rl.once('close', () => {
+        if (!answered) resolve('');
+      });
+    });
+  }
+  return new Promise((resolve) => {
+    process.stdout.write(prompt);
+    input.setRawMode(true);
+    input.resume();
+    let value = '';
+    const onData = (chunk: Buffer) => {
+      for (const char of chunk.toString('utf8')) {
+        if (char === '\r' || char === '\n') {
+          input.setRawMode(false);
+          input.pause();
+          input.off('data', onData);
+          process.stdout.write('\n');
+          return resolve(value);
+        }
+        if (char === '\u0003') process.exit(130);
+        if (char === '\u007f') value = value.slice(0, -1);
+        else value += char;
+      }
+    };
+    input.on('data', onData);
+  });
+}
+
+function location(values: { data?: string; postgres?: string }): StorageLocation {
+  if (values.data && values.postgres) fail('Give either --data DIR or --postgres URL, not both.');
+  if (values.postgres) return { kind: 'postgres', url: values.postgres };
+  if (values.data) return { kind: 'sqlite', dataDir: values.data };
+  return fail(`Say where the newsroom's data lives: --data DIR (SQLite) or --postgres URL.\n\n${HELP}`);
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parse();
+  if (values.help) {
+    print(HELP);
+    return;
+  }
+  const where = location(values);
+
+  if (positionals[0] === 'account') {
+    const storage = await openStorage(where);
+    try {
+      print(await runAccountCommand(storage, { action: positionals[1] ?? '', name: values.name, role: values.role, password: values.password, json: values.json ?? false }, readPassword));
+    } finally {
+      await storage.close();
+    }
+    return;
+  }
+  if (positionals.length > 0) fail(`Unknown command “${positionals[0]}”.\n\n${HELP}`);
+
+  const port = values.port === undefined ? 4567 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port takes a port number (0 picks a free one).');
+  if (!!values.cert !== !!values.key) fail('Give both --cert FILE and --key FILE to serve wss://, or neither.');
+  let tls: { cert: Buffer; key: Buffer } | undefined;
+  try {
+    tls = values.cert && values.key ? { cert: readFileSync(values.cert), key: readFileSync(values.key) } : undefined;
+  } catch (error) {
+    fail(`The certificate or key could not be read: ${(error as Error).message}`);
+  }
+  const host = values.host ?? (tls ? '0.0.0.0' : '127.0.0.1');
+
+  const storage = await openStorage(where);
+  const server = await startServer({ storage, host, port, tls, trustProxy: values['trust-proxy'] ?? false });
+  print(`newsroom-server: listening on ${server.url} (WebSocket ${server.url.replace(/^http/, 'ws')}), ${describeLocation(where)}`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    server
+      .stop()
+      .then(() => {
+        print(`newsroom-server: stopped (${signal}); every document stored.`);
+        process.exit(0);
+      })
+      .catch((error: Error) => {
+        process.stderr.write(`newsroom-server: stopping failed: ${error.message}\n`);
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+// A failed promise somewhere in a hook is logged, not fatal: acknowledged updates are already stored.
+process.on('unhandledRejection', (reason) => process.stderr.write(`newsroom-server: ${(reason as Error)?.stack ?? reason}\n`));
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError) fail(error.message);
+  const e = error as { code?: string; message?: string };
+  if (e.code === 'EADDRINUSE') fail('The port is already in use: pick another with --port.');
+  if (e.code === 'ECONNREFUSED' || e.code === '28P01' || e.code === '3D000') fail(`PostgreSQL refused the connection: ${e.message}`);
+  fail(e.message ?? String(error));
+});

@@ -1,0 +1,31 @@
+/**
+ * Numbered schema migrations, one file each, the same for SQLite and PostgreSQL. The table
+ * `schema_migrations` records those applied; the pending ones run in one transaction with their
+ * records, so a crash leaves the schema as it was. Add the next numbered file and list it
+ * here; never edit one that has shipped.
+ */
+import type { SqlDriver } from '../driver';
+import { migration as m001 } from './001-initial';
+import { dialectSql, type Migration } from './types';
+
+export const MIGRATIONS: readonly Migration[] = [m001];
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export async function migrate(db: SqlDriver, now: () => string = () => new Date().toISOString()): Promise<number> {
+  return db.transaction(async (tx) => {
+    // Processes starting together on one database (a server, account commands) take turns.
+    if (tx.dialect === 'postgres') await tx.exec('SELECT pg_advisory_xact_lock(727001)');
+    await tx.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    const row = await tx.get<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations');
+    const current = Number(row?.version ?? 0);
+    if (current > LATEST_SCHEMA_VERSION) {
+      throw new Error(`The database is at schema ${current}, newer than this server (${LATEST_SCHEMA_VERSION}). Run a newer newsroom-server.`);
+    }
+    for (const step of MIGRATIONS) {
+      if (step.version <= current) continue;
+      await tx.exec(dialectSql(step.sql, tx.dialect));
+      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [step.version, step.name, now()]);
+    }
+    return LATEST_SCHEMA_VERSION;
+  });
+}
