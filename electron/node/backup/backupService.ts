@@ -64,6 +64,7 @@ export class BackupService {
   private queue: Promise<unknown> = Promise.resolve();
   private timers: ReturnType<typeof setTimeout>[] = [];
   private lastError: string | undefined;
+  private automaticRunning = false;
   private readonly clock: () => Date;
 
   constructor(private readonly options: BackupServiceOptions) {
@@ -215,16 +216,20 @@ export class BackupService {
   }
 
   private async automatic(): Promise<void> {
-    const db = this.options.session.database();
-    if (!db || this.options.session.status().state !== 'open') return;
+    const status = this.options.session.status();
+    // One at a time: a backup slower than the interval must not pile up copies of an unchanged database.
+    if (this.automaticRunning || !this.options.session.database() || status.state !== 'open' || status.readOnly) return;
     const newest = this.list().backups.find((b) => b.verified);
     if (newest && !this.changedSince(new Date(newest.createdAt))) return;
+    this.automaticRunning = true;
     try {
       await this.backupNow('automatic');
       this.lastError = undefined;
     } catch (error) {
       this.lastError = `The automatic backup failed: ${(error as Error).message}`;
       this.options.log?.(this.lastError);
+    } finally {
+      this.automaticRunning = false;
     }
   }
 

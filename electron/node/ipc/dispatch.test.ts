@@ -760,6 +760,15 @@ describe('storage errors', () => {
     expect(describeStorageError({ code: 'SQLITE_READONLY' })?.message).toMatch(/read-only/);
     expect(describeStorageError({ code: 'SQLITE_BUSY' })?.message).toMatch(/busy/);
     expect(describeStorageError({ code: 'SQLITE_IOERR_WRITE' })?.message).toMatch(/disk reported an error/);
+    // Every extended code of a family gets its family's words ("database is locked" once reached the user raw).
+    for (const code of ['SQLITE_BUSY_SNAPSHOT', 'SQLITE_BUSY_RECOVERY', 'SQLITE_BUSY_TIMEOUT', 'SQLITE_LOCKED', 'SQLITE_LOCKED_SHAREDCACHE', 'SQLITE_LOCKED_VTAB']) {
+      expect(describeStorageError({ code })?.message, code).toMatch(/^Could not save: the database is busy/);
+    }
+    for (const code of ['SQLITE_READONLY_DIRECTORY', 'SQLITE_READONLY_DBMOVED', 'SQLITE_READONLY_RECOVERY', 'SQLITE_READONLY_CANTINIT']) {
+      expect(describeStorageError({ code })?.message, code).toMatch(/^Could not save: the database is read-only/);
+    }
+    expect(describeStorageError({ code: 'SQLITE_FULLY_INVENTED' })).toBeUndefined();
+    expect(describeStorageError({ code: 'SQLITE_BUSYBODY' })).toBeUndefined();
     for (const e of [{ code: 'SQLITE_FULL' }, { code: 'SQLITE_READONLY' }]) {
       const described = describeStorageError(e)!;
       expect(described.code).toBe('INTERNAL');

@@ -4,8 +4,12 @@ import { channel, emptyRequest } from '../channel';
 
 export type DbProblem = 'not-sqlite' | 'damaged' | 'newer-schema' | 'locked' | 'unreadable' | 'wrong-abi';
 
+/** Only a damaged file is replaced by a backup: a locked, newer or foreign file is good and stays where it is. */
+export const restorableProblem = (problem: DbProblem): boolean => problem === 'damaged';
+
 export type DbStatus =
-  | { state: 'open'; path: string; schemaVersion: number }
+  /** readOnly: why nothing can be changed (a read-only file, folder or disk), when that is so. */
+  | { state: 'open'; path: string; schemaVersion: number; readOnly?: string }
   | { state: 'error'; path: string; problem: DbProblem; message: string };
 
 export type AppInfo = {
