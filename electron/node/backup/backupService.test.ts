@@ -141,51 +141,63 @@ describe('BackupService', () => {
 });
 
 describe('BackupService restore, when something goes wrong meanwhile', () => {
-  it('keeps the working database open when the backup cannot be copied into place', async () => {
-    const before = await service.backupNow();
-    session.store().createArticle({ headline: 'Kept' });
-    const copy = fs.copyFileSync;
-    vi.spyOn(fs, 'copyFileSync').mockImplementation((from, to, mode) => {
-      if (String(to).includes('.restoring-')) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-      return copy(from, to, mode);
-    });
-    await expect(service.restore(before.name)).rejects.toThrow();
-    expect(session.status().state).toBe('open');
-    expect(headlines()).toContain('Kept');
-    expect(fs.readdirSync(dir).filter((f) => f.includes('.restoring-'))).toEqual([]);
-  });
-
-  /** Runs `during` once, right after the before-restore copy was taken and before it is renamed into place. */
-  function whileUndoIsWritten(during: () => void) {
-    const rename = fs.renameSync;
-    let done = false;
-    vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
-      if (!done && String(from).endsWith('.partial') && String(from).includes('-backup-')) {
-        done = true;
-        during();
-      }
-      return rename(from, to);
-    });
-  }
-
-  it('keeps a save made while the before-restore copy was written in the undo backup', async () => {
-    const before = await service.backupNow();
-    whileUndoIsWritten(() => session.store().createArticle({ headline: 'Saved during the restore' }));
-    const result = await service.restore(before.name);
-    expect(headlines()).not.toContain('Saved during the restore');
-    await service.restore(result.undoBackup!);
-    expect(headlines()).toContain('Saved during the restore');
-  });
-
-  it('does not restore over another database opened while the before-restore copy was written', async () => {
+  it('does not restore over another database opened while the backup was being checked', async () => {
     const before = await service.backupNow();
     const otherPath = path.join(dir, 'other.db');
-    whileUndoIsWritten(() => {
-      session.open(otherPath);
-      session.store().createArticle({ headline: 'Only in the other database' });
-    });
-    await expect(service.restore(before.name)).rejects.toBeInstanceOf(AppError);
+    const check = service.restore(before.name);
+    session.open(otherPath);
+    session.store().createArticle({ headline: 'Only in the other database' });
+    await expect(check).rejects.toBeInstanceOf(AppError);
     expect(session.status()).toMatchObject({ state: 'open', path: otherPath });
     expect(headlines()).toContain('Only in the other database');
   });
+
+  it('restores in place: a connection opened before the restore reads the restored content and writes into it', async () => {
+    const before = await service.backupNow();
+    session.store().createArticle({ headline: 'Written after the backup' });
+    const other = new DatabaseSession(dbPath); // Another window's host, or the CLI.
+    try {
+      const result = await service.restore(before.name);
+      expect(other.store().listArticles({ view: 'active' }).items.map((a) => a.headline)).not.toContain('Written after the backup');
+      other.store().createArticle({ headline: 'Written by the other window after the restore' });
+      expect(headlines()).toContain('Written by the other window after the restore');
+      expect(result.undoBackup).toBeDefined();
+    } finally {
+      other.close();
+    }
+  });
+});
+
+function withRaw(file: string, fn: (db: Database.Database) => unknown): void {
+  const db = new Database(file);
+  try {
+    fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+describe('restore refuses files that are not damaged', () => {
+  for (const [problem, make] of [
+    ['newer-schema', (file: string) => withRaw(file, (db) => db.pragma('user_version = 999'))],
+    ['not-sqlite', (file: string) => withRaw(file, (db) => db.exec('CREATE TABLE bookmarks (url TEXT)'))],
+  ] as const) {
+    it(`${problem}: the good file stays where it is, byte for byte`, async () => {
+      const good = await service.backupNow();
+      session.close();
+      const other = path.join(dir, 'other.db');
+      if (problem === 'newer-schema') fs.copyFileSync(path.join(defaultBackupFolder(dbPath), good.name), other);
+      make(other);
+      const bytes = fs.readFileSync(other);
+      const refused = new DatabaseSession(other);
+      expect(refused.status()).toMatchObject({ state: 'error', problem });
+      // Its backups live beside it under its own name: give it one.
+      const folder = defaultBackupFolder(other);
+      fs.copyFileSync(path.join(defaultBackupFolder(dbPath), good.name), path.join(folder, good.name.replace('newsroom-', 'other-')));
+      const rescue = new BackupService({ session: refused, clock });
+      await expect(rescue.restore(good.name.replace('newsroom-', 'other-'))).rejects.toMatchObject({ code: 'NOT_ALLOWED', message: /not damaged/ });
+      expect(fs.readFileSync(other)).toEqual(bytes);
+      expect(fs.readdirSync(dir).filter((f) => f.includes('.damaged-'))).toEqual([]);
+    });
+  }
 });
