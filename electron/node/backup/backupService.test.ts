@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../shared/ipc/contract';
 import { DatabaseSession } from '../session';
+import { tinyDisk } from '../store/__fixtures__/diskPlaces';
 import { BackupService, defaultBackupFolder, settingsFileFor } from './backupService';
 
 let dir: string;
@@ -200,4 +201,60 @@ describe('restore refuses files that are not damaged', () => {
       expect(fs.readdirSync(dir).filter((f) => f.includes('.damaged-'))).toEqual([]);
     });
   }
+});
+
+describe('a full disk', () => {
+  /** Fills the rest of a disk, so the next write of any size fails with ENOSPC. */
+  function fill(folder: string): void {
+    const fd = fs.openSync(path.join(folder, 'filler'), 'w');
+    try {
+      const chunk = Buffer.alloc(4096);
+      for (;;) fs.writeSync(fd, chunk);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  it('a backup onto a full disk says so in plain words and leaves nothing behind', async (ctx) => {
+    const disk = tinyDisk(64 * 1024);
+    if (!disk) return ctx.skip('LOUD: no tmpfs can be mounted here (needs root), so a real full disk was not tested');
+    try {
+      service.setFolder(disk.path);
+      let caught: unknown;
+      try {
+        await service.backupNow();
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(AppError);
+      expect((caught as AppError).message).toBe(
+        `The backup was not written: the disk holding the backup folder (${disk.path}) is full. Free some space on it or choose another backup folder; the database itself is unchanged.`,
+      );
+      expect(fs.readdirSync(disk.path)).toEqual([]);
+      expect(headlines()).toHaveLength(1);
+    } finally {
+      disk.cleanup();
+    }
+  });
+
+  it('a restore whose undo copy does not fit changes nothing and says why', async (ctx) => {
+    const disk = tinyDisk(2 * 1024 * 1024);
+    if (!disk) return ctx.skip('LOUD: no tmpfs can be mounted here (needs root), so a real full disk was not tested');
+    try {
+      service.setFolder(disk.path);
+      const before = await service.backupNow();
+      session.store().createArticle({ headline: 'Written after the backup' });
+      fill(disk.path);
+      await expect(service.restore(before.name)).rejects.toThrow(/^Nothing was restored: the disk holding the backup folder .* is full\./);
+      expect(session.status().state).toBe('open');
+      expect(headlines()).toContain('Written after the backup');
+      expect(service.list().backups.map((b) => b.name)).toEqual([before.name]);
+      expect(fs.readdirSync(disk.path).filter((f) => f.startsWith('.'))).toEqual([]);
+      expect(session.database()!.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      disk.cleanup();
+    }
+  });
 });

@@ -40,7 +40,7 @@ export function readOnlyFolder(files: readonly string[]): ReadOnlyPlace | undefi
   return {
     path: dir,
     cleanup: () => {
-      execFileSync('umount', [dir]);
+      execFileSync('umount', ['-l', dir]);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -60,10 +60,10 @@ export function readOnlyFile(file: string): ReadOnlyPlace | undefined {
   try {
     mount('-o', 'remount,ro,bind', file);
   } catch {
-    execFileSync('umount', [file]);
+    execFileSync('umount', ['-l', file]);
     return undefined;
   }
-  return { path: file, cleanup: () => execFileSync('umount', [file]) };
+  return { path: file, cleanup: () => execFileSync('umount', ['-l', file]) };
 }
 
 /** A folder on a disk of `bytes` bytes (a tmpfs), for a real "disk full"; root only. */
@@ -79,7 +79,7 @@ export function tinyDisk(bytes: number): ReadOnlyPlace | undefined {
   return {
     path: dir,
     cleanup: () => {
-      execFileSync('umount', [dir]);
+      execFileSync('umount', ['-l', dir]);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
