@@ -101,6 +101,7 @@ const CASES: Record<Channel, Case> = {
     invalid: (c) => [{ path: 5 }, { path: '' }, { path: path.join(c.dir, long(4_100)) }, { path: ['a'] }, { path: path.join(c.dir, 'x.db'), create: true }],
   },
   'db:createNew': { valid: () => ({}), invalid: () => [{ path: 'x' }, { name: 'new.db' }] },
+  'db:retry': { valid: () => ({}), invalid: () => [{ path: 'x' }, []] },
   'articles:list': {
     valid: () => ({ view: 'active', search: 'barrier', limit: 10, offset: 0 }),
     invalid: () => [

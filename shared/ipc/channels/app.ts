@@ -23,6 +23,8 @@ export const appChannels = {
   'db:status': channel<DbStatus>()(emptyRequest),
   /** Without a path, the Electron shell asks with a native file dialog. */
   'db:open': channel<DbStatus>()(z.object({ path: z.string().min(1).max(4_096).optional() }).strict()),
+  /** Opens the current file again, e.g. once the program that held it locked has let go. */
+  'db:retry': channel<DbStatus>()(emptyRequest),
   /** Starts a fresh database next to the current one, leaving the current file untouched. */
   'db:createNew': channel<DbStatus>()(emptyRequest),
 } as const;
