@@ -317,8 +317,3 @@ export function openDatabase(path: string, open: OpenOptions = {}): Db {
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
-
-/** Rows this connection has written since it opened: a change between two readings means a write landed in between. */
-export function writeCount(db: Db): number {
-  return db.prepare<[], { n: number }>('SELECT total_changes() AS n').get()!.n;
-}
