@@ -196,7 +196,13 @@ export class BackupService {
 
   private async restoreInPlace(source: string, dbPath: string): Promise<RestoreResult> {
     const { folder } = this.folder();
-    const { name, final, temp } = this.newBackupName(folder, this.clock());
+    let target: { name: string; final: string; temp: string };
+    try {
+      target = this.newBackupName(folder, this.clock());
+    } catch (error) {
+      throw new AppError('INTERNAL', `Nothing was restored: ${this.explainFsFailure(error, folder, 'the backup folder could not be prepared')}`);
+    }
+    const { name, final, temp } = target;
     // This process's own connection is reopened (and migrated, if the backup is older) afterwards.
     this.options.session.close();
     let result: WorkerCheck;
@@ -205,7 +211,11 @@ export class BackupService {
       if (result.ok) {
         fs.renameSync(temp, final);
         fsyncPath(folder);
-        writeJsonAtomic(`${final}.json`, { kind: 'before-restore', verified: true, articleCount: result.articleCount } satisfies Sidecar);
+        try {
+          writeJsonAtomic(`${final}.json`, { kind: 'before-restore', verified: true, articleCount: result.articleCount } satisfies Sidecar);
+        } catch {
+          // The undo copy itself is in place; without its note it is listed as an unverified automatic backup.
+        }
       }
     } finally {
       for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(`${temp}${suffix}`, { force: true });
