@@ -1,13 +1,19 @@
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../shared/ipc/contract';
 import { DatabaseSession } from '../session';
 import { tinyDisk } from '../store/__fixtures__/diskPlaces';
 import { BackupService, defaultBackupFolder, settingsFileFor } from './backupService';
+
+const require = createRequire(import.meta.url);
+const LOCK_HOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), '../store/__fixtures__/lockHolder.cjs');
 
 let dir: string;
 let dbPath: string;
@@ -92,6 +98,30 @@ describe('BackupService', () => {
     expect(kept).toHaveLength(1);
     expect(fs.readFileSync(path.join(dir, kept[0]!))).toEqual(bytes);
     session = damaged;
+  });
+
+  it.runIf(process.platform === 'linux')('does not rename a damaged database that another program still has open', { timeout: 30_000 }, async () => {
+    const good = await service.backupNow();
+    session.close();
+    const holder = spawn(process.execPath, [LOCK_HOLDER, dbPath, require.resolve('better-sqlite3'), 'reader'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise((resolve) => holder.stdout!.once('data', resolve));
+      const bytes = fs.readFileSync(dbPath);
+      randomBytes(bytes.length - 4096).copy(bytes, 4096);
+      fs.writeFileSync(dbPath, bytes);
+      const damaged = new DatabaseSession(dbPath);
+      session = damaged;
+      expect(damaged.status()).toMatchObject({ state: 'error', problem: 'damaged' });
+      const rescue = new BackupService({ session: damaged, clock });
+      await expect(rescue.restore(good.name)).rejects.toMatchObject({ code: 'CONFLICT', message: new RegExp(`still open in another program \\(node, process ${holder.pid}\\)`) });
+      expect(fs.readFileSync(dbPath)).toEqual(bytes);
+      expect(fs.readdirSync(dir).filter((f) => f.includes('.damaged-'))).toEqual([]);
+      holder.kill('SIGKILL');
+      await new Promise((resolve) => holder.once('close', resolve));
+      expect((await rescue.restore(good.name)).status.state).toBe('open');
+    } finally {
+      holder.kill('SIGKILL');
+    }
   });
 
   it('refuses a damaged backup and leaves the database as it was', async () => {

@@ -17,6 +17,7 @@ import { AppError } from '../../../shared/ipc/contract';
 import { restorableProblem } from '../../../shared/ipc/channels/app';
 import type { BackupInfo, BackupKind, BackupOverview, RestoreResult } from '../../../shared/ipc/channels/backups';
 import type { DatabaseSession } from '../session';
+import { describeLockHolders } from '../store/lockHolders';
 import { checkInWorker, restoreInWorker, type WorkerCheck } from './backupWorker';
 import { DEFAULT_RETENTION, selectBackupsToKeep, type RetentionPolicy } from './rotation';
 
@@ -231,6 +232,11 @@ export class BackupService {
 
   /** A file that does not open has no readers to keep: it is renamed aside and the backup copied in. */
   private async replaceDamaged(source: string, dbPath: string): Promise<RestoreResult> {
+    // Renaming under a process that still has the file open would leave it writing to the renamed file.
+    const holders = describeLockHolders(dbPath);
+    if (holders) {
+      throw new AppError('CONFLICT', `Nothing was restored: the damaged database is still open in another program (${holders}). Close it, then restore.`);
+    }
     // Copied beside the database first, so a copy that fails (a full disk) leaves the damaged file where it was.
     const temp = `${dbPath}.restoring-${process.pid}`;
     try {
