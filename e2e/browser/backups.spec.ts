@@ -5,6 +5,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { startBrowserHost } from '../../electron/browser-host/server';
 import { createArticleStore } from '../../electron/node/store/articleStore';
+import { tinyDisk } from '../../electron/node/store/__fixtures__/diskPlaces';
 import { openDatabase } from '../../electron/node/store/database';
 import { test, expect, expectSaved, articleButton, RENDERER_DIR, ROOT } from './fixtures';
 
@@ -143,5 +144,20 @@ test('a restore while another process has the database open: its saves before ar
     await other.close();
     second.child.kill('SIGTERM');
     await new Promise((r) => second.child.once('close', r));
+  }
+});
+
+test('a backup onto a full disk says so in plain words', async ({ page, host }) => {
+  const disk = tinyDisk(64 * 1024);
+  test.skip(!disk, 'LOUD: no tmpfs can be mounted here (needs root), so a real full disk was not tested');
+  try {
+    host.backups.setFolder(disk!.path);
+    await page.getByRole('button', { name: 'Backups…' }).click();
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await expect(page.getByText(`The backup was not written: the disk holding the backup folder (${disk!.path}) is full. Free some space on it or choose another backup folder; the database itself is unchanged.`)).toBeVisible();
+    await expect(page.getByText(/integrity check|database or disk is full/)).toHaveCount(0);
+    expect(fs.readdirSync(disk!.path)).toEqual([]);
+  } finally {
+    disk?.cleanup();
   }
 });
