@@ -1,8 +1,13 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import readline from 'node:readline';
 import { startBrowserHost } from '../../electron/browser-host/server';
-import { test, expect, expectSaved, articleButton, RENDERER_DIR } from './fixtures';
+import { createArticleStore } from '../../electron/node/store/articleStore';
+import { tinyDisk } from '../../electron/node/store/__fixtures__/diskPlaces';
+import { openDatabase } from '../../electron/node/store/database';
+import { test, expect, expectSaved, articleButton, RENDERER_DIR, ROOT } from './fixtures';
 
 test('back up now, write more, restore the backup after confirming, then undo the restore', async ({ page, host }) => {
   await page.getByRole('button', { name: 'Backups…' }).click();
@@ -80,5 +85,79 @@ test('a damaged database offers its newest good backup, and restoring it opens t
     await page.close();
   } finally {
     await host.close();
+  }
+});
+
+/** A second browser host on the same file, in its own process: another window of the desk, or another desk. */
+async function spawnSecondHost(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/node/browser-host.mjs'), '--db', dbPath, '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`browser host exited early (${code})`)));
+    readline.createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line).url));
+  });
+  return { child, url };
+}
+
+test('a restore while another process has the database open: its saves before are in the undo backup, its saves after are in the database', async ({ page, host, browser }) => {
+  test.setTimeout(90_000);
+  const dbPath = host.session.status().path;
+  await page.getByRole('button', { name: 'Backups…' }).click();
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await expect(page.getByRole('table', { name: 'Backups' }).getByRole('row')).toHaveCount(2);
+
+  const second = await spawnSecondHost(dbPath);
+  const other = await browser.newPage();
+  try {
+    await other.goto(second.url);
+    await other.getByRole('button', { name: 'New article' }).click();
+    await expect(other.getByLabel('Headline')).toBeFocused();
+    await other.keyboard.type('Saved in the other window before the restore');
+    await expectSaved(other);
+
+    await page.getByRole('button', { name: /^Restore the backup of / }).first().click();
+    await page.getByRole('dialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore' }).click();
+    await expect(page.getByText(/so you can undo this/)).toBeVisible();
+
+    // The other window goes on working in the restored database, not in a file that was renamed away.
+    await other.getByRole('button', { name: 'New article' }).click();
+    await expect(other.getByLabel('Headline')).toBeFocused();
+    await other.keyboard.type('Saved in the other window after the restore');
+    await expectSaved(other);
+
+    const headlines = () => host.session.store().listArticles({ view: 'active', limit: 50 }).items.map((a) => a.headline);
+    expect(headlines()).toContain('Saved in the other window after the restore');
+    expect(headlines()).not.toContain('Saved in the other window before the restore');
+    await page.reload();
+    await expect(articleButton(page, 'Saved in the other window after the restore')).toBeVisible();
+
+    // The save made before the restore is in the undo backup.
+    const undo = host.backups.list().backups.find((b) => b.kind === 'before-restore')!;
+    const copy = path.join(path.dirname(dbPath), 'undo-copy.db');
+    fs.copyFileSync(path.join(host.backups.list().folder, undo.name), copy);
+    const db = openDatabase(copy);
+    try {
+      expect(createArticleStore(db).listArticles({ view: 'active', limit: 50 }).items.map((a) => a.headline)).toContain('Saved in the other window before the restore');
+    } finally {
+      db.close();
+    }
+  } finally {
+    await other.close();
+    second.child.kill('SIGTERM');
+    await new Promise((r) => second.child.once('close', r));
+  }
+});
+
+test('a backup onto a full disk says so in plain words', async ({ page, host }) => {
+  const disk = tinyDisk(64 * 1024);
+  test.skip(!disk, 'LOUD: no tmpfs can be mounted here (needs root), so a real full disk was not tested');
+  try {
+    host.backups.setFolder(disk!.path);
+    await page.getByRole('button', { name: 'Backups…' }).click();
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await expect(page.getByText(`The backup was not written: the disk holding the backup folder (${disk!.path}) is full. Free some space on it or choose another backup folder; the database itself is unchanged.`)).toBeVisible();
+    await expect(page.getByText(/integrity check|database or disk is full/)).toHaveCount(0);
+    expect(fs.readdirSync(disk!.path)).toEqual([]);
+  } finally {
+    disk?.cleanup();
   }
 });

@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { createRequire } from 'node:module';
 import { startBrowserHost } from '../../electron/browser-host/server';
+import { readOnlyFolder } from '../../electron/node/store/__fixtures__/diskPlaces';
 import { openDatabase } from '../../electron/node/store/database';
 import { createArticleStore } from '../../electron/node/store/articleStore';
 import { ROOT, RENDERER_DIR, expectSaved } from './fixtures';
@@ -18,6 +20,7 @@ const test = base.extend<{ dir: string }>({
   },
 });
 
+const require = createRequire(import.meta.url);
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 test('a file that is not a database is reported in plain words, left untouched, and a new one can be started', async ({ browser, dir }) => {
@@ -50,9 +53,13 @@ test('a file that is not a database is reported in plain words, left untouched, 
   }
 });
 
-test('a database from a newer version of the app is refused and left untouched', async ({ browser, dir }) => {
+test('a database from a newer version of the app names the version it needs, is not offered a backup, and is left untouched', async ({ browser, dir }) => {
   const file = path.join(dir, 'newsroom.db');
   const db = openDatabase(file);
+  // It has a good backup: restoring that would put this good file aside as "damaged", so it must not be offered.
+  fs.mkdirSync(path.join(dir, 'backups'));
+  await db.backup(path.join(dir, 'backups', 'newsroom-backup-2025-05-10T08-00-00-000Z.db'));
+  db.prepare(`INSERT INTO schema_history (version, app_version, applied_at) VALUES (999, '7.2.0', 'x')`).run();
   db.pragma('user_version = 999');
   db.pragma('journal_mode = DELETE');
   db.close();
@@ -61,11 +68,76 @@ test('a database from a newer version of the app is refused and left untouched',
   try {
     const page = await browser.newPage();
     await page.goto(host.url);
-    await expect(page.getByText(/written by a newer version of Newsroom Desk/)).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'This database needs a newer version of the app' })).toBeVisible();
+    await expect(page.getByText(/written by a newer version of Newsroom Desk .*Install Newsroom Desk 7\.2\.0 or later to open it\./)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Start a new database' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /Restore the newest backup/ })).toHaveCount(0);
+    expect(host.backups.list().backups).toHaveLength(1);
     expect(sha(file)).toBe(before);
     await page.close();
   } finally {
     await host.close();
+  }
+});
+
+test('a database another program keeps locked says it is in use and by what, and opens once it is let go', async ({ browser, dir }) => {
+  test.setTimeout(60_000);
+  const file = path.join(dir, 'newsroom.db');
+  openDatabase(file).close();
+  const holder = spawn(process.execPath, [path.join(ROOT, 'electron/node/store/__fixtures__/lockHolder.cjs'), file, require.resolve('better-sqlite3')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve) => holder.stdout!.once('data', resolve));
+  const host = await startBrowserHost({ dbPath: file, rendererDir: RENDERER_DIR });
+  try {
+    const page = await browser.newPage();
+    await page.goto(host.url);
+    await expect(page.getByRole('heading', { name: 'This database is in use' })).toBeVisible();
+    await expect(page.getByText(`in use by another program (node, process ${holder.pid})`)).toBeVisible();
+    await expect(page.getByRole('button', { name: /Restore the newest backup/ })).toHaveCount(0);
+    holder.kill('SIGKILL');
+    await new Promise((resolve) => holder.once('close', resolve));
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('navigation', { name: 'Article library' })).toBeVisible();
+    expect(host.session.status()).toMatchObject({ state: 'open', path: file });
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.damaged-'))).toEqual([]);
+    await page.close();
+  } finally {
+    if (holder.exitCode === null && holder.signalCode === null) holder.kill('SIGKILL');
+    await host.close();
+  }
+});
+
+test('a database on a read-only disk opens read-only: articles read and searched, shown read-only with the reason, writes refused in plain words', async ({ browser, dir }) => {
+  const source = path.join(dir, 'newsroom.db');
+  const seeded = await startBrowserHost({ dbPath: source, rendererDir: RENDERER_DIR, seedOnCreate: true });
+  await seeded.close();
+  const place = readOnlyFolder([source]);
+  test.skip(!place, 'LOUD: no read-only mount available here (needs root for a tmpfs), so this was not tested');
+  const file = path.join(place!.path, 'newsroom.db');
+  const before = sha(file);
+  const host = await startBrowserHost({ dbPath: file, rendererDir: RENDERER_DIR });
+  try {
+    const page = await browser.newPage();
+    await page.goto(host.url);
+    const headline = 'Harbour City Votes to Build Flood Barrier After Decade of Debate';
+    await page.getByLabel('Search articles').fill('barrier');
+    await page.getByRole('list', { name: 'Articles' }).getByRole('button', { name: headline, exact: true }).click();
+    const reason = /^This database is open read-only: (it is on a read-only disk|its folder is read-only)\. You can read, search and export, but not change anything\.$/;
+    await expect(page.getByRole('note').filter({ hasText: 'open read-only' })).toHaveText(reason);
+    await expect(page.getByLabel('Headline')).toHaveAttribute('readonly', '');
+    await expect(page.getByLabel('Article body')).toHaveAttribute('contenteditable', 'false');
+    await expect(page.getByLabel('Article body')).toContainText('flood barrier');
+
+    await page.getByRole('button', { name: 'New article' }).click();
+    await expect(page.getByText(/^Could not save: the database is read-only/).first()).toBeVisible();
+    await expect(page.getByText(/attempt to write a readonly database/)).toHaveCount(0);
+    expect(sha(file)).toBe(before);
+    expect(fs.readdirSync(place!.path)).toEqual(['newsroom.db']);
+    await page.close();
+  } finally {
+    await host.close();
+    place!.cleanup();
   }
 });
 

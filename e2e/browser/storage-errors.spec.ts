@@ -14,7 +14,7 @@ const SEED_HEADLINE = 'Harbour City Votes to Build Flood Barrier After Decade of
 const cases: { name: string; message: RegExp; block: (db: Db) => void; unblock: (db: Db) => void }[] = [
   {
     name: 'read-only database',
-    message: /^Could not save: the database folder is read-only/,
+    message: /^Could not save: the database is read-only/,
     block: (db) => db.pragma('query_only = ON'),
     unblock: (db) => db.pragma('query_only = OFF'),
   },

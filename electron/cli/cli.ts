@@ -174,6 +174,11 @@ async function runExchange(command: 'export' | 'import', args: string[], values:
     session.close();
     return 1;
   }
+  if (command === 'import' && opened.readOnly) {
+    io.err(`newsroom: ${opened.readOnly} Nothing was imported.`);
+    session.close();
+    return 1;
+  }
   const failures: { item: string; message: string }[] = [];
   try {
     if (command === 'export') {

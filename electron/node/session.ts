@@ -10,7 +10,7 @@ import { AppError, type DbStatus } from '../../shared/ipc/contract';
 import { createArticleStore, type ArticleStore } from './store/articleStore';
 import { createAssetStore, type AssetStore } from './store/assetStore';
 import { createLibraryStore, type LibraryStore } from './store/libraryStore';
-import { DbOpenError, openDatabase, schemaVersion, type Db, type OpenOptions } from './store/database';
+import { DbOpenError, openDatabase, readOnlyReason, schemaVersion, type Db, type OpenOptions } from './store/database';
 import { reviewStoresFor, type ReviewStores } from './store/reviewStores';
 import { seedDemoNewsroom } from './store/seed';
 
@@ -110,7 +110,8 @@ export class DatabaseSession {
     this.assetStore = createAssetStore(db);
     this.libraryStore = createLibraryStore(db);
     if (!existed && this.options.seedOnCreate) seedDemoNewsroom(this.articleStore, this.libraryStore);
-    this.current = { state: 'open', path: resolved, schemaVersion: schemaVersion(db) };
+    const readOnly = readOnlyReason(db);
+    this.current = { state: 'open', path: resolved, schemaVersion: schemaVersion(db), ...(readOnly ? { readOnly } : {}) };
     return this.current;
   }
 }

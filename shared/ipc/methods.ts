@@ -9,6 +9,7 @@ export const API_METHODS = {
   dbStatus: 'db:status',
   openDatabase: 'db:open',
   createNewDatabase: 'db:createNew',
+  retryDatabase: 'db:retry',
 
   listArticles: 'articles:list',
   getArticle: 'articles:get',

@@ -1,12 +1,19 @@
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../shared/ipc/contract';
 import { DatabaseSession } from '../session';
+import { tinyDisk } from '../store/__fixtures__/diskPlaces';
 import { BackupService, defaultBackupFolder, settingsFileFor } from './backupService';
+
+const require = createRequire(import.meta.url);
+const LOCK_HOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), '../store/__fixtures__/lockHolder.cjs');
 
 let dir: string;
 let dbPath: string;
@@ -93,6 +100,30 @@ describe('BackupService', () => {
     session = damaged;
   });
 
+  it.runIf(process.platform === 'linux')('does not rename a damaged database that another program still has open', { timeout: 30_000 }, async () => {
+    const good = await service.backupNow();
+    session.close();
+    const holder = spawn(process.execPath, [LOCK_HOLDER, dbPath, require.resolve('better-sqlite3'), 'reader'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise((resolve) => holder.stdout!.once('data', resolve));
+      const bytes = fs.readFileSync(dbPath);
+      randomBytes(bytes.length - 4096).copy(bytes, 4096);
+      fs.writeFileSync(dbPath, bytes);
+      const damaged = new DatabaseSession(dbPath);
+      session = damaged;
+      expect(damaged.status()).toMatchObject({ state: 'error', problem: 'damaged' });
+      const rescue = new BackupService({ session: damaged, clock });
+      await expect(rescue.restore(good.name)).rejects.toMatchObject({ code: 'CONFLICT', message: new RegExp(`still open in another program \\(node, process ${holder.pid}\\)`) });
+      expect(fs.readFileSync(dbPath)).toEqual(bytes);
+      expect(fs.readdirSync(dir).filter((f) => f.includes('.damaged-'))).toEqual([]);
+      holder.kill('SIGKILL');
+      await new Promise((resolve) => holder.once('close', resolve));
+      expect((await rescue.restore(good.name)).status.state).toBe('open');
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+
   it('refuses a damaged backup and leaves the database as it was', async () => {
     const info = await service.backupNow();
     const file = path.join(defaultBackupFolder(dbPath), info.name);
@@ -141,51 +172,119 @@ describe('BackupService', () => {
 });
 
 describe('BackupService restore, when something goes wrong meanwhile', () => {
-  it('keeps the working database open when the backup cannot be copied into place', async () => {
-    const before = await service.backupNow();
-    session.store().createArticle({ headline: 'Kept' });
-    const copy = fs.copyFileSync;
-    vi.spyOn(fs, 'copyFileSync').mockImplementation((from, to, mode) => {
-      if (String(to).includes('.restoring-')) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-      return copy(from, to, mode);
-    });
-    await expect(service.restore(before.name)).rejects.toThrow();
-    expect(session.status().state).toBe('open');
-    expect(headlines()).toContain('Kept');
-    expect(fs.readdirSync(dir).filter((f) => f.includes('.restoring-'))).toEqual([]);
-  });
-
-  /** Runs `during` once, right after the before-restore copy was taken and before it is renamed into place. */
-  function whileUndoIsWritten(during: () => void) {
-    const rename = fs.renameSync;
-    let done = false;
-    vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
-      if (!done && String(from).endsWith('.partial') && String(from).includes('-backup-')) {
-        done = true;
-        during();
-      }
-      return rename(from, to);
-    });
-  }
-
-  it('keeps a save made while the before-restore copy was written in the undo backup', async () => {
-    const before = await service.backupNow();
-    whileUndoIsWritten(() => session.store().createArticle({ headline: 'Saved during the restore' }));
-    const result = await service.restore(before.name);
-    expect(headlines()).not.toContain('Saved during the restore');
-    await service.restore(result.undoBackup!);
-    expect(headlines()).toContain('Saved during the restore');
-  });
-
-  it('does not restore over another database opened while the before-restore copy was written', async () => {
+  it('does not restore over another database opened while the backup was being checked', async () => {
     const before = await service.backupNow();
     const otherPath = path.join(dir, 'other.db');
-    whileUndoIsWritten(() => {
-      session.open(otherPath);
-      session.store().createArticle({ headline: 'Only in the other database' });
-    });
-    await expect(service.restore(before.name)).rejects.toBeInstanceOf(AppError);
+    const check = service.restore(before.name);
+    session.open(otherPath);
+    session.store().createArticle({ headline: 'Only in the other database' });
+    await expect(check).rejects.toBeInstanceOf(AppError);
     expect(session.status()).toMatchObject({ state: 'open', path: otherPath });
     expect(headlines()).toContain('Only in the other database');
+  });
+
+  it('restores in place: a connection opened before the restore reads the restored content and writes into it', async () => {
+    const before = await service.backupNow();
+    session.store().createArticle({ headline: 'Written after the backup' });
+    const other = new DatabaseSession(dbPath); // Another window's host, or the CLI.
+    try {
+      const result = await service.restore(before.name);
+      expect(other.store().listArticles({ view: 'active' }).items.map((a) => a.headline)).not.toContain('Written after the backup');
+      other.store().createArticle({ headline: 'Written by the other window after the restore' });
+      expect(headlines()).toContain('Written by the other window after the restore');
+      expect(result.undoBackup).toBeDefined();
+    } finally {
+      other.close();
+    }
+  });
+});
+
+function withRaw(file: string, fn: (db: Database.Database) => unknown): void {
+  const db = new Database(file);
+  try {
+    fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+describe('restore refuses files that are not damaged', () => {
+  for (const [problem, make] of [
+    ['newer-schema', (file: string) => withRaw(file, (db) => db.pragma('user_version = 999'))],
+    ['not-sqlite', (file: string) => withRaw(file, (db) => db.exec('CREATE TABLE bookmarks (url TEXT)'))],
+  ] as const) {
+    it(`${problem}: the good file stays where it is, byte for byte`, async () => {
+      const good = await service.backupNow();
+      session.close();
+      const other = path.join(dir, 'other.db');
+      if (problem === 'newer-schema') fs.copyFileSync(path.join(defaultBackupFolder(dbPath), good.name), other);
+      make(other);
+      const bytes = fs.readFileSync(other);
+      const refused = new DatabaseSession(other);
+      expect(refused.status()).toMatchObject({ state: 'error', problem });
+      // Its backups live beside it under its own name: give it one.
+      const folder = defaultBackupFolder(other);
+      fs.copyFileSync(path.join(defaultBackupFolder(dbPath), good.name), path.join(folder, good.name.replace('newsroom-', 'other-')));
+      const rescue = new BackupService({ session: refused, clock });
+      await expect(rescue.restore(good.name.replace('newsroom-', 'other-'))).rejects.toMatchObject({ code: 'NOT_ALLOWED', message: /not damaged/ });
+      expect(fs.readFileSync(other)).toEqual(bytes);
+      expect(fs.readdirSync(dir).filter((f) => f.includes('.damaged-'))).toEqual([]);
+    });
+  }
+});
+
+describe('a full disk', () => {
+  /** Fills the rest of a disk, so the next write of any size fails with ENOSPC. */
+  function fill(folder: string): void {
+    const fd = fs.openSync(path.join(folder, 'filler'), 'w');
+    try {
+      const chunk = Buffer.alloc(4096);
+      for (;;) fs.writeSync(fd, chunk);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  it('a backup onto a full disk says so in plain words and leaves nothing behind', async (ctx) => {
+    const disk = tinyDisk(64 * 1024);
+    if (!disk) return ctx.skip('LOUD: no tmpfs can be mounted here (needs root), so a real full disk was not tested');
+    try {
+      service.setFolder(disk.path);
+      let caught: unknown;
+      try {
+        await service.backupNow();
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(AppError);
+      expect((caught as AppError).message).toBe(
+        `The backup was not written: the disk holding the backup folder (${disk.path}) is full. Free some space on it or choose another backup folder; the database itself is unchanged.`,
+      );
+      expect(fs.readdirSync(disk.path)).toEqual([]);
+      expect(headlines()).toHaveLength(1);
+    } finally {
+      disk.cleanup();
+    }
+  });
+
+  it('a restore whose undo copy does not fit changes nothing and says why', async (ctx) => {
+    const disk = tinyDisk(2 * 1024 * 1024);
+    if (!disk) return ctx.skip('LOUD: no tmpfs can be mounted here (needs root), so a real full disk was not tested');
+    try {
+      service.setFolder(disk.path);
+      const before = await service.backupNow();
+      session.store().createArticle({ headline: 'Written after the backup' });
+      fill(disk.path);
+      await expect(service.restore(before.name)).rejects.toThrow(/^Nothing was restored: the disk holding the backup folder .* is full\./);
+      expect(session.status().state).toBe('open');
+      expect(headlines()).toContain('Written after the backup');
+      expect(service.list().backups.map((b) => b.name)).toEqual([before.name]);
+      expect(fs.readdirSync(disk.path).filter((f) => f.startsWith('.'))).toEqual([]);
+      expect(session.database()!.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      disk.cleanup();
+    }
   });
 });

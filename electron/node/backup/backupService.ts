@@ -5,7 +5,8 @@
  * `PRAGMA integrity_check` (copy and check run in a worker thread, see
  * backupWorker.ts), and only then renamed to its real name; a sidecar
  * JSON records its kind and article count so listing never opens the backups.
- * Restoring first backs up the current database, so a restore can be undone.
+ * Restoring keeps a copy of the current database, so a restore can be undone;
+ * an open database is restored in place so that other processes lose nothing.
  *
  * The folder is kept in `<database>.backups.json` beside the database (not in
  * it), so the backups of a file that no longer opens can still be found.
@@ -13,10 +14,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/ipc/contract';
+import { restorableProblem } from '../../../shared/ipc/channels/app';
 import type { BackupInfo, BackupKind, BackupOverview, RestoreResult } from '../../../shared/ipc/channels/backups';
 import type { DatabaseSession } from '../session';
-import { writeCount } from '../store/database';
-import { checkInWorker } from './backupWorker';
+import { describeLockHolders } from '../store/lockHolders';
+import { checkInWorker, restoreInWorker, type WorkerCheck } from './backupWorker';
 import { DEFAULT_RETENTION, selectBackupsToKeep, type RetentionPolicy } from './rotation';
 
 export type BackupServiceOptions = {
@@ -53,6 +55,11 @@ function fsyncPath(file: string): void {
   }
 }
 
+const fullDisk = (folder: string) =>
+  `the disk holding the backup folder (${folder}) is full. Free some space on it or choose another backup folder; the database itself is unchanged.`;
+const unwritable = (folder: string) =>
+  `the backup folder (${folder}) cannot be written to. Choose another backup folder; the database itself is unchanged.`;
+
 function writeJsonAtomic(file: string, value: unknown): void {
   const temp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(temp, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
@@ -64,6 +71,7 @@ export class BackupService {
   private queue: Promise<unknown> = Promise.resolve();
   private timers: ReturnType<typeof setTimeout>[] = [];
   private lastError: string | undefined;
+  private automaticRunning = false;
   private readonly clock: () => Date;
 
   constructor(private readonly options: BackupServiceOptions) {
@@ -156,75 +164,114 @@ export class BackupService {
   }
 
   /**
-   * Replaces the database file with a verified backup: backs up the current
-   * database first (when it opens), closes the session, swaps the file in by an
-   * atomic rename and reopens. A database that could not be opened is kept
-   * beside the restored one as `<name>.damaged-<time>`, never deleted.
+   * Puts a verified backup in place of the database. An open database is restored in place, inside
+   * the live file, with a copy of what it replaces taken under the same write lock (see
+   * restoreInWorker): other windows and processes keep their connections and lose no acknowledged
+   * save. Only a damaged database (one that does not open) is replaced by renaming, and it is kept
+   * beside the restored one as `<name>.damaged-<time>`, never deleted. A database that is good but
+   * cannot be opened here (locked, newer, another program's) is never replaced.
    */
   restore(name: string): Promise<RestoreResult> {
     return this.serialized(async () => {
       const dbPath = this.dbPath();
-      // Another database opened while we waited must not be replaced by this one's backup.
-      const stillSameFile = () => {
-        if (this.dbPath() !== dbPath) {
-          throw new AppError('CONFLICT', 'Another database was opened during the restore, so nothing was restored.');
-        }
-      };
+      const status = this.options.session.status();
+      if (status.state === 'error' && !restorableProblem(status.problem)) {
+        throw new AppError('NOT_ALLOWED', `${status.message} It is not damaged, so no backup was restored over it.`);
+      }
+      if (status.state === 'open' && status.readOnly) {
+        throw new AppError('NOT_ALLOWED', `${status.readOnly} A backup cannot be restored into it.`);
+      }
       const source = path.join(this.folder().folder, name);
       if (!this.timeOf(name, stemOf(dbPath)) || !fs.existsSync(source)) {
         throw new AppError('NOT_FOUND', 'That backup is no longer in the backup folder.');
       }
       const check = await checkInWorker({ target: source, ...this.binding() });
       if (!check.ok) throw new AppError('NOT_ALLOWED', `That backup is damaged (${check.message}) and was not restored.`);
-      stillSameFile();
-
-      const wasOpen = this.options.session.status().state === 'open';
-      let undo: BackupInfo | undefined;
-      // A save that lands while the undo copy is written is not in it: copy again until none did.
-      for (let attempt = 0; wasOpen && undo === undefined; attempt++) {
-        const writes = this.writesSoFar();
-        const copy = await this.writeBackup('before-restore');
-        stillSameFile();
-        if (this.writesSoFar() === writes) undo = copy;
-        else if (attempt === 2) throw new AppError('CONFLICT', 'The database kept changing while it was being backed up, so nothing was restored. Try again.');
+      // Another database opened while we waited must not be replaced by this one's backup.
+      if (this.dbPath() !== dbPath) {
+        throw new AppError('CONFLICT', 'Another database was opened during the restore, so nothing was restored.');
       }
-      // Copied beside the database before it is closed, so a copy that fails (a full disk) leaves the working file open.
-      const temp = `${dbPath}.restoring-${process.pid}`;
-      try {
-        fs.copyFileSync(source, temp);
-        fsyncPath(temp);
-      } catch (error) {
-        fs.rmSync(temp, { force: true });
-        throw new AppError('INTERNAL', `The backup could not be copied beside the database, so nothing was restored: ${(error as Error).message}`);
-      }
-      this.options.session.close();
-
-      const stamp = this.stamp(this.clock());
-      for (const suffix of ['', '-wal', '-shm']) {
-        const file = `${dbPath}${suffix}`;
-        if (!fs.existsSync(file)) continue;
-        // An old WAL beside the restored file would be replayed into it.
-        if (wasOpen && suffix !== '') fs.rmSync(file);
-        else if (!wasOpen) fs.renameSync(file, `${dbPath}.damaged-${stamp}${suffix}`);
-      }
-      fs.renameSync(temp, dbPath);
-      fsyncPath(path.dirname(dbPath));
-      const status = this.options.session.open(dbPath);
-      return { status, ...(undo ? { undoBackup: undo.name } : {}) };
+      return this.options.session.status().state === 'open' ? this.restoreInPlace(source, dbPath) : this.replaceDamaged(source, dbPath);
     });
   }
 
+  private async restoreInPlace(source: string, dbPath: string): Promise<RestoreResult> {
+    const { folder } = this.folder();
+    let target: { name: string; final: string; temp: string };
+    try {
+      target = this.newBackupName(folder, this.clock());
+    } catch (error) {
+      throw new AppError('INTERNAL', `Nothing was restored: ${this.explainFsFailure(error, folder, 'the backup folder could not be prepared')}`);
+    }
+    const { name, final, temp } = target;
+    // This process's own connection is reopened (and migrated, if the backup is older) afterwards.
+    this.options.session.close();
+    let result: WorkerCheck;
+    try {
+      result = await restoreInWorker({ source, live: dbPath, undo: temp, ...this.binding() });
+      if (result.ok) {
+        fs.renameSync(temp, final);
+        fsyncPath(folder);
+        try {
+          writeJsonAtomic(`${final}.json`, { kind: 'before-restore', verified: true, articleCount: result.articleCount } satisfies Sidecar);
+        } catch {
+          // The undo copy itself is in place; without its note it is listed as an unverified automatic backup.
+        }
+      }
+    } finally {
+      for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(`${temp}${suffix}`, { force: true });
+      // Unless another database was opened meanwhile: that one stays.
+      if (!this.options.session.database()) this.options.session.open(dbPath);
+    }
+    if (!result.ok) {
+      throw new AppError('INTERNAL', `Nothing was restored: ${this.explainCopyFailure(result, folder, 'the copy of the current database')}`);
+    }
+    this.rotate(folder);
+    return { status: this.options.session.status(), undoBackup: name };
+  }
+
+  /** A file that does not open has no readers to keep: it is renamed aside and the backup copied in. */
+  private async replaceDamaged(source: string, dbPath: string): Promise<RestoreResult> {
+    // Renaming under a process that still has the file open would leave it writing to the renamed file.
+    const holders = describeLockHolders(dbPath);
+    if (holders) {
+      throw new AppError('CONFLICT', `Nothing was restored: the damaged database is still open in another program (${holders}). Close it, then restore.`);
+    }
+    // Copied beside the database first, so a copy that fails (a full disk) leaves the damaged file where it was.
+    const temp = `${dbPath}.restoring-${process.pid}`;
+    try {
+      fs.copyFileSync(source, temp);
+      fsyncPath(temp);
+    } catch (error) {
+      fs.rmSync(temp, { force: true });
+      throw new AppError('INTERNAL', `Nothing was restored: ${this.explainFsFailure(error, path.dirname(dbPath), 'the backup could not be copied beside the database')}`);
+    }
+    this.options.session.close();
+    const stamp = this.stamp(this.clock());
+    for (const suffix of ['', '-wal', '-shm']) {
+      const file = `${dbPath}${suffix}`;
+      if (fs.existsSync(file)) fs.renameSync(file, `${dbPath}.damaged-${stamp}${suffix}`);
+    }
+    fs.renameSync(temp, dbPath);
+    fsyncPath(path.dirname(dbPath));
+    return { status: this.options.session.open(dbPath) };
+  }
+
   private async automatic(): Promise<void> {
-    const db = this.options.session.database();
-    if (!db || this.options.session.status().state !== 'open') return;
+    const status = this.options.session.status();
+    // One at a time: a backup slower than the interval must not pile up copies of an unchanged database.
+    if (this.automaticRunning || !this.options.session.database() || status.state !== 'open' || status.readOnly) return;
     const newest = this.list().backups.find((b) => b.verified);
     if (newest && !this.changedSince(new Date(newest.createdAt))) return;
+    this.automaticRunning = true;
     try {
       await this.backupNow('automatic');
       this.lastError = undefined;
     } catch (error) {
       this.lastError = `The automatic backup failed: ${(error as Error).message}`;
       this.options.log?.(this.lastError);
+    } finally {
+      this.automaticRunning = false;
     }
   }
 
@@ -245,20 +292,26 @@ export class BackupService {
     if (!db) throw new AppError('DB_UNAVAILABLE', 'No database is open, so there is nothing to back up.');
     const dbPath = this.dbPath();
     const { folder } = this.folder();
-    fs.mkdirSync(folder, { recursive: true });
-    this.removeLeftovers(folder);
     const time = this.clock();
-    let name = `${stemOf(dbPath)}-backup-${this.stamp(time)}.db`;
-    for (let i = 1; fs.existsSync(path.join(folder, name)); i++) name = `${stemOf(dbPath)}-backup-${this.stamp(new Date(time.getTime() + i))}.db`;
-    const final = path.join(folder, name);
-    const temp = path.join(folder, `.${name}.partial`);
+    let target: { name: string; final: string; temp: string };
+    try {
+      target = this.newBackupName(folder, time);
+    } catch (error) {
+      throw new AppError('INTERNAL', `The backup was not written: ${this.explainFsFailure(error, folder, 'the backup folder could not be prepared')}`);
+    }
+    const { name, final, temp } = target;
     try {
       const check = await checkInWorker({ source: dbPath, target: temp, fresh: true, ...this.binding() });
-      if (!check.ok) throw new Error(`the copy failed its integrity check (${check.message})`);
-      fs.renameSync(temp, final);
-      fsyncPath(folder);
-      const sidecar: Sidecar = { kind, verified: true, articleCount: check.articleCount };
-      writeJsonAtomic(`${final}.json`, sidecar);
+      if (!check.ok) throw new AppError('INTERNAL', `The backup was not written: ${this.explainCopyFailure(check, folder, 'the copy')}`);
+      try {
+        fs.renameSync(temp, final);
+        fsyncPath(folder);
+        const sidecar: Sidecar = { kind, verified: true, articleCount: check.articleCount };
+        writeJsonAtomic(`${final}.json`, sidecar);
+      } catch (error) {
+        fs.rmSync(final, { force: true });
+        throw new AppError('INTERNAL', `The backup was not written: ${this.explainFsFailure(error, folder, 'the copy could not be put in place')}`);
+      }
       this.rotate(folder);
       return { name, createdAt: time.toISOString(), sizeBytes: fs.statSync(final).size, kind, verified: true, articleCount: check.articleCount };
     } finally {
@@ -266,9 +319,32 @@ export class BackupService {
     }
   }
 
-  private writesSoFar(): number | undefined {
-    const db = this.options.session.database();
-    return db ? writeCount(db) : undefined;
+  /** A free name for a backup taken at `time`, in a folder that exists and has no leftovers of a killed backup. */
+  private newBackupName(folder: string, time: Date): { name: string; final: string; temp: string } {
+    fs.mkdirSync(folder, { recursive: true });
+    this.removeLeftovers(folder);
+    const stem = stemOf(this.dbPath());
+    let name = `${stem}-backup-${this.stamp(time)}.db`;
+    for (let i = 1; fs.existsSync(path.join(folder, name)); i++) name = `${stem}-backup-${this.stamp(new Date(time.getTime() + i))}.db`;
+    return { name, final: path.join(folder, name), temp: path.join(folder, `.${name}.partial`) };
+  }
+
+  /** What a failed copy means for the user: a full disk or a folder that cannot be written, or what SQLite said. */
+  private explainCopyFailure(failure: { message: string; code?: string }, folder: string, what: string): string {
+    const code = failure.code ?? '';
+    if (code.startsWith('SQLITE_FULL') || code === 'ENOSPC') return fullDisk(folder);
+    if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'EROFS' || code === 'EACCES') return unwritable(folder);
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+      return 'another window or program kept writing to the database. Try again in a moment.';
+    }
+    return `${what} failed its check (${failure.message}). The database itself is unchanged; try again, or choose another backup folder.`;
+  }
+
+  private explainFsFailure(error: unknown, folder: string, what: string): string {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'ENOSPC' || code === 'EDQUOT') return fullDisk(folder);
+    if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return unwritable(folder);
+    return `${what} (${(error as Error).message}). The database itself is unchanged.`;
   }
 
   private binding(): { nativeBinding?: string } {

@@ -70,6 +70,9 @@ function markExported(session: ExchangeSession, article: Article): string | unde
     review.workflow.transition(articleId, article.version, 'export', '', profile);
     return undefined;
   } catch (error) {
+    if (((error as { code?: string }).code ?? '').startsWith('SQLITE_READONLY')) {
+      return 'The files were written; the article stays Approved because this database is open read-only.';
+    }
     return `The files were written, but the article could not be moved to Exported: ${failureMessage(error)}`;
   }
 }

@@ -101,6 +101,7 @@ const CASES: Record<Channel, Case> = {
     invalid: (c) => [{ path: 5 }, { path: '' }, { path: path.join(c.dir, long(4_100)) }, { path: ['a'] }, { path: path.join(c.dir, 'x.db'), create: true }],
   },
   'db:createNew': { valid: () => ({}), invalid: () => [{ path: 'x' }, { name: 'new.db' }] },
+  'db:retry': { valid: () => ({}), invalid: () => [{ path: 'x' }, []] },
   'articles:list': {
     valid: () => ({ view: 'active', search: 'barrier', limit: 10, offset: 0 }),
     invalid: () => [
@@ -760,6 +761,15 @@ describe('storage errors', () => {
     expect(describeStorageError({ code: 'SQLITE_READONLY' })?.message).toMatch(/read-only/);
     expect(describeStorageError({ code: 'SQLITE_BUSY' })?.message).toMatch(/busy/);
     expect(describeStorageError({ code: 'SQLITE_IOERR_WRITE' })?.message).toMatch(/disk reported an error/);
+    // Every extended code of a family gets its family's words ("database is locked" once reached the user raw).
+    for (const code of ['SQLITE_BUSY_SNAPSHOT', 'SQLITE_BUSY_RECOVERY', 'SQLITE_BUSY_TIMEOUT', 'SQLITE_LOCKED', 'SQLITE_LOCKED_SHAREDCACHE', 'SQLITE_LOCKED_VTAB']) {
+      expect(describeStorageError({ code })?.message, code).toMatch(/^Could not save: the database is busy/);
+    }
+    for (const code of ['SQLITE_READONLY_DIRECTORY', 'SQLITE_READONLY_DBMOVED', 'SQLITE_READONLY_RECOVERY', 'SQLITE_READONLY_CANTINIT']) {
+      expect(describeStorageError({ code })?.message, code).toMatch(/^Could not save: the database is read-only/);
+    }
+    expect(describeStorageError({ code: 'SQLITE_FULLY_INVENTED' })).toBeUndefined();
+    expect(describeStorageError({ code: 'SQLITE_BUSYBODY' })).toBeUndefined();
     for (const e of [{ code: 'SQLITE_FULL' }, { code: 'SQLITE_READONLY' }]) {
       const described = describeStorageError(e)!;
       expect(described.code).toBe('INTERNAL');
@@ -843,10 +853,11 @@ function mutated(valid: unknown, depth = 0): fc.Arbitrary<unknown> {
 }
 
 /**
- * Channels whose accepted requests write files at a path the request names (or copy whole databases):
- * arbitrary accepted payloads could reach outside the temp folder, so the property sends them only refusals.
+ * Channels whose accepted requests write files at a path the request names (or copy or check whole databases):
+ * arbitrary accepted payloads could reach outside the temp folder, or take seconds each, so the property sends
+ * them only refusals.
  */
-const REFUSALS_ONLY: ReadonlySet<Channel> = new Set(['db:open', 'backups:create', 'backups:restore', 'backups:setFolder', 'exchange:export']);
+const REFUSALS_ONLY: ReadonlySet<Channel> = new Set(['db:open', 'db:retry', 'backups:create', 'backups:restore', 'backups:setFolder', 'exchange:export']);
 
 describe('dispatch never throws and never half-writes (property)', () => {
   it('holds for every channel', async () => {

@@ -32,15 +32,19 @@ export type Dispatch = (channel: unknown, payload: unknown, sender: Sender) => P
 
 const fail = (error: IpcError): IpcResult<never> => ({ ok: false, error });
 
-/** Maps SQLite failures a user can act on to plain words. */
+/** Maps SQLite failures a user can act on to plain words; extended codes (SQLITE_BUSY_SNAPSHOT, …) map with their family. */
 export function describeStorageError(error: unknown): IpcError | undefined {
   const code = (error as { code?: unknown })?.code;
-  if (code === 'SQLITE_FULL') return { code: 'INTERNAL', message: 'Could not save: the disk is full. Your text is kept in the window; free some space and it will save.' };
-  if (code === 'SQLITE_READONLY') return { code: 'INTERNAL', message: 'Could not save: the database folder is read-only. Your text is kept in the window.' };
-  if (code === 'SQLITE_BUSY') return { code: 'INTERNAL', message: 'Could not save: the database is busy. Retrying shortly.' };
-  if (code === 'SQLITE_IOERR' || (typeof code === 'string' && code.startsWith('SQLITE_IOERR'))) {
-    return { code: 'INTERNAL', message: 'Could not save: the disk reported an error. Your text is kept in the window.' };
+  if (typeof code !== 'string') return undefined;
+  const family = (name: string) => code === name || code.startsWith(`${name}_`);
+  if (family('SQLITE_FULL')) return { code: 'INTERNAL', message: 'Could not save: the disk is full. Your text is kept in the window; free some space and it will save.' };
+  if (family('SQLITE_READONLY')) {
+    return { code: 'INTERNAL', message: 'Could not save: the database is read-only (its file, folder or disk cannot be written). Your text is kept in the window.' };
   }
+  if (family('SQLITE_BUSY') || family('SQLITE_LOCKED')) {
+    return { code: 'INTERNAL', message: 'Could not save: the database is busy (another window or program is writing to it). Retrying shortly.' };
+  }
+  if (family('SQLITE_IOERR')) return { code: 'INTERNAL', message: 'Could not save: the disk reported an error. Your text is kept in the window.' };
   return undefined;
 }
 

@@ -1,11 +1,20 @@
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DbOpenError, migrate, openDatabase, schemaVersion, type Db } from './database';
+import { describeStorageError } from '../ipc/dispatch';
+import { readOnlyFile, readOnlyFolder } from './__fixtures__/diskPlaces';
+import { createArticleStore } from './articleStore';
+import { APP_VERSION, DbOpenError, migrate, openDatabase, readOnlyReason, schemaVersion, type Db } from './database';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+
+const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '__fixtures__');
+const require = createRequire(import.meta.url);
 
 let dir: string;
 const open: Db[] = [];
@@ -271,5 +280,139 @@ describe('openDatabase refuses files it must not touch', () => {
     expect(caught).toBeInstanceOf(DbOpenError);
     expect((caught as DbOpenError).problem).toBe('unreadable');
     expect(fs.existsSync(path.dirname(missing))).toBe(false);
+  });
+});
+
+describe('files this process may not write open read-only', () => {
+  /** A closed WAL-mode database with articles, as the app leaves it. */
+  function makeDesk(file: string): void {
+    const db = openDatabase(file);
+    const store = createArticleStore(db);
+    store.createArticle({ headline: 'Harbour vote', body: [{ type: 'paragraph', children: [{ text: 'The council voted for the barrier.' }] }] });
+    db.close();
+  }
+
+  function expectReadable(db: Db): void {
+    const store = createArticleStore(db);
+    expect(store.listArticles({ view: 'active' }).items.map((a) => a.headline)).toEqual(['Harbour vote']);
+    expect(store.listArticles({ view: 'active', search: 'barrier' }).items).toHaveLength(1);
+    const id = store.listArticles({ view: 'active' }).items[0]!.id;
+    let caught: unknown;
+    try {
+      store.saveArticle(id, 1, { headline: 'Changed' });
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as { code?: string }).code).toMatch(/^SQLITE_READONLY/);
+    expect(describeStorageError(caught)?.message).toMatch(/^Could not save: the database is read-only/);
+    expect(store.getArticle(id).headline).toBe('Harbour vote');
+  }
+
+  it('a database in a read-only folder or on a read-only disk: read, searched, not written, folder untouched', (ctx) => {
+    const file = path.join(dir, 'newsroom.db');
+    makeDesk(file);
+    const place = readOnlyFolder([file]);
+    if (!place) return ctx.skip('LOUD: no read-only mount available here (needs root for a tmpfs), so this was not tested');
+    try {
+      const copy = path.join(place.path, 'newsroom.db');
+      const before = sha256(copy);
+      const db = track(openDatabase(copy));
+      expect(readOnlyReason(db)).toMatch(/^This database is open read-only: (it is on a read-only disk|its folder is read-only|the file is read-only)\./);
+      expectReadable(db);
+      db.close();
+      expect(fs.readdirSync(place.path)).toEqual(['newsroom.db']);
+      expect(sha256(copy)).toBe(before);
+    } finally {
+      place.cleanup();
+    }
+  });
+
+  it('a read-only file in a writable folder: read, searched, not written', (ctx) => {
+    const file = path.join(dir, 'newsroom.db');
+    makeDesk(file);
+    const before = sha256(file);
+    const place = readOnlyFile(file);
+    if (!place) return ctx.skip('LOUD: no read-only bind mount available here (needs root), so this was not tested');
+    try {
+      const db = track(openDatabase(file));
+      expect(readOnlyReason(db)).toMatch(/read-only/);
+      expectReadable(db);
+      db.close();
+    } finally {
+      place.cleanup();
+    }
+    expect(sha256(file)).toBe(before);
+  });
+
+  it('a read-only database of an older schema is refused with what to do, untouched', (ctx) => {
+    const file = path.join(dir, 'old.db');
+    openDatabase(file, { targetVersion: 2 }).close();
+    const place = readOnlyFolder([file]);
+    if (!place) return ctx.skip('LOUD: no read-only mount available here (needs root for a tmpfs), so this was not tested');
+    try {
+      let caught: unknown;
+      try {
+        track(openDatabase(path.join(place.path, 'old.db')));
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(DbOpenError);
+      expect((caught as DbOpenError).message).toMatch(/needs an update, but .*read-only.*Copy it to a folder you can write to/);
+    } finally {
+      place.cleanup();
+    }
+  });
+
+  it('a writable database says nothing about read-only', () => {
+    expect(readOnlyReason(track(openDatabase(path.join(dir, 'rw.db'))))).toBeUndefined();
+  });
+});
+
+describe('a database another program keeps locked', () => {
+  it('is reported in use, naming the process, and left untouched', { timeout: 30_000 }, async () => {
+    const file = path.join(dir, 'held.db');
+    openDatabase(file).close();
+    const holder = spawn(process.execPath, [path.join(FIXTURES, 'lockHolder.cjs'), file, require.resolve('better-sqlite3')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        holder.once('exit', (code) => reject(new Error(`lock holder exited (${code})`)));
+        holder.stdout!.once('data', () => resolve());
+      });
+      const before = sha256(file);
+      let caught: unknown;
+      try {
+        track(openDatabase(file));
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(DbOpenError);
+      expect((caught as DbOpenError).problem).toBe('locked');
+      expect((caught as DbOpenError).message).toMatch(/in use by another program/);
+      if (process.platform === 'linux') expect((caught as DbOpenError).message).toContain(`process ${holder.pid}`);
+      expect(sha256(file)).toBe(before);
+    } finally {
+      holder.kill('SIGKILL');
+      await new Promise((r) => holder.once('close', r));
+    }
+  });
+});
+
+describe('schema history', () => {
+  it('records the app version that created each schema version', () => {
+    const db = track(openDatabase(path.join(dir, 'history.db')));
+    const rows = db.prepare<[], { version: number; app_version: string }>('SELECT version, app_version FROM schema_history ORDER BY version').all();
+    expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version, app_version: APP_VERSION })));
+  });
+
+  it('a newer schema names the app version that wrote it', () => {
+    const file = path.join(dir, 'future.db');
+    openDatabase(file).close();
+    const raw = new Database(file);
+    raw.prepare(`INSERT INTO schema_history (version, app_version, applied_at) VALUES (?, '9.4.0', 'x')`).run(LATEST_SCHEMA_VERSION + 1);
+    raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    raw.close();
+    const error = expectRefused(file, 'newer-schema', true);
+    expect(error.message).toContain('Install Newsroom Desk 9.4.0 or later to open it.');
+    expect(error.message).toContain(`this version ${APP_VERSION}`);
   });
 });

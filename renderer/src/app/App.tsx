@@ -232,11 +232,16 @@ export function App() {
             article={article}
             onListedFieldChange={onListedFieldChange}
             onReload={(id) => openArticle(id).then(refresh)}
+            {...(db.readOnly ? { readOnly: db.readOnly } : {})}
           />
         ) : (
           <div className="empty-state workspace-empty">
             <h2>No article open</h2>
-            <p>Choose an article from the library, or press “New article” (Ctrl+N) to start one.</p>
+            {db.readOnly ? (
+              <p role="note">{db.readOnly}</p>
+            ) : (
+              <p>Choose an article from the library, or press “New article” (Ctrl+N) to start one.</p>
+            )}
           </div>
         )}
       </main>

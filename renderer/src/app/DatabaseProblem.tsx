@@ -1,5 +1,10 @@
-/** Shown instead of the desk when the database file could not be opened; the file is left untouched. */
+/**
+ * Shown instead of the desk when the database file could not be opened; the file is left untouched.
+ * Only a damaged file is offered its newest backup: a locked, newer or foreign file is good, and
+ * restoring over it would put a good file aside as "damaged".
+ */
 import { useEffect, useState } from 'react';
+import { restorableProblem, type DbProblem } from '../../../shared/ipc/channels/app';
 import type { BackupInfo } from '../../../shared/ipc/channels/backups';
 import type { DbStatus } from '../../../shared/ipc/contract';
 import { call, errorMessage } from '../api/call';
@@ -8,17 +13,24 @@ import { backupTime, newestGoodBackup } from '../backups/backupText';
 
 type Props = { status: Extract<DbStatus, { state: 'error' }>; onOpened: (status: DbStatus) => void };
 
+const TITLES: Partial<Record<DbProblem, string>> = {
+  locked: 'This database is in use',
+  'newer-schema': 'This database needs a newer version of the app',
+};
+
 export function DatabaseProblem({ status, onOpened }: Props) {
   const [path, setPath] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [backup, setBackup] = useState<BackupInfo | undefined>();
 
+  const restorable = restorableProblem(status.problem);
   useEffect(() => {
+    if (!restorable) return setBackup(undefined);
     call('listBackups', {})
       .then((overview) => setBackup(newestGoodBackup(overview.backups)))
       .catch(() => setBackup(undefined));
-  }, [status.path]);
+  }, [status.path, restorable]);
 
   const attempt = async (fn: () => Promise<DbStatus>) => {
     setBusy(true);
@@ -36,13 +48,18 @@ export function DatabaseProblem({ status, onOpened }: Props) {
 
   return (
     <main className="db-problem" aria-labelledby="db-problem-title">
-      <h1 id="db-problem-title">This database can’t be opened</h1>
+      <h1 id="db-problem-title">{TITLES[status.problem] ?? 'This database can’t be opened'}</h1>
       <p className="db-problem-message">{status.message}</p>
       <p className="db-problem-path">
         File: <code>{status.path}</code>
       </p>
       <div className="db-problem-actions">
-        {backup && (
+        {status.problem === 'locked' && (
+          <button type="button" className="primary" disabled={busy} onClick={() => void attempt(() => call('retryDatabase', {}))}>
+            Try again
+          </button>
+        )}
+        {restorable && backup && (
           <div className="db-problem-restore">
             <button
               type="button"

@@ -22,6 +22,8 @@ type Props = {
   onListedFieldChange: (id: string, patch: ArticlePatch) => void;
   /** Replaces the open copy with the stored one (after a conflict). */
   onReload: (id: string) => Promise<void>;
+  /** Why the whole database cannot be changed (a read-only file, folder or disk), when that is so. */
+  readOnly?: string;
 };
 
 type Editable = DetailFields & { headline: string; dek: string };
@@ -44,7 +46,7 @@ function editableOf(a: Article): Editable {
   };
 }
 
-export function ArticleView({ article, onListedFieldChange, onReload }: Props) {
+export function ArticleView({ article, onListedFieldChange, onReload, readOnly }: Props) {
   const { autosave, state } = useArticleAutosave(article);
   const [fields, setFields] = useState<Editable>(() => editableOf(article));
   const fieldsRef = useRef(fields);
@@ -68,8 +70,8 @@ export function ArticleView({ article, onListedFieldChange, onReload }: Props) {
     [autosave, article.id, onListedFieldChange],
   );
 
-  // Approved, exported and spiked text is settled: the store refuses saves, so the view does not offer edits.
-  const locked = isLockedStatus(article.status);
+  // Approved, exported and spiked text is settled, and a read-only database takes no saves: the view does not offer edits.
+  const locked = isLockedStatus(article.status) || readOnly !== undefined;
 
   const onBodyChange = useCallback(
     (body: ArticleBody) => {
@@ -114,9 +116,9 @@ export function ArticleView({ article, onListedFieldChange, onReload }: Props) {
         )}
         {locked && (
           <p className="locked-banner" role="note">
-            {article.status === 'spiked'
+            {readOnly ?? (article.status === 'spiked'
               ? 'This article is spiked. Restore it to edit it again.'
-              : `This article is ${article.status}: its text is locked so what was approved is what goes out. An editor can reopen it for editing; comments stay open.`}
+              : `This article is ${article.status}: its text is locked so what was approved is what goes out. An editor can reopen it for editing; comments stay open.`)}
           </p>
         )}
         <div className="article-fields">

@@ -12,5 +12,6 @@ export function appHandlers({ session, info, chooseDatabaseFile }: HandlerContex
       return session.open(chosen);
     },
     'db:createNew': () => session.createNew(),
+    'db:retry': () => session.open(session.status().path),
   };
 }
