@@ -9,6 +9,8 @@ export const API_METHODS = {
   dbStatus: 'db:status',
   openDatabase: 'db:open',
   createNewDatabase: 'db:createNew',
+  listPaths: 'paths:list',
+  pickPath: 'paths:pick',
 
   listArticles: 'articles:list',
   getArticle: 'articles:get',
@@ -29,7 +31,6 @@ export const API_METHODS = {
   setBackupFolder: 'backups:setFolder',
 
   exportDefaults: 'exchange:defaults',
-  chooseExportFolder: 'exchange:chooseFolder',
   startExport: 'exchange:export',
   exportJobStatus: 'exchange:jobStatus',
   cancelExport: 'exchange:cancel',
