@@ -1,16 +1,20 @@
 /** Shown instead of the desk when the database file could not be opened; the file is left untouched. */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfo } from '../../../shared/ipc/channels/backups';
 import type { DbStatus } from '../../../shared/ipc/contract';
 import { call, errorMessage } from '../api/call';
 import { runtime } from '../api/transport';
 import { backupTime, newestGoodBackup } from '../backups/backupText';
+import { usePathChoices } from '../paths/usePathChoices';
 
 type Props = { status: Extract<DbStatus, { state: 'error' }>; onOpened: (status: DbStatus) => void };
 
 export function DatabaseProblem({ status, onOpened }: Props) {
-  const [path, setPath] = useState('');
   const [error, setError] = useState('');
+  // Databases the host offers (picked earlier in a dialog, or given on the browser host's command line).
+  const databases = usePathChoices('database', useCallback((e: unknown) => setError(errorMessage(e)), []));
+  const [databaseId, setDatabaseId] = useState('');
+  const chosenDatabase = databaseId || databases.choices?.paths[0]?.id || '';
   const [busy, setBusy] = useState(false);
   const [backup, setBackup] = useState<BackupInfo | undefined>();
 
@@ -63,12 +67,18 @@ export function DatabaseProblem({ status, onOpened }: Props) {
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              if (path.trim()) void attempt(() => call('openDatabase', { path: path.trim() }));
+              if (chosenDatabase) void attempt(() => call('openDatabase', { pathId: chosenDatabase }));
             }}
           >
             <label htmlFor="db-path">Open another database file</label>
-            <input id="db-path" value={path} onChange={(e) => setPath(e.target.value)} placeholder="/path/to/newsroom.db" />
-            <button type="submit" disabled={busy || !path.trim()}>
+            <select id="db-path" value={chosenDatabase} onChange={(e) => setDatabaseId(e.target.value)}>
+              {databases.choices?.paths.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.path}
+                </option>
+              ))}
+            </select>
+            <button type="submit" disabled={busy || !chosenDatabase}>
               Open
             </button>
           </form>
