@@ -165,6 +165,25 @@ describe('handlers accept only paths this process handed out', () => {
   });
 });
 
+describe('an export folder that cannot take files', () => {
+  it('is refused before the job starts, in one plain sentence, and nothing is written', async () => {
+    const blocker = path.join(dir, 'exports');
+    fs.writeFileSync(blocker, 'a file where the folder should be');
+    let remembered = 0;
+    const paths = new PickedPaths({ onRemember: () => remembered++ });
+    const { dispatch } = dispatcher({ paths });
+    const articleId = session.store().listArticles({ view: 'active' }).items[0]!.id;
+    const r = await dispatch('exchange:export', { articleIds: [articleId], formats: ['md', 'docx'], folderId: paths.offer('export-folder', blocker).id });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'NOT_ALLOWED', message: `"${blocker}" is a file, not a folder, so nothing could be written there. Choose a folder, or a name that is not taken yet.` },
+    });
+    expect(fs.readFileSync(blocker, 'utf8')).toBe('a file where the folder should be');
+    // Not remembered as a good place to export to.
+    expect(remembered).toBe(0);
+  });
+});
+
 describe('PickedPaths', () => {
   it('one id per path and kind; picks come first; offers keep their place', () => {
     const paths = new PickedPaths();
