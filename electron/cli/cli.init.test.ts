@@ -128,3 +128,14 @@ describe('newsroom export --out: folder problems in plain words', () => {
     expect(r.err).toBe(`newsroom: "${blocker}" is a file, not a folder, so nothing could be written there. Choose a folder, or a name that is not taken yet.`);
   });
 });
+
+describe('newsroom import: files that cannot be read', () => {
+  it('a folder given as a file says so in words', async () => {
+    const db = path.join(dir, 'desk.db');
+    await cli('--db', db, 'init');
+    fs.mkdirSync(path.join(dir, 'stories'));
+    const r = await cli('--db', db, 'import', path.join(dir, 'stories'));
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`newsroom: ${path.join(dir, 'stories')}: is a folder, not a file; give the files in it.`);
+  });
+});

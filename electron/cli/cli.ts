@@ -137,6 +137,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** Why a file to import could not be read, in words. */
+const READ_PROBLEMS: Record<string, string> = {
+  ENOENT: 'no such file.',
+  EISDIR: 'is a folder, not a file; give the files in it.',
+  EACCES: 'you do not have permission to read this file.',
+  EPERM: 'you do not have permission to read this file.',
+  EIO: 'the disk reported an error while reading this file.',
+};
+
 /** Says how to start a desk when the file is missing: only init creates one. */
 function databaseExists(file: string, io: CliIo): boolean {
   if (fs.existsSync(file)) return true;
@@ -265,8 +274,7 @@ async function runExchange(command: 'export' | 'import', args: string[], values:
           }
           imported.push({ file, articleId: result.articleId, headline: result.headline, outcome: result.kind, warnings: result.warnings });
         } catch (error) {
-          const code = (error as { code?: string }).code;
-          const message = error instanceof AppError ? error.message : code === 'ENOENT' ? 'no such file.' : (error as Error).message;
+          const message = error instanceof AppError ? error.message : (READ_PROBLEMS[(error as { code?: string }).code ?? ''] ?? (error as Error).message);
           failures.push({ item: file, message });
         }
       }
