@@ -30,7 +30,6 @@ export const API_METHODS = {
   restoreBackup: 'backups:restore',
   setBackupFolder: 'backups:setFolder',
 
-  exportDefaults: 'exchange:defaults',
   startExport: 'exchange:export',
   exportJobStatus: 'exchange:jobStatus',
   cancelExport: 'exchange:cancel',

@@ -283,7 +283,6 @@ function exchangeCases() {
   const exportTo = (c: Ctx) => c.paths.offer('export-folder', path.join(c.dir, 'exports')).id;
   const markdown = Buffer.from('# Imported headline\n\nA paragraph with **bold** text.\n').toString('base64');
   return {
-    'exchange:defaults': { valid: () => ({}), invalid: () => [{ folder: 'x' }] },
     'exchange:export': {
       valid: (c) => ({ articleIds: [c.articleId], formats: ['html', 'fragment', 'md', 'txt', 'ninjs', 'ninjs2', 'docx', 'bundle'], folderId: exportTo(c) }),
       settle: (c, value) => settleJob(c, (value as { jobId: string }).jobId),

@@ -3,7 +3,7 @@
  * the files. The work runs in main as a job; this dialog polls its status.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ExchangeDefaults, ExportJobStatus } from '../../../shared/ipc/channels/exchange';
+import type { ExportJobStatus } from '../../../shared/ipc/channels/exchange';
 import { EXPORT_FORMATS, FORMAT_LABEL, isExportFormat, type ExportFormat } from '../../../shared/exchange/formats';
 import { call, errorMessage } from '../api/call';
 import { flushAllAutosaves } from '../article/useArticleAutosave';
@@ -23,7 +23,6 @@ const POLL_MS = 150;
 
 export function ExportDialog({ articles, onClose }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
-  const [defaults, setDefaults] = useState<ExchangeDefaults | undefined>();
   const [error, setError] = useState<string | undefined>();
   const showError = useCallback((e: unknown) => setError(errorMessage(e)), []);
   // Main lists the folder used last first, so it is the one chosen when the dialog opens.
@@ -38,9 +37,6 @@ export function ExportDialog({ articles, onClose }: Props) {
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
-    call('exportDefaults', {})
-      .then(setDefaults)
-      .catch((e) => setError(errorMessage(e)));
   }, []);
 
   // Poll the running job until it finishes.
@@ -66,10 +62,10 @@ export function ExportDialog({ articles, onClose }: Props) {
     setError(undefined);
     setRevealed(undefined);
     try {
+      if (!chosenFolder) return;
       await flushAllAutosaves();
       const chosen = EXPORT_FORMATS.filter((f) => formats.has(f));
       const ids = articles.filter((a) => selected.has(a.id)).map((a) => a.id);
-      if (!chosenFolder) return;
       const { jobId } = await call('startExport', { articleIds: ids, formats: chosen, folderId: chosenFolder.id });
       lastFormats.set(chosen);
       setJob(await call('exportJobStatus', { jobId }));

@@ -8,11 +8,6 @@ import { pathIdSchema } from './paths';
 
 export const MAX_EXPORT_BATCH = 5_000;
 
-export type ExchangeDefaults = {
-  /** True when the host can show files in the system file manager (Electron). */
-  canReveal: boolean;
-};
-
 export type ExportFailure = { articleId: string; headline: string; format: ExportFormat | 'all'; message: string };
 
 export type OpenedFiles = {
@@ -51,7 +46,6 @@ export type ImportOutcome =
 const jobId = z.string().min(1).max(64);
 
 export const exchangeChannels = {
-  'exchange:defaults': channel<ExchangeDefaults>()(emptyRequest),
   /** Starts exporting into a folder from paths:list (kind export-folder); poll exchange:jobStatus for progress. */
   'exchange:export': channel<{ jobId: string }>()(
     z

@@ -7,7 +7,6 @@ import type { FullHandlerContext, HandlerGroup } from './context';
 export function exchangeHandlers({ session, exchange, paths }: FullHandlerContext): HandlerGroup<keyof typeof exchangeChannels> {
   const jobs = createExportJobs(session, { printPdf: exchange?.printPdf });
   return {
-    'exchange:defaults': () => ({ canReveal: exchange?.reveal !== undefined }),
     'exchange:export': ({ articleIds, formats, folderId }) => {
       session.store();
       const folder = paths.resolve('export-folder', folderId);
