@@ -59,11 +59,13 @@ export function DatabaseProblem({ status, onOpened }: Props) {
             <small>The file that cannot be opened is kept beside it, renamed, in case it can be repaired.</small>
           </div>
         )}
-        {runtime === 'electron' ? (
+        {runtime === 'electron' && (
           <button type="button" disabled={busy} onClick={() => void attempt(() => call('openDatabase', {}))}>
             Open another database…
           </button>
-        ) : (
+        )}
+        {/* Electron: databases picked before; the browser host: those given on its command line. */}
+        {(runtime !== 'electron' || (databases.choices?.paths.length ?? 0) > 1) && (
           <form
             onSubmit={(e) => {
               e.preventDefault();
