@@ -87,6 +87,7 @@ async function serveRenderer(request: Request): Promise<Response> {
 /** Hardening for every web contents the app ever creates, not only the main window. */
 function hardenWebContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('render-process-gone', (_event, details) => log.error(`A window's page stopped (${details.reason}, exit code ${details.exitCode}).`));
   contents.on('will-navigate', (event) => {
     if (!shouldAllowNavigation(event.url)) event.preventDefault();
   });
@@ -293,6 +294,7 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('child-process-gone', (_event, details) => log.error(`A helper process stopped (${details.type}: ${details.reason}, exit code ${details.exitCode}).`));
   app.on('before-quit', () => {
     quitting = true;
   });
