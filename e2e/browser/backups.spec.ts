@@ -7,7 +7,7 @@ import { startBrowserHost } from '../../electron/browser-host/server';
 import { createArticleStore } from '../../electron/node/store/articleStore';
 import { tinyDisk } from '../../electron/node/store/__fixtures__/diskPlaces';
 import { openDatabase } from '../../electron/node/store/database';
-import { test, expect, expectSaved, articleButton, RENDERER_DIR, ROOT } from './fixtures';
+import { test, expect, expectSaved, articleButton, choosePath, RENDERER_DIR, ROOT } from './fixtures';
 
 test('back up now, write more, restore the backup after confirming, then undo the restore', async ({ page, host }) => {
   await page.getByRole('button', { name: 'Backups…' }).click();
@@ -17,7 +17,7 @@ test('back up now, write more, restore the backup after confirming, then undo th
   await expect(table.getByRole('row')).toHaveCount(2);
   await expect(table.getByRole('row').nth(1)).toContainText('Backed up by hand');
   await expect(table.getByRole('row').nth(1).getByRole('cell').nth(2)).toHaveText('1');
-  await expect(page.getByLabel('Backup folder')).toHaveValue(path.join(path.dirname(host.session.status().path), 'backups'));
+  await expect(page.getByLabel('Backup folder').locator('option:checked')).toHaveText(path.join(path.dirname(host.session.status().path), 'backups'));
 
   await page.getByRole('button', { name: 'New article' }).click();
   await expect(page.getByLabel('Headline')).toBeFocused();
@@ -49,17 +49,28 @@ test('back up now, write more, restore the backup after confirming, then undo th
   expect(host.session.database()!.pragma('integrity_check', { simple: true })).toBe('ok');
 });
 
-test('backups go to a folder the user chooses', async ({ page, host, dbDir }) => {
+test('backups go to a folder the user chooses among those the host offers', async ({ browser, dbDir }) => {
   const chosen = path.join(dbDir, 'offsite');
-  await page.getByRole('button', { name: 'Backups…' }).click();
-  const input = page.getByLabel('Backup folder');
-  await input.fill(chosen);
-  await page.getByRole('button', { name: 'Use this folder' }).click();
-  await expect(page.getByText('Backups will be written to the new folder.')).toBeVisible();
-  await page.getByRole('button', { name: 'Back up now' }).click();
-  await expect(page.getByRole('table', { name: 'Backups' }).getByRole('row')).toHaveCount(2);
-  expect(fs.readdirSync(chosen).filter((f) => f.endsWith('.db'))).toHaveLength(1);
-  expect(host.backups.list().folder).toBe(chosen);
+  const host = await startBrowserHost({ dbPath: path.join(dbDir, 'newsroom.db'), rendererDir: RENDERER_DIR, offer: { backupFolders: [chosen] } });
+  try {
+    const page = await browser.newPage();
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Backups…' }).click();
+    // The page cannot type a folder, and this host has no dialog to pick one.
+    await expect(page.getByRole('textbox', { name: 'Backup folder' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Choose…' })).toHaveCount(0);
+    await choosePath(page, 'Backup folder', chosen);
+    await page.getByRole('button', { name: 'Use this folder' }).click();
+    await expect(page.getByText('Backups will be written to the new folder.')).toBeVisible();
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await expect(page.getByRole('table', { name: 'Backups' }).getByRole('row')).toHaveCount(2);
+    expect(fs.readdirSync(chosen).filter((f) => f.endsWith('.db'))).toHaveLength(1);
+    expect(host.backups.list().folder).toBe(chosen);
+    await expect(page.getByLabel('Backup folder').locator('option:checked')).toHaveText(chosen);
+    await page.close();
+  } finally {
+    await host.close();
+  }
 });
 
 test('a damaged database offers its newest good backup, and restoring it opens the desk', async ({ browser, dbDir }) => {

@@ -27,7 +27,10 @@ test('a file that is not a database is reported in plain words, left untouched, 
   const bad = path.join(dir, 'newsroom.db');
   fs.writeFileSync(bad, 'Dear editor,\nthis is a letter, not a database.\n'.repeat(50));
   const before = sha(bad);
-  const host = await startBrowserHost({ dbPath: bad, rendererDir: RENDERER_DIR });
+  const otherBad = path.join(dir, 'letters.db');
+  fs.writeFileSync(otherBad, 'Another letter.\n'.repeat(50));
+  const otherBefore = sha(otherBad);
+  const host = await startBrowserHost({ dbPath: bad, rendererDir: RENDERER_DIR, offer: { databases: [otherBad] } });
   try {
     const page = await browser.newPage();
     await page.goto(host.url);
@@ -36,10 +39,12 @@ test('a file that is not a database is reported in plain words, left untouched, 
     expect(sha(bad)).toBe(before);
     expect(fs.existsSync(`${bad}-wal`)).toBe(false);
 
-    // Opening another bad file says so and keeps the screen.
-    await page.getByLabel('Open another database file').fill(bad);
+    // Opening another bad file (one the host offers: the page cannot name a file) says so and keeps the screen.
+    await expect(page.getByRole('textbox', { name: 'Open another database file' })).toHaveCount(0);
+    await page.getByLabel('Open another database file').selectOption({ label: otherBad });
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await expect(page.getByRole('alert')).toContainText('not a Newsroom Desk database');
+    expect(sha(otherBad)).toBe(otherBefore);
 
     await page.getByRole('button', { name: 'Start a new database' }).click();
     await expect(page.getByRole('navigation', { name: 'Article library' })).toBeVisible();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { buildBundle, encodeBundle } from '../../electron/node/exchange/bundleFile';
-import { test, expect, articleButton } from './fixtures';
+import { test, expect, articleButton, choosePath, exportFolderOf } from './fixtures';
 
 const SEED_HEADLINE = 'Harbour City Votes to Build Flood Barrier After Decade of Debate';
 const SLUG = 'harbour-city-votes-to-build-flood-barrier-after-decade-of-debate';
@@ -24,11 +24,6 @@ async function dropFiles(page: Page, files: { name: string; base64: string; type
   }, files);
 }
 
-async function setFolder(page: Page, folder: string) {
-  const input = page.getByLabel('Folder');
-  await input.fill(folder);
-}
-
 test.describe('export and import', () => {
   test('export dialog: formats, folder, progress, files on disk, reveal', async ({ page, dbDir }) => {
     await articleButton(page, SEED_HEADLINE).click();
@@ -36,8 +31,10 @@ test.describe('export and import', () => {
     const dialog = page.getByRole('dialog', { name: /Export “Harbour City/ });
     await expect(dialog).toBeVisible();
     for (const label of ['Markdown', 'Plain text', 'Word (.docx)', 'Article bundle (.newsroom)']) await dialog.getByLabel(label).check();
-    const out = path.join(dbDir, 'exports');
-    await setFolder(page, out);
+    // The page cannot type a folder: it picks one the host offers.
+    await expect(dialog.getByRole('textbox', { name: 'Folder' })).toHaveCount(0);
+    const out = exportFolderOf(dbDir);
+    await choosePath(page, 'Folder', out);
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
     await expect(dialog.getByTestId('export-state')).toHaveText(`Exported 1 of 1 to ${out}.`);
     await expect(dialog.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '1');
@@ -46,9 +43,9 @@ test.describe('export and import', () => {
     await expect(dialog.getByTestId('export-folder-path')).toHaveText(out);
     await dialog.getByRole('button', { name: 'Close' }).click();
 
-    // The folder and formats are remembered.
+    // The folder (first in the host's list once used) and the formats are remembered.
     await page.getByRole('button', { name: 'Export…', exact: true }).click();
-    await expect(page.getByLabel('Folder')).toHaveValue(out);
+    await expect(page.getByLabel('Folder').locator('option:checked')).toHaveText(out);
     await expect(page.getByLabel('Markdown')).toBeChecked();
   });
 
@@ -65,8 +62,8 @@ test.describe('export and import', () => {
     await dialog.getByLabel('Web page (HTML)').uncheck();
     await dialog.getByLabel('Word (.docx)').check();
     await dialog.getByLabel('IPTC ninjs 3.1 (JSON)').check();
-    const out = path.join(dbDir, 'batch');
-    await setFolder(page, out);
+    const out = exportFolderOf(dbDir);
+    await choosePath(page, 'Folder', out);
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
     const bar = dialog.getByRole('progressbar');
     await expect(bar).toHaveAttribute('aria-valuemax', '151');

@@ -1,6 +1,8 @@
 /**
  * Each test gets its own browser host on a fresh database file in a temp
- * folder, and a page already open at the app with the per-run token.
+ * folder, and a page already open at the app with the per-run token. The page
+ * cannot name folders: the host offers `<dbDir>/exports` for exports, as
+ * `--export-folder` does.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import fs from 'node:fs';
@@ -26,7 +28,12 @@ export const test = base.extend<Fixtures>({
     if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
       throw new Error('dist/renderer is missing: run "node scripts/build.mjs --renderer" before the e2e tests.');
     }
-    const host = await startBrowserHost({ dbPath: path.join(dbDir, 'newsroom.db'), rendererDir: RENDERER_DIR, seedOnCreate: seed });
+    const host = await startBrowserHost({
+      dbPath: path.join(dbDir, 'newsroom.db'),
+      rendererDir: RENDERER_DIR,
+      seedOnCreate: seed,
+      offer: { exportFolders: [exportFolderOf(dbDir)] },
+    });
     await use(host);
     await host.close();
   },
@@ -43,6 +50,14 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/** The export folder the test host offers. */
+export const exportFolderOf = (dbDir: string) => path.join(dbDir, 'exports');
+
+/** Chooses one of the offered folders (or files) in a path list, by the path it shows. */
+export async function choosePath(page: Page, label: string, shown: string) {
+  await page.getByLabel(label).selectOption({ label: shown });
+}
 
 /** Waits until the open article reports it is saved. */
 export async function expectSaved(page: Page) {

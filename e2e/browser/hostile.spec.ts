@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
 import { HOSTILE_CASES, PWNED_FLAG } from '../../shared/security/__fixtures__/hostileContent';
-import { test, expect, expectSaved } from './fixtures';
+import { test, expect, expectSaved, choosePath, exportFolderOf } from './fixtures';
 
 const EXECUTABLE = ['script', 'iframe', 'frame', 'object', 'embed', 'svg', 'math', 'base', 'form', 'link', 'meta', 'template', 'noscript'];
 
@@ -74,8 +74,8 @@ test('hostile HTML pasted into the editor runs nothing, leaves no handlers, and 
   await page.getByRole('button', { name: 'Export…', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: /Export “Hostile paste/ });
   await dialog.getByLabel('Web page (HTML)').check();
-  const out = path.join(dbDir, 'hostile-export');
-  await page.getByLabel('Folder').fill(out);
+  const out = exportFolderOf(dbDir);
+  await choosePath(page, 'Folder', out);
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(dialog.getByTestId('export-state')).toHaveText(`Exported 1 of 1 to ${out}.`);
 

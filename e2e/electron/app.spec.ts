@@ -3,6 +3,8 @@
  * app:// origin and its CSP, navigation limits, and the close handshake. The
  * editor itself is covered by the browser specs.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { PRELOAD_API_KEYS, type DesktopApi } from '../../electron/preload/apiKeys';
 import { electronBinary, launchApp, SKIP_REASON, type LaunchedApp } from './helpers';
@@ -104,6 +106,27 @@ test.describe('Electron shell', () => {
     expect(launched.app.windows()).toHaveLength(1);
     const opened = await launched.app.evaluate(() => (globalThis as { __opened?: string[] }).__opened ?? []);
     expect(opened).toEqual(['https://example.com/story']);
+  });
+
+  test('refuses a path the page names; only ids of paths main picked or offers', async () => {
+    const results = await launched.page.evaluate(async () => {
+      const api = (window as unknown as AppWindow).newsroom as unknown as Record<string, (r: unknown) => Promise<{ ok: boolean; error?: { code: string } }>>;
+      return [
+        await api.openDatabase!({ path: '/etc/passwd' }),
+        await api.openDatabase!({ pathId: '/etc/passwd' }),
+        await api.setBackupFolder!({ folder: '/tmp' }),
+        await api.startExport!({ articleIds: ['a'], formats: ['md'], folder: '/tmp' }),
+      ].map((r) => r.error?.code);
+    });
+    expect(results).toEqual(['INVALID_PAYLOAD', 'INVALID_PAYLOAD', 'INVALID_PAYLOAD', 'INVALID_PAYLOAD']);
+  });
+
+  test('logs to main.log in the logs folder, and Help offers Show Log File', async () => {
+    const logsDir = await launched.app.evaluate(({ app }) => app.getPath('logs'));
+    await expect.poll(() => fs.existsSync(path.join(logsDir, 'main.log'))).toBe(true);
+    expect(fs.readFileSync(path.join(logsDir, 'main.log'), 'utf8')).toMatch(/\[info\] Newsroom Desk .* starting/);
+    const help = await launched.app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.find((i) => i.role === 'help')?.submenu?.items.map((i) => i.label));
+    expect(help).toContain('Show Log File');
   });
 
   test('creates an article from the UI', async () => {

@@ -1,6 +1,8 @@
 /**
  * `npm run dev:browser`: runs the real renderer in any browser against a real
- * database file. Prints the URL to open (with its per-run token).
+ * database file. Prints the URL to open (with its per-run token). The page
+ * cannot name files: other databases and folders it may use are given here
+ * (--open-db, --backup-folder, --export-folder, each repeatable).
  */
 import path from 'node:path';
 import fs from 'node:fs';
@@ -15,6 +17,9 @@ const { values } = parseArgs({
     port: { type: 'string' },
     json: { type: 'boolean', default: false },
     'no-seed': { type: 'boolean', default: false },
+    'open-db': { type: 'string', multiple: true, default: [] },
+    'backup-folder': { type: 'string', multiple: true, default: [] },
+    'export-folder': { type: 'string', multiple: true, default: [] },
   },
 });
 
@@ -36,6 +41,11 @@ const host = await startBrowserHost({
   seedOnCreate: !values['no-seed'],
   appVersion: version,
   automaticBackups: true,
+  offer: {
+    databases: values['open-db'].map((f) => path.resolve(f)),
+    backupFolders: values['backup-folder'].map((f) => path.resolve(f)),
+    exportFolders: values['export-folder'].map((f) => path.resolve(f)),
+  },
 });
 if (values.json) console.log(JSON.stringify({ url: host.url, origin: host.origin, token: host.token, db: dbPath, pid: process.pid }));
 else {

@@ -287,3 +287,41 @@ describe('browser host, when a renderer file cannot be read', () => {
     expect(after.body).toBe('console.log(1)');
   });
 });
+
+describe('browser host paths: the page picks from what the host was started with', () => {
+  it('offers its folders by id, exports into one, and refuses a path the page names', async () => {
+    const rendererDir = path.join(dir, 'renderer');
+    const exportsDir = path.join(dir, 'offered-exports');
+    const other = await startBrowserHost({
+      dbPath: path.join(dir, 'paths.db'),
+      rendererDir,
+      token: 'paths-token-456',
+      offer: { exportFolders: [exportsDir], databases: [path.join(dir, 'host.db')] },
+    });
+    const call = async (channel: string, payload: unknown) => {
+      const res = await fetch(`${other.origin}/ipc/${channel}`, { method: 'POST', headers: { authorization: 'Bearer paths-token-456' }, body: JSON.stringify(payload) });
+      return (await res.json()) as { ok: boolean; value?: any; error?: { code: string } };
+    };
+    try {
+      const folders = await call('paths:list', { kind: 'export-folder' });
+      expect(folders.value.canPick).toBe(false);
+      expect(folders.value.paths.map((p: { path: string }) => p.path)).toEqual([exportsDir, path.join(os.homedir(), 'Newsroom exports')]);
+      const databases = await call('paths:list', { kind: 'database' });
+      expect(databases.value.paths.map((p: { path: string }) => p.path)).toEqual([path.join(dir, 'host.db'), path.join(dir, 'paths.db')]);
+      expect((await call('paths:pick', { kind: 'export-folder' })).error?.code).toBe('NOT_ALLOWED');
+
+      const articleId = other.session.store().listArticles({ view: 'active' }).items[0]!.id;
+      const named = await call('exchange:export', { articleIds: [articleId], formats: ['txt'], folder: path.join(dir, 'elsewhere') });
+      expect(named.error?.code).toBe('INVALID_PAYLOAD');
+      const asId = await call('exchange:export', { articleIds: [articleId], formats: ['txt'], folderId: path.join(dir, 'elsewhere') });
+      expect(asId.error?.code).toBe('INVALID_PAYLOAD');
+      expect(fs.existsSync(path.join(dir, 'elsewhere'))).toBe(false);
+
+      const { jobId } = (await call('exchange:export', { articleIds: [articleId], formats: ['txt'], folderId: folders.value.paths[0].id })).value;
+      while ((await call('exchange:jobStatus', { jobId })).value.state === 'running') await new Promise((r) => setTimeout(r, 5));
+      expect(fs.readdirSync(exportsDir)).toEqual(['harbour-city-votes-to-build-flood-barrier-after-decade-of-debate.txt']);
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { createDispatcher } from '../node/ipc/dispatch';
 import { createHandlers } from '../node/ipc/handlers';
 import { BackupService } from '../node/backup/backupService';
+import { PickedPaths } from '../node/paths/pickedPaths';
 import { DatabaseSession } from '../node/session';
 import { RENDERER_CSP } from '../node/security/csp';
 import { contentTypeFor, resolveAppRequest } from '../node/security/appProtocol';
@@ -30,6 +31,11 @@ export type BrowserHostOptions = {
   appVersion?: string;
   /** Back up on start and every few hours, as the desktop app does (off for tests and benchmarks). */
   automaticBackups?: boolean;
+  /**
+   * A browser has no native file dialog, and the page must never name a path: these are what the page
+   * may choose from, besides the database, the default backup folder and ~/Newsroom exports.
+   */
+  offer?: { databases?: string[]; backupFolders?: string[]; exportFolders?: string[] };
 };
 
 export type BrowserHost = {
@@ -111,11 +117,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const session = new DatabaseSession(options.dbPath, { seedOnCreate: options.seedOnCreate ?? true, runtime: 'node' });
   const backups = new BackupService({ session, log: (message) => console.error(message) });
   if (options.automaticBackups) backups.start();
+  const paths = new PickedPaths();
+  for (const file of options.offer?.databases ?? []) paths.offer('database', file);
+  for (const folder of options.offer?.backupFolders ?? []) paths.offer('backup-folder', folder);
+  for (const folder of options.offer?.exportFolders ?? []) paths.offer('export-folder', folder);
   let origin = '';
   const dispatch = createDispatcher(
     createHandlers({
       session,
       backups,
+      paths,
       info: { appVersion: options.appVersion ?? '0.0.0', runtime: 'browser-host', platform: process.platform },
     }),
     { isTrustedSender: (sender) => sender.isMainFrame && sender.url === `${origin}/` },

@@ -10,10 +10,11 @@ import { AppError } from '../../shared/ipc/contract';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../shared/model/article';
 import { bodyPlainText } from '../../shared/model/document';
 import { createArticleStore } from '../node/store/articleStore';
-import { createLibraryStore } from '../node/store/libraryStore';
-import { DbOpenError, openDatabase } from '../node/store/database';
+import { DbOpenError, openDatabase, schemaVersion } from '../node/store/database';
 import { exportArticleFormats } from '../node/exchange/exportService';
 import { CONFLICT_CHOICES, importFile, type ConflictChoice } from '../node/exchange/importService';
+import { describeFolderError, prepareFolder } from '../node/exchange/files';
+import { createLibraryStore } from '../node/store/libraryStore';
 import { DatabaseSession } from '../node/session';
 
 export type CliIo = { out: (line: string) => void; err: (line: string) => void };
@@ -21,6 +22,8 @@ export type CliIo = { out: (line: string) => void; err: (line: string) => void }
 export const USAGE = `Usage: newsroom --db FILE <command> [options]
 
 Commands:
+  init                                      Create an empty database at --db FILE;
+                                            refuses a file that already exists
   list [--json] [--trash] [--search TEXT]   List articles (newest edit first)
   show ID [--json]                          Show one article
   export (ID… | --status STATUS) --format FORMAT[,FORMAT…] --out DIR [--json]
@@ -30,6 +33,9 @@ Commands:
                                             Import Markdown, Word (.docx), HTML, text,
                                             ninjs JSON or .newsroom bundles. When a bundle's
                                             article exists: keep-mine, take-theirs or keep-both
+
+Every command but init needs an existing database: import does not create one,
+so a mistyped --db never starts a second desk. Start one with init.
 
 Options:
   --db FILE   The Newsroom Desk database file (required)
@@ -76,6 +82,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err('newsroom: --db FILE is required.');
     return 2;
   }
+  if (command === 'init') return runInit(values.db, rest, io);
   if (command === 'export' || command === 'import') return runExchange(command, rest, values, io);
   if (command !== 'list' && command !== 'show') {
     io.err(`newsroom: unknown command "${command}".`);
@@ -86,10 +93,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err('newsroom: show needs exactly one article ID.');
     return 2;
   }
-  if (!fs.existsSync(values.db)) {
-    io.err(`newsroom: no database at ${values.db}.`);
-    return 1;
-  }
+  if (!databaseExists(values.db, io)) return 1;
 
   let db;
   try {
@@ -133,6 +137,61 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** Why a file to import could not be read, in words. */
+const READ_PROBLEMS: Record<string, string> = {
+  ENOENT: 'no such file.',
+  EISDIR: 'is a folder, not a file; give the files in it.',
+  EACCES: 'you do not have permission to read this file.',
+  EPERM: 'you do not have permission to read this file.',
+  EIO: 'the disk reported an error while reading this file.',
+};
+
+/** Says how to start a desk when the file is missing: only init creates one. */
+function databaseExists(file: string, io: CliIo): boolean {
+  if (fs.existsSync(file)) return true;
+  io.err(`newsroom: no database at ${file}. To start a new desk there, run: newsroom --db ${quoteArg(file)} init`);
+  return false;
+}
+
+const quoteArg = (arg: string) => (/^[\w./:@%+=,-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`);
+
+/** `init`: an empty database with the current schema, never over an existing file. */
+function runInit(file: string, args: string[], io: CliIo): number {
+  if (args.length) {
+    io.err('newsroom: init takes no arguments; give the file with --db FILE.');
+    return 2;
+  }
+  const target = path.resolve(file);
+  const folder = path.dirname(target);
+  if (fs.existsSync(target)) {
+    io.err(`newsroom: there is already a file at ${target}; init never replaces a file. Give a new file name.`);
+    return 1;
+  }
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
+    io.err(`newsroom: the folder ${folder} does not exist. Create it first, or give a file in an existing folder.`);
+    return 1;
+  }
+  try {
+    // Exclusive creation: a file that appeared meanwhile is refused, not taken over.
+    fs.closeSync(fs.openSync(target, 'wx'));
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    io.err(`newsroom: ${code === 'EEXIST' ? `there is already a file at ${target}; init never replaces a file.` : (describeFolderError(error, folder) ?? (error as Error).message)}`);
+    return 1;
+  }
+  try {
+    const db = openDatabase(target);
+    const version = schemaVersion(db);
+    db.close();
+    io.out(`Created an empty Newsroom Desk database at ${target} (schema version ${version}).`);
+    return 0;
+  } catch (error) {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${target}${suffix}`, { force: true });
+    io.err(`newsroom: the database could not be created: ${describeFolderError(error, folder) ?? (error as Error).message}`);
+    return 1;
+  }
+}
+
 type ExchangeValues = { db?: string; json?: boolean; status?: string; format?: string; out?: string; 'on-conflict'?: string };
 
 /** `export` and `import`: one line per failure, a summary (or JSON) on stdout, exit 0 only if all succeeded. */
@@ -163,9 +222,15 @@ async function runExchange(command: 'export' | 'import', args: string[], values:
       onConflict = values['on-conflict'] as ConflictChoice;
     }
   }
-  if (!fs.existsSync(values.db!)) {
-    io.err(`newsroom: no database at ${values.db}.`);
-    return 1;
+  if (!databaseExists(values.db!, io)) return 1;
+  let outDir: string | undefined;
+  if (command === 'export') {
+    try {
+      outDir = prepareFolder(values.out!);
+    } catch (error) {
+      io.err(`newsroom: ${(error as Error).message}`);
+      return 1;
+    }
   }
   const session = new DatabaseSession(values.db!, { runtime: 'node' });
   const opened = session.status();
@@ -187,7 +252,7 @@ async function runExchange(command: 'export' | 'import', args: string[], values:
       const files: string[] = [];
       for (const id of ids) {
         try {
-          const result = await exportArticleFormats(session, id, formats, values.out!, { taken });
+          const result = await exportArticleFormats(session, id, formats, outDir!, { taken });
           files.push(...result.files);
           for (const f of result.failures) failures.push({ item: `${id} (${f.format})`, message: f.message });
           for (const w of result.warnings) io.err(`newsroom: ${id} (${w.format}): ${w.message}`);
@@ -200,7 +265,7 @@ async function runExchange(command: 'export' | 'import', args: string[], values:
       if (values.json) io.out(JSON.stringify({ articles: ids.length, files, failures }));
       else {
         for (const file of files) io.out(file);
-        io.out(ids.length === 0 ? `No articles${status ? ` with status ${status}` : ''}.` : `Exported ${ids.length - new Set(failures.map((f) => f.item.split(' ')[0])).size} of ${ids.length} article(s) to ${path.resolve(values.out!)}.`);
+        io.out(ids.length === 0 ? `No articles${status ? ` with status ${status}` : ''}.` : `Exported ${ids.length - new Set(failures.map((f) => f.item.split(' ')[0])).size} of ${ids.length} article(s) to ${outDir}.`);
       }
     } else {
       const imported: { file: string; articleId: string; headline: string; outcome: string; warnings: string[] }[] = [];
@@ -215,8 +280,7 @@ async function runExchange(command: 'export' | 'import', args: string[], values:
           }
           imported.push({ file, articleId: result.articleId, headline: result.headline, outcome: result.kind, warnings: result.warnings });
         } catch (error) {
-          const code = (error as { code?: string }).code;
-          const message = error instanceof AppError ? error.message : code === 'ENOENT' ? 'no such file.' : (error as Error).message;
+          const message = error instanceof AppError ? error.message : (READ_PROBLEMS[(error as { code?: string }).code ?? ''] ?? (error as Error).message);
           failures.push({ item: file, message });
         }
       }

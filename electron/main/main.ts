@@ -5,6 +5,7 @@
  * lives in electron/node/security; this file only wires it to Electron.
  */
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell, type WebContents } from 'electron';
+import log from 'electron-log/main';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BackupService } from '../node/backup/backupService';
@@ -16,14 +17,17 @@ import { permissionDecision, shouldAllowNavigation, windowOpenDecision } from '.
 import { secureWebPreferences } from '../node/security/webPreferences';
 import { IMPORT_EXTENSIONS } from '../../shared/exchange/sniff';
 import { bundlePathsIn, OpenedFiles } from '../node/exchange/openedFiles';
+import { PickedPaths } from '../node/paths/pickedPaths';
 import { DatabaseSession } from '../node/session';
+import type { PathKind } from '../../shared/ipc/channels/paths';
 import { SHELL_CHANNELS, type MenuCommand } from '../preload/apiKeys';
 import { rasterizeInHiddenWindow } from './imageRaster';
 import { registerIpcHandlers, requestRendererFlush } from './ipc';
+import { configureLogFile, logUncaughtErrors } from './logFile';
 import { applicationMenuTemplate, contextMenuTemplate } from './menus';
 import { nativeBindingPath } from './nativeBinding';
 import { printPdfInHiddenWindow } from './pdf';
-import { readSettings, startupDatabasePath, writeSettings } from './settings';
+import { readSettings, startupDatabasePath, writeSettings, type ShellSettings } from './settings';
 
 const APP_NAME = 'Newsroom Desk';
 /** How long a closing window waits for the page to save pending edits. */
@@ -38,6 +42,10 @@ app.setName(APP_NAME);
 // One userData folder whether run from source (package name) or packaged (product name). Tests and
 // side-by-side profiles point it elsewhere with NEWSROOM_USER_DATA. Must happen before anything reads it.
 app.setPath('userData', process.env.NEWSROOM_USER_DATA ? path.resolve(process.env.NEWSROOM_USER_DATA) : path.join(app.getPath('appData'), APP_NAME));
+// Main-process problems go to a rotating file in the app's logs folder (Help ▸ Show Log File).
+app.setAppLogsPath();
+const logFile = configureLogFile(log, app.getPath('logs'));
+logUncaughtErrors(log);
 // Every renderer sandboxed, whatever options a future window forgets.
 app.enableSandbox();
 
@@ -80,6 +88,7 @@ async function serveRenderer(request: Request): Promise<Response> {
 /** Hardening for every web contents the app ever creates, not only the main window. */
 function hardenWebContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('render-process-gone', (_event, details) => log.error(`A window's page stopped (${details.reason}, exit code ${details.exitCode}).`));
   contents.on('will-navigate', (event) => {
     if (!shouldAllowNavigation(event.url)) event.preventDefault();
   });
@@ -101,43 +110,43 @@ function hardenSession(): void {
   protocol.handle(APP_SCHEME, serveRenderer);
 }
 
+const settingsFile = () => path.join(app.getPath('userData'), 'settings.json');
+
+function updateSettings(change: Partial<ShellSettings>, what: string): void {
+  try {
+    writeSettings(settingsFile(), { ...readSettings(settingsFile()), ...change });
+  } catch (error) {
+    log.error(`Could not remember ${what}: ${(error as Error).message}`);
+  }
+}
+
 function openDatabaseSession(): DatabaseSession {
   const userData = app.getPath('userData');
-  const settingsFile = path.join(userData, 'settings.json');
-  const dbPath = startupDatabasePath(readSettings(settingsFile), userData);
+  const dbPath = startupDatabasePath(readSettings(settingsFile()), userData);
   return new DatabaseSession(dbPath, {
     nativeBinding: nativeBindingPath({ packaged: app.isPackaged, appRoot, resourcesPath: process.resourcesPath }),
     runtime: 'electron',
     seedOnCreate: true,
-    onPathChange: (databasePath) => {
-      try {
-        writeSettings(settingsFile, { ...readSettings(settingsFile), databasePath });
-      } catch (error) {
-        console.error(`Could not remember the database location: ${(error as Error).message}`);
-      }
-    },
+    onPathChange: (databasePath) => updateSettings({ databasePath }, 'the database location'),
   });
 }
 
-async function chooseDatabaseFile(): Promise<string | undefined> {
-  const options: Electron.OpenDialogOptions = {
+const DIALOGS: Record<PathKind, Electron.OpenDialogOptions> = {
+  database: {
     title: 'Open Newsroom Database',
     properties: ['openFile'],
     filters: [
       { name: 'Newsroom databases', extensions: ['db', 'sqlite', 'sqlite3'] },
       { name: 'All files', extensions: ['*'] },
     ],
-  };
-  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
-  return result.canceled ? undefined : result.filePaths[0];
-}
+  },
+  'backup-folder': { title: 'Back Up to Folder', properties: ['openDirectory', 'createDirectory'] },
+  'export-folder': { title: 'Export to Folder', properties: ['openDirectory', 'createDirectory'] },
+};
 
-async function chooseExportFolder(current?: string): Promise<string | undefined> {
-  const options: Electron.OpenDialogOptions = {
-    title: 'Export to Folder',
-    properties: ['openDirectory', 'createDirectory'],
-    ...(current ? { defaultPath: current } : {}),
-  };
+/** The only source of new paths in the app: the page gets an id for what the user picks here. */
+async function pickPath(kind: PathKind, current?: string): Promise<string | undefined> {
+  const options = { ...DIALOGS[kind], ...(current ? { defaultPath: current } : {}) };
   const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return result.canceled ? undefined : result.filePaths[0];
 }
@@ -178,6 +187,7 @@ function installApplicationMenu(): void {
       const status = databaseSession?.status();
       if (status) shell.showItemInFolder(status.path);
     },
+    showLogFile: () => shell.showItemInFolder(logFile),
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
@@ -231,6 +241,7 @@ function createWindow(): BrowserWindow {
 }
 
 async function start(): Promise<void> {
+  log.info(`${APP_NAME} ${app.getVersion()} starting (Electron ${process.versions.electron}, ${process.platform})`);
   hardenSession();
   // A database that cannot be opened leaves the session in an error state; the window still opens and says why.
   databaseSession = openDatabaseSession();
@@ -238,17 +249,20 @@ async function start(): Promise<void> {
   backupService = new BackupService({
     session: sessionForHandlers,
     nativeBinding: nativeBindingPath({ packaged: app.isPackaged, appRoot, resourcesPath: process.resourcesPath }),
-    log: (message) => console.error(message),
+    log: (message) => log.error(message),
   });
   backupService.start();
   const dispatch = createDispatcher(
     createHandlers({
       session: sessionForHandlers,
       info: { appVersion: app.getVersion(), runtime: 'electron', platform: process.platform },
-      chooseDatabaseFile,
+      paths: new PickedPaths({
+        remembered: readSettings(settingsFile()).recentPaths,
+        onRemember: (recentPaths) => updateSettings({ recentPaths }, 'the recent files and folders'),
+      }),
+      pickPath,
       backups: backupService,
       exchange: {
-        chooseFolder: chooseExportFolder,
         reveal: (file) => shell.showItemInFolder(file),
         printPdf: printPdfInHiddenWindow,
         rasterizeImage: rasterizeInHiddenWindow,
@@ -257,7 +271,7 @@ async function start(): Promise<void> {
     }),
     {
       isTrustedSender: isTrustedIpcSender,
-      onInternalError: (channel, error) => console.error(`IPC ${channel} failed:`, error),
+      onInternalError: (channel, error) => log.error(`IPC ${channel} failed:`, error),
     },
   );
   registerIpcHandlers(dispatch);
@@ -282,6 +296,7 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('child-process-gone', (_event, details) => log.error(`A helper process stopped (${details.type}: ${details.reason}, exit code ${details.exitCode}).`));
   app.on('before-quit', () => {
     quitting = true;
   });
@@ -299,6 +314,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
+      log.error('The app could not start:', error);
       dialog.showErrorBox(APP_NAME, `The app could not start: ${(error as Error)?.message ?? String(error)}`);
       app.exit(1);
     });

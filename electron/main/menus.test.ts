@@ -39,7 +39,7 @@ describe('contextMenuTemplate', () => {
 });
 
 describe('applicationMenuTemplate', () => {
-  const base = { appName: 'Newsroom Desk', sendCommand: vi.fn(), showAbout: vi.fn(), showDatabaseInFolder: vi.fn(), importFiles: vi.fn() };
+  const base = { appName: 'Newsroom Desk', sendCommand: vi.fn(), showAbout: vi.fn(), showDatabaseInFolder: vi.fn(), importFiles: vi.fn(), showLogFile: vi.fn() };
 
   it('has File, Edit, View and Help, and sends File commands to the page', () => {
     const sendCommand = vi.fn();
@@ -66,5 +66,20 @@ describe('applicationMenuTemplate', () => {
 
   it('adds the app menu on macOS', () => {
     expect(labels(applicationMenuTemplate({ ...base, isMac: true, isDev: false }))[0]).toBe('Newsroom Desk');
+  });
+
+  it('Help ▸ Show Log File reveals the log, on every platform', () => {
+    for (const isMac of [false, true]) {
+      const showLogFile = vi.fn();
+      const showAbout = vi.fn();
+      const menu = applicationMenuTemplate({ ...base, showLogFile, showAbout, isMac, isDev: false });
+      const help = menu.at(-1)!;
+      expect(help).toMatchObject({ label: '&Help', role: 'help' });
+      const items = help.submenu as MenuItemConstructorOptions[];
+      expect(labels(items)).toEqual(isMac ? ['Database Location', 'Show Log File'] : ['Show Log File', 'separator', 'About Newsroom Desk']);
+      (items.find((i) => i.label === 'Show Log File')!.click as () => void)();
+      expect(showLogFile).toHaveBeenCalledTimes(1);
+      expect(showAbout).not.toHaveBeenCalled();
+    }
   });
 });

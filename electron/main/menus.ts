@@ -16,6 +16,8 @@ export type AppMenuActions = {
   showDatabaseInFolder: () => void;
   /** Asks for files to import (Markdown, Word, HTML, text, ninjs, bundles). */
   importFiles: () => void;
+  /** Reveals the main process's log file in the system file manager (for support). */
+  showLogFile: () => void;
 };
 
 export function applicationMenuTemplate(actions: AppMenuActions): MenuItemConstructorOptions[] {
@@ -69,7 +71,15 @@ export function applicationMenuTemplate(actions: AppMenuActions): MenuItemConstr
       ],
     },
     ...(isMac ? [{ role: 'windowMenu' } satisfies MenuItemConstructorOptions] : []),
-    { label: '&Help', role: 'help', submenu: isMac ? [{ label: 'Database Location', click: () => actions.showDatabaseInFolder() }] : [about] },
+    {
+      label: '&Help',
+      role: 'help',
+      submenu: [
+        ...(isMac ? [{ label: 'Database Location', click: () => actions.showDatabaseInFolder() }] : []),
+        { label: 'Show Log File', click: () => actions.showLogFile() },
+        ...(isMac ? [] : [{ type: 'separator' } as const, about]),
+      ],
+    },
   ];
 }
 

@@ -45,3 +45,22 @@ describe('nativeBindingPath', () => {
     );
   });
 });
+
+describe('recent paths', () => {
+  it('round-trip, and anything odd in them is dropped', () => {
+    const file = path.join(dir, 'settings.json');
+    const recentPaths = [
+      { kind: 'database' as const, path: path.join(dir, 'a.db') },
+      { kind: 'export-folder' as const, path: path.join(dir, 'out') },
+    ];
+    writeSettings(file, { databasePath: path.join(dir, 'a.db'), recentPaths });
+    expect(readSettings(file)).toEqual({ databasePath: path.join(dir, 'a.db'), recentPaths });
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ recentPaths: [{ kind: 'database', path: 'relative.db' }, { kind: 'secrets', path: '/etc' }, { kind: 'backup-folder', path: 5 }, null, recentPaths[1], { ...recentPaths[0], extra: 1 }] }),
+    );
+    expect(readSettings(file)).toEqual({ recentPaths: [recentPaths[1], recentPaths[0]] });
+    fs.writeFileSync(file, JSON.stringify({ recentPaths: 'nope' }));
+    expect(readSettings(file)).toEqual({});
+  });
+});

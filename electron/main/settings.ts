@@ -1,12 +1,20 @@
 /**
- * The shell's small settings file in userData: today only which database the
- * user last opened. A missing or unreadable file means defaults; a write is
+ * The shell's small settings file in userData: which database the user last
+ * opened, and the files and folders picked in the app's dialogs (so they can be
+ * offered again). A missing or unreadable file means defaults; a write is
  * atomic so a crash never leaves half a file.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { PATH_KINDS } from '../../shared/ipc/channels/paths';
+import { MAX_PATHS_PER_KIND, type RememberedPath } from '../node/paths/pickedPaths';
 
-export type ShellSettings = { databasePath?: string };
+export type ShellSettings = { databasePath?: string; recentPaths?: RememberedPath[] };
+
+const isRememberedPath = (value: unknown): value is RememberedPath => {
+  const { kind, path: p } = (value ?? {}) as { kind?: unknown; path?: unknown };
+  return (PATH_KINDS as readonly unknown[]).includes(kind) && typeof p === 'string' && path.isAbsolute(p);
+};
 
 export function readSettings(file: string): ShellSettings {
   let raw: unknown;
@@ -15,8 +23,14 @@ export function readSettings(file: string): ShellSettings {
   } catch {
     return {};
   }
-  const databasePath = (raw as { databasePath?: unknown } | null)?.databasePath;
-  return typeof databasePath === 'string' && path.isAbsolute(databasePath) ? { databasePath } : {};
+  const { databasePath, recentPaths } = (raw ?? {}) as { databasePath?: unknown; recentPaths?: unknown };
+  const settings: ShellSettings = {};
+  if (typeof databasePath === 'string' && path.isAbsolute(databasePath)) settings.databasePath = databasePath;
+  if (Array.isArray(recentPaths)) {
+    const valid = recentPaths.slice(0, MAX_PATHS_PER_KIND * PATH_KINDS.length).filter(isRememberedPath);
+    if (valid.length) settings.recentPaths = valid.map(({ kind, path: p }) => ({ kind, path: p }));
+  }
+  return settings;
 }
 
 export function writeSettings(file: string, settings: ShellSettings): void {

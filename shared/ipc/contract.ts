@@ -10,6 +10,7 @@ import { assetChannels } from './channels/assets';
 import { backupChannels } from './channels/backups';
 import { exchangeChannels } from './channels/exchange';
 import { libraryChannels } from './channels/library';
+import { pathChannels } from './channels/paths';
 import { reviewChannels } from './channels/review';
 import type { z } from 'zod';
 import { API_METHODS, type ApiMethod } from './methods';
@@ -27,6 +28,7 @@ export const contract = {
   ...backupChannels,
   ...exchangeChannels,
   ...libraryChannels,
+  ...pathChannels,
   ...reviewChannels,
 } as const;
 

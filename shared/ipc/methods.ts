@@ -10,6 +10,8 @@ export const API_METHODS = {
   openDatabase: 'db:open',
   createNewDatabase: 'db:createNew',
   retryDatabase: 'db:retry',
+  listPaths: 'paths:list',
+  pickPath: 'paths:pick',
 
   listArticles: 'articles:list',
   getArticle: 'articles:get',
@@ -29,8 +31,6 @@ export const API_METHODS = {
   restoreBackup: 'backups:restore',
   setBackupFolder: 'backups:setFolder',
 
-  exportDefaults: 'exchange:defaults',
-  chooseExportFolder: 'exchange:chooseFolder',
   startExport: 'exchange:export',
   exportJobStatus: 'exchange:jobStatus',
   cancelExport: 'exchange:cancel',

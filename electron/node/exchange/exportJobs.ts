@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/ipc/contract';
 import type { ExportFailure, ExportJobStatus } from '../../../shared/ipc/channels/exchange';
 import { FORMAT_LABEL, type ExportFormat } from '../../../shared/exchange/formats';
-import { exportArticleFormats, prepareFolder, type ExportOptions } from './exportService';
+import { exportArticleFormats, type ExportOptions } from './exportService';
+import { prepareFolder } from './files';
 import type { ExchangeSession } from './session';
 
 /** Finished jobs are forgotten after this long. */

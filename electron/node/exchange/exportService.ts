@@ -19,7 +19,7 @@ import { rasterizeWithChromium } from '../export/chromiumRaster';
 import { exportDocxWithWarnings, type ImageRasterizer } from '../export/docx';
 import { assetIdsOf, buildBundle, encodeBundle } from './bundleFile';
 import { printPdfWithChromium, type PdfPrinter } from './chromiumPdf';
-import { claimBase, writeFileAtomic, type NameRegistry } from './files';
+import { claimBase, describeFolderError, prepareFolder, writeFileAtomic, type NameRegistry } from './files';
 import { libraryOf, type ExchangeSession } from './session';
 
 export type ExportOptions = {
@@ -84,24 +84,9 @@ function bylineAuthors(article: Article, all: readonly Author[]): Author[] {
   return article.bylineAuthorIds.map((id) => byId.get(id)).filter((a): a is Author => a !== undefined);
 }
 
-function failureMessage(error: unknown): string {
+function failureMessage(error: unknown, folder?: string): string {
   if (error instanceof AppError) return error.message;
-  const code = (error as { code?: string }).code;
-  if (code === 'EACCES' || code === 'EPERM') return 'The folder is not writable.';
-  if (code === 'ENOSPC') return 'The disk is full.';
-  return (error as Error)?.message ?? String(error);
-}
-
-/** Creates the export folder (with parents); refuses a path that exists and is not a folder. */
-export function prepareFolder(outDir: string): string {
-  const dir = path.resolve(outDir);
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-  } catch (error) {
-    throw new AppError('NOT_ALLOWED', `The folder "${dir}" cannot be created: ${failureMessage(error)}`);
-  }
-  if (!fs.statSync(dir).isDirectory()) throw new AppError('NOT_ALLOWED', `"${dir}" is not a folder.`);
-  return dir;
+  return (folder !== undefined ? describeFolderError(error, folder) : undefined) ?? (error as Error)?.message ?? String(error);
 }
 
 async function printPdf(input: ExportInput, session: ExchangeSession, target: string, printer: PdfPrinter): Promise<void> {
@@ -209,7 +194,7 @@ export async function exportArticleFormats(
       }
       files.push(target);
     } catch (error) {
-      failures.push({ format, message: failureMessage(error) });
+      failures.push({ format, message: failureMessage(error, dir) });
     }
   }
   const published = formats.some(isPublication) && !failures.some((f) => isPublication(f.format));

@@ -8,6 +8,7 @@ import { CHANNELS, contract, IPC_ERROR_CODES, MAX_ASSET_BYTES, type Channel, typ
 import { EXPORT_FORMATS, MAX_IMPORT_BYTES } from '../../../shared/exchange/formats';
 import { paragraph } from '../../../shared/model/document';
 import { APP_ENTRY_URL, isTrustedIpcSender } from '../security/appProtocol';
+import { PickedPaths } from '../paths/pickedPaths';
 import { DatabaseSession } from '../session';
 import { createDispatcher, describeStorageError, type Dispatch, type Sender } from './dispatch';
 import { createHandlers } from './handlers';
@@ -21,6 +22,8 @@ const TRUSTED: Sender = { url: APP_ENTRY_URL, isMainFrame: true };
 type Ctx = {
   dir: string;
   session: DatabaseSession;
+  /** What the host handed out ids for; the page can name nothing else. */
+  paths: PickedPaths;
   dispatch: Dispatch;
   internalErrors: unknown[];
   articleId: string;
@@ -32,12 +35,13 @@ function setup(): Ctx {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-dispatch-'));
   const session = new DatabaseSession(path.join(dir, 'desk.db'), { seedOnCreate: true });
   const internalErrors: unknown[] = [];
+  const paths = new PickedPaths();
   const dispatch = createDispatcher(
-    createHandlers({ session, info: { appVersion: '1.2.3', runtime: 'browser-host', platform: 'test' } }),
+    createHandlers({ session, paths, info: { appVersion: '1.2.3', runtime: 'browser-host', platform: 'test' } }),
     { isTrustedSender: isTrustedIpcSender, onInternalError: (_c, e) => internalErrors.push(e) },
   );
   const articleId = session.store().listArticles({ view: 'active' }).items[0]!.id;
-  return { dir, session, dispatch, internalErrors, articleId };
+  return { dir, session, paths, dispatch, internalErrors, articleId };
 }
 
 beforeEach(() => {
@@ -97,8 +101,17 @@ const CASES: Record<Channel, Case> = {
   'app:info': { valid: () => ({}), invalid: () => [{ verbose: true }] },
   'db:status': { valid: () => ({}), invalid: () => [{ path: 'x' }] },
   'db:open': {
-    valid: (c) => ({ path: path.join(c.dir, 'other.db') }),
-    invalid: (c) => [{ path: 5 }, { path: '' }, { path: path.join(c.dir, long(4_100)) }, { path: ['a'] }, { path: path.join(c.dir, 'x.db'), create: true }],
+    valid: (c) => ({ pathId: c.paths.offer('database', path.join(c.dir, 'other.db')).id }),
+    invalid: (c) => [
+      // A path from the page is refused whatever the field is called.
+      { path: path.join(c.dir, 'other.db') },
+      { pathId: path.join(c.dir, 'other.db') },
+      { pathId: 'other.db' },
+      { pathId: `p-${long(65)}` },
+      { pathId: 5 },
+      { pathId: '' },
+      { pathId: c.paths.offer('database', path.join(c.dir, 'x.db')).id, create: true },
+    ],
   },
   'db:createNew': { valid: () => ({}), invalid: () => [{ path: 'x' }, { name: 'new.db' }] },
   'db:retry': { valid: () => ({}), invalid: () => [{ path: 'x' }, []] },
@@ -206,6 +219,7 @@ const CASES: Record<Channel, Case> = {
   ...libraryCases(),
   ...backupCases(),
   ...exchangeCases(),
+  ...pathCases(),
   ...reviewCases(),
 };
 
@@ -239,15 +253,25 @@ function backupCases() {
       ],
     },
     'backups:setFolder': {
-      valid: (c) => ({ folder: path.join(c.dir, 'my-backups') }),
-      invalid: (c) => [{}, { folder: '' }, { folder: 5 }, { folder: path.join(c.dir, long(4_100)) }, { folder: ['a'] }, { folder: c.dir, create: true }],
+      valid: (c) => ({ folderId: c.paths.offer('backup-folder', path.join(c.dir, 'my-backups')).id }),
+      invalid: (c) => [
+        {},
+        { folder: path.join(c.dir, 'my-backups') },
+        { folderId: path.join(c.dir, 'my-backups') },
+        { folderId: '~/backups' },
+        { folderId: '' },
+        { folderId: 5 },
+        { folderId: ['a'] },
+        { folderId: c.paths.offer('backup-folder', c.dir).id, create: true },
+      ],
     },
   } satisfies CaseGroup;
 }
 
 /** Export to a folder inside the temp folder, and wait for the job, so a job id exists to ask about. */
 async function finishedExport(c: Ctx): Promise<string> {
-  const { jobId } = await call(c, 'exchange:export', { articleIds: [c.articleId], formats: ['html', 'md', 'ninjs'], folder: path.join(c.dir, 'exports') });
+  const folderId = c.paths.offer('export-folder', path.join(c.dir, 'exports')).id;
+  const { jobId } = await call(c, 'exchange:export', { articleIds: [c.articleId], formats: ['html', 'md', 'ninjs'], folderId });
   await settleJob(c, jobId);
   return jobId;
 }
@@ -257,32 +281,27 @@ async function settleJob(c: Ctx, jobId: string): Promise<void> {
 
 function exchangeCases() {
   const jobInvalid = () => [{}, { jobId: '' }, { jobId: long(65) }, { jobId: 5 }, { jobId: null }, { jobId: 'a', extra: 1 }];
-  const exportTo = (c: Ctx) => path.join(c.dir, 'exports');
+  const exportTo = (c: Ctx) => c.paths.offer('export-folder', path.join(c.dir, 'exports')).id;
   const markdown = Buffer.from('# Imported headline\n\nA paragraph with **bold** text.\n').toString('base64');
   return {
-    'exchange:defaults': { valid: () => ({}), invalid: () => [{ folder: 'x' }] },
-    // The browser host has no folder picker: the UI offers a text field instead.
-    'exchange:chooseFolder': {
-      valid: (c) => ({ current: c.dir }),
-      error: 'NOT_ALLOWED',
-      invalid: () => [{ current: 5 }, { current: long(4_097) }, { current: null }, { current: 'x', title: 'y' }],
-    },
     'exchange:export': {
-      valid: (c) => ({ articleIds: [c.articleId], formats: ['html', 'fragment', 'md', 'txt', 'ninjs', 'ninjs2', 'docx', 'bundle'], folder: exportTo(c) }),
+      valid: (c) => ({ articleIds: [c.articleId], formats: ['html', 'fragment', 'md', 'txt', 'ninjs', 'ninjs2', 'docx', 'bundle'], folderId: exportTo(c) }),
       settle: (c, value) => settleJob(c, (value as { jobId: string }).jobId),
       invalid: (c) => [
         { articleIds: [c.articleId], formats: ['html'] },
-        { articleIds: [], formats: ['html'], folder: exportTo(c) },
-        { articleIds: [c.articleId], formats: [], folder: exportTo(c) },
-        { articleIds: [c.articleId], formats: ['exe'], folder: exportTo(c) },
-        { articleIds: [c.articleId], formats: 'html', folder: exportTo(c) },
-        { articleIds: [c.articleId], formats: [...EXPORT_FORMATS, 'html'], folder: exportTo(c) },
-        { articleIds: [c.articleId], formats: ['html'], folder: '' },
-        { articleIds: [c.articleId], formats: ['html'], folder: path.join(c.dir, long(4_100)) },
-        { articleIds: [''], formats: ['html'], folder: exportTo(c) },
-        { articleIds: [long(101)], formats: ['html'], folder: exportTo(c) },
-        { articleIds: Array.from({ length: 5_001 }, (_, i) => `a${i}`), formats: ['html'], folder: exportTo(c) },
-        { articleIds: [c.articleId], formats: ['html'], folder: exportTo(c), overwrite: true },
+        { articleIds: [c.articleId], formats: ['html'], folder: path.join(c.dir, 'exports') },
+        { articleIds: [c.articleId], formats: ['html'], folderId: path.join(c.dir, 'exports') },
+        { articleIds: [c.articleId], formats: ['html'], folderId: '/tmp' },
+        { articleIds: [], formats: ['html'], folderId: exportTo(c) },
+        { articleIds: [c.articleId], formats: [], folderId: exportTo(c) },
+        { articleIds: [c.articleId], formats: ['exe'], folderId: exportTo(c) },
+        { articleIds: [c.articleId], formats: 'html', folderId: exportTo(c) },
+        { articleIds: [c.articleId], formats: [...EXPORT_FORMATS, 'html'], folderId: exportTo(c) },
+        { articleIds: [c.articleId], formats: ['html'], folderId: '' },
+        { articleIds: [''], formats: ['html'], folderId: exportTo(c) },
+        { articleIds: [long(101)], formats: ['html'], folderId: exportTo(c) },
+        { articleIds: Array.from({ length: 5_001 }, (_, i) => `a${i}`), formats: ['html'], folderId: exportTo(c) },
+        { articleIds: [c.articleId], formats: ['html'], folderId: exportTo(c), overwrite: true },
       ],
     },
     'exchange:jobStatus': { valid: async (c) => ({ jobId: await finishedExport(c) }), invalid: jobInvalid },
@@ -303,6 +322,20 @@ function exchangeCases() {
         { fileName: 'story.md', dataBase64: markdown, onConflict: null },
         { fileName: 'story.md', dataBase64: markdown, format: 'markdown' },
       ],
+    },
+  } satisfies CaseGroup;
+}
+
+/** Paths: the page lists what it may use and asks main's dialog for more; it never sends a path. */
+function pathCases() {
+  const kindInvalid = () => [{}, { kind: 'folder' }, { kind: '/etc' }, { kind: 5 }, { kind: 'database', path: '/etc/passwd' }];
+  return {
+    'paths:list': { valid: () => ({ kind: 'export-folder' }), invalid: kindInvalid },
+    // The browser host has no native dialog.
+    'paths:pick': {
+      valid: () => ({ kind: 'export-folder' }),
+      error: 'NOT_ALLOWED',
+      invalid: () => [...kindInvalid(), { kind: 'database', currentId: '/home/me/desk.db' }, { kind: 'database', current: '/home' }],
     },
   } satisfies CaseGroup;
 }
@@ -652,19 +685,8 @@ describe('valid calls do what they say', () => {
     expect(snapshot()).toBe(before);
   });
 
-  it('db:open without a path and no file dialog is CANCELLED', async () => {
-    expectTypedError(await ctx.dispatch('db:open', {}, TRUSTED), 'CANCELLED');
-  });
-
-  it('exchange:chooseFolder: NOT_ALLOWED without a picker, CANCELLED when the picker is dismissed, the folder when chosen', async () => {
-    expectTypedError(await ctx.dispatch('exchange:chooseFolder', {}, TRUSTED), 'NOT_ALLOWED');
-    const withPicker = (chosen: string | undefined) =>
-      createDispatcher(
-        createHandlers({ session: ctx.session, info: { appVersion: '1', runtime: 'electron', platform: 'x' }, exchange: { chooseFolder: async () => chosen } }),
-        { isTrustedSender: isTrustedIpcSender },
-      );
-    expectTypedError(await withPicker(undefined)('exchange:chooseFolder', { current: ctx.dir }, TRUSTED), 'CANCELLED');
-    expect(await withPicker(ctx.dir)('exchange:chooseFolder', {}, TRUSTED)).toEqual({ ok: true, value: { folder: ctx.dir } });
+  it('db:open without an id, where there is no file dialog, is NOT_ALLOWED', async () => {
+    expectTypedError(await ctx.dispatch('db:open', {}, TRUSTED), 'NOT_ALLOWED');
   });
 
   it('review writes need a profile, then act as it', async () => {
@@ -691,13 +713,13 @@ describe('valid calls do what they say', () => {
 
   it('exchange: exports land in the chosen folder, imports become drafts', async () => {
     const folder = path.join(ctx.dir, 'out');
-    const jobId = (await call('exchange:export', { articleIds: [ctx.articleId], formats: ['html', 'md'], folder })).jobId;
+    const folderId = ctx.paths.offer('export-folder', folder).id;
+    const jobId = (await call('exchange:export', { articleIds: [ctx.articleId], formats: ['html', 'md'], folderId })).jobId;
     await settleJob(ctx, jobId);
     const status = await call('exchange:jobStatus', { jobId });
     expect(status).toMatchObject({ state: 'done', done: 1, total: 1, failures: [] });
     expect(fs.readdirSync(folder).sort()).toEqual(status.files.map((f: string) => path.basename(f)).sort());
     expect(await call('exchange:reveal', { jobId })).toEqual({ revealed: false, folder });
-    expectTypedError(await ctx.dispatch('exchange:export', { articleIds: [ctx.articleId], formats: ['html'], folder: 'relative/out' }, TRUSTED), 'NOT_ALLOWED');
     expectTypedError(await ctx.dispatch('exchange:jobStatus', { jobId: 'missing' }, TRUSTED), 'NOT_FOUND');
     const imported = await call('exchange:import', { fileName: 'story.md', dataBase64: Buffer.from('---\nheadline: From disk\n---\n\nBody.\n').toString('base64') });
     expect(imported).toMatchObject({ kind: 'imported', headline: 'From disk', format: 'markdown' });
@@ -716,14 +738,14 @@ describe('valid calls do what they say', () => {
     expect(restored.undoBackup).toMatch(/-backup-/);
     expect((await call('articles:list', { view: 'active' })).total).toBe(1);
     expectTypedError(await ctx.dispatch('backups:restore', { name: 'desk-backup-2000-01-01T00-00-00-000Z.db', confirm: true }, TRUSTED), 'NOT_FOUND');
-    const moved = await call('backups:setFolder', { folder: path.join(ctx.dir, 'elsewhere') });
+    const moved = await call('backups:setFolder', { folderId: ctx.paths.offer('backup-folder', path.join(ctx.dir, 'elsewhere')).id });
     expect(moved).toMatchObject({ folder: path.join(ctx.dir, 'elsewhere'), isDefaultFolder: false, backups: [] });
   });
 
   it('a bad db:open reports the problem and the open file keeps working', async () => {
     const bad = path.join(ctx.dir, 'bad.db');
     fs.writeFileSync(bad, 'not a database');
-    const status = await call('db:open', { path: bad });
+    const status = await call('db:open', { pathId: ctx.paths.offer('database', bad).id });
     expect(status).toMatchObject({ state: 'error', problem: 'not-sqlite' });
     expect((await call('articles:get', { id: ctx.articleId })).version).toBe(1);
   });
@@ -860,39 +882,38 @@ function mutated(valid: unknown, depth = 0): fc.Arbitrary<unknown> {
 const REFUSALS_ONLY: ReadonlySet<Channel> = new Set(['db:open', 'db:retry', 'backups:create', 'backups:restore', 'backups:setFolder', 'exchange:export']);
 
 describe('dispatch never throws and never half-writes (property)', () => {
-  it('holds for every channel', async () => {
-    for (const channel of CHANNELS) {
-      // db:createNew may have switched files: aim the templates at an article of the open one.
-      const store = ctx.session.store();
-      ctx.articleId = store.listArticles({ view: 'active', limit: 1 }).items[0]?.id ?? store.createArticle({ headline: 'Target' }).id;
-      const template = await CASES[channel].valid(ctx);
-      const payloads = fc
-        .oneof(hostileValue, mutated(template))
-        .filter((p) => !REFUSALS_ONLY.has(channel) || !contract[channel].request.safeParse(p === undefined ? {} : p).success);
-      await fc.assert(
-        fc.asyncProperty(payloads, async (payload) => {
-          const before = snapshot();
-          const article = ctx.session.database() ? ctx.session.store().listArticles({ view: 'active', limit: 500 }) : undefined;
-          let result: IpcResult<unknown>;
-          try {
-            result = await ctx.dispatch(channel, payload, TRUSTED);
-          } catch (error) {
-            throw new Error(`dispatch threw for ${channel}: ${String(error)}`);
-          }
-          expect(typeof result).toBe('object');
-          if (result.ok) {
-            expect('value' in result).toBe(true);
-            return;
-          }
-          expectTypedError(result);
-          expect(Object.keys(result.error).every((k) => ['code', 'message', 'details'].includes(k))).toBe(true);
-          // A refused call leaves everything exactly as it was (covers a failed articles:save).
-          expect(snapshot()).toBe(before);
-          if (article && ctx.session.database()) expect(ctx.session.store().listArticles({ view: 'active', limit: 500 })).toEqual(article);
-        }),
-        { numRuns: 100 },
-      );
-    }
+  // One test per channel: each gets the whole time budget, and a failure names its channel.
+  it.each(CHANNELS.map((c) => [c]))('holds for %s', async (channel) => {
+    // db:createNew may have switched files: aim the templates at an article of the open one.
+    const store = ctx.session.store();
+    ctx.articleId = store.listArticles({ view: 'active', limit: 1 }).items[0]?.id ?? store.createArticle({ headline: 'Target' }).id;
+    const template = await CASES[channel].valid(ctx);
+    const payloads = fc
+      .oneof(hostileValue, mutated(template))
+      .filter((p) => !REFUSALS_ONLY.has(channel) || !contract[channel].request.safeParse(p === undefined ? {} : p).success);
+    await fc.assert(
+      fc.asyncProperty(payloads, async (payload) => {
+        const before = snapshot();
+        const article = ctx.session.database() ? ctx.session.store().listArticles({ view: 'active', limit: 500 }) : undefined;
+        let result: IpcResult<unknown>;
+        try {
+          result = await ctx.dispatch(channel, payload, TRUSTED);
+        } catch (error) {
+          throw new Error(`dispatch threw for ${channel}: ${String(error)}`);
+        }
+        expect(typeof result).toBe('object');
+        if (result.ok) {
+          expect('value' in result).toBe(true);
+          return;
+        }
+        expectTypedError(result);
+        expect(Object.keys(result.error).every((k) => ['code', 'message', 'details'].includes(k))).toBe(true);
+        // A refused call leaves everything exactly as it was (covers a failed articles:save).
+        expect(snapshot()).toBe(before);
+        if (article && ctx.session.database()) expect(ctx.session.store().listArticles({ view: 'active', limit: 500 })).toEqual(article);
+      }),
+      { numRuns: 100 },
+    );
     expect(ctx.internalErrors).toEqual([]);
   });
 

@@ -1,5 +1,7 @@
 /** The handlers behind every channel of the contract, shared by Electron and the browser host. */
 import type { Handlers } from './dispatch';
+import { BackupService } from '../backup/backupService';
+import { PickedPaths } from '../paths/pickedPaths';
 import { appHandlers } from './handlers/app';
 import { articleHandlers } from './handlers/articles';
 import { assetHandlers } from './handlers/assets';
@@ -7,11 +9,13 @@ import { backupHandlers } from './handlers/backups';
 import type { HandlerContext } from './handlers/context';
 import { exchangeHandlers } from './handlers/exchange';
 import { libraryHandlers } from './handlers/library';
+import { pathHandlers } from './handlers/paths';
 import { reviewHandlers } from './handlers/review';
 
 export type { HandlerContext };
 
-export function createHandlers(ctx: HandlerContext): Handlers {
+export function createHandlers(context: HandlerContext): Handlers {
+  const ctx = { ...context, paths: context.paths ?? new PickedPaths(), backups: context.backups ?? new BackupService({ session: context.session }) };
   return {
     ...appHandlers(ctx),
     ...articleHandlers(ctx),
@@ -19,6 +23,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...backupHandlers(ctx),
     ...exchangeHandlers(ctx),
     ...libraryHandlers(ctx),
+    ...pathHandlers(ctx),
     ...reviewHandlers(ctx),
   };
 }

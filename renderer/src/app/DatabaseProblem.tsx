@@ -3,13 +3,14 @@
  * Only a damaged file is offered its newest backup: a locked, newer or foreign file is good, and
  * restoring over it would put a good file aside as "damaged".
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { restorableProblem, type DbProblem } from '../../../shared/ipc/channels/app';
 import type { BackupInfo } from '../../../shared/ipc/channels/backups';
 import type { DbStatus } from '../../../shared/ipc/contract';
 import { call, errorMessage } from '../api/call';
 import { runtime } from '../api/transport';
 import { backupTime, newestGoodBackup } from '../backups/backupText';
+import { usePathChoices } from '../paths/usePathChoices';
 
 type Props = { status: Extract<DbStatus, { state: 'error' }>; onOpened: (status: DbStatus) => void };
 
@@ -19,8 +20,11 @@ const TITLES: Partial<Record<DbProblem, string>> = {
 };
 
 export function DatabaseProblem({ status, onOpened }: Props) {
-  const [path, setPath] = useState('');
   const [error, setError] = useState('');
+  // Databases the host offers (picked earlier in a dialog, or given on the browser host's command line).
+  const databases = usePathChoices('database', useCallback((e: unknown) => setError(errorMessage(e)), []));
+  const [databaseId, setDatabaseId] = useState('');
+  const chosenDatabase = databaseId || databases.choices?.paths[0]?.id || '';
   const [busy, setBusy] = useState(false);
   const [backup, setBackup] = useState<BackupInfo | undefined>();
 
@@ -72,20 +76,28 @@ export function DatabaseProblem({ status, onOpened }: Props) {
             <small>The file that cannot be opened is kept beside it, renamed, in case it can be repaired.</small>
           </div>
         )}
-        {runtime === 'electron' ? (
+        {runtime === 'electron' && (
           <button type="button" disabled={busy} onClick={() => void attempt(() => call('openDatabase', {}))}>
             Open another database…
           </button>
-        ) : (
+        )}
+        {/* Electron: databases picked before; the browser host: those given on its command line. */}
+        {(runtime !== 'electron' || (databases.choices?.paths.length ?? 0) > 1) && (
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              if (path.trim()) void attempt(() => call('openDatabase', { path: path.trim() }));
+              if (chosenDatabase) void attempt(() => call('openDatabase', { pathId: chosenDatabase }));
             }}
           >
             <label htmlFor="db-path">Open another database file</label>
-            <input id="db-path" value={path} onChange={(e) => setPath(e.target.value)} placeholder="/path/to/newsroom.db" />
-            <button type="submit" disabled={busy || !path.trim()}>
+            <select id="db-path" value={chosenDatabase} onChange={(e) => setDatabaseId(e.target.value)}>
+              {databases.choices?.paths.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.path}
+                </option>
+              ))}
+            </select>
+            <button type="submit" disabled={busy || !chosenDatabase}>
               Open
             </button>
           </form>

@@ -5,6 +5,7 @@ import type { BackupInfo, BackupOverview } from '../../../shared/ipc/channels/ba
 import { call, errorMessage } from '../api/call';
 import { ConfirmDialog } from '../app/ConfirmDialog';
 import { flushAllAutosaves } from '../article/useArticleAutosave';
+import { usePathChoices } from '../paths/usePathChoices';
 import { backupSize, backupTime, KIND_LABEL } from './backupText';
 import './backups.css';
 
@@ -19,13 +20,16 @@ export function BackupsView({ onClose, onRestored, notify }: Props) {
   const [overview, setOverview] = useState<BackupOverview | undefined>();
   const [busy, setBusy] = useState<'backup' | 'restore' | 'folder' | undefined>();
   const [confirming, setConfirming] = useState<BackupInfo | undefined>();
-  const [folder, setFolder] = useState('');
+  const showError = useCallback((e: unknown) => notify(errorMessage(e), 'error'), [notify]);
+  const folders = usePathChoices('backup-folder', showError);
+  /** The folder picked in the list; unset means the one in use. */
+  const [folderId, setFolderId] = useState<string | undefined>();
+  const inUse = folders.choices?.paths.find((p) => p.path === overview?.folder);
+  const selectedId = folderId ?? inUse?.id ?? '';
 
   const load = useCallback(async () => {
     try {
-      const next = await call('listBackups', {});
-      setOverview(next);
-      setFolder(next.folder);
+      setOverview(await call('listBackups', {}));
     } catch (e) {
       notify(errorMessage(e), 'error');
     }
@@ -66,13 +70,21 @@ export function BackupsView({ onClose, onRestored, notify }: Props) {
       onRestored(result.status);
     });
 
-  const changeFolder = (next: string | null) =>
+  const changeFolder = (nextId: string | null) =>
     run('folder', async () => {
-      const updated = await call('setBackupFolder', { folder: next });
+      const updated = await call('setBackupFolder', { folderId: nextId });
       setOverview(updated);
-      setFolder(updated.folder);
+      setFolderId(undefined);
+      await folders.reload();
       notify('Backups will be written to the new folder.', 'info');
     });
+
+  const chooseFolder = () =>
+    run('folder', async () => {
+      const picked = await folders.pick(inUse?.id);
+      if (picked) setFolderId(picked.id);
+    });
+
 
   return (
     <section className="backups-view" aria-labelledby="backups-title">
@@ -101,12 +113,23 @@ export function BackupsView({ onClose, onRestored, notify }: Props) {
         className="backups-folder"
         onSubmit={(e) => {
           e.preventDefault();
-          if (folder.trim() && folder.trim() !== overview?.folder) void changeFolder(folder.trim());
+          if (selectedId && selectedId !== inUse?.id) void changeFolder(selectedId);
         }}
       >
         <label htmlFor="backup-folder">Backup folder</label>
-        <input id="backup-folder" value={folder} onChange={(e) => setFolder(e.target.value)} spellCheck={false} />
-        <button type="submit" disabled={busy !== undefined || !folder.trim() || folder.trim() === overview?.folder}>
+        <select id="backup-folder" value={selectedId} onChange={(e) => setFolderId(e.target.value)} disabled={!folders.choices}>
+          {folders.choices?.paths.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.path}
+            </option>
+          ))}
+        </select>
+        {folders.choices?.canPick && (
+          <button type="button" disabled={busy !== undefined} onClick={() => void chooseFolder()}>
+            Choose…
+          </button>
+        )}
+        <button type="submit" disabled={busy !== undefined || !selectedId || selectedId === inUse?.id}>
           Use this folder
         </button>
         {overview && !overview.isDefaultFolder && (

@@ -2,12 +2,13 @@
  * Export one article or a batch: choose formats and a folder, watch progress, cancel, and reveal
  * the files. The work runs in main as a job; this dialog polls its status.
  */
-import { useEffect, useRef, useState } from 'react';
-import type { ExchangeDefaults, ExportJobStatus } from '../../../shared/ipc/channels/exchange';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ExportJobStatus } from '../../../shared/ipc/channels/exchange';
 import { EXPORT_FORMATS, FORMAT_LABEL, isExportFormat, type ExportFormat } from '../../../shared/exchange/formats';
 import { call, errorMessage } from '../api/call';
 import { flushAllAutosaves } from '../article/useArticleAutosave';
-import { lastFolder, lastFormats } from './exportPrefs';
+import { usePathChoices } from '../paths/usePathChoices';
+import { lastFormats } from './exportPrefs';
 import './exchange.css';
 
 export type ExportCandidate = { id: string; headline: string };
@@ -22,23 +23,20 @@ const POLL_MS = 150;
 
 export function ExportDialog({ articles, onClose }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
-  const [defaults, setDefaults] = useState<ExchangeDefaults | undefined>();
-  const [folder, setFolder] = useState(() => lastFolder.get() ?? '');
+  const [error, setError] = useState<string | undefined>();
+  const showError = useCallback((e: unknown) => setError(errorMessage(e)), []);
+  // Main lists the folder used last first, so it is the one chosen when the dialog opens.
+  const folders = usePathChoices('export-folder', showError);
+  const [folderId, setFolderId] = useState<string | undefined>();
+  const chosenFolder = folders.choices?.paths.find((p) => p.id === folderId) ?? folders.choices?.paths[0];
   const [formats, setFormats] = useState<Set<ExportFormat>>(() => new Set((lastFormats.get() ?? ['html']).filter(isExportFormat)));
   const [selected, setSelected] = useState<Set<string>>(() => new Set(articles.map((a) => a.id)));
   const [job, setJob] = useState<ExportJobStatus | undefined>();
-  const [error, setError] = useState<string | undefined>();
   const [revealed, setRevealed] = useState<string | undefined>();
 
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
-    call('exportDefaults', {})
-      .then((d) => {
-        setDefaults(d);
-        setFolder((f) => f || d.defaultFolder);
-      })
-      .catch((e) => setError(errorMessage(e)));
   }, []);
 
   // Poll the running job until it finishes.
@@ -64,11 +62,11 @@ export function ExportDialog({ articles, onClose }: Props) {
     setError(undefined);
     setRevealed(undefined);
     try {
+      if (!chosenFolder) return;
       await flushAllAutosaves();
       const chosen = EXPORT_FORMATS.filter((f) => formats.has(f));
       const ids = articles.filter((a) => selected.has(a.id)).map((a) => a.id);
-      const { jobId } = await call('startExport', { articleIds: ids, formats: chosen, folder: folder.trim() });
-      lastFolder.set(folder.trim());
+      const { jobId } = await call('startExport', { articleIds: ids, formats: chosen, folderId: chosenFolder.id });
       lastFormats.set(chosen);
       setJob(await call('exportJobStatus', { jobId }));
     } catch (e) {
@@ -77,12 +75,8 @@ export function ExportDialog({ articles, onClose }: Props) {
   }
 
   async function choose() {
-    try {
-      const { folder: chosen } = await call('chooseExportFolder', { current: folder || undefined });
-      setFolder(chosen);
-    } catch (e) {
-      if (!/No folder was chosen/.test(errorMessage(e))) setError(errorMessage(e));
-    }
+    const picked = await folders.pick(chosenFolder?.id);
+    if (picked) setFolderId(picked.id);
   }
 
   async function reveal() {
@@ -95,7 +89,7 @@ export function ExportDialog({ articles, onClose }: Props) {
     }
   }
 
-  const canStart = !running && formats.size > 0 && selected.size > 0 && folder.trim() !== '';
+  const canStart = !running && formats.size > 0 && selected.size > 0 && chosenFolder !== undefined;
   const percent = job && job.total > 0 ? Math.round((job.done / job.total) * 100) : 0;
 
   return (
@@ -139,13 +133,22 @@ export function ExportDialog({ articles, onClose }: Props) {
         Folder
       </label>
       <div className="export-folder-row">
-        <input id="export-folder" type="text" value={folder} disabled={running} onChange={(e) => setFolder(e.target.value)} spellCheck={false} />
-        {defaults?.canChooseFolder && (
+        <select id="export-folder" value={chosenFolder?.id ?? ''} disabled={running || !folders.choices} onChange={(e) => setFolderId(e.target.value)}>
+          {folders.choices?.paths.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.path}
+            </option>
+          ))}
+        </select>
+        {folders.choices?.canPick && (
           <button type="button" onClick={() => void choose()} disabled={running}>
             Choose…
           </button>
         )}
       </div>
+      {folders.choices && !folders.choices.canPick && (
+        <p className="muted">This window cannot show a folder dialog; start the browser host with --export-folder DIR to offer more folders.</p>
+      )}
       {job && (
         <div className="export-progress">
           <div role="progressbar" aria-label="Export progress" aria-valuemin={0} aria-valuemax={job.total} aria-valuenow={job.done}>

@@ -1,11 +1,5 @@
-/** The export dialog's remembered folder and formats (per window profile, in localStorage). */
-const FOLDER_KEY = 'newsroom.exportFolder';
+/** The export dialog's remembered formats (per window profile, in localStorage); main remembers the folder. */
 const FORMATS_KEY = 'newsroom.exportFormats';
-
-export const lastFolder = {
-  get: (): string | undefined => localStorage.getItem(FOLDER_KEY) ?? undefined,
-  set: (folder: string) => localStorage.setItem(FOLDER_KEY, folder),
-};
 
 export const lastFormats = {
   get: (): string[] | undefined => {

@@ -1,6 +1,7 @@
 /** The app and its database file. */
 import { z } from 'zod';
 import { channel, emptyRequest } from '../channel';
+import { pathIdSchema } from './paths';
 
 export type DbProblem = 'not-sqlite' | 'damaged' | 'newer-schema' | 'locked' | 'unreadable' | 'wrong-abi';
 
@@ -21,8 +22,8 @@ export type AppInfo = {
 export const appChannels = {
   'app:info': channel<AppInfo>()(emptyRequest),
   'db:status': channel<DbStatus>()(emptyRequest),
-  /** Without a path, the Electron shell asks with a native file dialog. */
-  'db:open': channel<DbStatus>()(z.object({ path: z.string().min(1).max(4_096).optional() }).strict()),
+  /** A database picked earlier (see paths:list); without one, the Electron shell asks with a native file dialog. */
+  'db:open': channel<DbStatus>()(z.object({ pathId: pathIdSchema.optional() }).strict()),
   /** Opens the current file again, e.g. once the program that held it locked has let go. */
   'db:retry': channel<DbStatus>()(emptyRequest),
   /** Starts a fresh database next to the current one, leaving the current file untouched. */

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { channel, emptyRequest } from '../channel';
 import type { DbStatus } from './app';
+import { pathIdSchema } from './paths';
 
 export type BackupKind = 'automatic' | 'manual' | 'before-restore';
 
@@ -39,6 +40,6 @@ export const backupChannels = {
   'backups:create': channel<BackupInfo>()(emptyRequest),
   /** Replaces the database with a backup; the current database is backed up first. */
   'backups:restore': channel<RestoreResult>()(z.object({ name: backupName, confirm: z.literal(true) }).strict()),
-  /** null: back to the default folder beside the database. */
-  'backups:setFolder': channel<BackupOverview>()(z.object({ folder: z.string().min(1).max(4_096).nullable() }).strict()),
+  /** A folder from paths:list (kind backup-folder); null: back to the default folder beside the database. */
+  'backups:setFolder': channel<BackupOverview>()(z.object({ folderId: pathIdSchema.nullable() }).strict()),
 } as const;

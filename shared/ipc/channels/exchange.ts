@@ -4,17 +4,9 @@ import type { VersionDiff } from '../../diff/wordDiff';
 import { EXPORT_FORMATS, MAX_IMPORT_BYTES, type ExportFormat } from '../../exchange/formats';
 import type { ImportKind } from '../../exchange/sniff';
 import { channel, emptyRequest, idSchema } from '../channel';
+import { pathIdSchema } from './paths';
 
 export const MAX_EXPORT_BATCH = 5_000;
-
-export type ExchangeDefaults = {
-  /** Where exports go when nothing was chosen yet ("~/Newsroom exports", expanded). */
-  defaultFolder: string;
-  /** True when the host can show a native folder picker (Electron). */
-  canChooseFolder: boolean;
-  /** True when the host can show files in the system file manager (Electron). */
-  canReveal: boolean;
-};
 
 export type ExportFailure = { articleId: string; headline: string; format: ExportFormat | 'all'; message: string };
 
@@ -54,16 +46,13 @@ export type ImportOutcome =
 const jobId = z.string().min(1).max(64);
 
 export const exchangeChannels = {
-  'exchange:defaults': channel<ExchangeDefaults>()(emptyRequest),
-  /** Electron: a native folder dialog. Elsewhere refused (the UI offers a text field). */
-  'exchange:chooseFolder': channel<{ folder: string }>()(z.object({ current: z.string().max(4_096).optional() }).strict()),
-  /** Starts exporting; poll exchange:jobStatus for progress. */
+  /** Starts exporting into a folder from paths:list (kind export-folder); poll exchange:jobStatus for progress. */
   'exchange:export': channel<{ jobId: string }>()(
     z
       .object({
         articleIds: z.array(idSchema).min(1).max(MAX_EXPORT_BATCH),
         formats: z.array(z.enum(EXPORT_FORMATS)).min(1).max(EXPORT_FORMATS.length),
-        folder: z.string().min(1).max(4_096),
+        folderId: pathIdSchema,
       })
       .strict(),
   ),

@@ -1,15 +1,20 @@
 import { AppError } from '../../../../shared/ipc/contract';
 import type { appChannels } from '../../../../shared/ipc/channels/app';
-import type { HandlerContext, HandlerGroup } from './context';
+import type { FullHandlerContext, HandlerGroup } from './context';
 
-export function appHandlers({ session, info, chooseDatabaseFile }: HandlerContext): HandlerGroup<keyof typeof appChannels> {
+export function appHandlers({ session, info, paths, pickPath }: FullHandlerContext): HandlerGroup<keyof typeof appChannels> {
   return {
     'app:info': () => info,
     'db:status': () => session.status(),
-    'db:open': async ({ path }) => {
-      const chosen = path ?? (await chooseDatabaseFile?.());
-      if (!chosen) throw new AppError('CANCELLED', 'No file was chosen.');
-      return session.open(chosen);
+    'db:open': async ({ pathId }) => {
+      let file: string | undefined;
+      if (pathId !== undefined) file = paths.resolve('database', pathId);
+      else if (pickPath) file = await pickPath('database');
+      else throw new AppError('NOT_ALLOWED', 'This window cannot show a file dialog: choose one of the offered databases.');
+      if (!file) throw new AppError('CANCELLED', 'No file was chosen.');
+      const status = session.open(file);
+      if (status.state === 'open') paths.remember('database', status.path);
+      return status;
     },
     'db:createNew': () => session.createNew(),
     'db:retry': () => session.open(session.status().path),

@@ -1,37 +1,18 @@
-import os from 'node:os';
 import path from 'node:path';
-import { AppError } from '../../../../shared/ipc/contract';
 import type { exchangeChannels } from '../../../../shared/ipc/channels/exchange';
 import { createExportJobs } from '../../exchange/exportJobs';
-import { expandHome } from '../../exchange/files';
 import { importFile } from '../../exchange/importService';
-import type { HandlerContext, HandlerGroup } from './context';
+import type { FullHandlerContext, HandlerGroup } from './context';
 
-export const DEFAULT_EXPORT_FOLDER = '~/Newsroom exports';
-
-export function exchangeHandlers({ session, exchange }: HandlerContext): HandlerGroup<keyof typeof exchangeChannels> {
+export function exchangeHandlers({ session, exchange, paths }: FullHandlerContext): HandlerGroup<keyof typeof exchangeChannels> {
   const jobs = createExportJobs(session, { printPdf: exchange?.printPdf, rasterizeImage: exchange?.rasterizeImage });
-  const home = os.homedir();
-  const absolute = (folder: string) => {
-    const expanded = expandHome(folder.trim(), home);
-    if (!path.isAbsolute(expanded)) throw new AppError('NOT_ALLOWED', 'Give the export folder as a full path (or starting with ~/).');
-    return expanded;
-  };
   return {
-    'exchange:defaults': () => ({
-      defaultFolder: expandHome(DEFAULT_EXPORT_FOLDER, home),
-      canChooseFolder: exchange?.chooseFolder !== undefined,
-      canReveal: exchange?.reveal !== undefined,
-    }),
-    'exchange:chooseFolder': async ({ current }) => {
-      if (!exchange?.chooseFolder) throw new AppError('NOT_ALLOWED', 'Type the folder path: this window cannot show a folder picker.');
-      const folder = await exchange.chooseFolder(current);
-      if (!folder) throw new AppError('CANCELLED', 'No folder was chosen.');
-      return { folder };
-    },
-    'exchange:export': ({ articleIds, formats, folder }) => {
+    'exchange:export': ({ articleIds, formats, folderId }) => {
       session.store();
-      return { jobId: jobs.start(articleIds, formats, absolute(folder)) };
+      const folder = paths.resolve('export-folder', folderId);
+      const jobId = jobs.start(articleIds, formats, folder);
+      paths.remember('export-folder', folder);
+      return { jobId };
     },
     'exchange:jobStatus': ({ jobId }) => jobs.status(jobId),
     'exchange:cancel': ({ jobId }) => jobs.cancel(jobId),
