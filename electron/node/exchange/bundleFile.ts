@@ -3,16 +3,17 @@ import zlib from 'node:zlib';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
-  checkBundle,
   type ArticleBundle,
   type BundleAsset,
   type BundleAuthor,
   type BundleDisclosure,
 } from '../../../shared/exchange/bundle';
-import { MAX_BUNDLE_JSON_BYTES } from '../../../shared/exchange/formats';
 import { DEFAULT_GENERATOR } from '../../../shared/export/exportInput';
 import type { BlockElement } from '../../../shared/model/document';
 import { exchangeStoreOf, type ExchangeSession } from './session';
+
+// Reading a bundle runs in the import worker, away from the store: see bundleDecode.ts.
+export { decodeBundle, type DecodedBundle } from './bundleDecode';
 
 /** Asset ids an article uses: its images and the photos of bios and byline authors. */
 export function assetIdsOf(body: readonly BlockElement[], authors: readonly { photoAssetId: string }[] = []): string[] {
@@ -64,29 +65,4 @@ export function buildBundle(session: ExchangeSession, articleId: string, now = n
 
 export function encodeBundle(bundle: ArticleBundle): Buffer {
   return zlib.gzipSync(JSON.stringify(bundle), { level: 6 });
-}
-
-export type DecodedBundle = { ok: true; bundle: ArticleBundle } | { ok: false; message: string };
-
-/** Unzips (never past the size limit), parses and validates a bundle file. */
-export function decodeBundle(bytes: Uint8Array): DecodedBundle {
-  let json: Buffer;
-  try {
-    json = zlib.gunzipSync(bytes, { maxOutputLength: MAX_BUNDLE_JSON_BYTES });
-  } catch (error) {
-    const tooLarge = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || /too large|buffer/i.test((error as Error).message);
-    return {
-      ok: false,
-      message: tooLarge
-        ? `The bundle unpacks to more than ${MAX_BUNDLE_JSON_BYTES / 1024 / 1024} MB and was not imported.`
-        : 'The bundle file is damaged (it could not be unpacked). Nothing was imported.',
-    };
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(json.toString('utf8'));
-  } catch {
-    return { ok: false, message: 'The bundle file is damaged (its content is not valid JSON). Nothing was imported.' };
-  }
-  return checkBundle(value);
 }
