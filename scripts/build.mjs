@@ -23,7 +23,22 @@ const nodeCommon = {
   external: ['electron', 'better-sqlite3', 'docx', 'mammoth'],
 };
 
+// The contained worker (electron/node/worker/) is evaluated from source text beside each entry
+// point, so it is one self-contained CommonJS file: parsers and mammoth inside, nothing to resolve.
+async function buildContainedWorker(outdir) {
+  await esbuild({
+    ...nodeCommon,
+    external: [],
+    sourcemap: false,
+    format: 'cjs',
+    entryPoints: { 'contained-worker': path.join(root, 'electron/node/worker/taskWorker.ts') },
+    outdir,
+    outExtension: { '.js': '.cjs' },
+  });
+}
+
 async function buildNode() {
+  await buildContainedWorker(path.join(root, 'dist/node'));
   await esbuild({
     ...nodeCommon,
     format: 'esm',
@@ -41,6 +56,7 @@ async function buildElectron() {
   const main = path.join(root, 'electron/main/main.ts');
   const preload = path.join(root, 'electron/preload/preload.ts');
   if (!existsSync(main) || !existsSync(preload)) throw new Error('electron/main/main.ts or electron/preload/preload.ts is missing');
+  await buildContainedWorker(path.join(root, 'dist/electron'));
   await esbuild({
     ...nodeCommon,
     format: 'cjs',

@@ -23,7 +23,7 @@ export type TaskLimits = {
   timeMs: number;
 };
 
-export const DEFAULT_LIMITS: TaskLimits = { memoryMb: 768, timeMs: 30_000 };
+export const DEFAULT_LIMITS: TaskLimits = { memoryMb: 768, timeMs: 60_000 };
 /** At most this many tasks run at once (one per core on the machines we target); others wait their turn. */
 export const MAX_WORKERS = 2;
 const IDLE_MS = 30_000;

@@ -133,3 +133,22 @@ export function prose(paragraphs: number, sentence: (i: number) => string): stri
   for (let i = 0; i < paragraphs; i++) xml += `<w:p><w:r><w:t xml:space="preserve">${sentence(i)}</w:t></w:r></w:p>`;
   return xml + DOCUMENT_END;
 }
+
+/**
+ * A Word file that is slow to read but yields a modest article: every word is its own bold run, so
+ * the XML is ten times the text. `words` words of realistic prose.
+ */
+export function wordPerRunDocument(words: number, wordsPerParagraph = 60): Buffer {
+  const vocabulary = 'the council voted on thursday to fund a movable flood barrier across inner port after decade of argument over how protect old town from storm surges'.split(' ');
+  let xml = DOCUMENT_START;
+  let x = 12345;
+  for (let i = 0; i < words; i += wordsPerParagraph) {
+    xml += '<w:p>';
+    for (let k = 0; k < wordsPerParagraph; k++) {
+      x = (x * 1103515245 + 12345) >>> 0;
+      xml += `<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">${vocabulary[x % vocabulary.length]} </w:t></w:r>`;
+    }
+    xml += '</w:p>';
+  }
+  return wordFile({ data: xml + DOCUMENT_END });
+}
