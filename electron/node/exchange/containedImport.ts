@@ -5,7 +5,7 @@
  */
 import { blockLabel, type VersionDiff, type VersionText, type WordPart } from '../../../shared/diff/wordDiff';
 import { importStoppedMessage } from '../../../shared/exchange/importLimits';
-import { ContainedTaskError, runContained } from '../worker/containedTask';
+import { ContainedTaskError, runContained, type TaskLimits } from '../worker/containedTask';
 import type { ConvertedImport } from './convertImport';
 
 /** A conflict diff that takes longer than this is shown as a whole replacement. */
@@ -35,10 +35,10 @@ function wholeReplacement(before: VersionText, after: VersionText): VersionDiff 
   };
 }
 
-export async function diffContained(before: VersionText, after: VersionText): Promise<VersionDiff> {
+export async function diffContained(before: VersionText, after: VersionText, limits: Partial<TaskLimits> = { timeMs: DIFF_TIME_MS }): Promise<VersionDiff> {
   const text = ({ headline, dek, body }: VersionText): VersionText => ({ headline, dek, body });
   try {
-    return await runContained('diffVersions', { before: text(before), after: text(after) }, { timeMs: DIFF_TIME_MS });
+    return await runContained('diffVersions', { before: text(before), after: text(after) }, limits);
   } catch (error) {
     if (error instanceof ContainedTaskError) return wholeReplacement(before, after);
     throw error;
