@@ -134,6 +134,20 @@ export function prose(paragraphs: number, sentence: (i: number) => string): stri
   return xml + DOCUMENT_END;
 }
 
+/** Deterministic prose that packs like real text (3–5 times), `bytes` long. */
+export function plainProse(bytes: number): string {
+  const vocabulary = 'the council voted on thursday to fund a movable flood barrier across inner port after decade of argument over how protect old town from storm surges residents said harbour had flooded three winters in row'.split(' ');
+  const out: string[] = [];
+  let length = 0;
+  for (let x = 7; length < bytes; ) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    const word = vocabulary[x % vocabulary.length]!;
+    out.push(word);
+    length += word.length + 1;
+  }
+  return out.join(' ').slice(0, bytes);
+}
+
 /**
  * A Word file that is slow to read but yields a modest article: every word is its own bold run, so
  * the XML is ten times the text. `words` words of realistic prose.
@@ -151,4 +165,30 @@ export function wordPerRunDocument(words: number, wordsPerParagraph = 60): Buffe
     xml += '</w:p>';
   }
   return wordFile({ data: xml + DOCUMENT_END });
+}
+
+/**
+ * The "better zip bomb": one packed stretch of data that `entries` directory records all point at,
+ * so every entry is small and honest while the archive as a whole unpacks `entries` times over.
+ */
+export function overlappingBomb(entries: number, data: Uint8Array): Buffer {
+  const single = buildZip([{ name: 'word/document.xml', data }]);
+  const centralStart = single.readUInt32LE(single.length - 6);
+  const local = single.subarray(0, centralStart);
+  const record = single.subarray(centralStart, single.length - 22);
+  const records: Buffer[] = [];
+  for (let i = 0; i < entries; i++) {
+    const name = Buffer.from(`word/part${String(i).padStart(5, '0')}.xml`);
+    const copy = Buffer.concat([record.subarray(0, 46), name]);
+    copy.writeUInt16LE(name.length, 28);
+    records.push(copy);
+  }
+  const directory = Buffer.concat(records);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries, 8);
+  end.writeUInt16LE(entries, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(local.length, 16);
+  return Buffer.concat([local, directory, end]);
 }
