@@ -1,4 +1,4 @@
-/** Writing and reading `.newsroom` bundle files: gzip'd JSON, size-limited and validated on the way in. */
+/** Writing `.newsroom` bundle files: gzip'd JSON. Reading them runs in the import worker (bundleDecode.ts). */
 import zlib from 'node:zlib';
 import {
   BUNDLE_FORMAT,
@@ -11,9 +11,6 @@ import {
 import { DEFAULT_GENERATOR } from '../../../shared/export/exportInput';
 import type { BlockElement } from '../../../shared/model/document';
 import { exchangeStoreOf, type ExchangeSession } from './session';
-
-// Reading a bundle runs in the import worker, away from the store: see bundleDecode.ts.
-export { decodeBundle, type DecodedBundle } from './bundleDecode';
 
 /** Asset ids an article uses: its images and the photos of bios and byline authors. */
 export function assetIdsOf(body: readonly BlockElement[], authors: readonly { photoAssetId: string }[] = []): string[] {
