@@ -55,19 +55,28 @@ function source(): string {
     const entry = path.join(path.dirname(here), 'taskWorker.ts');
     workerSource = `require(${JSON.stringify(localRequire.resolve('tsx/cjs'))}); require(${JSON.stringify(entry)});`;
   } else {
-    workerSource = fs.readFileSync(path.join(path.dirname(here), WORKER_BUNDLE), 'utf8');
+    const bundle = path.join(path.dirname(here), WORKER_BUNDLE);
+    if (!fs.existsSync(bundle)) throw new Error(`${bundle} is missing: rebuild the app with "node scripts/build.mjs"`);
+    workerSource = fs.readFileSync(bundle, 'utf8');
   }
   return workerSource;
 }
+
+/** The worker kept for the next task, with the timer that stops it after a quiet spell. */
+let warm: { worker: Worker; timer: NodeJS.Timeout } | undefined;
 
 function spawn(memoryMb: number): Worker {
   const worker = new Worker(source(), { eval: true, resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.ceil(memoryMb / 8)) } });
   // Errors reach the task that is running; an idle worker that dies is simply not reused.
   worker.on('error', () => {});
+  worker.once('exit', () => {
+    if (warm?.worker !== worker) return;
+    clearTimeout(warm.timer);
+    warm = undefined;
+  });
   return worker;
 }
 
-let warm: { worker: Worker; timer: NodeJS.Timeout } | undefined;
 let running = 0;
 const waiting: (() => void)[] = [];
 let nextId = 1;
@@ -116,10 +125,10 @@ const seconds = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} seconds`
 export async function runContained<N extends TaskName>(name: N, input: TaskInput<N>, limits: Partial<TaskLimits> = {}): Promise<TaskOutput<N>> {
   const { memoryMb, timeMs } = { ...DEFAULT_LIMITS, ...limits };
   await slot();
-  const worker = takeWorker(memoryMb);
-  worker.ref();
-  const id = nextId++;
   try {
+    const worker = takeWorker(memoryMb);
+    worker.ref();
+    const id = nextId++;
     return await new Promise<TaskOutput<N>>((resolve, reject) => {
       let settled = false;
       const finish = (keep: boolean, outcome: () => void) => {
