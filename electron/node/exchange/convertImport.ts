@@ -135,7 +135,9 @@ export async function convertImport({ fileName, bytes }: { fileName: string; byt
   if (!sniffed.ok) return { kind: 'refused', message: sniffed.message };
   if (sniffed.kind === 'bundle') {
     const decoded = decodeBundle(bytes);
-    return decoded.ok ? { kind: 'bundle', bundle: decoded.bundle } : { kind: 'refused', message: decoded.message };
+    if (!decoded.ok) return { kind: 'refused', message: decoded.message };
+    const chars = bodyTextLength(decoded.bundle.article.body);
+    return chars > MAX_IMPORT_TEXT_CHARS ? { kind: 'refused', message: tooMuchTextMessage('bundle', chars) } : { kind: 'bundle', bundle: decoded.bundle };
   }
   let article: ImportedArticle;
   try {

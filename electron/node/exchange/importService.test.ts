@@ -183,6 +183,15 @@ describe('refusals', () => {
     expect(await refused('huge.txt', Buffer.alloc(MAX_IMPORT_BYTES + 1, 0x61))).toMatch(/larger than 40 MB/);
   });
 
+  it('refuses a bundle whose article holds more text than an import may bring in', async () => {
+    const bundle = buildBundle(session, seedId);
+    bundle.article.id = 'huge-article';
+    bundle.article.body = Array.from({ length: 11 }, () => ({ type: 'paragraph' as const, children: [{ text: 'x'.repeat(200_000) }] }));
+    expect(await refused('huge.newsroom', encodeBundle(bundle))).toBe(
+      'This bundle holds more text than an article can hold (2,200,000 characters; an article holds at most 2,000,000). Nothing was imported.',
+    );
+  });
+
   it('refuses a bundle whose image is not what it says, rolling back everything', async () => {
     const bundle = buildBundle(session, seedId);
     bundle.article.id = 'fresh-article';
