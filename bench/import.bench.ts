@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import readline from 'node:readline';
 import zlib from 'node:zlib';
@@ -30,9 +31,22 @@ async function startBuiltHost(dbPath: string): Promise<Host> {
   return { process: child, origin, token, pid };
 }
 
-async function call(host: Host, channel: string, payload: unknown): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> {
-  const res = await fetch(`${host.origin}/ipc/${channel}`, { method: 'POST', headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' }, body: JSON.stringify(payload) });
-  return (await res.json()) as { ok: boolean };
+/** One call on a fresh connection (a kept-alive one can be closed by the host just as it is reused). */
+function call(host: Host, channel: string, payload: unknown): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> {
+  const { hostname, port } = new URL(host.origin);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: hostname, port, method: 'POST', path: `/ipc/${channel}`, agent: false, headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify(payload));
+  });
 }
 
 async function importFile(host: Host, fileName: string, bytes: Uint8Array): Promise<{ ms: number; ok: boolean; message?: string }> {
