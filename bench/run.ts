@@ -5,6 +5,7 @@
  */
 import { launchChromium } from './lib';
 import { exportBench } from './export.bench';
+import { importBench } from './import.bench';
 import { storeBench } from './store.bench';
 import { openBench } from './open.bench';
 import { scaleBench } from './scale.bench';
@@ -18,6 +19,7 @@ const want = (name: string) => !only || only === name;
 
 if (want('store')) await storeBench();
 if (want('export')) await exportBench();
+if (want('import')) await importBench();
 if (want('scale')) await scaleBench();
 if (want('open') || want('typing')) {
   const browser = await launchChromium();

@@ -8,23 +8,15 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { buildServer } from '../server/build.mjs';
+import { buildContainedWorker, cjsImportMetaUrl, nodeCommon } from './lib/bundling.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
 const all = args.size === 0;
 const started = Date.now();
 
-const nodeCommon = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  sourcemap: true,
-  logLevel: 'warning',
-  // Native and heavy runtime packages load from node_modules at run time.
-  external: ['electron', 'better-sqlite3', 'docx', 'mammoth'],
-};
-
 async function buildNode() {
+  await buildContainedWorker(root, path.join(root, 'dist/node'));
   await esbuild({
     ...nodeCommon,
     format: 'esm',
@@ -43,15 +35,14 @@ async function buildElectron() {
   const main = path.join(root, 'electron/main/main.ts');
   const preload = path.join(root, 'electron/preload/preload.ts');
   if (!existsSync(main) || !existsSync(preload)) throw new Error('electron/main/main.ts or electron/preload/preload.ts is missing');
+  await buildContainedWorker(root, path.join(root, 'dist/electron'));
   await esbuild({
     ...nodeCommon,
     format: 'cjs',
     entryPoints: { main },
     outdir: path.join(root, 'dist/electron'),
     outExtension: { '.js': '.cjs' },
-    // Shared Node modules use import.meta.url; give the CommonJS bundle the real value.
-    define: { 'import.meta.url': '__importMetaUrl' },
-    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    ...cjsImportMetaUrl,
   });
   // The sandboxed preload may require only 'electron': bundle everything else in.
   await esbuild({ ...nodeCommon, external: ['electron'], format: 'cjs', entryPoints: { preload }, outdir: path.join(root, 'dist/electron'), outExtension: { '.js': '.cjs' } });

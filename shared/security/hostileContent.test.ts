@@ -4,7 +4,8 @@
  * an unsafe link or a bidi override. Oversized and deeply nested inputs are refused with a typed
  * error or handled within limits, never by a stack overflow.
  *
- * A test file may reach across layers: this one also drives the Node importers and the Word exporter.
+ * A test file may reach across layers: this one also drives the Node importers and the Word exporter,
+ * and the Word zip bombs of issue 10 (generated on the fly by electron/node/exchange/__fixtures__/zipBombs.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +18,7 @@ import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, encodeBundle } from '../../electron/node/exchange/bundleFile';
+import { emptyParagraphsBomb, lyingBomb, oneHugeRunBomb } from '../../electron/node/exchange/__fixtures__/zipBombs';
 import { exportArticleFormats } from '../../electron/node/exchange/exportService';
 import { importFile } from '../../electron/node/exchange/importService';
 import { exportDocx } from '../../electron/node/export/docx';
@@ -408,8 +410,24 @@ describe('import of oversized and deeply nested files', () => {
     expect(html.outcome.kind === 'imported' && html.outcome.warnings.join(' ')).toMatch(/left out/);
     expect(session.store().getArticle(html.outcome.articleId).body.length).toBe(BODY_LIMITS.maxBlocks);
     await refusedAs('many.md', oversized.manyBlocksMarkdown, /could not be turned into a valid article/);
-    await refusedAs('huge.md', oversized.hugeText, /could not be turned into a valid article/);
-    expect(texts((await importedFine('huge.html', oversized.hugeTextHtml)).body).length).toBe(5 * 1024 * 1024);
-    expect(texts((await importedFine('huge.txt', oversized.hugeText)).body).length).toBe(5 * 1024 * 1024);
+    // 5 MB of text is more than an import may bring in (MAX_IMPORT_TEXT_CHARS); the cap is in the sentence.
+    const capped = /holds more text than an article can hold \(5,242,880 characters; an article holds at most 2,000,000\)/;
+    await refusedAs('huge.md', oversized.hugeText, capped);
+    await refusedAs('huge.html', oversized.hugeTextHtml, capped);
+    await refusedAs('huge.txt', oversized.hugeText, capped);
   }, 120_000);
+
+  it('Word zip bombs are refused at once, in one sentence, writing nothing', async () => {
+    for (const [fileName, bomb] of [
+      ['paragraphs.docx', emptyParagraphsBomb()],
+      ['run300.docx', oneHugeRunBomb(300)],
+      ['run100.docx', oneHugeRunBomb(100)],
+      ['liar.docx', lyingBomb()],
+    ] as const) {
+      const start = performance.now();
+      const imported = await importBytes(fileName, bomb);
+      expect(performance.now() - start, fileName).toBeLessThan(2_000);
+      expect('refusal' in imported && imported.refusal.message, fileName).toMatch(/^This Word file expands to more text than an article can hold \(.+\)\. Nothing was imported\.$/);
+    }
+  });
 });

@@ -7,7 +7,8 @@ import { MAX_BUNDLE_JSON_DEPTH } from '../../../shared/exchange/bundle';
 import { AppError } from '../../../shared/ipc/contract';
 import { DatabaseSession } from '../session';
 import { SEED_IDS } from '../store/seed';
-import { buildBundle, decodeBundle, encodeBundle } from './bundleFile';
+import { buildBundle, encodeBundle } from './bundleFile';
+import { decodeBundle } from './bundleDecode';
 import { importFile } from './importService';
 
 let dir: string;

@@ -1,15 +1,13 @@
-/** Writing and reading `.newsroom` bundle files: gzip'd JSON, size-limited and validated on the way in. */
+/** Writing `.newsroom` bundle files: gzip'd JSON. Reading them runs in the import worker (bundleDecode.ts). */
 import zlib from 'node:zlib';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
-  parseBundleJson,
   type ArticleBundle,
   type BundleAsset,
   type BundleAuthor,
   type BundleDisclosure,
 } from '../../../shared/exchange/bundle';
-import { MAX_BUNDLE_JSON_BYTES } from '../../../shared/exchange/formats';
 import { DEFAULT_GENERATOR } from '../../../shared/export/exportInput';
 import type { BlockElement } from '../../../shared/model/document';
 import { libraryOf, reviewOf, type ExchangeSession } from './session';
@@ -63,23 +61,4 @@ export function buildBundle(session: ExchangeSession, articleId: string, now = n
 
 export function encodeBundle(bundle: ArticleBundle): Buffer {
   return zlib.gzipSync(JSON.stringify(bundle), { level: 6 });
-}
-
-export type DecodedBundle = { ok: true; bundle: ArticleBundle } | { ok: false; message: string };
-
-/** Unzips (never past the size limit), parses and validates a bundle file. */
-export function decodeBundle(bytes: Uint8Array): DecodedBundle {
-  let json: Buffer;
-  try {
-    json = zlib.gunzipSync(bytes, { maxOutputLength: MAX_BUNDLE_JSON_BYTES });
-  } catch (error) {
-    const tooLarge = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || /too large|buffer/i.test((error as Error).message);
-    return {
-      ok: false,
-      message: tooLarge
-        ? `The bundle unpacks to more than ${MAX_BUNDLE_JSON_BYTES / 1024 / 1024} MB and was not imported.`
-        : 'The bundle file is damaged (it could not be unpacked). Nothing was imported.',
-    };
-  }
-  return parseBundleJson(json.toString('utf8'));
 }

@@ -11,6 +11,8 @@ import { DatabaseSession } from '../session';
 import { buildBundle, encodeBundle } from './bundleFile';
 import { exportArticle } from './exportService';
 import { importFile } from './importService';
+import { buildZip, emptyParagraphsBomb, lyingBomb, oneHugeRunBomb, prose, readZip, wordFile } from './__fixtures__/zipBombs';
+import { MAX_IMPORT_TEXT_CHARS } from '../../../shared/exchange/importLimits';
 
 const PNG = fs.readFileSync(path.resolve(__dirname, '../../../e2e/fixtures/images/test-photo.png'));
 let dir: string;
@@ -181,6 +183,15 @@ describe('refusals', () => {
     expect(await refused('huge.txt', Buffer.alloc(MAX_IMPORT_BYTES + 1, 0x61))).toMatch(/larger than 40 MB/);
   });
 
+  it('refuses a bundle whose article holds more text than an import may bring in', async () => {
+    const bundle = buildBundle(session, seedId);
+    bundle.article.id = 'huge-article';
+    bundle.article.body = Array.from({ length: 11 }, () => ({ type: 'paragraph' as const, children: [{ text: 'x'.repeat(200_000) }] }));
+    expect(await refused('huge.newsroom', encodeBundle(bundle))).toBe(
+      'This bundle holds more text than an article can hold (2,200,000 characters; an article holds at most 2,000,000). Nothing was imported.',
+    );
+  });
+
   it('refuses a bundle whose image is not what it says, rolling back everything', async () => {
     const bundle = buildBundle(session, seedId);
     bundle.article.id = 'fresh-article';
@@ -194,6 +205,68 @@ describe('refusals', () => {
   it('refuses a zip bomb bundle without unpacking it all', async () => {
     const bomb = zlib.gzipSync(Buffer.alloc(210 * 1024 * 1024, 0x20));
     expect(await refused('bomb.newsroom', bomb)).toMatch(/more than 200 MB/);
+  });
+});
+
+describe('Word files that would take the app down (issue 10)', () => {
+  async function refusedQuickly(name: string, bytes: Uint8Array): Promise<string> {
+    const started = performance.now();
+    const message = await refused(name, bytes);
+    expect(performance.now() - started, `${name} refused in time`).toBeLessThan(2_000);
+    return message;
+  }
+
+  it('refuses 16.7 million empty paragraphs in 147 KB at once, writing nothing', async () => {
+    const bomb = emptyParagraphsBomb();
+    expect(bomb.length).toBeLessThan(150 * 1024);
+    expect(await refusedQuickly('bomb.docx', bomb)).toBe(
+      'This Word file expands to more text than an article can hold (word/document.xml unpacks to 96 MB, more than the 32 MB allowed; an article holds at most 2,000,000 characters). Nothing was imported.',
+    );
+  });
+
+  it('refuses one text run of 300 MB and one of 100 MB', async () => {
+    expect(await refusedQuickly('run300.docx', oneHugeRunBomb(300))).toMatch(/expands to more text than an article can hold \(word\/document\.xml unpacks to 300 MB/);
+    expect(await refusedQuickly('run100.docx', oneHugeRunBomb(100))).toMatch(/expands to more text than an article can hold \(word\/document\.xml unpacks to 100 MB/);
+  });
+
+  it('refuses a bomb whose headers lie about its size, after unpacking no more than the limit', async () => {
+    expect(await refusedQuickly('liar.docx', lyingBomb())).toMatch(/expands to more text than an article can hold \(word\/document\.xml unpacks to more than the 32 MB allowed/);
+  });
+
+  it('refuses a part packed far tighter than any Word file is', async () => {
+    // 12 MB of empty paragraphs: under the size cap, 700 times its packed size.
+    expect(await refusedQuickly('tight.docx', emptyParagraphsBomb(2_000_000))).toMatch(/word\/document\.xml unpacks to \d+ times its packed size/);
+  });
+
+  it('refuses text past the import cap, saying the cap', async () => {
+    // Long paragraphs of varied numbers: few elements for mammoth, and no bomb-like packing.
+    const paragraph = (i: number) => Array.from({ length: 1_000 }, (_, k) => `${(i * 7919 + k * 104_729) % 1_000_003}`).join(' ');
+    const paragraphs = Math.ceil(MAX_IMPORT_TEXT_CHARS / paragraph(0).length) + 10;
+    const docx = wordFile({ data: prose(paragraphs, paragraph) });
+    expect(await refused('long.docx', docx)).toMatch(/^This Word file holds more text than an article can hold \([\d,]+ characters; an article holds at most 2,000,000\)\. Nothing was imported\.$/);
+    expect(await refused('long.txt', Buffer.from(`Long\n\n${'word '.repeat(MAX_IMPORT_TEXT_CHARS / 5 + 10)}`))).toMatch(/This text file holds more text than an article can hold/);
+  });
+
+  it('imports a Word file whose images cannot be read, and says how many were left out', async () => {
+    withImage();
+    const [docxFile] = await exportArticle(session, seedId, 'docx', path.join(dir, 'out'));
+    const entries = readZip(fs.readFileSync(docxFile!));
+    const media = entries.filter((e) => e.name.startsWith('word/media/'));
+    expect(media.length).toBeGreaterThan(0);
+    const damaged = buildZip(entries.map((e) => (e.name.startsWith('word/media/') ? { name: e.name, data: Buffer.from('not an image at all') } : { name: e.name, data: e.data })));
+    const before = counts().assets;
+    const result = await importFile(session, 'story.docx', damaged);
+    expect(result.kind).toBe('imported');
+    if (result.kind !== 'imported') return;
+    expect(result.warnings).toContain(`${media.length} image(s) in the Word file could not be read (damaged, missing or of a type the desk does not take) and were left out.`);
+    const body = session.store().getArticle(result.articleId).body;
+    expect(body.some((b) => b.type === 'image')).toBe(false);
+    expect(JSON.stringify(body)).toContain('Uncommon Knowledge');
+    expect(counts().assets).toBe(before);
+
+    const missing = buildZip(entries.filter((e) => !e.name.startsWith('word/media/')).map((e) => ({ name: e.name, data: e.data })));
+    const second = await importFile(session, 'story.docx', missing);
+    expect(second.kind === 'imported' && second.warnings.some((w) => w.startsWith(`${media.length} image(s) in the Word file could not be read`))).toBe(true);
   });
 });
 

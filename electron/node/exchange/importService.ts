@@ -1,23 +1,17 @@
 /**
  * Imports a file into the store: Markdown, Word, HTML, plain text, ninjs and article bundles.
- * The bytes are sniffed first (a file that is not what its name says is refused), converted by
- * the pure importers, validated, and written in one transaction: the article, its images, its
- * authors and disclosure versions all land, or nothing does.
+ * The file is read in a contained worker (convertImport: sniffed, size-checked, converted by the
+ * pure importers, validated), so the main thread only writes: in one transaction, the article,
+ * its images, its authors and disclosure versions all land, or nothing does.
  */
 import { randomUUID } from 'node:crypto';
-import mammoth from 'mammoth';
-import { diffVersions } from '../../../shared/diff/wordDiff';
 import type { ImportOutcome, ImportVersionSummary as VersionSummary } from '../../../shared/ipc/channels/exchange';
 import type { ArticleBundle, BundleArticle, BundleRevision } from '../../../shared/exchange/bundle';
-import { finishImport, type ImportedArticle } from '../../../shared/exchange/importedArticle';
-import { importHtml, importPlainText } from '../../../shared/exchange/importText';
-import { importNinjs } from '../../../shared/exchange/ninjs';
-import { sniffImport, type ImportKind } from '../../../shared/exchange/sniff';
-import { importMarkdown, MarkdownImportError } from '../../../shared/import/markdown';
+import type { ImportedArticle } from '../../../shared/exchange/importedArticle';
 import { AppError } from '../../../shared/ipc/contract';
 import { FIELD_LIMITS } from '../../../shared/model/article';
 import type { ArticleBody, BlockElement } from '../../../shared/model/document';
-import { decodeBundle } from './bundleFile';
+import { convertContained, diffContained } from './containedImport';
 import { libraryOf, reviewOf, type ExchangeSession } from './session';
 
 export const CONFLICT_CHOICES = ['keep-mine', 'take-theirs', 'keep-both'] as const;
@@ -26,40 +20,6 @@ export type ConflictChoice = (typeof CONFLICT_CHOICES)[number];
 const refuse = (message: string): never => {
   throw new AppError('INVALID_PAYLOAD', message);
 };
-
-async function docxToArticle(bytes: Uint8Array): Promise<ImportedArticle> {
-  let html: string;
-  try {
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
-    html = result.value;
-  } catch {
-    return refuse('The Word document is damaged or not a .docx file (it could not be read). Nothing was imported.');
-  }
-  return importHtml(html);
-}
-
-/** Converts a non-bundle file to an article, or refuses with a reason. */
-async function convert(kind: Exclude<ImportKind, 'bundle'>, bytes: Uint8Array, text: string | undefined): Promise<ImportedArticle> {
-  switch (kind) {
-    case 'markdown':
-      try {
-        return { ...importMarkdown(text!), images: [], warnings: [] };
-      } catch (error) {
-        if (error instanceof MarkdownImportError) return refuse(error.message);
-        throw error;
-      }
-    case 'text':
-      return importPlainText(text!);
-    case 'html':
-      return importHtml(text!);
-    case 'docx':
-      return docxToArticle(bytes);
-    case 'ninjs': {
-      const result = importNinjs(text!);
-      return result.ok ? result.article : refuse(result.message);
-    }
-  }
-}
 
 /** Where a bundle's images and disclosure versions landed in this database. */
 type Landed = { assetIds: ReadonlyMap<string, string>; disclosureVersions: ReadonlyMap<string, ReadonlyMap<number, number>> };
@@ -132,7 +92,7 @@ function landDependencies(session: ExchangeSession, bundle: ArticleBundle): { ar
   return { article, revisions, warnings };
 }
 
-function importBundle(session: ExchangeSession, bundle: ArticleBundle, onConflict: ConflictChoice | undefined): ImportOutcome {
+async function importBundle(session: ExchangeSession, bundle: ArticleBundle, onConflict: ConflictChoice | undefined): Promise<ImportOutcome> {
   const store = session.store();
   const incoming = bundle.article;
   const exists = store.hasArticle(incoming.id);
@@ -145,7 +105,7 @@ function importBundle(session: ExchangeSession, bundle: ArticleBundle, onConflic
       format: 'bundle',
       mine: summaryOf(mine),
       theirs: summaryOf(incoming),
-      diff: diffVersions(mine, incoming),
+      diff: await diffContained(mine, incoming),
     };
   }
   if (exists && onConflict === 'keep-mine') {
@@ -184,16 +144,9 @@ export async function importFile(
   options: { onConflict?: ConflictChoice } = {},
 ): Promise<ImportOutcome> {
   session.store();
-  const sniffed = sniffImport(fileName, bytes);
-  if (!sniffed.ok) return refuse(sniffed.message);
-  if (sniffed.kind === 'bundle') {
-    const decoded = decodeBundle(bytes);
-    if (!decoded.ok) return refuse(decoded.message);
-    return importBundle(session, decoded.bundle, options.onConflict);
-  }
-  const converted = await convert(sniffed.kind, bytes, sniffed.text);
-  const checked = finishImport(converted);
-  if (!checked.ok) return refuse(checked.message);
-  const articleId = storeImported(session, checked.article, fileName);
-  return { kind: 'imported', articleId, headline: session.store().getArticle(articleId).headline, format: sniffed.kind, warnings: checked.article.warnings };
+  const converted = await convertContained(fileName, bytes);
+  if (converted.kind === 'refused') return refuse(converted.message);
+  if (converted.kind === 'bundle') return importBundle(session, converted.bundle, options.onConflict);
+  const articleId = storeImported(session, converted.article, fileName);
+  return { kind: 'imported', articleId, headline: session.store().getArticle(articleId).headline, format: converted.format, warnings: converted.article.warnings };
 }

@@ -12,7 +12,7 @@ import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeArticle } from '../../../shared/export/__fixtures__/sampleArticle';
 import type { ArticleBody } from '../../../shared/model/document';
-import { decodeBundle } from '../exchange/bundleFile';
+import { decodeBundle } from '../exchange/bundleDecode';
 import { chromiumPath } from '../exchange/chromiumPdf';
 import { createExportJobs } from '../exchange/exportJobs';
 import { exportArticleFormats } from '../exchange/exportService';

@@ -147,8 +147,8 @@ describe('packaged resources layout (electron-builder --linux dir, placeholder E
     expect(fs.readdirSync(resources).sort()).toEqual(['app.asar', 'app.asar.unpacked']);
   });
 
-  it('packs package.json, the main and preload bundles and the renderer with its assets', () => {
-    for (const file of ['package.json', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html']) {
+  it('packs package.json, the main and preload bundles, the contained worker and the renderer with its assets', () => {
+    for (const file of ['package.json', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/contained-worker.cjs', 'dist/renderer/index.html']) {
       expect(entrySet.has(file), file).toBe(true);
     }
     const builtAssets = fs.readdirSync(path.join(tmp, 'project/dist/renderer/assets')).filter((name) => !name.endsWith('.map'));
