@@ -111,7 +111,8 @@ export function safeImageSrc(raw: string | undefined): string | undefined {
   if (DATA_IMAGE.test(url)) return url;
   if (url === '' || url.length > MAX_URL_LENGTH || INVISIBLE_CHARS.test(url)) return undefined;
   const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
-  if (scheme) return scheme === 'http' || scheme === 'https' ? safeUrl(url) : undefined;
+  // A web image address may hold spaces (a CDN file name); they are encoded, not refused as in links.
+  if (scheme) return scheme === 'http' || scheme === 'https' ? safeUrl(url.replace(/ /g, '%20')) : undefined;
   if (url.startsWith('/') || url.startsWith('\\')) return undefined;
   if (url.split(/[/\\]/).includes('..')) return undefined;
   return url;
