@@ -11,6 +11,7 @@ import { AI_USES, ARTICLE_STATUSES, articleFieldsSchema, richTextSchema, type Ai
 import type { InlineNode } from '../model/document';
 import { IMAGE_MIME_TYPES, MAX_ASSET_BYTES, type ImageMimeType } from '../ipc/channels/assets';
 import { profileLinkSchema, LIBRARY_LIMITS, type ProfileLink } from '../library/entries';
+import { unwrapUnsafeLinks } from '../security/unsafeLinks';
 
 export const BUNDLE_FORMAT = 'newsroom-bundle';
 /** 2 added authors' profile links and versions and the uses a disclosure template covers; version 1 bundles still import. */
@@ -246,5 +247,6 @@ export function checkBundle(value: unknown): BundleCheck {
     const where = issue?.path.join('.') || 'the file';
     return { ok: false, message: `The bundle is damaged or incomplete (${where}: ${issue?.message ?? 'invalid'}). Nothing was imported.` };
   }
-  return { ok: true, bundle: parsed.data as ArticleBundle };
+  // Another desk's links meet this desk's URL policy before anything is stored.
+  return { ok: true, bundle: unwrapUnsafeLinks(parsed.data as ArticleBundle).value };
 }
