@@ -71,13 +71,14 @@ export function ArticleView({ article, onListedFieldChange, onReload }: Props) {
   // Approved, exported and spiked text is settled: the store refuses saves, so the view does not offer edits.
   const locked = isLockedStatus(article.status);
 
+  const { bodyChanged } = review;
   const onBodyChange = useCallback(
     (body: ArticleBody) => {
       bodyRef.current = body;
       autosave.change({ body });
-      review.bodyChanged(body);
+      bodyChanged(body);
     },
-    [autosave, review.bodyChanged],
+    [autosave, bodyChanged],
   );
 
   return (
