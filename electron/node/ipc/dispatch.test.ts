@@ -849,39 +849,35 @@ function mutated(valid: unknown, depth = 0): fc.Arbitrary<unknown> {
 const REFUSALS_ONLY: ReadonlySet<Channel> = new Set(['db:open', 'backups:create', 'backups:restore', 'backups:setFolder', 'exchange:export']);
 
 describe('dispatch never throws and never half-writes (property)', () => {
-  it('holds for every channel', async () => {
-    for (const channel of CHANNELS) {
-      // db:createNew may have switched files: aim the templates at an article of the open one.
-      const store = ctx.session.store();
-      ctx.articleId = store.listArticles({ view: 'active', limit: 1 }).items[0]?.id ?? store.createArticle({ headline: 'Target' }).id;
-      const template = await CASES[channel].valid(ctx);
-      const payloads = fc
-        .oneof(hostileValue, mutated(template))
-        .filter((p) => !REFUSALS_ONLY.has(channel) || !contract[channel].request.safeParse(p === undefined ? {} : p).success);
-      await fc.assert(
-        fc.asyncProperty(payloads, async (payload) => {
-          const before = snapshot();
-          const article = ctx.session.database() ? ctx.session.store().listArticles({ view: 'active', limit: 500 }) : undefined;
-          let result: IpcResult<unknown>;
-          try {
-            result = await ctx.dispatch(channel, payload, TRUSTED);
-          } catch (error) {
-            throw new Error(`dispatch threw for ${channel}: ${String(error)}`);
-          }
-          expect(typeof result).toBe('object');
-          if (result.ok) {
-            expect('value' in result).toBe(true);
-            return;
-          }
-          expectTypedError(result);
-          expect(Object.keys(result.error).every((k) => ['code', 'message', 'details'].includes(k))).toBe(true);
-          // A refused call leaves everything exactly as it was (covers a failed articles:save).
-          expect(snapshot()).toBe(before);
-          if (article && ctx.session.database()) expect(ctx.session.store().listArticles({ view: 'active', limit: 500 })).toEqual(article);
-        }),
-        { numRuns: 100 },
-      );
-    }
+  // One test per channel, each on a fresh database: a failure names its channel, and each has its own time budget.
+  it.for(CHANNELS)('holds for %s', async (channel) => {
+    const template = await CASES[channel].valid(ctx);
+    const payloads = fc
+      .oneof(hostileValue, mutated(template))
+      .filter((p) => !REFUSALS_ONLY.has(channel) || !contract[channel].request.safeParse(p === undefined ? {} : p).success);
+    await fc.assert(
+      fc.asyncProperty(payloads, async (payload) => {
+        const before = snapshot();
+        const article = ctx.session.database() ? ctx.session.store().listArticles({ view: 'active', limit: 500 }) : undefined;
+        let result: IpcResult<unknown>;
+        try {
+          result = await ctx.dispatch(channel, payload, TRUSTED);
+        } catch (error) {
+          throw new Error(`dispatch threw for ${channel}: ${String(error)}`);
+        }
+        expect(typeof result).toBe('object');
+        if (result.ok) {
+          expect('value' in result).toBe(true);
+          return;
+        }
+        expectTypedError(result);
+        expect(Object.keys(result.error).every((k) => ['code', 'message', 'details'].includes(k))).toBe(true);
+        // A refused call leaves everything exactly as it was (covers a failed articles:save).
+        expect(snapshot()).toBe(before);
+        if (article && ctx.session.database()) expect(ctx.session.store().listArticles({ view: 'active', limit: 500 })).toEqual(article);
+      }),
+      { numRuns: 100 },
+    );
     expect(ctx.internalErrors).toEqual([]);
   });
 
