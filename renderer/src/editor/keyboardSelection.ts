@@ -63,6 +63,7 @@ export function extendSelection(editor: Editor, extension: SelectionExtension): 
 
 /** For an editor's keydown: handles a selection-extending key and says whether it did. */
 export function handleSelectionKey(editor: Editor, event: { nativeEvent: KeyboardEvent; preventDefault(): void }): boolean {
+  if (event.nativeEvent.isComposing) return false;
   const extension = selectionExtension(event.nativeEvent);
   if (!extension || !extendSelection(editor, extension)) return false;
   event.preventDefault();
