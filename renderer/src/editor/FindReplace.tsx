@@ -60,7 +60,9 @@ export function FindReplacePanel({ mode, options, onOptionsChange, onCurrentChan
   const currentBlock = current?.block;
   const currentStart = current?.start;
   const reportCurrent = useEffectEvent(onCurrentChange);
-  useEffect(() => reportCurrent(currentBlock && currentStart !== undefined ? { block: currentBlock, start: currentStart } : null), [currentBlock, currentStart]);
+  useEffect(() => {
+    reportCurrent(currentBlock && currentStart !== undefined ? { block: currentBlock, start: currentStart } : null);
+  }, [currentBlock, currentStart]);
 
   const reveal = useCallback(
     (i: number) => {
