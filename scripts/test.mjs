@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: every check, in order — type-check, build, unit tests (Vitest),
+// `npm test`: every check, in order — type-check, lint (oxlint: correctness,
+// React hooks, layering), formatting (Prettier), build, unit tests (Vitest),
 // end-to-end tests (Playwright: the real renderer in Debian's Chromium against
 // the browser host; Electron specs skip loudly without an Electron binary),
 // and the Electron security scan. Ends with one summary line.
@@ -36,6 +37,10 @@ const bin = (name) => path.join(root, 'node_modules/.bin', name);
 
 const typecheck = run('type-check', bin('tsc'), ['-p', '.']);
 if (!typecheck) failed++;
+if (run('lint', bin('oxlint'), ['--deny-warnings'])) passed++;
+else failed++;
+if (run('formatting', bin('prettier'), ['--check', '.'])) passed++;
+else failed++;
 const built = run('build', process.execPath, ['scripts/build.mjs']);
 if (!built) failed++;
 

@@ -1,115 +1,140 @@
 /**
- * The runtime of a file is visible from where it lives: shared/ runs everywhere (renderer, main,
- * CLI), so it may use neither Node nor the DOM; the renderer and the Electron side never import
- * each other. Test files and test fixtures are exempt.
+ * The runtime of a file is visible from where it lives: shared/ runs everywhere (renderer, main, CLI),
+ * so it may use neither Electron, Node nor the DOM; the renderer and the Electron side never import
+ * each other. The linter enforces this (.oxlintrc.json, run by `npm run lint` and `npm test`); these
+ * tests prove each rule can fail, on throwaway files linted with the project's own configuration.
  */
-import { builtinModules } from 'node:module';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '..');
+const oxlint = path.join(root, 'node_modules/.bin/oxlint');
 
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      // Test support (fixtures) is exempt like the tests themselves.
-      if (!['node_modules', '__fixtures__', '__tests__'].includes(entry.name)) out.push(...sourceFiles(full));
-    } else if (/\.(ts|tsx|mts|cts)$/.test(entry.name) && !/\.(test|spec)\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
-      out.push(full);
+type Diagnostic = { code: string; filename: string; labels: { span: { line: number } }[] };
+
+/** Lints `dir` with the configuration copied there: rule globs are relative to the config. */
+function lint(dir: string, ...targets: string[]): Diagnostic[] {
+  const r = spawnSync(oxlint, ['-c', '.oxlintrc.json', '-f', 'json', ...targets], { cwd: dir, encoding: 'utf8' });
+  if (r.error) throw r.error;
+  return (JSON.parse(r.stdout) as { diagnostics: Diagnostic[] }).diagnostics;
+}
+
+/** "rule@line" for every diagnostic in one file, e.g. "import(no-nodejs-modules)@3". */
+const hits = (diagnostics: Diagnostic[], file: string) => diagnostics.filter((d) => d.filename === file).map((d) => `${d.code}@${d.labels[0]?.span.line}`);
+
+const BAD: Record<string, string> = {
+  'shared/model/bad.ts': [
+    "import fs from 'node:fs';", // 1
+    "import { join } from 'path';", // 2
+    "import type { Readable } from 'stream/promises';", // 3
+    "import { ipcRenderer } from 'electron';", // 4
+    "export { session } from '../../electron/node/session';", // 5
+    "export * from '../../renderer/src/api/call';", // 6
+    "const later = await import('electron/main');", // 7
+    "const crypto = require('crypto');", // 8
+    "document.title = 'x';", // 9
+    'const w = window.innerWidth;', // 10
+    'const doc = new DOMParser();', // 11
+    'const agent = navigator.userAgent;', // 12
+    'const saved = localStorage.getItem("k");', // 13
+    'export const all = [fs, join, ipcRenderer, later, crypto, w, doc, agent, saved] as unknown as Readable;', // 14
+  ].join('\n'),
+  // Locals named like DOM globals and imports that only look alike are fine.
+  'shared/model/good.ts': [
+    "import { Node } from 'slate';",
+    "import { z } from 'zod';",
+    "import { documentTitle } from './electronic/renderers';",
+    'export function f(window: number, document: string) {',
+    '  return [Node.string, z, documentTitle, window, document];',
+    '}',
+  ].join('\n'),
+  // Tests and their fixtures in shared/ may use Node.
+  'shared/model/bad.test.ts': "import fs from 'node:fs';\nexport const x = fs;",
+  'shared/model/__fixtures__/files.ts': "import fs from 'node:fs';\nexport const x = fs;",
+  'renderer/src/app/bad.tsx': [
+    "import { ipcRenderer } from 'electron';", // 1
+    "import { session } from '../../../electron/node/session';", // 2
+    "export const later = () => import('../../../electron/main/menus');", // 3
+    'export const all = [ipcRenderer, session];',
+  ].join('\n'),
+  'renderer/src/app/hooks.tsx': [
+    "import { useEffect, useState } from 'react';",
+    'export function Panel({ open, id }: { open: boolean; id: string }) {',
+    '  if (!open) return null;',
+    '  const [n, setN] = useState(0);', // 4: a hook after an early return
+    '  useEffect(() => setN(id.length), []);', // 5: reads id, never re-runs
+    '  return <p>{n}</p>;',
+    '}',
+  ].join('\n'),
+  'electron/node/bad.ts': [
+    "import { call } from '../../renderer/src/api/call';", // 1
+    "export { App } from '../../renderer/src/app/App';", // 2
+    "import fs from 'node:fs';", // 3: Node is fine here
+    'export const all = [call, fs];',
+  ].join('\n'),
+};
+
+describe('layering rules (.oxlintrc.json)', () => {
+  let dir: string;
+  let diagnostics: Diagnostic[];
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-lint-'));
+    fs.copyFileSync(path.join(root, '.oxlintrc.json'), path.join(dir, '.oxlintrc.json'));
+    for (const [file, text] of Object.entries(BAD)) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), text);
     }
-  }
-  return out;
-}
-
-/** Every module specifier a file imports, re-exports or loads dynamically. */
-export function importsOf(text: string): string[] {
-  const specs: string[] = [];
-  const patterns = [
-    /\b(?:import|export)\s+(?:type\s+)?(?:[\w*${}\s,]+?\s+from\s+)?['"]([^'"]+)['"]/g,
-    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-    /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-  ];
-  for (const re of patterns) for (const m of text.matchAll(re)) specs.push(m[1]!);
-  return specs;
-}
-
-/** The source without comments, so a comment that mentions `window.` does not count. */
-function code(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
-}
-
-const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, m.split('/')[0]!]));
-const isNodeOnly = (spec: string) => spec === 'electron' || spec.startsWith('electron/') || spec.startsWith('node:') || NODE_BUILTINS.has(spec) || NODE_BUILTINS.has(spec.split('/')[0]!);
-const DOM_GLOBALS = /\b(?:document|window|navigator|localStorage|sessionStorage)\s*\.|\bnew\s+DOMParser\b|\bDOMParser\s*\(|\bHTMLElement\b|\blocalStorage\b/;
-
-const rel = (file: string) => path.relative(root, file).split(path.sep).join('/');
-const resolvesInto = (file: string, spec: string, folder: string) =>
-  spec.startsWith('.') && rel(path.resolve(path.dirname(file), spec)).startsWith(`${folder}/`);
-
-describe('import parsing (the checker itself)', () => {
-  it('finds static, type-only, side-effect, re-export, dynamic and require imports', () => {
-    const text = `import fs from 'node:fs';\nimport type { X } from "../x";\nimport './side';\nexport { a } from 'path';\nexport * from './all';\nconst m = await import('electron');\nconst c = require('crypto');\nimport {\n  a,\n  b,\n} from 'os';`;
-    expect(importsOf(text).sort()).toEqual(['../x', './all', './side', 'crypto', 'electron', 'node:fs', 'os', 'path'].sort());
+    diagnostics = lint(dir, ...Object.keys(BAD));
   });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('knows Node builtins and DOM globals', () => {
-    for (const s of ['fs', 'fs/promises', 'path', 'node:crypto', 'electron', 'child_process']) expect(isNodeOnly(s), s).toBe(true);
-    for (const s of ['zod', 'slate', '../model/article', './x']) expect(isNodeOnly(s), s).toBe(false);
-    expect(DOM_GLOBALS.test('const x = document.createElement("p")')).toBe(true);
-    expect(DOM_GLOBALS.test('new DOMParser()')).toBe(true);
-    expect(DOM_GLOBALS.test('const documentTitle = 1; windowSize.x')).toBe(false);
-    expect(code('// uses window.alert\nconst a = 1; /* document.x */')).not.toMatch(DOM_GLOBALS);
-  });
-});
-
-describe('layering', () => {
-  const shared = sourceFiles(path.join(root, 'shared'));
-
-  it('finds the shared sources', () => {
-    expect(shared.length).toBeGreaterThan(5);
-  });
-
-  it('shared/ imports neither Electron nor Node builtins', () => {
-    const offenders = shared.flatMap((file) =>
-      importsOf(fs.readFileSync(file, 'utf8'))
-        .filter(isNodeOnly)
-        .map((spec) => `${rel(file)} imports ${spec}`),
-    );
-    expect(offenders).toEqual([]);
-  });
-
-  it('shared/ uses no DOM globals', () => {
-    const offenders = shared.filter((file) => DOM_GLOBALS.test(code(fs.readFileSync(file, 'utf8')))).map(rel);
-    expect(offenders).toEqual([]);
+  it('shared/ imports neither Node builtins (node:, bare, subpaths, require) nor Electron', () => {
+    const found = hits(diagnostics, 'shared/model/bad.ts');
+    for (const line of [1, 2, 3, 8]) expect(found).toContain(`import(no-nodejs-modules)@${line}`);
+    for (const line of [4, 7]) expect(found).toContain(`eslint(no-restricted-imports)@${line}`);
   });
 
   it('shared/ imports nothing from electron/ or renderer/', () => {
-    const offenders = shared.flatMap((file) =>
-      importsOf(fs.readFileSync(file, 'utf8'))
-        .filter((spec) => resolvesInto(file, spec, 'electron') || resolvesInto(file, spec, 'renderer'))
-        .map((spec) => `${rel(file)} imports ${spec}`),
-    );
-    expect(offenders).toEqual([]);
+    const found = hits(diagnostics, 'shared/model/bad.ts');
+    for (const line of [5, 6]) expect(found).toContain(`eslint(no-restricted-imports)@${line}`);
   });
 
-  it('renderer/ never imports from electron/', () => {
-    const offenders = sourceFiles(path.join(root, 'renderer')).flatMap((file) =>
-      importsOf(fs.readFileSync(file, 'utf8'))
-        .filter((spec) => resolvesInto(file, spec, 'electron') || spec === 'electron' || spec.startsWith('electron/'))
-        .map((spec) => `${rel(file)} imports ${spec}`),
-    );
-    expect(offenders).toEqual([]);
+  it('shared/ uses no DOM globals', () => {
+    const found = hits(diagnostics, 'shared/model/bad.ts');
+    for (const line of [9, 10, 11, 12, 13]) expect(found).toContain(`eslint(no-restricted-globals)@${line}`);
   });
 
-  it('electron/ never imports from renderer/', () => {
-    const offenders = sourceFiles(path.join(root, 'electron')).flatMap((file) =>
-      importsOf(fs.readFileSync(file, 'utf8'))
-        .filter((spec) => resolvesInto(file, spec, 'renderer'))
-        .map((spec) => `${rel(file)} imports ${spec}`),
-    );
-    expect(offenders).toEqual([]);
+  it('renderer/ never imports Electron or electron/', () => {
+    expect(hits(diagnostics, 'renderer/src/app/bad.tsx').sort()).toEqual([
+      'eslint(no-restricted-imports)@1',
+      'eslint(no-restricted-imports)@2',
+      'eslint(no-restricted-imports)@3',
+    ]);
+  });
+
+  it('renderer/ follows the rules of hooks', () => {
+    const found = hits(diagnostics, 'renderer/src/app/hooks.tsx');
+    expect(found).toContain('react-hooks(rules-of-hooks)@4');
+    expect(found).toContain('react-hooks(exhaustive-deps)@5');
+  });
+
+  it('electron/ never imports renderer/, and may use Node', () => {
+    expect(hits(diagnostics, 'electron/node/bad.ts').sort()).toEqual(['eslint(no-restricted-imports)@1', 'eslint(no-restricted-imports)@2']);
+  });
+
+  it('leaves lookalikes, tests and fixtures alone', () => {
+    expect(hits(diagnostics, 'shared/model/good.ts')).toEqual([]);
+    expect(hits(diagnostics, 'shared/model/bad.test.ts')).toEqual([]);
+    expect(hits(diagnostics, 'shared/model/__fixtures__/files.ts')).toEqual([]);
+  });
+
+  it('the tree itself keeps the layers apart', () => {
+    const layering = new Set(['import(no-nodejs-modules)', 'eslint(no-restricted-imports)', 'eslint(no-restricted-globals)', 'typescript(no-require-imports)']);
+    const offenders = lint(root, 'shared', 'renderer', 'electron').filter((d) => layering.has(d.code));
+    expect(offenders.map((d) => `${d.filename}: ${d.code}`)).toEqual([]);
   });
 });

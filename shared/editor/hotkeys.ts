@@ -10,6 +10,7 @@ type ParsedHotkey = { ctrl: boolean; meta: boolean; alt: boolean; shift: boolean
 const cache = new Map<string, ParsedHotkey>();
 
 export function isMacPlatform(): boolean {
+  // oxlint-disable-next-line no-restricted-globals -- feature-detected: where there is none (Node), keys are not the Mac ones
   const nav = typeof navigator === 'undefined' ? undefined : navigator;
   const platform = (nav as { userAgentData?: { platform?: string } } | undefined)?.userAgentData?.platform ?? nav?.platform ?? '';
   return /mac|iphone|ipad/i.test(platform);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleBody } from '../model/document';
-import { hostileInput, makeArticle, mara, sampleInput } from './__fixtures__/sampleArticle';
+import { hostileInput, makeArticle, sampleInput } from './__fixtures__/sampleArticle';
 import { exportText } from './text';
 
 describe('exportText', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
 import type { ArticleBody } from '../../../shared/model/document';
 import { auditHtml } from '../../../shared/export/__fixtures__/htmlAudit';
-import { hostileInput, makeArticle, mara, sampleInput } from '../../../shared/export/__fixtures__/sampleArticle';
+import { hostileInput, makeArticle, sampleInput } from '../../../shared/export/__fixtures__/sampleArticle';
 import { exportDocx, type DocxExportInput } from './docx';
 import { imageInfo } from './imageSize';
 
@@ -27,7 +27,7 @@ const withBytes = (input: Omit<DocxExportInput, 'assetBytes'>): DocxExportInput 
 describe('exportDocx', () => {
   it('writes a .docx Word can open (a zip with the main document part)', async () => {
     const { bytes } = await toHtml(withBytes(sampleInput()));
-    expect([...bytes.slice(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+    expect(Array.from(bytes.subarray(0, 4))).toEqual([0x50, 0x4b, 0x03, 0x04]);
   });
 
   it('keeps headings, marks, links, nested lists, images, quotes and the seed blocks', async () => {

@@ -882,11 +882,8 @@ function mutated(valid: unknown, depth = 0): fc.Arbitrary<unknown> {
 const REFUSALS_ONLY: ReadonlySet<Channel> = new Set(['db:open', 'db:retry', 'backups:create', 'backups:restore', 'backups:setFolder', 'exchange:export']);
 
 describe('dispatch never throws and never half-writes (property)', () => {
-  // One test per channel: each gets the whole time budget, and a failure names its channel.
-  it.each(CHANNELS.map((c) => [c]))('holds for %s', async (channel) => {
-    // db:createNew may have switched files: aim the templates at an article of the open one.
-    const store = ctx.session.store();
-    ctx.articleId = store.listArticles({ view: 'active', limit: 1 }).items[0]?.id ?? store.createArticle({ headline: 'Target' }).id;
+  // One test per channel, each on a fresh database: a failure names its channel, and each has its own time budget.
+  it.for(CHANNELS)('holds for %s', async (channel) => {
     const template = await CASES[channel].valid(ctx);
     const payloads = fc
       .oneof(hostileValue, mutated(template))

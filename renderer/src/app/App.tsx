@@ -40,8 +40,7 @@ export function App() {
     call('dbStatus', {})
       .then(setDb)
       .catch((e) => show(errorMessage(e), 'error'));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [show]);
 
   const refresh = useCallback(async () => {
     const ticket = ++listRequest.current;

@@ -73,13 +73,14 @@ export function ArticleView({ article, onListedFieldChange, onReload, readOnly }
   // Approved, exported and spiked text is settled, and a read-only database takes no saves: the view does not offer edits.
   const locked = isLockedStatus(article.status) || readOnly !== undefined;
 
+  const { bodyChanged } = review;
   const onBodyChange = useCallback(
     (body: ArticleBody) => {
       bodyRef.current = body;
       autosave.change({ body });
-      review.bodyChanged(body);
+      bodyChanged(body);
     },
-    [autosave, review.bodyChanged],
+    [autosave, bodyChanged],
   );
 
   return (

@@ -84,18 +84,19 @@ function installCloseHooks() {
 }
 
 export function useArticleAutosave(article: Article) {
-  const [state, setState] = useState<SaveState>({ kind: 'saved', at: article.updatedAt });
+  const { id, version, updatedAt } = article;
+  const [state, setState] = useState<SaveState>({ kind: 'saved', at: updatedAt });
+  // One autosaver per loaded article version (the store changes updatedAt only with the version);
+  // a reload after a conflict makes a new one.
   const autosave = useMemo(
     () =>
       new Autosave({
-        baseVersion: article.version,
-        updatedAt: article.updatedAt,
-        save: (baseVersion, patch) => call('saveArticle', { id: article.id, baseVersion, patch }),
+        baseVersion: version,
+        updatedAt,
+        save: (baseVersion, patch) => call('saveArticle', { id, baseVersion, patch }),
         onState: setState,
       }),
-    // One autosaver per loaded article version; a reload after a conflict makes a new one.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [article.id, article.version],
+    [id, version, updatedAt],
   );
 
   useEffect(() => {

@@ -1,11 +1,12 @@
 /** The comment threads of the open article in document order, with the new-comment form (Ctrl/Cmd+Alt+M). */
 import { useEffect, useRef, useState } from 'react';
-import { Range, Transforms, type Editor } from 'slate';
+import { Range, Transforms } from 'slate';
 import { ReactEditor } from 'slate-react';
 import { anchorFromRange, compareAnchors } from '../../../shared/comments/anchors';
 import type { ArticleBody } from '../../../shared/model/document';
 import type { CommentThread } from '../../../shared/model/review';
 import { call, errorMessage } from '../api/call';
+import { syncSelectionFromDom } from '../editor/keyboardSelection';
 import type { CommentsState } from './useComments';
 
 type Props = {
@@ -15,14 +16,6 @@ type Props = {
   /** Called when a new comment is started, so a hidden sidebar can show itself. */
   onCompose?: () => void;
 };
-
-/** Slate reads DOM selection changes on a throttle; a hotkey must act on what is selected now. */
-function syncSelectionFromDom(editor: Editor): void {
-  const dom = window.getSelection();
-  if (!dom || dom.rangeCount === 0 || !ReactEditor.hasDOMNode(editor, dom.anchorNode as globalThis.Node, { editable: true })) return;
-  const range = ReactEditor.toSlateRange(editor, dom, { exactMatch: false, suppressThrow: true });
-  if (range && (!editor.selection || !Range.equals(range, editor.selection))) Transforms.select(editor, range);
-}
 
 /** Anchored threads in document order, then orphaned ones. */
 export function orderThreads(threads: readonly CommentThread[]): CommentThread[] {

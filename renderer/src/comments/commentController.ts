@@ -23,9 +23,17 @@ export class CommentController {
 
   constructor(private readonly save: AnchorSaver, private readonly delayMs = 800) {}
 
+  private snap = { revision: 0, threads: this.threads };
+
   /** A number that changes whenever threads or anchors change (for React). */
   get version(): number {
     return this.revision;
+  }
+
+  /** The threads as of the last change: a new object exactly when `version` changes (for React). */
+  get snapshot(): { readonly revision: number; readonly threads: CommentThread[] } {
+    if (this.snap.revision !== this.revision) this.snap = { revision: this.revision, threads: this.threads };
+    return this.snap;
   }
 
   subscribe(listener: () => void): () => void {

@@ -1,5 +1,5 @@
 /** Comments for the open article: the controller, its editor extension and the threads for the sidebar. */
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useEffectEvent, useMemo, useState, useSyncExternalStore } from 'react';
 import { Range, Text, type DecoratedRange, type NodeEntry } from 'slate';
 import type { RenderLeafProps } from 'slate-react';
 import { anchorRange } from '../../../shared/comments/anchors';
@@ -11,36 +11,29 @@ import type { EditorExtension } from './extension';
 type CommentLeaf = RenderLeafProps['leaf'] & { commentIds?: string[]; commentActive?: true };
 
 export function useComments(article: Article, onError: (message: string) => void) {
-  const controller = useMemo(
-    () => new CommentController((anchors) => call('updateCommentAnchors', { articleId: article.id, anchors })),
-    // One controller per loaded article version, like the editor.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [article.id, article.version],
-  );
-  const version = useSyncExternalStore(
+  const articleId = article.id;
+  // One controller per loaded article version, like the editor: the article view is keyed by id and version.
+  const controller = useMemo(() => new CommentController((anchors) => call('updateCommentAnchors', { articleId, anchors })), [articleId]);
+  const { threads } = useSyncExternalStore(
     (l) => controller.subscribe(l),
-    () => controller.version,
+    () => controller.snapshot,
   );
   const [activeId, setActiveId] = useState<string | undefined>();
+  const loaded = useEffectEvent((list: Parameters<CommentController['load']>[0]) => controller.load(list, article.body));
+  const failed = useEffectEvent((e: unknown) => onError(e instanceof Error ? e.message : String(e)));
 
   useEffect(() => {
     let live = true;
-    call('listComments', { articleId: article.id })
-      .then((threads) => live && controller.load(threads, article.body))
-      .catch((e) => onError(e instanceof Error ? e.message : String(e)));
+    call('listComments', { articleId })
+      .then((list) => live && loaded(list))
+      .catch(failed);
     return () => {
       live = false;
       void controller.flush();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [controller]);
+  }, [controller, articleId]);
 
-  const live = useMemo(
-    () => controller.threads.filter((t) => t.anchor && !t.resolved),
-    // The threads change whenever threads or anchors change (version).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [controller, version],
-  );
+  const live = useMemo(() => threads.filter((t) => t.anchor && !t.resolved), [threads]);
   // Without open anchored comments the extension stays the same object, so loading an empty list
   // or typing never makes Slate re-decorate every block of a long article.
   const quiet = useMemo<EditorExtension>(() => ({ attach: controller.attach, decorate: () => [], wrapLeaf: ({ children }) => children }), [controller]);

@@ -11,6 +11,7 @@ import { normalizeBody } from '../../../shared/editor/withArticleEditing';
 import { runCatalogEntry, type InsertLibraryBlock } from './catalogActions';
 import { runDocumentCommand, type EditorCommand } from './commands';
 import { createBodyEditor } from './createBodyEditor';
+import { handleSelectionKey, syncSelectionFromDom } from './keyboardSelection';
 import { hideEditableFromReactSelection } from './reactSelectionGuard';
 import { FindReplacePanel, useFindDecorate, type CurrentMatch } from './FindReplace';
 import { HOTKEYS } from './hotkeyTable';
@@ -50,17 +51,6 @@ export function BodyEditor({ initialValue, onChange, plannedLength, readOnly = f
       <EditorSurface plannedLength={plannedLength} readOnly={readOnly} onInsertLibraryBlock={onInsertLibraryBlock} extension={extension} />
     </Slate>
   );
-}
-
-/**
- * Slate reads DOM selection changes on a 100 ms throttle; a shortcut pressed right
- * after Shift+Arrow must act on what the writer sees selected.
- */
-function syncSelectionFromDom(editor: Editor): void {
-  const dom = window.getSelection();
-  if (!dom || dom.rangeCount === 0 || !ReactEditor.hasDOMNode(editor, dom.anchorNode as globalThis.Node, { editable: true })) return;
-  const range = ReactEditor.toSlateRange(editor, dom, { exactMatch: false, suppressThrow: true });
-  if (range && (!editor.selection || !Range.equals(range, editor.selection))) Transforms.select(editor, range);
 }
 
 type SurfaceProps = Pick<BodyEditorProps, 'plannedLength' | 'readOnly' | 'onInsertLibraryBlock' | 'extension'>;
@@ -158,6 +148,7 @@ function EditorSurface({ plannedLength, readOnly = false, onInsertLibraryBlock, 
           return;
         }
       }
+      if (handleSelectionKey(editor, event)) return;
       if (event.key === 'Tab' && !event.ctrlKey && !event.metaKey && !event.altKey) {
         syncSelectionFromDom(editor);
         if (changeListDepth(editor, event.shiftKey ? -1 : 1)) event.preventDefault();

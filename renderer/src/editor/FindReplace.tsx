@@ -1,5 +1,5 @@
 /** Find and replace: the panel, and the decorations that highlight matches. */
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Element, Transforms, type NodeEntry, type Range } from 'slate';
 import { ReactEditor, useSlateSelector, useSlateStatic } from 'slate-react';
 import { blockMatchRanges, findAll, matchRange, replaceAll, replaceMatch, type FindOptions } from '../../../shared/editor/find';
@@ -56,7 +56,13 @@ export function FindReplacePanel({ mode, options, onOptionsChange, onCurrentChan
   useEffect(() => {
     if (mode === 'replace') setShowReplace(true);
   }, [mode]);
-  useEffect(() => onCurrentChange(current ? { block: current.block, start: current.start } : null), [current?.block, current?.start]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Told when the current match moves, not when the matches array is rebuilt around the same one.
+  const currentBlock = current?.block;
+  const currentStart = current?.start;
+  const reportCurrent = useEffectEvent(onCurrentChange);
+  useEffect(() => {
+    reportCurrent(currentBlock && currentStart !== undefined ? { block: currentBlock, start: currentStart } : null);
+  }, [currentBlock, currentStart]);
 
   const reveal = useCallback(
     (i: number) => {

@@ -20,6 +20,8 @@ export function slashQueryAt(editor: Editor): SlashQuery | null {
   return { key: path.join('.'), path, query: text.slice(1) };
 }
 
+const pathOfSlashKey = (key: string): Path => key.split('.').map(Number);
+
 export const sameSlash = (a: SlashQuery | null, b: SlashQuery | null) => a?.key === b?.key && a?.query === b?.query;
 
 export const slashOptionId = (entry: CatalogEntry) => `slash-option-${entry.id}`;
@@ -36,10 +38,12 @@ type Props = {
 };
 
 export function SlashMenu({ editor, slash, entries, activeIndex, frame, onChoose, onHover }: Props) {
+  // Keyed on the path's text: every keystroke in the query brings a new path array for the same paragraph.
+  const { key } = slash;
   const range = useMemo(() => {
-    const start = Editor.start(editor, slash.path);
+    const start = Editor.start(editor, pathOfSlashKey(key));
     return { anchor: start, focus: start };
-  }, [editor, slash.key]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [editor, key]);
   const pos = useFloatingPosition(range, frame, 280);
   const active = entries[activeIndex];
   return (

@@ -12,6 +12,8 @@ export function hideEditableFromReactSelection(element: HTMLElement | null): voi
   Object.defineProperty(element, 'contentEditable', {
     configurable: true,
     get: () => 'inherit',
-    set: (value: string) => element.setAttribute('contenteditable', String(value)),
+    set: (value: string) => {
+      element.setAttribute('contenteditable', String(value));
+    },
   });
 }

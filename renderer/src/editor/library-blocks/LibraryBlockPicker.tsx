@@ -1,5 +1,5 @@
 /** Chooses the author or disclosure template a new library block refers to, searching by name. */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useMemo, useRef, useState } from 'react';
 import { authorBioBlock, disclosureBlock } from '../../../../shared/library/blocks';
 import { AI_USE_LABELS, listInWords } from '../../../../shared/library/entries';
 import { inlineText } from '../../../../shared/model/document';
@@ -16,6 +16,7 @@ export function LibraryBlockPicker() {
   const [active, setActive] = useState(0);
   const listId = useId();
   const titleId = useId();
+  const releaseEditorFocus = useEffectEvent(() => library?.releaseFocus());
 
   useEffect(() => {
     if (request && dialog.current && !dialog.current.open) {
@@ -23,12 +24,12 @@ export function LibraryBlockPicker() {
       // The editor puts its caret back after asking for a block; a caret left in the body keeps
       // the keystrokes, so clear it once the editor is done, then focus the search.
       const id = requestAnimationFrame(() => {
-        library?.releaseFocus();
+        releaseEditorFocus();
         search.current?.focus();
       });
       return () => cancelAnimationFrame(id);
     }
-  }, [request]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [request]);
 
   const options = useMemo<Option[]>(() => {
     if (!library || !request) return [];

@@ -9,6 +9,7 @@ import { withHistory } from 'slate-history';
 import { Editable, Slate, withReact, type RenderElementProps, type RenderLeafProps } from 'slate-react';
 import { normalizeLinkUrl } from '../../../../shared/editor/links';
 import type { InlineNode, LinkElement } from '../../../../shared/model/document';
+import { handleSelectionKey, syncSelectionFromDom } from '../keyboardSelection';
 
 type Props = {
   label: string;
@@ -105,6 +106,7 @@ export function RichTextField({ label, value, onChange, placeholder }: Props) {
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
+    if (handleSelectionKey(editor, e)) return;
     const mod = e.ctrlKey || e.metaKey;
     if (mod && e.key.toLowerCase() === 'b') {
       e.preventDefault();
@@ -114,6 +116,7 @@ export function RichTextField({ label, value, onChange, placeholder }: Props) {
       toggleMark(editor, 'italic');
     } else if (mod && e.key.toLowerCase() === 'k') {
       e.preventDefault();
+      syncSelectionFromDom(editor);
       setLinkDraft('');
     }
   };
