@@ -42,5 +42,6 @@ describe('how a server stop reaches @hocuspocus/provider 3.4', () => {
     for (const ws of server.webSocketServer.clients) ws.close(code, 'restart');
     await until('the provider saw the close', () => client.closeCodes.includes(code));
     await until('reconnected and synced', () => client.socket.status === 'connected' && client.provider.isSynced);
+    expect(client.provider.isSynced).toBe(true);
   });
 });

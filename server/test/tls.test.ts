@@ -37,7 +37,8 @@ describe('newsroom server over TLS', () => {
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
     ca = readFileSync(path.join(dir, 'cert.pem'));
     backend = sqliteBackend();
-    expect((await runCli(entry, backend, ['account', 'add', '--name', 'Tomas', '--role', 'editor', '--password', 'tomas-password-1'])).code).toBe(0);
+    const added = await runCli(entry, backend, ['account', 'add', '--name', 'Tomas', '--role', 'editor', '--password', 'tomas-password-1']);
+    if (added.code !== 0) throw new Error(`account add failed: ${JSON.stringify(added)}`);
     server = await startServerProcess(entry, backend, ['--host', '127.0.0.1', '--cert', path.join(dir, 'cert.pem'), '--key', path.join(dir, 'key.pem')]);
     // A build, a key pair, an account command and a server process: a test's budget, not a hook's 10 s.
   }, 30_000);
