@@ -16,6 +16,7 @@ import { CONFLICT_CHOICES, importFile, type ConflictChoice } from '../node/excha
 import { describeFolderError, prepareFolder } from '../node/exchange/files';
 import { createLibraryStore } from '../node/store/libraryStore';
 import { DatabaseSession } from '../node/session';
+import { describeCliError } from './cliErrors';
 
 export type CliIo = { out: (line: string) => void; err: (line: string) => void };
 
@@ -130,7 +131,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     return 0;
   } catch (error) {
-    io.err(`newsroom: ${error instanceof AppError ? error.message : (error as Error).message}`);
+    io.err(`newsroom: ${describeCliError(error)}`);
     return 1;
   } finally {
     db.close();
@@ -138,13 +139,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 /** Why a file to import could not be read, in words. */
-const READ_PROBLEMS: Record<string, string> = {
-  ENOENT: 'no such file.',
-  EISDIR: 'is a folder, not a file; give the files in it.',
-  EACCES: 'you do not have permission to read this file.',
-  EPERM: 'you do not have permission to read this file.',
-  EIO: 'the disk reported an error while reading this file.',
-};
 
 /** Says how to start a desk when the file is missing: only init creates one. */
 function databaseExists(file: string, io: CliIo): boolean {
@@ -258,7 +252,7 @@ async function runExchange(command: 'export' | 'import', args: string[], values:
           for (const w of result.warnings) io.err(`newsroom: ${id} (${w.format}): ${w.message}`);
           if (result.statusNote) io.err(`newsroom: ${id}: ${result.statusNote}`);
         } catch (error) {
-          failures.push({ item: id, message: error instanceof AppError ? error.message : (error as Error).message });
+          failures.push({ item: id, message: describeCliError(error) });
         }
       }
       for (const f of failures) io.err(`newsroom: ${f.item}: ${f.message}`);
@@ -280,7 +274,7 @@ async function runExchange(command: 'export' | 'import', args: string[], values:
           }
           imported.push({ file, articleId: result.articleId, headline: result.headline, outcome: result.kind, warnings: result.warnings });
         } catch (error) {
-          const message = error instanceof AppError ? error.message : (READ_PROBLEMS[(error as { code?: string }).code ?? ''] ?? (error as Error).message);
+          const message = describeCliError(error);
           failures.push({ item: file, message });
         }
       }
