@@ -4,7 +4,8 @@
  * and validates the body, so an import is either a valid article or a typed refusal.
  */
 import { FIELD_LIMITS, type ArticleFields } from '../model/article';
-import { articleBodySchema, emptyBody, type ArticleBody } from '../model/document';
+import type { z } from 'zod';
+import { articleBodySchema, BODY_LIMITS, emptyBody, type ArticleBody } from '../model/document';
 import type { PastedImage } from '../convert/fromHtml';
 
 export type ImportedArticle = {
@@ -18,6 +19,25 @@ export type ImportedArticle = {
 };
 
 export type ImportCheck = { ok: true; article: ImportedArticle } | { ok: false; message: string };
+
+const count = (n: number) => n.toLocaleString('en');
+const TOO_MANY_BLOCKS = `This file has more than ${count(BODY_LIMITS.maxBlocks)} blocks (paragraphs, headings, list items), more than an article can hold. Split it into several articles and import each. Nothing was imported.`;
+
+/** One plain sentence for the first way the body breaks the model's limits (never the validator's wording). */
+function refusalFor(issue: z.core.$ZodIssue | undefined): string {
+  const path = issue?.path ?? [];
+  const block = typeof path[0] === 'number' ? path[0] + 1 : undefined;
+  const where = block === undefined ? '' : ` (block ${count(block)})`;
+  const key = path[path.length - 1];
+  if (issue?.code === 'too_big' && key === 'text') {
+    return `This file has a paragraph${where} longer than ${count(BODY_LIMITS.maxTextLength)} characters, more than an article can hold. Split it into shorter paragraphs and import it again. Nothing was imported.`;
+  }
+  if (issue?.code === 'too_big' && (key === 'children' || key === 'bio')) {
+    return `This file has a paragraph${where} with more separately formatted pieces or links than an article can hold. Simplify its formatting and import it again. Nothing was imported.`;
+  }
+  if (issue?.code === 'too_big' && path.length === 0) return TOO_MANY_BLOCKS;
+  return `Part of this file${where} could not be turned into an article. Nothing was imported; check that part, or import the file in another format.`;
+}
 
 const clip = (value: string | undefined, max: number) => (value === undefined ? undefined : value.slice(0, max));
 
@@ -38,11 +58,9 @@ export function finishImport(article: ImportedArticle): ImportCheck {
     fields.tags = tags;
   }
   const body = article.body.length ? article.body : emptyBody();
+  if (body.length > BODY_LIMITS.maxBlocks) return { ok: false, message: TOO_MANY_BLOCKS };
   const parsed = articleBodySchema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, message: `The file's content could not be turned into a valid article (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}). Nothing was imported.` };
-  }
+  if (!parsed.success) return { ok: false, message: refusalFor(parsed.error.issues[0]) };
   const byline = [...new Set(article.byline.map((n) => n.replace(/\s+/g, ' ').trim().slice(0, 200)).filter(Boolean))].slice(0, 20);
   return { ok: true, article: { ...article, fields, byline, body: parsed.data as ArticleBody } };
 }
