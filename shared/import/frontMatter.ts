@@ -60,7 +60,7 @@ export function parseFrontMatter(yaml: string): FrontMatter | undefined {
   }
   let data: unknown;
   try {
-    const doc = parseDocument(yaml, { prettyErrors: false, uniqueKeys: false });
+    const doc = parseDocument(yaml, { uniqueKeys: false });
     const error = doc.errors[0];
     if (error) {
       const line = error.linePos?.[0].line;
