@@ -63,6 +63,8 @@ type Frame = {
   /** The nearest open figure, and the nearest list item. */
   figure?: Frame;
   listItemFrame?: Frame;
+  /** Inside <svg> or <math>, whose <title> is not the document's. */
+  foreign?: boolean;
 };
 
 /** Elements whose content is never text of the story. */
@@ -267,8 +269,8 @@ export function htmlToBlocks(html: string): HtmlConversion {
         return pushBlock({ type: 'section-break', children: [{ text: '' }] });
       }
       const parent = top();
-      const frame: Frame = { name, marks: parent.marks, kindFrame: parent.kindFrame, listDepth: parent.listDepth, innerList: parent.innerList, figure: parent.figure, listItemFrame: parent.listItemFrame };
-      if (name === 'title' && title === undefined && skipDepth === 0) {
+      const frame: Frame = { name, marks: parent.marks, kindFrame: parent.kindFrame, listDepth: parent.listDepth, innerList: parent.innerList, figure: parent.figure, listItemFrame: parent.listItemFrame, foreign: parent.foreign || name === 'svg' || name === 'math' };
+      if (name === 'title' && title === undefined && !frame.foreign) {
         title = '';
         inTitle = true;
       }

@@ -127,18 +127,18 @@ describe('scaling', () => {
   /** Median CPU time for n and 4n units; linear is about 4×, quadratic 16×. */
   const ratio = (fn: (text: string) => unknown, unit: string, n: number) => {
     fn(unit.repeat(n)); // warm up
-    const small = Math.max(medianCpuMs(() => fn(unit.repeat(n))), 1);
-    const large = medianCpuMs(() => fn(unit.repeat(4 * n)));
+    const small = Math.max(medianCpuMs(() => fn(unit.repeat(n)), 3), 1);
+    const large = medianCpuMs(() => fn(unit.repeat(4 * n)), 3);
     return large / small;
   };
 
   it('four times the Markdown takes less than eight times as long', () => {
     // Paragraphs just inside the per-paragraph limits, the importer's worst case.
-    expect(ratio(importMarkdown, `${'*a_'.repeat(300)}\n${'[a]('.repeat(100)}\n\n`, 20)).toBeLessThan(8);
+    expect(ratio(importMarkdown, `${'*a_'.repeat(300)}\n${'[a]('.repeat(100)}\n\n`, 8)).toBeLessThan(8);
   }, 60_000);
 
   it('four times the HTML takes less than eight times as long (unclosed lists, deep divs)', () => {
-    expect(ratio(htmlToBlocks, '<ul><li>x', 8_000)).toBeLessThan(8);
-    expect(ratio(importHtml, '<div><span>x', 8_000)).toBeLessThan(8);
+    expect(ratio(htmlToBlocks, '<ul><li>x', 16_000)).toBeLessThan(8);
+    expect(ratio(importHtml, '<div><span>x', 16_000)).toBeLessThan(8);
   }, 60_000);
 });
