@@ -402,7 +402,7 @@ const refusal = (breach: NonNullable<ReturnType<typeof markdownLimitBreach>>): M
       );
     case 'lines':
       return new MarkdownImportError(
-        `The Markdown has a paragraph or code block (at line ${breach.line}) longer than ${MAX_PARAGRAPH_LINES.toLocaleString('en')} lines without a blank line, more than the importer reads safely, and was not imported. Separate its paragraphs with blank lines, or import it as plain text (.txt).`,
+        `The Markdown has a run of more than ${MAX_PARAGRAPH_LINES.toLocaleString('en')} lines without a blank line (at line ${breach.line}), more than the importer reads safely, and was not imported. Add blank lines between its paragraphs, or import it as plain text (.txt).`,
       );
   }
 };

@@ -39,13 +39,13 @@ function lineNesting(line: string): number {
   return depth + Math.floor(indent / 2);
 }
 
-/** The line without its block-quote markers (`>`, each with up to three spaces before and one after). */
-function quoteContent(line: string): string {
+/** The line without its block-quote markers (`>`, each with up to three spaces before and one after), and how many there were. */
+function quoteContent(line: string): { content: string; quotes: number } {
   let i = 0;
-  for (;;) {
+  for (let quotes = 0; ; quotes++) {
     let j = i;
     while (j < line.length && j - i < 3 && line[j] === ' ') j++;
-    if (line[j] !== '>') return line.slice(i);
+    if (line[j] !== '>') return { content: line.slice(i), quotes };
     i = j + 1;
     if (line[i] === ' ' || line[i] === '\t') i++;
   }
@@ -53,14 +53,35 @@ function quoteContent(line: string): string {
 
 const INTERRUPTS = /^ {0,3}(?:[-+*][ \t]+\S|1[.)][ \t]+\S|#{1,6}(?:[ \t]|$)|([*_-])(?:[ \t]*\1){2,}[ \t]*$|```|~~~)/;
 
+const ORDERED_ITEM = /^( {0,3})\d{1,9}([.)])[ \t]+\S/;
+
+/** An ordered item's quote depth, indentation and delimiter: a next item with the same ones is its sibling. */
+const orderedItemKey = (content: string, quotes: number): string | undefined => {
+  const m = ORDERED_ITEM.exec(content);
+  return m ? `${quotes}:${m[1]!.length}:${m[2]}` : undefined;
+};
+
 /**
- * Whether a line surely ends any paragraph before it: a blank line, or a line that starts a bullet,
- * a list numbered from 1, a heading, a rule or a fence within three columns. Lines that might
- * continue a paragraph never count, so every paragraph lies inside one span between such lines.
+ * Splits the text into spans that each hold whole paragraphs. A span ends before a line that surely
+ * ends any paragraph: a blank line; a bullet, a list numbered from 1, a heading, a rule or a fence
+ * within three columns; or the next sibling of the ordered item that began the span (`2.` after
+ * `1.`). Lines that might continue a paragraph (`2.` after plain text) never end a span.
  */
-function endsParagraph(line: string): boolean {
-  const content = quoteContent(line);
-  return content.trim() === '' || INTERRUPTS.test(content);
+class ParagraphSpans {
+  private orderedKey: string | undefined;
+  private afterBlank = true;
+
+  /** Whether `line` starts a new span. */
+  startsSpan(line: string): boolean {
+    const { content, quotes } = quoteContent(line);
+    const blank = content.trim() === '';
+    const key = orderedItemKey(content, quotes);
+    // After a blank line no paragraph is open, so any ordered item may begin a span.
+    const starts = blank || INTERRUPTS.test(content) || (key !== undefined && (key === this.orderedKey || this.afterBlank));
+    if (starts) this.orderedKey = key;
+    this.afterBlank = blank;
+    return starts;
+  }
 }
 
 const MARKS = new Set(['*', '_', '~', '[', ']', '`', '<', '@']);
@@ -74,13 +95,14 @@ export function markdownLimitBreach(text: string): MarkdownLimitBreach | undefin
   let lines = 0;
   let lineNumber = 0;
   let start = 0;
+  const spans = new ParagraphSpans();
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const line = text.slice(start, end);
     lineNumber++;
     if (lineNesting(line) > MAX_MARKDOWN_NESTING) return { kind: 'nesting' };
-    if (endsParagraph(line)) {
+    if (spans.startsSpan(line)) {
       marks = 0;
       lines = 0;
     }
