@@ -38,8 +38,7 @@ export function splitFrontMatter(source: string): { yaml: string | undefined; bo
   return { yaml: undefined, body: source };
 }
 
-const scalar = (v: unknown): string | undefined =>
-  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : v instanceof Date ? v.toISOString().slice(0, 10) : undefined;
+const scalar = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** A list of names or tags: a YAML list, or one string. */
 function list(v: unknown): string[] {
@@ -60,7 +59,8 @@ export function parseFrontMatter(yaml: string): FrontMatter | undefined {
   }
   let data: unknown;
   try {
-    const doc = parseDocument(yaml, { uniqueKeys: false });
+    // The failsafe schema reads every scalar as written: `slug: 007` stays "007", not the number 7.
+    const doc = parseDocument(yaml, { schema: 'failsafe', uniqueKeys: false });
     const error = doc.errors[0];
     if (error) {
       const line = error.linePos?.[0].line;
