@@ -1,7 +1,9 @@
 /**
  * Markdown (optionally with YAML front matter) → article fields and body. Reads what
  * `shared/export/markdown.ts` writes — including its `:::` containers and fixed inline tags — and
- * any other CommonMark/GFM reasonably. Pure: runs in Node and the browser.
+ * any other CommonMark/GFM reasonably; a first `# Heading` is the headline when the front matter
+ * has none. Linear in its input: markdownLimits.ts refuses what would make the parser quadratic,
+ * inlineHtml.ts bounds inline HTML. Pure: runs in Node and the browser.
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
@@ -360,8 +362,7 @@ const isCloser = (node: RootContent, source: string) => node.type === 'paragraph
 
 function bodyFrom(children: readonly RootContent[], source: string): BlockElement[] {
   // The next `:::` at or after each index, found in one backward pass (a scan per marker is quadratic).
-  const nextCloser = new Array<number>(children.length + 1);
-  nextCloser[children.length] = children.length;
+  const nextCloser: number[] = Array.from({ length: children.length + 1 }, () => children.length);
   for (let i = children.length - 1; i >= 0; i--) nextCloser[i] = isCloser(children[i]!, source) ? i : nextCloser[i + 1]!;
   const out: BlockElement[] = [];
   for (let i = 0; i < children.length; i++) {
@@ -395,7 +396,9 @@ export class MarkdownImportError extends Error {
 const refusal = (breach: NonNullable<ReturnType<typeof markdownLimitBreach>>): MarkdownImportError => {
   switch (breach.kind) {
     case 'nesting':
-      return new MarkdownImportError(`The Markdown nests quotes, lists or emphasis more than ${MAX_MARKDOWN_NESTING} levels deep and was not imported.`);
+      return new MarkdownImportError(
+        `The Markdown nests quotes, lists or emphasis more than ${MAX_MARKDOWN_NESTING} levels deep and was not imported. Nest them less deeply, or import it as plain text (.txt).`,
+      );
     case 'marks':
       return new MarkdownImportError(
         `The Markdown has a paragraph (at line ${breach.line}) with more than ${MAX_PARAGRAPH_MARKS.toLocaleString('en')} formatting marks such as * _ [ ] or <, more than the importer reads safely, and was not imported. Separate its paragraphs with blank lines, or import it as plain text (.txt).`,
