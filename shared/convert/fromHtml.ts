@@ -154,7 +154,33 @@ export function htmlToBlocks(html: string): HtmlConversion {
   let title: string | undefined;
   let inTitle = false;
 
+  /*
+   * The last leaf's text is kept as parts until the leaf is complete: reading or trimming a string
+   * built by `+=` flattens it, so trimming before every <br> would copy the whole leaf each time.
+   */
+  let openLeaf: FormattedText | null = null;
+  let openParts: string[] = [];
+
+  function closeLeaf(): void {
+    if (openLeaf) openLeaf.text = openParts.join('');
+    openLeaf = null;
+    openParts = [];
+  }
+
+  /** Drops the spaces at the end of the open leaf, touching only its last parts. */
+  function trimOpenLeafEnd(): void {
+    while (openParts.length > 0) {
+      const trimmed = trimEnd(openParts[openParts.length - 1]!, ' ');
+      if (trimmed !== '') {
+        openParts[openParts.length - 1] = trimmed;
+        return;
+      }
+      openParts.pop();
+    }
+  }
+
   function flush(): void {
+    closeLeaf();
     if (kind) {
       const children = trimInlines(inlines);
       if (children.length > 0 && blocks.length < BODY_LIMITS.maxBlocks) blocks.push({ ...kind, children } as BlockElement);
@@ -213,15 +239,28 @@ export function htmlToBlocks(html: string): HtmlConversion {
       linkPlaced = true;
     }
     const prev = target[target.length - 1];
-    if (prev && !('type' in prev) && sameMarks(prev, leaf)) prev.text += leaf.text;
-    else target.push(leaf);
+    if (prev && prev === openLeaf && sameMarks(prev, leaf)) {
+      openParts.push(leaf.text);
+      return;
+    }
+    closeLeaf();
+    if (prev && !('type' in prev) && sameMarks(prev, leaf)) {
+      // A closed leaf with the same marks (its link ended, say) takes the text; it is open again.
+      openParts = [prev.text, leaf.text];
+      openLeaf = prev;
+      return;
+    }
+    target.push(leaf);
+    openLeaf = leaf;
+    openParts = [leaf.text];
   }
 
   function lineBreak(): void {
     if (skipDepth > 0 || !kind) return;
     // A space before the break is invisible on the page; drop it.
     const last = (link ? link.children : inlines).at(-1);
-    if (last && !('type' in last)) last.text = trimEnd(last.text, ' ');
+    if (last && last === openLeaf) trimOpenLeafEnd();
+    else if (last && !('type' in last)) last.text = trimEnd(last.text, ' ');
     appendText('\n', true);
   }
 

@@ -423,6 +423,7 @@ describe('import of inputs that once took super-linear time', () => {
     ['comments.md', superLinear.markdownComments],
     ['links.md', superLinear.markdownLinkOpeners],
     ['pre.html', superLinear.htmlPreSpaces],
+    ['breaks.html', superLinear.htmlManyBreaks],
     ['deep.html', superLinear.htmlDeepDivs],
     ['byline.json', superLinear.ninjsBylineSpaces],
   ];

@@ -77,6 +77,7 @@ describe('inputs that once took super-linear time', () => {
     ['link openers that never close', superLinear.markdownLinkOpeners, [markdown]],
     ['footnote labels that never close', superLinear.markdownFootnotes, [markdown]],
     ['200,000 spaces and 50,000 breaks in <pre>', superLinear.htmlPreSpaces, [importHtml, paste]],
+    ['80,000 line breaks in one block', superLinear.htmlManyBreaks, [importHtml, paste]],
     ['stray close tags under deep nesting', superLinear.htmlStrayCloseTags, [importHtml, paste]],
     ['128,000 unclosed <div>', superLinear.htmlDeepDivs, [importHtml, paste]],
     ['a ninjs byline with 200,000 spaces', superLinear.ninjsBylineSpaces, [ninjs]],

@@ -154,6 +154,8 @@ export const superLinear = {
   markdownFootnotes: () => '[^a'.repeat(20_000),
   /** 200,000 spaces before a line break in preformatted text, and many breaks in one block. */
   htmlPreSpaces: () => `<pre>a${' '.repeat(200_000)}b<br>${'c<br>'.repeat(50_000)}</pre>`,
+  /** 80,000 line breaks in one block: trimming the space before each re-read the whole block. */
+  htmlManyBreaks: () => `<p>${'word <br>'.repeat(80_000)}</p>`,
   /** Close tags of elements that are not open, under deep nesting. */
   htmlStrayCloseTags: () => `${'<div>'.repeat(900)}${'</x>'.repeat(100_000)}text`,
   /** 128,000 unclosed elements. */
