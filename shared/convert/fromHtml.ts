@@ -145,14 +145,14 @@ export function htmlToBlocks(html: string): HtmlConversion {
   let lastWasSpace = true;
   let wordListBlock = false;
   let captionTarget: Extract<BlockElement, { type: 'image' }> | null = null;
+  let title: string | undefined;
+  let inTitle = false;
 
   const top = () => stack[stack.length - 1]!;
 
   function currentKind(): BlockKind {
     return top().kindFrame?.kind ?? { type: 'paragraph' };
   }
-  let title: string | undefined;
-  let inTitle = false;
 
   /*
    * The last leaf's text is kept as parts until the leaf is complete: reading or trimming a string
