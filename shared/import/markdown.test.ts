@@ -7,6 +7,7 @@ import { exportMarkdown } from '../export/markdown';
 import { makeArticle, mara, sampleInput } from '../export/__fixtures__/sampleArticle';
 import { importMarkdown, MarkdownImportError } from './markdown';
 import type { ExportInput } from '../export/exportInput';
+import { cpuMs } from '../security/__fixtures__/hostileArbitraries';
 
 const inputFor = (body: ArticleBody): ExportInput => ({ article: makeArticle(body), authors: [mara], assetUrl: (id) => `images/${id}.jpg` });
 const roundTrip = (body: ArticleBody) => importMarkdown(exportMarkdown(inputFor(body))).body;
@@ -175,7 +176,10 @@ describe('markdown round trip (property)', () => {
     fc.assert(
       fc.property(fc.array(simpleBlockArb, { minLength: 1, maxLength: 8 }), (blocks) => {
         const body = flattenLists(blocks);
-        expect(roundTrip(body)).toEqual(canonical(body));
+        let back: ArticleBody = [];
+        // A per-input CPU limit, generous for a loaded machine: each takes a few milliseconds.
+        expect(cpuMs(() => (back = roundTrip(body)))).toBeLessThan(2_000);
+        expect(back).toEqual(canonical(body));
       }),
       { numRuns: 400 },
     );
