@@ -8,8 +8,8 @@ import type { ArticleFields } from '../model/article';
 
 export type FrontMatter = { fields: Partial<ArticleFields>; byline: string[] };
 
-/** Front matter is a few short fields; more than this is not front matter an article can use. */
-export const MAX_FRONT_MATTER_BYTES = 64 * 1024;
+/** Characters of front matter read: it holds a few short fields, so more is not front matter an article can use. */
+export const MAX_FRONT_MATTER_LENGTH = 64 * 1024;
 const MAX_ALIASES = 20;
 
 const STRING_FIELDS = ['headline', 'dek', 'slug', 'section', 'dateline', 'seoTitle', 'seoDescription'] as const;
@@ -52,9 +52,9 @@ function list(v: unknown): string[] {
  * cannot be read.
  */
 export function parseFrontMatter(yaml: string): FrontMatter | undefined {
-  if (yaml.length > MAX_FRONT_MATTER_BYTES) {
+  if (yaml.length > MAX_FRONT_MATTER_LENGTH) {
     throw new FrontMatterError(
-      `The front matter at the top of this file (between the --- lines) is longer than ${MAX_FRONT_MATTER_BYTES / 1024} KB, far more than an article's fields hold. Shorten it and import the file again.`,
+      `The front matter at the top of this file (between the --- lines) is longer than ${MAX_FRONT_MATTER_LENGTH / 1024} KB, far more than an article's fields hold. Shorten it and import the file again.`,
     );
   }
   let data: unknown;
