@@ -4,7 +4,7 @@
  * time. The output is built from the model's own types: no styles, classes or
  * unknown elements can get through.
  */
-import { Parser } from 'htmlparser2';
+import { Parser, type Handler } from 'htmlparser2';
 import { BODY_LIMITS, type BlockElement, type FormattedText, type InlineNode, type LinkElement, type Mark } from '../model/document';
 import { isAllowedLinkUrl } from '../security/urlPolicy';
 
@@ -20,7 +20,14 @@ export type HtmlConversion = {
   droppedImages: number;
   /** Blocks beyond the model's limit (BODY_LIMITS.maxBlocks) that were left out. */
   droppedBlocks: number;
+  /** The text of the document's first <title>, if any (whitespace collapsed, at most MAX_TITLE_LENGTH). */
+  title: string | undefined;
 };
+
+const MAX_TITLE_LENGTH = 1_000;
+/** Open elements at which nesting starts again from the top level; no real document comes near. */
+export const MAX_OPEN_ELEMENTS = 1_000;
+const TOO_DEEP = new Error('nested too deep');
 
 type MarkState = Partial<Record<Mark, boolean>>;
 type BlockKind =
@@ -44,6 +51,20 @@ type Frame = {
   caption?: boolean;
   /** Word's list marker ("1.", "·") that the list style, not the text, shows. */
   wordMarker?: boolean;
+  /*
+   * Inherited from the parent when the frame opens, so nothing walks the stack: 10,000 unclosed
+   * <li> or <div> would make every walk as long as the stack (quadratic time).
+   */
+  /** The nearest frame (this or an ancestor) with a block kind. */
+  kindFrame?: Frame;
+  /** The lists open around this frame, and the innermost one's kind. */
+  listDepth: number;
+  innerList?: 'bulleted' | 'numbered';
+  /** The nearest open figure, and the nearest list item. */
+  figure?: Frame;
+  listItemFrame?: Frame;
+  /** Inside <svg> or <math>, whose <title> is not the document's. */
+  foreign?: boolean;
 };
 
 /** Elements whose content is never text of the story. */
@@ -106,7 +127,7 @@ export function htmlToBlocks(html: string): HtmlConversion {
   let droppedImages = 0;
   let droppedBlocks = 0;
 
-  const root: Frame = { name: '#root', marks: {} };
+  const root: Frame = { name: '#root', marks: {}, listDepth: 0 };
   const stack: Frame[] = [root];
   let marks: MarkState = {};
   let skipDepth = 0;
@@ -124,18 +145,42 @@ export function htmlToBlocks(html: string): HtmlConversion {
   let lastWasSpace = true;
   let wordListBlock = false;
   let captionTarget: Extract<BlockElement, { type: 'image' }> | null = null;
+  let title: string | undefined;
+  let inTitle = false;
 
   const top = () => stack[stack.length - 1]!;
 
   function currentKind(): BlockKind {
-    for (let i = stack.length - 1; i >= 0; i--) {
-      const k = stack[i]!.kind;
-      if (k) return k;
+    return top().kindFrame?.kind ?? { type: 'paragraph' };
+  }
+
+  /*
+   * The last leaf's text is kept as parts until the leaf is complete: reading or trimming a string
+   * built by `+=` flattens it, so trimming before every <br> would copy the whole leaf each time.
+   */
+  let openLeaf: FormattedText | null = null;
+  let openParts: string[] = [];
+
+  function closeLeaf(): void {
+    if (openLeaf) openLeaf.text = openParts.join('');
+    openLeaf = null;
+    openParts = [];
+  }
+
+  /** Drops the spaces at the end of the open leaf, touching only its last parts. */
+  function trimOpenLeafEnd(): void {
+    while (openParts.length > 0) {
+      const trimmed = trimEnd(openParts[openParts.length - 1]!, ' ');
+      if (trimmed !== '') {
+        openParts[openParts.length - 1] = trimmed;
+        return;
+      }
+      openParts.pop();
     }
-    return { type: 'paragraph' };
   }
 
   function flush(): void {
+    closeLeaf();
     if (kind) {
       const children = trimInlines(inlines);
       if (children.length > 0 && blocks.length < BODY_LIMITS.maxBlocks) blocks.push({ ...kind, children } as BlockElement);
@@ -151,6 +196,7 @@ export function htmlToBlocks(html: string): HtmlConversion {
 
   /** Adds text to the block; `verbatim` text (line breaks) skips whitespace collapsing. */
   function appendText(raw: string, verbatim = false): void {
+    if (inTitle && title!.length < MAX_TITLE_LENGTH) title = (title + raw).slice(0, MAX_TITLE_LENGTH);
     if (skipDepth > 0) return;
     if (inWordMarker) {
       wordMarker += raw;
@@ -193,15 +239,28 @@ export function htmlToBlocks(html: string): HtmlConversion {
       linkPlaced = true;
     }
     const prev = target[target.length - 1];
-    if (prev && !('type' in prev) && sameMarks(prev, leaf)) prev.text += leaf.text;
-    else target.push(leaf);
+    if (prev && prev === openLeaf && sameMarks(prev, leaf)) {
+      openParts.push(leaf.text);
+      return;
+    }
+    closeLeaf();
+    if (prev && !('type' in prev) && sameMarks(prev, leaf)) {
+      // A closed leaf with the same marks (its link ended, say) takes the text; it is open again.
+      openParts = [prev.text, leaf.text];
+      openLeaf = prev;
+      return;
+    }
+    target.push(leaf);
+    openLeaf = leaf;
+    openParts = [leaf.text];
   }
 
   function lineBreak(): void {
     if (skipDepth > 0 || !kind) return;
     // A space before the break is invisible on the page; drop it.
     const last = (link ? link.children : inlines).at(-1);
-    if (last && !('type' in last)) last.text = last.text.replace(/ +$/, '');
+    if (last && last === openLeaf) trimOpenLeafEnd();
+    else if (last && !('type' in last)) last.text = trimEnd(last.text, ' ');
     appendText('\n', true);
   }
 
@@ -225,113 +284,162 @@ export function htmlToBlocks(html: string): HtmlConversion {
     pushBlock({ type: 'image', assetId: placeholder, alt, caption: '', credit: '', children: [{ text: '' }] });
   }
 
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        // Void elements get no frame: htmlparser2 reports them closed at once.
-        if (name === 'br' || name === 'img' || name === 'hr') {
-          if (skipDepth > 0) return;
-          if (name === 'br') return lineBreak();
-          if (name === 'img') return openImage(attribs);
-          return pushBlock({ type: 'section-break', children: [{ text: '' }] });
-        }
-        const parent = top();
-        const frame: Frame = { name, marks: parent.marks };
-        if (skipDepth > 0 || SKIP.has(name)) {
-          frame.skip = true;
-          skipDepth++;
-          stack.push(frame);
-          return;
-        }
-        const style = attribs.style ?? '';
-        if (!inWordMarker && /mso-list:\s*ignore/i.test(style)) {
-          frame.wordMarker = true;
-          inWordMarker = true;
-          wordMarker = '';
-        }
-        let own: MarkState | undefined = TAG_MARKS[name];
-        if (style) {
-          own = { ...own };
-          styleMarks(style, own);
-        }
-        if (own) {
-          frame.marks = { ...parent.marks, ...own };
-          marks = frame.marks;
-        }
+  /** Back to the top level, keeping the blocks: nesting beyond MAX_OPEN_ELEMENTS is read from there. */
+  function restartAtTop(): void {
+    flush();
+    stack.length = 1;
+    marks = {};
+    skipDepth = 0;
+    preDepth = 0;
+    inWordMarker = false;
+    inTitle = false;
+    wordListBlock = false;
+    captionTarget = null;
+  }
 
-        if (name === 'a') {
-          const href = attribs.href?.trim() ?? '';
-          if (!link && isAllowedLinkUrl(href)) {
-            frame.link = true;
-            if (!kind) kind = currentKind();
-            link = { type: 'link', url: href, children: [] };
-            linkPlaced = false;
-          }
-        }
-        if (BLOCKS.has(name)) {
-          flush();
-          if (name === 'ul' || name === 'ol') frame.list = name === 'ol' ? 'numbered' : 'bulleted';
-          else if (name === 'li') {
-            const lists = stack.filter((f) => f.list);
-            const depth = Math.min(Math.max(lists.length - 1, 0), BODY_LIMITS.maxListDepth - 1);
-            frame.kind = { type: 'list-item', list: lists[lists.length - 1]?.list ?? 'bulleted', depth };
-          } else if (/^h[1-6]$/.test(name)) frame.kind = { type: 'heading', level: headingLevel(name) };
-          else if (name === 'blockquote') frame.kind = { type: 'block-quote' };
-          else if (name === 'pre') preDepth++;
-          else if (name === 'figure') frame.figureStart = blocks.length;
-          else if (name === 'figcaption') {
-            const last = blocks[blocks.length - 1];
-            const figure = [...stack].reverse().find((f) => f.figureStart !== undefined);
-            if (last?.type === 'image' && figure && blocks.length > figure.figureStart!) {
-              frame.caption = true;
-              captionTarget = last;
-            }
-          } else if (name === 'p' || name === 'div') {
-            const word = WORD_LIST.exec(style);
-            if (word) {
-              const depth = Math.min(Number(word[1]) - 1, BODY_LIMITS.maxListDepth - 1);
-              frame.kind = { type: 'list-item', list: 'bulleted', depth: Math.max(depth, 0) };
-              wordListBlock = true;
-            }
-          }
-          if (name === 'pre') frame.pre = true;
-        }
+  const handlers: Partial<Handler> = {
+    onopentag(name, attribs) {
+      if (stack.length >= MAX_OPEN_ELEMENTS) throw TOO_DEEP;
+      // Void elements get no frame: htmlparser2 reports them closed at once.
+      if (name === 'br' || name === 'img' || name === 'hr') {
+        if (skipDepth > 0) return;
+        if (name === 'br') return lineBreak();
+        if (name === 'img') return openImage(attribs);
+        return pushBlock({ type: 'section-break', children: [{ text: '' }] });
+      }
+      const parent = top();
+      const frame: Frame = { name, marks: parent.marks, kindFrame: parent.kindFrame, listDepth: parent.listDepth, innerList: parent.innerList, figure: parent.figure, listItemFrame: parent.listItemFrame, foreign: parent.foreign || name === 'svg' || name === 'math' };
+      if (name === 'title' && title === undefined && !frame.foreign) {
+        title = '';
+        inTitle = true;
+      }
+      if (skipDepth > 0 || SKIP.has(name)) {
+        frame.skip = true;
+        skipDepth++;
         stack.push(frame);
-      },
+        return;
+      }
+      const style = attribs.style ?? '';
+      if (!inWordMarker && /mso-list:\s*ignore/i.test(style)) {
+        frame.wordMarker = true;
+        inWordMarker = true;
+        wordMarker = '';
+      }
+      let own: MarkState | undefined = TAG_MARKS[name];
+      if (style) {
+        own = { ...own };
+        styleMarks(style, own);
+      }
+      if (own) {
+        frame.marks = { ...parent.marks, ...own };
+        marks = frame.marks;
+      }
 
-      onclosetag(name) {
-        if (name === 'br' || name === 'img' || name === 'hr') return;
-        const frame = stack.pop();
-        if (!frame) return;
-        if (frame.skip) {
-          skipDepth--;
-          return;
+      if (name === 'a') {
+        const href = attribs.href?.trim() ?? '';
+        if (!link && isAllowedLinkUrl(href)) {
+          frame.link = true;
+          if (!kind) kind = currentKind();
+          link = { type: 'link', url: href, children: [] };
+          linkPlaced = false;
         }
-        if (frame.wordMarker) {
-          // The marker's text tells whether the Word list is numbered.
-          inWordMarker = false;
-          const numbered = /^\(?[0-9a-z]{1,5}[.)]/i.test(wordMarker.trim());
-          const owner = [...stack].reverse().find((f) => f.kind?.type === 'list-item');
-          if (owner?.kind?.type === 'list-item' && wordListBlock) owner.kind = { ...owner.kind, list: numbered ? 'numbered' : 'bulleted' };
+      }
+      if (BLOCKS.has(name)) {
+        flush();
+        if (name === 'ul' || name === 'ol') {
+          frame.list = name === 'ol' ? 'numbered' : 'bulleted';
+          frame.listDepth = parent.listDepth + 1;
+          frame.innerList = frame.list;
+        } else if (name === 'li') {
+          const depth = Math.min(Math.max(parent.listDepth - 1, 0), BODY_LIMITS.maxListDepth - 1);
+          frame.kind = { type: 'list-item', list: parent.innerList ?? 'bulleted', depth };
+        } else if (/^h[1-6]$/.test(name)) frame.kind = { type: 'heading', level: headingLevel(name) };
+        else if (name === 'blockquote') frame.kind = { type: 'block-quote' };
+        else if (name === 'pre') preDepth++;
+        else if (name === 'figure') {
+          frame.figureStart = blocks.length;
+          frame.figure = frame;
+        } else if (name === 'figcaption') {
+          const last = blocks[blocks.length - 1];
+          const figure = parent.figure;
+          if (last?.type === 'image' && figure && blocks.length > figure.figureStart!) {
+            frame.caption = true;
+            captionTarget = last;
+          }
+        } else if (name === 'p' || name === 'div') {
+          const word = WORD_LIST.exec(style);
+          if (word) {
+            const depth = Math.min(Number(word[1]) - 1, BODY_LIMITS.maxListDepth - 1);
+            frame.kind = { type: 'list-item', list: 'bulleted', depth: Math.max(depth, 0) };
+            wordListBlock = true;
+          }
         }
-        if (frame.link) link = null;
-        if (frame.caption) captionTarget = null;
-        if (frame.pre) preDepth--;
-        if (BLOCKS.has(frame.name)) {
-          flush();
-          if (frame.kind?.type === 'list-item') wordListBlock = false;
-        }
-        marks = top().marks;
-      },
-
-      ontext: (text) => appendText(text),
+        if (name === 'pre') frame.pre = true;
+      }
+      if (frame.kind) frame.kindFrame = frame;
+      if (frame.kind?.type === 'list-item') frame.listItemFrame = frame;
+      stack.push(frame);
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.write(html);
-  parser.end();
+
+    onclosetag(name) {
+      if (name === 'br' || name === 'img' || name === 'hr') return;
+      if (stack.length === 1) return;
+      const frame = stack.pop()!;
+      if (inTitle && frame.name === 'title') inTitle = false;
+      if (frame.skip) {
+        skipDepth--;
+        return;
+      }
+      if (frame.wordMarker) {
+        // The marker's text tells whether the Word list is numbered.
+        inWordMarker = false;
+        const numbered = /^\(?[0-9a-z]{1,5}[.)]/i.test(wordMarker.trim());
+        const owner = top().listItemFrame;
+        if (owner?.kind?.type === 'list-item' && wordListBlock) owner.kind = { ...owner.kind, list: numbered ? 'numbered' : 'bulleted' };
+      }
+      if (frame.link) link = null;
+      if (frame.caption) captionTarget = null;
+      if (frame.pre) preDepth--;
+      if (BLOCKS.has(frame.name)) {
+        flush();
+        if (frame.kind?.type === 'list-item') wordListBlock = false;
+      }
+      marks = top().marks;
+    },
+
+    ontext: (text) => appendText(text),
+  };
+  // htmlparser2 keeps its open elements in an array it shifts at the front (time grows with depth
+  // on every tag), so a parse that gets too deep is ended and the rest read by a fresh parser.
+  let offset = 0;
+  for (;;) {
+    const parser = new Parser(handlers, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+    try {
+      parser.write(offset === 0 ? html : html.slice(offset));
+      parser.end();
+      break;
+    } catch (error) {
+      if (error !== TOO_DEEP) throw error;
+      // startIndex is where the tag that went too deep begins.
+      offset += parser.startIndex;
+      restartAtTop();
+    }
+  }
   flush();
-  return { blocks, images, droppedImages, droppedBlocks };
+  return { blocks, images, droppedImages, droppedBlocks, title: title?.replace(WHITESPACE, ' ').trim() };
+}
+
+/** `text` without trailing `chars`, by a scan from the end (`/ +$/` is quadratic on inner runs of spaces). */
+function trimEnd(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1]!)) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+function trimStart(text: string, chars: string): string {
+  let start = 0;
+  while (start < text.length && chars.includes(text[start]!)) start++;
+  return start === 0 ? text : text.slice(start);
 }
 
 function sameMarks(a: FormattedText, b: FormattedText): boolean {
@@ -349,10 +457,10 @@ function sameMarks(a: FormattedText, b: FormattedText): boolean {
 function trimInlines(nodes: InlineNode[]): InlineNode[] {
   const leaves = (n: InlineNode): FormattedText[] => ('type' in n ? n.children : [n]);
   const first = nodes.flatMap(leaves)[0];
-  if (first) first.text = first.text.replace(/^[ \n]+/, '');
+  if (first) first.text = trimStart(first.text, ' \n');
   const all = nodes.flatMap(leaves);
   const last = all[all.length - 1];
-  if (last) last.text = last.text.replace(/[ \n]+$/, '');
+  if (last) last.text = trimEnd(last.text, ' \n');
   const out: InlineNode[] = [];
   for (const node of nodes) {
     if ('type' in node) {

@@ -1,6 +1,6 @@
 /** Plain text and HTML files → imported articles (pure). The first line / first top heading is the headline. */
 import { htmlToBlocks } from '../convert/fromHtml';
-import { textToBlocks } from '../convert/fromText';
+import { textToBlocksCounted } from '../convert/fromText';
 import { inlineText } from '../model/document';
 import type { ImportedArticle } from './importedArticle';
 
@@ -10,23 +10,22 @@ export function importPlainText(text: string): ImportedArticle {
   if (first < 0) return { fields: {}, byline: [], body: [], images: [], warnings: [] };
   const rest = lines.slice(first + 1);
   // A one-line file is a paragraph, not a headline.
-  if (rest.every((l) => l.trim() === '')) return { fields: {}, byline: [], body: textToBlocks(lines[first]!), images: [], warnings: [] };
-  return { fields: { headline: lines[first]!.trim() }, byline: [], body: textToBlocks(rest.join('\n')), images: [], warnings: [] };
+  const headlineLess = rest.every((l) => l.trim() === '');
+  const { blocks, droppedBlocks } = textToBlocksCounted(headlineLess ? lines[first]! : rest.join('\n'));
+  const warnings = droppedBlocks > 0 ? [droppedBlocksWarning(droppedBlocks)] : [];
+  return { fields: headlineLess ? {} : { headline: lines[first]!.trim() }, byline: [], body: blocks, images: [], warnings };
 }
 
 /** An article holds at most BODY_LIMITS.maxBlocks blocks; the writer must hear that the end was cut. */
 export const droppedBlocksWarning = (n: number) => `The file is longer than an article can be: its last ${n} paragraph(s) were left out.`;
 
-const TITLE = /<title[^>]*>([^<]{1,600})<\/title>/i;
-
 export function importHtml(html: string): ImportedArticle {
-  const { blocks, images, droppedImages, droppedBlocks } = htmlToBlocks(html);
+  const { blocks, images, droppedImages, droppedBlocks, title } = htmlToBlocks(html);
   const warnings = droppedImages > 0 ? [`${droppedImages} linked image(s) were left out: only embedded images are imported.`] : [];
   if (droppedBlocks > 0) warnings.push(droppedBlocksWarning(droppedBlocks));
   const first = blocks[0];
   if (first?.type === 'heading' && first.level === 1) {
     return { fields: { headline: inlineText(first.children) }, byline: [], body: blocks.slice(1), images, warnings };
   }
-  const title = TITLE.exec(html)?.[1]?.trim();
-  return { fields: title ? { headline: title.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>') } : {}, byline: [], body: blocks, images, warnings };
+  return { fields: title ? { headline: title } : {}, byline: [], body: blocks, images, warnings };
 }

@@ -5,7 +5,7 @@
  * sanitising converter as pasted HTML.
  */
 import { htmlToBlocks } from '../convert/fromHtml';
-import { textToBlocks } from '../convert/fromText';
+import { textToBlocksCounted } from '../convert/fromText';
 import type { ArticleFields } from '../model/article';
 import type { ImportedArticle } from './importedArticle';
 import { droppedBlocksWarning } from './importText';
@@ -25,9 +25,11 @@ function byRole(items: Json[], role: string): Json | undefined {
 }
 
 function splitNames(by: string): string[] {
+  // Spaces are trimmed after the split: `\s*` around the separator backtracks over every run of spaces (quadratic).
   return by
-    .replace(/^\s*by\s+/i, '')
-    .split(/\s*(?:,|\band\b|&)\s*/i)
+    .trimStart()
+    .replace(/^by\s/i, '')
+    .split(/,|\band\b|&/i)
     .map((n) => n.trim())
     .filter(Boolean);
 }
@@ -72,7 +74,11 @@ export function importNinjs(json: string): NinjsImport {
     images = converted.images;
     if (converted.droppedImages > 0) warnings.push(`${converted.droppedImages} linked image(s) were left out: only embedded images are imported.`);
     if (converted.droppedBlocks > 0) warnings.push(droppedBlocksWarning(converted.droppedBlocks));
-  } else if (text !== undefined) body = textToBlocks(text);
+  } else if (text !== undefined) {
+    const converted = textToBlocksCounted(text);
+    body = converted.blocks;
+    if (converted.droppedBlocks > 0) warnings.push(droppedBlocksWarning(converted.droppedBlocks));
+  }
 
   const fields: Partial<ArticleFields> = {};
   if (headline !== undefined) fields.headline = headline;

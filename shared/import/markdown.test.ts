@@ -5,8 +5,9 @@ import { articleBodySchema, MARKS } from '../model/document';
 import { normalizeInlines } from '../export/common';
 import { exportMarkdown } from '../export/markdown';
 import { makeArticle, mara, sampleInput } from '../export/__fixtures__/sampleArticle';
-import { importMarkdown } from './markdown';
+import { importMarkdown, MarkdownImportError } from './markdown';
 import type { ExportInput } from '../export/exportInput';
+import { cpuMs } from '../security/__fixtures__/hostileArbitraries';
 
 const inputFor = (body: ArticleBody): ExportInput => ({ article: makeArticle(body), authors: [mara], assetUrl: (id) => `images/${id}.jpg` });
 const roundTrip = (body: ArticleBody) => importMarkdown(exportMarkdown(inputFor(body))).body;
@@ -175,9 +176,157 @@ describe('markdown round trip (property)', () => {
     fc.assert(
       fc.property(fc.array(simpleBlockArb, { minLength: 1, maxLength: 8 }), (blocks) => {
         const body = flattenLists(blocks);
-        expect(roundTrip(body)).toEqual(canonical(body));
+        let back: ArticleBody = [];
+        // A per-input CPU limit, generous for a loaded machine: each takes a few milliseconds.
+        expect(cpuMs(() => (back = roundTrip(body)))).toBeLessThan(2_000);
+        expect(back).toEqual(canonical(body));
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+// ---- Front matter (a real YAML parser) ------------------------------------------
+
+const p = (text: string): BlockElement => ({ type: 'paragraph', children: [{ text }] });
+
+describe('front matter', () => {
+  it('reads folded and literal values, quoted strings, lists and numbers', () => {
+    const md = [
+      '---',
+      'headline: "Council \\"votes\\" on the barrier"',
+      'dek: >',
+      '  Councillors approved',
+      '  a movable barrier.',
+      'seoDescription: |',
+      '  Line one',
+      '  Line two',
+      "section: 'Climate''s desk'",
+      'slug: 007 # a comment, not part of the value',
+      'tags:',
+      '  - flooding',
+      '  - "local government"',
+      'byline: [Mara Lindqvist, "Tomas Okafor"]',
+      'dateline: VESTMARK',
+      'seoTitle: true',
+      'unknown: ignored',
+      '---',
+      '',
+      'Body text.',
+      '',
+    ].join('\n');
+    expect(importMarkdown(md)).toEqual({
+      fields: {
+        headline: 'Council "votes" on the barrier',
+        dek: 'Councillors approved a movable barrier.',
+        seoDescription: 'Line one\nLine two',
+        section: "Climate's desk",
+        slug: '007',
+        tags: ['flooding', 'local government'],
+        dateline: 'VESTMARK',
+        seoTitle: 'true',
+      },
+      byline: ['Mara Lindqvist', 'Tomas Okafor'],
+      body: [p('Body text.')],
+    });
+  });
+
+  it('takes one string as a one-item list of tags or names', () => {
+    expect(importMarkdown('---\ntags: flooding\nbyline: Mara Lindqvist\n---\nx\n')).toEqual({ fields: { tags: ['flooding'] }, byline: ['Mara Lindqvist'], body: [p('x')] });
+  });
+
+  it('refuses YAML it cannot read, in a sentence that says where and what to do', () => {
+    expect(() => importMarkdown('---\nheadline: ok\ndek: "unclosed\n---\nBody\n')).toThrow(
+      /^The front matter at the top of this file is not valid YAML \(line \d+ of the file\)\. Correct it, or remove the lines between the --- markers, and import the file again\.$/,
+    );
+    expect(() => importMarkdown('---\nheadline: [a\n---\nBody\n')).toThrow(MarkdownImportError);
+  });
+
+  it('refuses alias bombs and oversized blocks quickly', () => {
+    const bomb = ['---', 'a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`), 'headline: *j', '---', 'Body'].join('\n');
+    const start = performance.now();
+    expect(() => importMarkdown(bomb)).toThrow(/too complex to read/);
+    expect(() => importMarkdown(`---\nheadline: ${'x'.repeat(70_000)}\n---\nBody\n`)).toThrow(/longer than 64 KB/);
+    expect(performance.now() - start).toBeLessThan(5_000);
+  });
+
+  it('reads a rule and a setext heading that look like front matter as Markdown, losing nothing', () => {
+    expect(importMarkdown('---\nSome text\n---\n\nMore.\n')).toEqual({
+      fields: {},
+      byline: [],
+      body: [{ type: 'section-break', children: [{ text: '' }] }, { type: 'heading', level: 1, children: [{ text: 'Some text' }] }, p('More.')],
+    });
+    expect(importMarkdown('---\n---\nBody\n')).toEqual({ fields: {}, byline: [], body: [p('Body')] });
+  });
+});
+
+// ---- The first level-one heading as the headline ----------------------------------
+
+describe('headline from a first "# " heading', () => {
+  it('is the headline when the front matter has none, and leaves the body', () => {
+    expect(importMarkdown('# The *barrier* vote\n\nBody text.\n\n# A later heading\n')).toEqual({
+      fields: { headline: 'The barrier vote' },
+      byline: [],
+      body: [p('Body text.'), { type: 'heading', level: 1, children: [{ text: 'A later heading' }] }],
+    });
+    expect(importMarkdown('---\ndek: Short\nheadline: ""\n---\n\nThe vote\n========\n\nBody.\n')).toEqual({
+      fields: { dek: 'Short', headline: 'The vote' },
+      byline: [],
+      body: [p('Body.')],
+    });
+  });
+
+  it('stays a body heading when the front matter has a headline, or when it is not first', () => {
+    expect(importMarkdown('---\nheadline: From front matter\n---\n# Body heading\n\nText.\n').body).toEqual([
+      { type: 'heading', level: 1, children: [{ text: 'Body heading' }] },
+      p('Text.'),
+    ]);
+    expect(importMarkdown('Intro.\n\n# Heading\n').fields).toEqual({});
+    expect(importMarkdown('## Second level\n\nText.\n').fields).toEqual({});
+  });
+
+  it('round-trips: the exporter writes the headline in front matter and body headings as ## and ###', () => {
+    const body: ArticleBody = [{ type: 'heading', level: 1, children: [{ text: 'Opening heading' }] }, p('Text.'), { type: 'heading', level: 2, children: [{ text: 'Sub' }] }];
+    for (const headline of ['Harbour City votes', '']) {
+      const input: ExportInput = { article: makeArticle(body, { headline }), authors: [mara], assetUrl: (id) => `images/${id}.jpg` };
+      const back = importMarkdown(exportMarkdown(input));
+      expect(back.body).toEqual(body);
+      expect(back.fields.headline).toBe(headline);
+    }
+    // A writer's file with a "# " headline keeps headline and body through export and import.
+    const first = importMarkdown('# Harbour City votes\n\nText.\n');
+    const again = importMarkdown(exportMarkdown({ article: makeArticle(first.body, { headline: first.fields.headline! }), authors: [], assetUrl: (id) => id }));
+    expect({ headline: again.fields.headline, body: again.body }).toEqual({ headline: 'Harbour City votes', body: [p('Text.')] });
+  });
+});
+
+// ---- Limits, each refused in one plain sentence ------------------------------------
+
+describe('limits', () => {
+  it('refuses paragraphs with thousands of marks or lines, and says what to do', () => {
+    expect(() => importMarkdown('*a_'.repeat(16_000))).toThrow(/^The Markdown has a paragraph \(at line 1\) with more than 1,000 formatting marks .* import it as plain text \(\.txt\)\.$/);
+    expect(() => importMarkdown(':::zz\n'.repeat(32_000))).toThrow(/^The Markdown has a run of more than 1,000 lines without a blank line \(at line 1001\).* Add blank lines/);
+    // `2.` after plain text continues the paragraph, so it cannot hide a long one.
+    expect(() => importMarkdown(`Text\n${'2. *a_*a_\n'.repeat(400)}`)).toThrow(/more than 1,000 formatting marks/);
+  });
+
+  it('reads long lists, many paragraphs and escaped marks without refusing', () => {
+    const list = Array.from({ length: 1_200 }, (_, i) => `- item *${i}* [link](https://example.org/${i})`).join('\n');
+    expect(importMarkdown(list).body.length).toBe(1_200);
+    // The exporter's numbered lists: 1., 2., 3. … with no blank lines.
+    const numbered = Array.from({ length: 1_200 }, (_, i) => `${i + 1}. item *${i}*`).join('\n');
+    expect(importMarkdown(numbered).body.length).toBe(1_200);
+    expect(importMarkdown('\\*a\\_'.repeat(5_000)).body).toEqual([p('*a_'.repeat(5_000))]);
+  });
+
+  it('keeps lists nested deeper than an article holds at its deepest level', () => {
+    const md = Array.from({ length: 9 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n');
+    expect(importMarkdown(md).body.map((b) => (b.type === 'list-item' ? b.depth : -1))).toEqual([0, 1, 2, 3, 4, 5, 5, 5, 5]);
+  });
+
+  it('reads the fixed inline tags and the empty comment, and keeps other inline HTML as text', () => {
+    expect(importMarkdown('a <u>b</u> <br/> c<!-- --> <span class="x">d</span> <!-- note -->\n').body).toEqual([
+      { type: 'paragraph', children: [{ text: 'a ' }, { text: 'b', underline: true }, { text: ' \n c <span class="x">d</span> <!-- note -->' }] },
+    ]);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * Markdown (optionally with YAML front matter) → article fields and body. Reads what
  * `shared/export/markdown.ts` writes — including its `:::` containers and fixed inline tags — and
- * any other CommonMark/GFM reasonably. Pure: runs in Node and the browser.
+ * any other CommonMark/GFM reasonably; a first `# Heading` is the headline when the front matter
+ * has none. Linear in its input: markdownLimits.ts refuses what would make the parser quadratic,
+ * inlineHtml.ts bounds inline HTML. Pure: runs in Node and the browser.
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
@@ -18,8 +20,12 @@ import type {
   ParagraphElement,
   ReferenceMode,
 } from '../model/document';
+import { BODY_LIMITS, inlineText } from '../model/document';
 import { normalizeInlines } from '../export/common';
 import { safeUrl } from '../security/urlPolicy';
+import { FrontMatterError, parseFrontMatter, splitFrontMatter } from './frontMatter';
+import { boundedInlineHtml } from './inlineHtml';
+import { MAX_MARKDOWN_NESTING, MAX_PARAGRAPH_LINES, MAX_PARAGRAPH_MARKS, markdownLimitBreach } from './markdownLimits';
 
 export type MarkdownImport = {
   fields: Partial<ArticleFields>;
@@ -27,69 +33,6 @@ export type MarkdownImport = {
   byline: string[];
   body: ArticleBody;
 };
-
-// ---- Front matter -----------------------------------------------------------
-
-const STRING_FIELDS = ['headline', 'dek', 'slug', 'section', 'dateline', 'seoTitle', 'seoDescription'] as const;
-
-function yamlScalar(raw: string): string {
-  const v = raw.trim();
-  if (v.startsWith('"')) {
-    try {
-      const parsed: unknown = JSON.parse(v);
-      if (typeof parsed === 'string') return parsed;
-    } catch {
-      /* fall through: not JSON-compatible, keep the text */
-    }
-    return v.slice(1, v.endsWith('"') ? -1 : undefined);
-  }
-  if (v.startsWith("'")) return v.slice(1, v.endsWith("'") ? -1 : undefined).replace(/''/g, "'");
-  return v.replace(/\s+#.*$/, '');
-}
-
-function yamlList(raw: string): string[] {
-  const v = raw.trim();
-  if (!v.startsWith('[')) return v === '' ? [] : [yamlScalar(v)];
-  const items: string[] = [];
-  const re = /\s*("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^,\]]+)\s*(?:,|\])/gy;
-  re.lastIndex = 1;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(v)) !== null) items.push(yamlScalar(m[1]!));
-  return items.filter((s) => s !== '');
-}
-
-function splitFrontMatter(source: string): { yaml: string | undefined; body: string } {
-  const m = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(source);
-  if (!m) return { yaml: undefined, body: source };
-  return { yaml: m[1]!, body: source.slice(m[0].length) };
-}
-
-function parseFrontMatter(yaml: string): { fields: Partial<ArticleFields>; byline: string[] } {
-  const fields: Partial<ArticleFields> = {};
-  let byline: string[] = [];
-  const lines = yaml.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([A-Za-z][\w-]*):(.*)$/.exec(lines[i]!);
-    if (!m) continue;
-    const key = m[1]!;
-    let value = m[2]!;
-    // A block list ("tags:\n  - a\n  - b") is read as a flow list.
-    if (value.trim() === '' && (key === 'tags' || key === 'byline')) {
-      const items: string[] = [];
-      while (i + 1 < lines.length && /^\s*-\s/.test(lines[i + 1]!)) items.push(yamlScalar(lines[++i]!.replace(/^\s*-\s/, '')));
-      if (key === 'tags') fields.tags = items.filter(Boolean);
-      else byline = items.filter(Boolean);
-      continue;
-    }
-    if (key === 'tags') fields.tags = yamlList(value);
-    else if (key === 'byline') byline = yamlList(value);
-    else if ((STRING_FIELDS as readonly string[]).includes(key)) {
-      value = yamlScalar(value);
-      fields[key as (typeof STRING_FIELDS)[number]] = value;
-    }
-  }
-  return { fields, byline };
-}
 
 // ---- Inline content ---------------------------------------------------------
 
@@ -221,7 +164,8 @@ function listItems(list: List, depth: number, out: ListItemElement[]): void {
       if (child.type === 'list') {
         if (!wrote) out.push({ type: 'list-item', list: kind, depth, children: normalizeInlines([]) });
         wrote = true;
-        listItems(child, depth + 1, out);
+        // Deeper lists than an article holds stay at its deepest level, as pasted HTML does.
+        listItems(child, Math.min(depth + 1, BODY_LIMITS.maxListDepth - 1), out);
       } else {
         out.push({ type: 'list-item', list: kind, depth, children: blockInlines(child) });
         wrote = true;
@@ -413,23 +357,26 @@ function rawOf(node: RootContent, source: string): string {
   return start === undefined || end === undefined ? '' : source.slice(start, end);
 }
 
+const CONTAINERS = new Set(['promo-box', 'pull-quote', 'editors-note', 'image', 'embed', 'author-bio', 'ai-disclosure']);
+const isCloser = (node: RootContent, source: string) => node.type === 'paragraph' && rawOf(node, source) === ':::';
+
 function bodyFrom(children: readonly RootContent[], source: string): BlockElement[] {
+  // The next `:::` at or after each index, found in one backward pass (a scan per marker is quadratic).
+  const nextCloser: number[] = Array.from({ length: children.length + 1 }, () => children.length);
+  for (let i = children.length - 1; i >= 0; i--) nextCloser[i] = isCloser(children[i]!, source) ? i : nextCloser[i + 1]!;
   const out: BlockElement[] = [];
   for (let i = 0; i < children.length; i++) {
     const node = children[i]!;
+    if (nextCloser[i] === i) continue;
     const marker = node.type === 'paragraph' ? parseMarker(rawOf(node, source)) : undefined;
-    if (!marker) {
-      if (node.type === 'paragraph' && rawOf(node, source) === ':::') continue;
+    const end = nextCloser[i + 1]!;
+    const blocks = marker && CONTAINERS.has(marker.name) ? containerBlock(marker, children.slice(i + 1, end)) : undefined;
+    if (!blocks) {
       convert(node, out);
       continue;
     }
-    let end = i + 1;
-    while (end < children.length && !(children[end]!.type === 'paragraph' && rawOf(children[end]!, source) === ':::')) end++;
-    const blocks = containerBlock(marker, children.slice(i + 1, end));
-    if (blocks) {
-      out.push(...blocks);
-      i = end;
-    }
+    out.push(...blocks);
+    i = end;
   }
   return out;
 }
@@ -446,54 +393,63 @@ export class MarkdownImportError extends Error {
   override name = 'MarkdownImportError';
 }
 
-/*
- * Block quotes and lists nested deeper than this are refused before parsing: the parser's time
- * grows with the square of the depth (5,000 nested list markers take seconds) and the syntax tree
- * is walked recursively. No article nests anywhere near this deep.
- */
-export const MAX_MARKDOWN_NESTING = 100;
-/** Thousands of emphasis delimiters in a row nest emphasis that deep: seconds of parsing, then a stack overflow. */
-const EMPHASIS_RUN = /[*_]{1000}/;
-const CONTAINER_MARKER = /^(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/;
-
-/** The deepest container nesting one line opens: its leading markers plus two columns of indentation per level. */
-function deepestNesting(text: string): number {
-  let deepest = 0;
-  for (const line of text.split('\n')) {
-    let depth = 0;
-    let indent = 0;
-    let i = 0;
-    while (i < line.length) {
-      const c = line[i]!;
-      if (c === ' ' || c === '\t') {
-        if (depth === 0) indent += c === '\t' ? 4 : 1;
-        i++;
-        continue;
-      }
-      const marker = CONTAINER_MARKER.exec(line.slice(i, i + 11));
-      if (!marker) break;
-      depth++;
-      i += marker[0].length;
-    }
-    deepest = Math.max(deepest, depth + Math.floor(indent / 2));
+const refusal = (breach: NonNullable<ReturnType<typeof markdownLimitBreach>>): MarkdownImportError => {
+  switch (breach.kind) {
+    case 'nesting':
+      return new MarkdownImportError(
+        `The Markdown nests quotes, lists or emphasis more than ${MAX_MARKDOWN_NESTING} levels deep and was not imported. Nest them less deeply, or import it as plain text (.txt).`,
+      );
+    case 'marks':
+      return new MarkdownImportError(
+        `The Markdown has a paragraph (at line ${breach.line}) with more than ${MAX_PARAGRAPH_MARKS.toLocaleString('en')} formatting marks such as * _ [ ] or <, more than the importer reads safely, and was not imported. Separate its paragraphs with blank lines, or import it as plain text (.txt).`,
+      );
+    case 'lines':
+      return new MarkdownImportError(
+        `The Markdown has a run of more than ${MAX_PARAGRAPH_LINES.toLocaleString('en')} lines without a blank line (at line ${breach.line}), more than the importer reads safely, and was not imported. Add blank lines between its paragraphs, or import it as plain text (.txt).`,
+      );
   }
-  return deepest;
+};
+
+/** The front matter's fields, or none; unreadable front matter is a refusal. */
+function frontMatterOf(source: string): { fields: Partial<ArticleFields>; byline: string[]; text: string } {
+  const { yaml, body } = splitFrontMatter(source);
+  if (yaml === undefined) return { fields: {}, byline: [], text: source };
+  try {
+    const read = parseFrontMatter(yaml);
+    // YAML that is not a mapping (a rule and a setext heading look alike) is Markdown, not front matter.
+    return read ? { ...read, text: body } : { fields: {}, byline: [], text: source };
+  } catch (error) {
+    if (error instanceof FrontMatterError) throw new MarkdownImportError(error.message);
+    throw error;
+  }
 }
 
-/** Parses Markdown (with optional `---` YAML front matter) into article fields and a body. Throws MarkdownImportError for what it cannot read safely. */
+/**
+ * Parses Markdown (with optional `---` YAML front matter) into article fields and a body. A first
+ * level-one heading is the headline when the front matter has none, as writers expect.
+ * Throws MarkdownImportError for what it cannot read safely.
+ */
 export function importMarkdown(markdown: string): MarkdownImport {
   const source = markdown.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const { yaml, body: text } = splitFrontMatter(source);
-  const { fields, byline } = yaml === undefined ? { fields: {}, byline: [] } : parseFrontMatter(yaml);
-  const tooDeep = () => new MarkdownImportError(`The Markdown nests quotes, lists or emphasis more than ${MAX_MARKDOWN_NESTING} levels deep and was not imported.`);
-  if (deepestNesting(text) > MAX_MARKDOWN_NESTING || EMPHASIS_RUN.test(text)) throw tooDeep();
+  const { fields, byline, text } = frontMatterOf(source);
+  const breach = markdownLimitBreach(text);
+  if (breach) throw refusal(breach);
   let body: BlockElement[];
   try {
-    const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: MDAST_EXTENSIONS });
-    body = bodyFrom(tree.children, text);
+    const tree = fromMarkdown(text, { extensions: [gfm(), boundedInlineHtml], mdastExtensions: MDAST_EXTENSIONS });
+    let children = tree.children;
+    const first = children[0];
+    if (first?.type === 'heading' && first.depth === 1 && !fields.headline?.trim()) {
+      const headline = inlineText(inlinesOf(first.children)).trim();
+      if (headline !== '') {
+        fields.headline = headline;
+        children = children.slice(1);
+      }
+    }
+    body = bodyFrom(children, text);
   } catch (error) {
-    // Inline nesting (thousands of emphasis delimiters) can still exhaust the stack: a refusal, not a crash.
-    if (error instanceof RangeError) throw tooDeep();
+    // Inline nesting can still exhaust the stack: a refusal, not a crash.
+    if (error instanceof RangeError) throw refusal({ kind: 'nesting' });
     throw error;
   }
   return { fields, byline, body: body.length ? body : [para(normalizeInlines([]))] };

@@ -35,7 +35,7 @@ import type { ExportFormat } from '../exchange/formats';
 import { AppError } from '../ipc/contract';
 import type { ImportOutcome } from '../ipc/channels/exchange';
 import { articleBodySchema, BODY_LIMITS, inlineText, type ArticleBody, type BlockElement } from '../model/document';
-import { BIDI_CONTROLS, deeplyNested, HOSTILE_CASES, HOSTILE_FIELD, oversized, PNG_BASE64, PWNED_FLAG, type HostileCase } from './__fixtures__/hostileContent';
+import { BIDI_CONTROLS, deeplyNested, HOSTILE_CASES, HOSTILE_FIELD, oversized, PNG_BASE64, PWNED_FLAG, superLinear, type HostileCase } from './__fixtures__/hostileContent';
 
 // ---- What "safe" means for an output ---------------------------------------------------------
 
@@ -358,11 +358,6 @@ describe('paste of oversized and deeply nested HTML and text', () => {
 });
 
 describe('import of oversized and deeply nested files', () => {
-  const refusedAs = async (fileName: string, make: () => string, message: RegExp) => {
-    const imported = await importBytes(fileName, utf8(make()));
-    expect('refusal' in imported, `${fileName} is refused`).toBe(true);
-    if ('refusal' in imported) expect(imported.refusal.message).toMatch(message);
-  };
   const importedFine = async (fileName: string, make: () => string) => {
     const { value, ms } = await (async () => {
       const start = performance.now();
@@ -409,8 +404,8 @@ describe('import of oversized and deeply nested files', () => {
     if ('refusal' in html) throw html.refusal;
     expect(html.outcome.kind === 'imported' && html.outcome.warnings.join(' ')).toMatch(/left out/);
     expect(session.store().getArticle(html.outcome.articleId).body.length).toBe(BODY_LIMITS.maxBlocks);
-    await refusedAs('many.md', oversized.manyBlocksMarkdown, /could not be turned into a valid article/);
-    // 5 MB of text is more than an import may bring in (MAX_IMPORT_TEXT_CHARS); the cap is in the sentence.
+    await refusedAs('many.md', oversized.manyBlocksMarkdown, /^This file has more than 50,000 blocks .* Split it into several articles/);
+    // 5 MB of text is more than an import may bring in (MAX_IMPORT_TEXT_CHARS): refused before any parser runs, the cap in the sentence.
     const capped = /holds more text than an article can hold \(5,242,880 characters; an article holds at most 2,000,000\)/;
     await refusedAs('huge.md', oversized.hugeText, capped);
     await refusedAs('huge.html', oversized.hugeTextHtml, capped);
@@ -431,3 +426,47 @@ describe('import of oversized and deeply nested files', () => {
     }
   });
 });
+
+// ---- Inputs that once took super-linear time, through the real importer and store ---------------
+
+describe('import of inputs that once took super-linear time', () => {
+  const files: Array<[string, () => string]> = [
+    ['emphasis.md', superLinear.markdownEmphasisMix],
+    ['titles.html', superLinear.htmlTitles],
+    ['front-matter.md', superLinear.frontMatterSpaces],
+    ['unclosed-lists.html', superLinear.unclosedListItems],
+    ['unclosed-lists.md', superLinear.unclosedListItems],
+    ['markers.md', superLinear.markdownMarkers],
+    ['marker-paragraphs.md', superLinear.markdownMarkerParagraphs],
+    ['comments.md', superLinear.markdownComments],
+    ['links.md', superLinear.markdownLinkOpeners],
+    ['pre.html', superLinear.htmlPreSpaces],
+    ['breaks.html', superLinear.htmlManyBreaks],
+    ['deep.html', superLinear.htmlDeepDivs],
+    ['byline.json', superLinear.ninjsBylineSpaces],
+  ];
+
+  it.each(files)('%s imports within the limits or is refused in one plain sentence, writing nothing', async (fileName, make) => {
+    const start = performance.now();
+    const imported = await importBytes(fileName, utf8(make()));
+    // Wall time, generous for a loaded machine: these took 30–60 s and more before.
+    expect(performance.now() - start).toBeLessThan(15_000);
+    if ('refusal' in imported) {
+      expect(imported.refusal.message).toMatch(/^[A-Z"].*\.$/s);
+      expect(imported.refusal.message).not.toMatch(/Too big|expected|Invalid input/);
+      return;
+    }
+    const article = session.store().getArticle(imported.outcome.articleId);
+    expect(articleBodySchema.safeParse(article.body).success).toBe(true);
+  }, 60_000);
+
+  it('front matter too long to be fields is refused and says what to do', async () => {
+    await refusedAs('front-matter.md', superLinear.frontMatterSpaces, /^The front matter .* longer than 64 KB.*Shorten it/);
+  });
+});
+
+async function refusedAs(fileName: string, make: () => string, message: RegExp): Promise<void> {
+  const imported = await importBytes(fileName, utf8(make()));
+  expect('refusal' in imported, `${fileName} is refused`).toBe(true);
+  if ('refusal' in imported) expect(imported.refusal.message).toMatch(message);
+}

@@ -130,3 +130,45 @@ export const deeplyNested = {
   ninjsObjects: () => `{"headline":"Deep","bodies":${'{"value":'.repeat(DEPTH)}"x"${'}'.repeat(DEPTH)}}`,
   ninjsHtml: () => JSON.stringify({ headline: 'Deep', body_html: `${'<div>'.repeat(DEPTH)}deep text${'</div>'.repeat(DEPTH)}` }),
 };
+
+// ---- Inputs that once took super-linear time (issue "Trust"), and generators for more like them ----
+
+/** Each took 29–60 s or more before the parsers were made linear; each must now finish in well under a second. */
+export const superLinear = {
+  /** 47 KB: emphasis openers and closers that never match (micromark's resolution is quadratic in them). */
+  markdownEmphasisMix: () => '*a_'.repeat(16_000),
+  /** 600 KB: a `<title` that never closes, read by a backtracking title regex. */
+  htmlTitles: () => `<p>hello</p>${'<title'.repeat(100_000)}`,
+  /** 200,000 spaces in a front matter value. */
+  frontMatterSpaces: () => `---\nheadline: a${' '.repeat(200_000)}b\n---\n\nBody text\n`,
+  /** 32,000 list items that never close: every item walked the whole open-element stack. */
+  unclosedListItems: () => '<ul><li>x'.repeat(32_000),
+  /** 32,000 container markers with no closing `:::` as one paragraph; 8,000 as paragraphs (each scanned to the end for its `:::`). */
+  markdownMarkers: () => ':::zz\n'.repeat(32_000),
+  markdownMarkerParagraphs: () => ':::zz\n\n'.repeat(8_000),
+  /** Unclosed inline HTML comments and declarations: each scanned to the end of the paragraph. */
+  markdownComments: () => 'a <!--'.repeat(20_000),
+  markdownDeclarations: () => 'a <!a'.repeat(20_000),
+  /** Links and footnote labels that never close. */
+  markdownLinkOpeners: () => '[a]('.repeat(20_000),
+  markdownFootnotes: () => '[^a'.repeat(20_000),
+  /** 200,000 spaces before a line break in preformatted text, and many breaks in one block. */
+  htmlPreSpaces: () => `<pre>a${' '.repeat(200_000)}b<br>${'c<br>'.repeat(50_000)}</pre>`,
+  /** 80,000 line breaks in one block: trimming the space before each re-read the whole block. */
+  htmlManyBreaks: () => `<p>${'word <br>'.repeat(80_000)}</p>`,
+  /** Close tags of elements that are not open, under deep nesting. */
+  htmlStrayCloseTags: () => `${'<div>'.repeat(900)}${'</x>'.repeat(100_000)}text`,
+  /** 128,000 unclosed elements. */
+  htmlDeepDivs: () => '<div>x'.repeat(128_000),
+  /** A ninjs byline of 200,000 spaces between two names. */
+  ninjsBylineSpaces: () => JSON.stringify({ headline: 'Spaces', body_text: 'text', by: `Ann${' '.repeat(200_000)}Bo and Cy` }),
+};
+
+/** Building blocks of hostile inputs: delimiters, unclosed tags and containers, whitespace. */
+export const HOSTILE_UNITS = [
+  '*', '_', '~', '`', '[', ']', '(', ')', '<', '>', '!', '\\', ':', '#', '-', '|', '&', '@', '"', "'", '=',
+  '*a_', '_a*', '[a](', '[^a', '](', '<!--', '<!a', '<?', '<![CDATA[', '<a b="', 'http://', 'www.', 'a@b.',
+  ':::zz', ':::promo-box', ':::', '> ', '- ', '1. ', '    ', '```', '---', '***',
+  '<div>', '<ul><li>', '<li>', '<p><b>', '<blockquote>', '<figure><figcaption>', '<title', '<pre>', '<br>', '</x>', '</p>',
+  '<span style="mso-list:Ignore">', '&amp;', '&#', ' ', '  ', '\t', '\n', '\n\n', '\u00a0', 'a', 'word ',
+] as const;
