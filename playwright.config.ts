@@ -20,14 +20,7 @@ export default defineConfig({
         browserName: 'chromium',
         launchOptions: {
           ...(existsSync(chromium) ? { executablePath: chromium } : {}),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
+          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
         },
         viewport: { width: 1280, height: 900 },
         trace: 'retain-on-failure',

@@ -20,7 +20,11 @@ export function mixedBlocks(n: number): ArticleBody {
       case 8:
         return {
           type: 'paragraph' as const,
-          children: [{ text: 'See ' }, { type: 'link' as const, url: 'https://example.org/', children: [{ text: 'the report' }] }, { text: ` and ${text}`, italic: true as const }],
+          children: [
+            { text: 'See ' },
+            { type: 'link' as const, url: 'https://example.org/', children: [{ text: 'the report' }] },
+            { text: ` and ${text}`, italic: true as const },
+          ],
         };
       default:
         return { type: 'paragraph' as const, children: [{ text }] };

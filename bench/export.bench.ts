@@ -35,7 +35,12 @@ export async function exportBench(): Promise<void> {
     const status = await jobs.wait(jobs.start(ids, ['ninjs'], path.join(dir, 'batch')));
     const ms = performance.now() - t;
     if (status.failures.length) console.log(`export: ${status.failures.length} batch failures, e.g. ${status.failures[0]!.message}`);
-    report({ name: 'export: batch of 1,000 articles (20 paragraphs) to ninjs', value: ms / 1000, unit: 's', note: `${(ms / 1_000).toFixed(2)} ms per article` });
+    report({
+      name: 'export: batch of 1,000 articles (20 paragraphs) to ninjs',
+      value: ms / 1000,
+      unit: 's',
+      note: `${(ms / 1_000).toFixed(2)} ms per article`,
+    });
   } finally {
     session.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -36,7 +36,14 @@ function call(host: Host, channel: string, payload: unknown): Promise<{ ok: bool
   const { hostname, port } = new URL(host.origin);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: hostname, port, method: 'POST', path: `/ipc/${channel}`, agent: false, headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' } },
+      {
+        host: hostname,
+        port,
+        method: 'POST',
+        path: `/ipc/${channel}`,
+        agent: false,
+        headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -87,7 +94,12 @@ function noisePng(seed: number, size = 256): Buffer {
     for (let k = 0; k * 32 < rowBytes; k++) pixels.push(createHash('sha256').update(`${seed}:${y}:${k}`).digest());
     rows.push(Buffer.from([0]), Buffer.concat(pixels).subarray(0, rowBytes));
   }
-  const png = [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))];
+  const png = [
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ];
   return Buffer.concat(png);
 }
 
@@ -99,7 +111,16 @@ async function oneMegabyteFiles(dir: string): Promise<{ docx: Buffer; markdown: 
     const photos = [1, 2, 3, 4, 5].map((seed) => session.assets().putAsset(`photo-${seed}.png`, 'image/png', noisePng(seed)));
     const withPhotos = (body: ArticleBody): ArticleBody => {
       const out = [...body];
-      photos.forEach((assetId, i) => out.splice(Math.floor(((i + 1) * out.length) / 6), 0, { type: 'image', assetId, alt: `Photo ${i + 1}`, caption: 'The harbour', credit: 'Desk', children: [{ text: '' }] }));
+      photos.forEach((assetId, i) =>
+        out.splice(Math.floor(((i + 1) * out.length) / 6), 0, {
+          type: 'image',
+          assetId,
+          alt: `Photo ${i + 1}`,
+          caption: 'The harbour',
+          credit: 'Desk',
+          children: [{ text: '' }],
+        }),
+      );
       return out;
     };
     const docxArticle = store.createArticle({ headline: 'A long report with photos', body: withPhotos(mixedBlocks(2_000)) });
@@ -136,7 +157,12 @@ export async function importBench(): Promise<void> {
     const after = memoryOf(host.pid);
     report({ name: 'import: refuse the 147 KB Word bomb (16.7 M paragraphs)', value: median(refusals), unit: 'ms', note: `${kb(bomb)}, median of 5` });
     if (before && after) {
-      report({ name: 'import: host peak memory while refusing the Word bomb', value: after.peakMb, unit: 'MB', note: `peak before ${Math.round(before.peakMb)} MB, RSS after ${Math.round(after.rssMb)} MB` });
+      report({
+        name: 'import: host peak memory while refusing the Word bomb',
+        value: after.peakMb,
+        unit: 'MB',
+        note: `peak before ${Math.round(before.peakMb)} MB, RSS after ${Math.round(after.rssMb)} MB`,
+      });
     }
 
     const { docx, markdown } = await oneMegabyteFiles(dir);
@@ -169,8 +195,18 @@ export async function importBench(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     await running;
-    report({ name: 'import: library list while a 1 MB Word file imports (median)', value: median(busy), unit: 'ms', note: `${busy.length} lists; idle median ${median(idle).toFixed(1)} ms` });
-    report({ name: 'import: library list while a 1 MB Word file imports (max)', value: Math.max(...busy), unit: 'ms', note: `p95 ${percentile(busy, 95).toFixed(1)} ms` });
+    report({
+      name: 'import: library list while a 1 MB Word file imports (median)',
+      value: median(busy),
+      unit: 'ms',
+      note: `${busy.length} lists; idle median ${median(idle).toFixed(1)} ms`,
+    });
+    report({
+      name: 'import: library list while a 1 MB Word file imports (max)',
+      value: Math.max(...busy),
+      unit: 'ms',
+      note: `p95 ${percentile(busy, 95).toFixed(1)} ms`,
+    });
   } finally {
     host.process.kill('SIGTERM');
     await new Promise((resolve) => host.process.once('exit', resolve));

@@ -21,7 +21,9 @@ const TYPED_PREFIXES = ['h', 'ha', 'har', 'harb', 'f', 'fl', 'flo', 'floo', 'c',
 const WHOLE_WORDS = ['harbour', 'flood barrier', 'council', 'storm surge', 'engineers', 'residents'];
 
 const SYLLABLES = 'ka lo mi ne ru sa te vo ba di fe gu ha jo ki lu ma no pe ri so tu va we xi yo za bre cla dro fli gra'.split(' ');
-const NEWS = 'harbour flood barrier council vote budget school strike port storm surge election mayor hospital court police fire rail bridge housing tax'.split(' ');
+const NEWS = 'harbour flood barrier council vote budget school strike port storm surge election mayor hospital court police fire rail bridge housing tax'.split(
+  ' ',
+);
 
 /** A deterministic vocabulary of about 30,000 made-up words plus news words, used with a skewed frequency like real text. */
 function makeWords(seed: number, count: number): string[] {
@@ -42,7 +44,10 @@ function makeWords(seed: number, count: number): string[] {
 
 export function articleFields(i: number): Partial<ArticleFields> {
   const words = makeWords(i + 1, 8 + 160);
-  const body: ArticleBody = [0, 1, 2, 3].map((p) => ({ type: 'paragraph' as const, children: [{ text: `${words.slice(8 + p * 40, 8 + (p + 1) * 40).join(' ')}.` }] }));
+  const body: ArticleBody = [0, 1, 2, 3].map((p) => ({
+    type: 'paragraph' as const,
+    children: [{ text: `${words.slice(8 + p * 40, 8 + (p + 1) * 40).join(' ')}.` }],
+  }));
   return { headline: words.slice(0, 8).join(' '), dek: '', body, section: ['News', 'Sport', 'Culture', 'Business'][i % 4]! };
 }
 
@@ -86,10 +91,14 @@ async function measureAt(size: number, worst: Timed[]): Promise<Record<string, n
     figures['library list, first page of 200 (median)'] = median(list);
     const trash = await times(10, () => call('articles:list', { view: 'trash', limit: 200 }));
     figures['trash list, first page (median)'] = median(trash);
-    const prefix = await times(TYPED_PREFIXES.length * 3, (i) => call('articles:list', { view: 'active', limit: 200, search: TYPED_PREFIXES[i % TYPED_PREFIXES.length] }));
+    const prefix = await times(TYPED_PREFIXES.length * 3, (i) =>
+      call('articles:list', { view: 'active', limit: 200, search: TYPED_PREFIXES[i % TYPED_PREFIXES.length] }),
+    );
     figures['search as you type, 1–4 letters (p50)'] = median(prefix);
     figures['search as you type, 1–4 letters (p95)'] = percentile(prefix, 95);
-    const whole = await times(WHOLE_WORDS.length * 3, (i) => call('articles:list', { view: 'active', limit: 200, search: WHOLE_WORDS[i % WHOLE_WORDS.length] }));
+    const whole = await times(WHOLE_WORDS.length * 3, (i) =>
+      call('articles:list', { view: 'active', limit: 200, search: WHOLE_WORDS[i % WHOLE_WORDS.length] }),
+    );
     figures['search for whole words (p50)'] = median(whole);
     figures['search for whole words (p95)'] = percentile(whole, 95);
     const get = await times(50, (i) => call('articles:get', { id: ids[(i * 7919) % ids.length]! }));

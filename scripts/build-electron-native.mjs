@@ -38,7 +38,8 @@ function readJson(file) {
 
 /** Loads the binary in a plain-Node child; an Electron build must be refused. */
 function loadInNode(file) {
-  const probe = 'try { process.dlopen({ exports: {} }, process.argv[1]); console.log(JSON.stringify({ loaded: true })); } catch (e) { console.log(JSON.stringify({ loaded: false, error: String(e && e.message || e) })); }';
+  const probe =
+    'try { process.dlopen({ exports: {} }, process.argv[1]); console.log(JSON.stringify({ loaded: true })); } catch (e) { console.log(JSON.stringify({ loaded: false, error: String(e && e.message || e) })); }';
   const result = spawnSync(process.execPath, ['-e', probe, file], { encoding: 'utf8', timeout: 30_000 });
   try {
     return JSON.parse(result.stdout.trim().split('\n').at(-1));
@@ -101,8 +102,13 @@ function main() {
     const env = electronBuildEnv(process.env);
     const target = ['--runtime=electron', `--target=${identity.electronVersion}`, `--arch=${identity.arch}`];
 
-    console.log(`rebuild:electron: fetching a prebuilt better-sqlite3 ${identity.betterSqliteVersion} for Electron ${identity.electronVersion} (${identity.platform}-${identity.arch})…`);
-    const prebuilt = run(process.execPath, [require.resolve('prebuild-install/bin.js'), ...target, `--platform=${identity.platform}`, '--verbose'], { cwd: pkgDir, env });
+    console.log(
+      `rebuild:electron: fetching a prebuilt better-sqlite3 ${identity.betterSqliteVersion} for Electron ${identity.electronVersion} (${identity.platform}-${identity.arch})…`,
+    );
+    const prebuilt = run(process.execPath, [require.resolve('prebuild-install/bin.js'), ...target, `--platform=${identity.platform}`, '--verbose'], {
+      cwd: pkgDir,
+      env,
+    });
 
     let compiled = { ok: false, output: '' };
     if (!prebuilt.ok || !findBuilt(pkgDir)) {

@@ -29,7 +29,10 @@ describe('judgeNodeLoad', () => {
   });
 
   it('rejects another ABI and unexplained load errors', () => {
-    expect(judgeNodeLoad({ loaded: false, error: refusal(140) }, abis)).toEqual({ ok: false, reason: 'the binary was built for ABI 140, but Electron needs ABI 150' });
+    expect(judgeNodeLoad({ loaded: false, error: refusal(140) }, abis)).toEqual({
+      ok: false,
+      reason: 'the binary was built for ABI 140, but Electron needs ABI 150',
+    });
     const verdict = judgeNodeLoad({ loaded: false, error: 'invalid ELF header' }, abis);
     expect(!verdict.ok && verdict.reason).toMatch(/could not confirm.*invalid ELF header/);
   });
@@ -39,7 +42,8 @@ describe('describeFailure', () => {
   it('says "no network" when both routes failed to connect', () => {
     const line = describeFailure({
       prebuilt: 'prebuild-install warn install getaddrinfo ENOTFOUND github.com',
-      compiled: 'gyp ERR! stack FetchError: request to https://electronjs.org/headers/v45.5.0/node-v45.5.0-headers.tar.gz failed, reason: getaddrinfo EAI_AGAIN electronjs.org',
+      compiled:
+        'gyp ERR! stack FetchError: request to https://electronjs.org/headers/v45.5.0/node-v45.5.0-headers.tar.gz failed, reason: getaddrinfo EAI_AGAIN electronjs.org',
       electronVersion: '45.5.0',
     });
     expect(line).toMatch(/^cannot get better-sqlite3 for Electron 45\.5\.0: no network/);
@@ -47,7 +51,11 @@ describe('describeFailure', () => {
   });
 
   it('quotes the errors otherwise', () => {
-    const line = describeFailure({ prebuilt: 'prebuild-install warn install No prebuilt binaries found', compiled: 'gyp info ok\ngyp ERR! find Python', electronVersion: '45.5.0' });
+    const line = describeFailure({
+      prebuilt: 'prebuild-install warn install No prebuilt binaries found',
+      compiled: 'gyp info ok\ngyp ERR! find Python',
+      electronVersion: '45.5.0',
+    });
     expect(line).toContain('No prebuilt binaries found');
     expect(line).toContain('gyp ERR! find Python');
   });
@@ -60,7 +68,14 @@ describe('describeFailure', () => {
 
 describe('electronBuildEnv', () => {
   it('drops npm nodedir and target settings in any case', () => {
-    const env = electronBuildEnv({ PATH: '/bin', npm_config_nodedir: '/usr', NPM_CONFIG_NODEDIR: '/usr', npm_config_target: '20.0.0', npm_config_cache: '/c', HOME: undefined });
+    const env = electronBuildEnv({
+      PATH: '/bin',
+      npm_config_nodedir: '/usr',
+      NPM_CONFIG_NODEDIR: '/usr',
+      npm_config_target: '20.0.0',
+      npm_config_cache: '/c',
+      HOME: undefined,
+    });
     expect(env).toEqual({ PATH: '/bin', npm_config_cache: '/c' });
   });
 });

@@ -45,7 +45,14 @@ async function buildElectron() {
     ...cjsImportMetaUrl,
   });
   // The sandboxed preload may require only 'electron': bundle everything else in.
-  await esbuild({ ...nodeCommon, external: ['electron'], format: 'cjs', entryPoints: { preload }, outdir: path.join(root, 'dist/electron'), outExtension: { '.js': '.cjs' } });
+  await esbuild({
+    ...nodeCommon,
+    external: ['electron'],
+    format: 'cjs',
+    entryPoints: { preload },
+    outdir: path.join(root, 'dist/electron'),
+    outExtension: { '.js': '.cjs' },
+  });
 }
 
 async function buildRenderer() {

@@ -24,7 +24,9 @@ function electronBinary() {
     return require('electron');
   } catch (error) {
     console.error(`start: no Electron binary: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
-    console.error('start: on a machine with network access run "npx install-electron" (or reinstall the electron package); "npm run dev:browser" runs the UI without Electron.');
+    console.error(
+      'start: on a machine with network access run "npx install-electron" (or reinstall the electron package); "npm run dev:browser" runs the UI without Electron.',
+    );
     process.exit(1);
   }
 }

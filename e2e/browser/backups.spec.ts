@@ -26,13 +26,19 @@ test('back up now, write more, restore the backup after confirming, then undo th
   await expect(articleButton(page, 'Written after the backup')).toBeVisible();
 
   await page.getByRole('button', { name: 'Backups…' }).click();
-  await page.getByRole('button', { name: /^Restore the backup of / }).first().click();
+  await page
+    .getByRole('button', { name: /^Restore the backup of / })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
   await expect(dialog).toContainText('backed up first');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(articleButton(page, 'Written after the backup')).toBeVisible();
 
-  await page.getByRole('button', { name: /^Restore the backup of / }).first().click();
+  await page
+    .getByRole('button', { name: /^Restore the backup of / })
+    .first()
+    .click();
   await dialog.getByRole('button', { name: 'Restore' }).click();
   await expect(page.getByText(/so you can undo this/)).toBeVisible();
   await expect(articleButton(page, 'Written after the backup')).toHaveCount(0);
@@ -109,7 +115,11 @@ async function spawnSecondHost(dbPath: string): Promise<{ child: ChildProcess; u
   return { child, url };
 }
 
-test('a restore while another process has the database open: its saves before are in the undo backup, its saves after are in the database', async ({ page, host, browser }) => {
+test('a restore while another process has the database open: its saves before are in the undo backup, its saves after are in the database', async ({
+  page,
+  host,
+  browser,
+}) => {
   test.setTimeout(90_000);
   const dbPath = host.session.status().path;
   await page.getByRole('button', { name: 'Backups…' }).click();
@@ -125,7 +135,10 @@ test('a restore while another process has the database open: its saves before ar
     await other.keyboard.type('Saved in the other window before the restore');
     await expectSaved(other);
 
-    await page.getByRole('button', { name: /^Restore the backup of / }).first().click();
+    await page
+      .getByRole('button', { name: /^Restore the backup of / })
+      .first()
+      .click();
     await page.getByRole('dialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore' }).click();
     await expect(page.getByText(/so you can undo this/)).toBeVisible();
 
@@ -135,7 +148,11 @@ test('a restore while another process has the database open: its saves before ar
     await other.keyboard.type('Saved in the other window after the restore');
     await expectSaved(other);
 
-    const headlines = () => host.session.store().listArticles({ view: 'active', limit: 50 }).items.map((a) => a.headline);
+    const headlines = () =>
+      host.session
+        .store()
+        .listArticles({ view: 'active', limit: 50 })
+        .items.map((a) => a.headline);
     expect(headlines()).toContain('Saved in the other window after the restore');
     expect(headlines()).not.toContain('Saved in the other window before the restore');
     await page.reload();
@@ -147,7 +164,11 @@ test('a restore while another process has the database open: its saves before ar
     fs.copyFileSync(path.join(host.backups.list().folder, undo.name), copy);
     const db = openDatabase(copy);
     try {
-      expect(createArticleStore(db).listArticles({ view: 'active', limit: 50 }).items.map((a) => a.headline)).toContain('Saved in the other window before the restore');
+      expect(
+        createArticleStore(db)
+          .listArticles({ view: 'active', limit: 50 })
+          .items.map((a) => a.headline),
+      ).toContain('Saved in the other window before the restore');
     } finally {
       db.close();
     }
@@ -165,7 +186,11 @@ test('a backup onto a full disk says so in plain words', async ({ page, host }) 
     host.backups.setFolder(disk!.path);
     await page.getByRole('button', { name: 'Backups…' }).click();
     await page.getByRole('button', { name: 'Back up now' }).click();
-    await expect(page.getByText(`The backup was not written: the disk holding the backup folder (${disk!.path}) is full. Free some space on it or choose another backup folder; the database itself is unchanged.`)).toBeVisible();
+    await expect(
+      page.getByText(
+        `The backup was not written: the disk holding the backup folder (${disk!.path}) is full. Free some space on it or choose another backup folder; the database itself is unchanged.`,
+      ),
+    ).toBeVisible();
     await expect(page.getByText(/integrity check|database or disk is full/)).toHaveCount(0);
     expect(fs.readdirSync(disk!.path)).toEqual([]);
   } finally {

@@ -113,7 +113,10 @@ test('a database another program keeps locked says it is in use and by what, and
   }
 });
 
-test('a database on a read-only disk opens read-only: articles read and searched, shown read-only with the reason, writes refused in plain words', async ({ browser, dir }) => {
+test('a database on a read-only disk opens read-only: articles read and searched, shown read-only with the reason, writes refused in plain words', async ({
+  browser,
+  dir,
+}) => {
   const source = path.join(dir, 'newsroom.db');
   const seeded = await startBrowserHost({ dbPath: source, rendererDir: RENDERER_DIR, seedOnCreate: true });
   await seeded.close();
@@ -128,7 +131,8 @@ test('a database on a read-only disk opens read-only: articles read and searched
     const headline = 'Harbour City Votes to Build Flood Barrier After Decade of Debate';
     await page.getByLabel('Search articles').fill('barrier');
     await page.getByRole('list', { name: 'Articles' }).getByRole('button', { name: headline, exact: true }).click();
-    const reason = /^This database is open read-only: (it is on a read-only disk|its folder is read-only)\. You can read, search and export, but not change anything\.$/;
+    const reason =
+      /^This database is open read-only: (it is on a read-only disk|its folder is read-only)\. You can read, search and export, but not change anything\.$/;
     await expect(page.getByRole('note').filter({ hasText: 'open read-only' })).toHaveText(reason);
     await expect(page.getByLabel('Headline')).toHaveAttribute('readonly', '');
     await expect(page.getByLabel('Article body')).toHaveAttribute('contenteditable', 'false');

@@ -54,7 +54,6 @@ test('typing, marks and headings survive a reload', async ({ page }) => {
   await expect(again.locator('p').first()).toHaveText('Hello bold world');
 });
 
-
 test('markdown shortcuts as you type, and undo gives the typed characters back', async ({ page }) => {
   const body = await startArticle(page, 'Markdown test');
   await page.keyboard.type('## Sub');
@@ -158,7 +157,9 @@ test('links: add with mod+k, refuse javascript:, open, edit and remove', async (
     }) as typeof window.open;
   });
   await bubble.getByRole('button', { name: 'Open' }).click();
-  await expect.poll(() => page.evaluate(() => (window as unknown as { opened: unknown[] }).opened)).toEqual([['https://example.com/report', '_blank', 'noopener']]);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { opened: unknown[] }).opened))
+    .toEqual([['https://example.com/report', '_blank', 'noopener']]);
 
   const again = await reopen(page, 'Link test');
   await expect(again.locator('a')).toHaveAttribute('href', 'https://example.com/report');
@@ -204,7 +205,8 @@ async function sendImageFile(page: Page, how: 'paste' | 'drop', name: string) {
       dt.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name, { type: 'image/png' }));
       const target = el.querySelector('p') ?? el;
       if (how === 'paste') target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-      else for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      else
+        for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
     },
     { how, name, base64 },
   );
@@ -219,8 +221,14 @@ test('image files pasted or dropped on the editor are stored and shown as image 
   await expect(body.getByRole('group', { name: 'Image' })).toHaveCount(2);
   for (const img of await body.getByRole('group', { name: 'Image' }).locator('img').all()) await expect(img).toHaveAttribute('src', /^blob:/);
   await expectSaved(page);
-  const stored = host.session.store().listArticles({ view: 'active' }).items.find((a) => a.headline === 'Pasted image')!;
-  const images = host.session.store().getArticle(stored.id).body.filter((b) => b.type === 'image');
+  const stored = host.session
+    .store()
+    .listArticles({ view: 'active' })
+    .items.find((a) => a.headline === 'Pasted image')!;
+  const images = host.session
+    .store()
+    .getArticle(stored.id)
+    .body.filter((b) => b.type === 'image');
   expect(images).toHaveLength(2);
   // The same picture twice is stored once, and the drop went to the editor, not to the importer.
   expect(new Set(images.map((b) => (b as { assetId: string }).assetId)).size).toBe(1);
@@ -357,10 +365,13 @@ test('a 1 MB paste keeps the window responsive and typing works after it', async
   expect(took).toBeLessThan(3000);
   await expect(body.locator('h2').first()).toHaveText('Section 1');
   // The page answers promptly once the paste has rendered.
-  const frame = await page.evaluate(() => new Promise<number>((resolve) => {
-    const start = performance.now();
-    requestAnimationFrame(() => resolve(performance.now() - start));
-  }));
+  const frame = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const start = performance.now();
+        requestAnimationFrame(() => resolve(performance.now() - start));
+      }),
+  );
   expect(frame).toBeLessThan(1000);
   await page.keyboard.type(' typed after');
   await expect(body).toContainText('typed after');

@@ -51,7 +51,10 @@ test.describe('export and import', () => {
 
   test('batch export from the library shows progress and can be cancelled', async ({ page, host, dbDir }) => {
     const store = host.session.store();
-    const body = Array.from({ length: 300 }, (_, i) => ({ type: 'paragraph' as const, children: [{ text: `Paragraph ${i} of a long story about the port.` }] }));
+    const body = Array.from({ length: 300 }, (_, i) => ({
+      type: 'paragraph' as const,
+      children: [{ text: `Paragraph ${i} of a long story about the port.` }],
+    }));
     store.transaction(() => {
       for (let i = 0; i < 150; i++) store.createArticle({ headline: `Batch story ${i}`, body });
     });

@@ -15,13 +15,19 @@ async function appendTo(page: Page, scope: ReturnType<Page['locator']> | Page, l
 
 async function openAuthor(page: Page, name: string) {
   await areas(page).getByRole('button', { name: 'Authors' }).click();
-  await page.getByRole('list', { name: 'Authors' }).getByRole('button', { name: new RegExp(name) }).click();
+  await page
+    .getByRole('list', { name: 'Authors' })
+    .getByRole('button', { name: new RegExp(name) })
+    .click();
   return page.getByRole('form', { name: `Edit ${name}` });
 }
 
 async function openDisclosure(page: Page, title: string) {
   await areas(page).getByRole('button', { name: 'Disclosures' }).click();
-  await page.getByRole('list', { name: 'Disclosures' }).getByRole('button', { name: new RegExp(title) }).click();
+  await page
+    .getByRole('list', { name: 'Disclosures' })
+    .getByRole('button', { name: new RegExp(title) })
+    .click();
   return page.getByRole('form', { name: `Edit ${title}` });
 }
 
@@ -116,7 +122,10 @@ test('author bios and disclosures: live in drafts, detachable, frozen at approva
   await page.getByRole('button', { name: 'Freeze library blocks' }).click();
   await expect(bio.getByTestId('library-block-state')).toHaveText('Frozen at version 3');
   await expect(disclosure.getByTestId('library-block-state')).toHaveText('Frozen at version 1');
-  const article = host.session.store().listArticles({ view: 'active' }).items.find((a) => a.headline === 'Ferry strike ends')!;
+  const article = host.session
+    .store()
+    .listArticles({ view: 'active' })
+    .items.find((a) => a.headline === 'Ferry strike ends')!;
   const frozenBody = host.session.store().getArticle(article.id).body;
 
   // Later library edits leave the frozen article as it was.
@@ -148,7 +157,10 @@ test('archived authors leave the picker but their blocks stay, with a notice; us
   await expect(author.getByRole('heading', { name: /Mara Lindqvist/ })).toContainText('Archived');
 
   await areas(page).getByRole('button', { name: 'Articles' }).click();
-  await page.getByRole('list', { name: 'Articles' }).getByRole('button', { name: 'Harbour City Votes to Build Flood Barrier After Decade of Debate', exact: true }).click();
+  await page
+    .getByRole('list', { name: 'Articles' })
+    .getByRole('button', { name: 'Harbour City Votes to Build Flood Barrier After Decade of Debate', exact: true })
+    .click();
   const bio = bioBlock(page, 'Mara Lindqvist');
   await expect(bio).toContainText('This author was archived; showing the last saved bio.');
   await expect(bio).toContainText('climate and cities');

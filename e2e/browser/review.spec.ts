@@ -147,7 +147,12 @@ test('a writer submits, an editor comments and returns, the writer fixes, the ed
 
 test('search answers as you type with highlighted snippets; filters narrow the list', async ({ page, host }) => {
   const store = host.session.store();
-  store.createArticle({ headline: 'Ferry timetable changes', section: 'Transport', tags: ['ferries'], body: [{ type: 'paragraph', children: [{ text: 'The <b>winter</b> timetable starts in November.' }] }] });
+  store.createArticle({
+    headline: 'Ferry timetable changes',
+    section: 'Transport',
+    tags: ['ferries'],
+    body: [{ type: 'paragraph', children: [{ text: 'The <b>winter</b> timetable starts in November.' }] }],
+  });
   await page.reload();
   await page.getByLabel('Search articles').click();
   await page.keyboard.type('timet');

@@ -15,7 +15,10 @@ async function paste(page: Page, label: string, data: { html?: string; text: str
 
 test('a bio pasted as several paragraphs keeps all its text (one paragraph field)', async ({ page, host }) => {
   await page.getByRole('navigation', { name: 'Desk areas' }).getByRole('button', { name: 'Authors' }).click();
-  await page.getByRole('list', { name: 'Authors' }).getByRole('button', { name: /Mara Lindqvist/ }).click();
+  await page
+    .getByRole('list', { name: 'Authors' })
+    .getByRole('button', { name: /Mara Lindqvist/ })
+    .click();
   const form = page.getByRole('form', { name: 'Edit Mara Lindqvist' });
   const bio = form.getByRole('textbox', { name: 'Short bio' });
   await bio.click();
@@ -31,7 +34,10 @@ test('a bio pasted as several paragraphs keeps all its text (one paragraph field
   await form.getByRole('button', { name: 'Save author' }).click();
   await expect(form.getByRole('status')).toContainText('Saved');
 
-  const stored = host.session.library().listAuthors({ includeArchived: true }).find((a) => a.name === 'Mara Lindqvist')!;
+  const stored = host.session
+    .library()
+    .listAuthors({ includeArchived: true })
+    .find((a) => a.name === 'Mara Lindqvist')!;
   const text = stored.bio.map((n) => ('text' in n ? n.text : n.children.map((c) => c.text).join(''))).join('');
   expect(text).toContain('Mara covers the harbour.');
   expect(text).toContain('She joined in 2019. Plain.');

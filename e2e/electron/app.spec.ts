@@ -53,9 +53,23 @@ test.describe('Electron shell', () => {
     expect(keys).toEqual([...PRELOAD_API_KEYS].sort());
     const globals = await launched.page.evaluate(() => {
       const w = window as unknown as Record<string, unknown>;
-      return { require: typeof w.require, process: typeof w.process, module: typeof w.module, Buffer: typeof w.Buffer, ipcRenderer: typeof w.ipcRenderer, electron: typeof w.electron };
+      return {
+        require: typeof w.require,
+        process: typeof w.process,
+        module: typeof w.module,
+        Buffer: typeof w.Buffer,
+        ipcRenderer: typeof w.ipcRenderer,
+        electron: typeof w.electron,
+      };
     });
-    expect(globals).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', Buffer: 'undefined', ipcRenderer: 'undefined', electron: 'undefined' });
+    expect(globals).toEqual({
+      require: 'undefined',
+      process: 'undefined',
+      module: 'undefined',
+      Buffer: 'undefined',
+      ipcRenderer: 'undefined',
+      electron: 'undefined',
+    });
   });
 
   test('answers IPC through the preload with a typed result', async () => {
@@ -101,7 +115,9 @@ test.describe('Electron shell', () => {
         opened.push(url);
       };
     });
-    const results = await launched.page.evaluate(() => [window.open('https://example.com/story'), window.open('file:///etc/passwd'), window.open('app://newsroom/index.html')].map((w) => w === null));
+    const results = await launched.page.evaluate(() =>
+      [window.open('https://example.com/story'), window.open('file:///etc/passwd'), window.open('app://newsroom/index.html')].map((w) => w === null),
+    );
     expect(results).toEqual([true, true, true]);
     await launched.page.waitForTimeout(300);
     expect(launched.app.windows()).toHaveLength(1);
@@ -126,7 +142,11 @@ test.describe('Electron shell', () => {
     const logsDir = await launched.app.evaluate(({ app }) => app.getPath('logs'));
     await expect.poll(() => fs.existsSync(path.join(logsDir, 'main.log'))).toBe(true);
     expect(fs.readFileSync(path.join(logsDir, 'main.log'), 'utf8')).toMatch(/\[info\] Newsroom Desk .* starting/);
-    const help = await launched.app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.find((i) => i.role === 'help')?.submenu?.items.map((i) => i.label));
+    const help = await launched.app.evaluate(({ Menu }) =>
+      Menu.getApplicationMenu()
+        ?.items.find((i) => i.role === 'help')
+        ?.submenu?.items.map((i) => i.label),
+    );
     expect(help).toContain('Show Log File');
   });
 

@@ -29,7 +29,13 @@ function ipc(channel: string, payload: unknown): Promise<{ ok: boolean; value?: 
   const body = JSON.stringify(payload);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: host.port, method: 'POST', path: `/ipc/${channel}`, headers: { authorization: 'Bearer serving-token', 'content-type': 'application/json' } },
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        method: 'POST',
+        path: `/ipc/${channel}`,
+        headers: { authorization: 'Bearer serving-token', 'content-type': 'application/json' },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

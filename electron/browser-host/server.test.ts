@@ -47,14 +47,18 @@ function request(method: string, rawPath: string, headers: Record<string, string
 }
 
 const auth = { authorization: 'Bearer test-token-123', 'content-type': 'application/json' };
-const ipc = (channel: string, payload: unknown, headers: Record<string, string> = auth) =>
-  request('POST', `/ipc/${channel}`, headers, JSON.stringify(payload));
+const ipc = (channel: string, payload: unknown, headers: Record<string, string> = auth) => request('POST', `/ipc/${channel}`, headers, JSON.stringify(payload));
 
 function dbSnapshot(): string {
   const db = host.session.database()!;
   const hash = createHash('sha256');
   for (const { name } of db.prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all()) {
-    const rows = db.prepare(`SELECT * FROM "${name}"`).raw().all().map((r) => JSON.stringify(r)).sort();
+    const rows = db
+      .prepare(`SELECT * FROM "${name}"`)
+      .raw()
+      .all()
+      .map((r) => JSON.stringify(r))
+      .sort();
     hash.update(name + rows.join('\n'));
   }
   return hash.digest('hex');
@@ -164,7 +168,14 @@ describe('browser host IPC', () => {
     let pending: http.ClientRequest | undefined;
     const reply = await new Promise<Reply>((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port: host.port, method: 'POST', path: '/ipc/articles:list', agent: false, headers: { ...auth, 'content-length': String(MAX_REQUEST_BYTES + 1) } },
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          method: 'POST',
+          path: '/ipc/articles:list',
+          agent: false,
+          headers: { ...auth, 'content-length': String(MAX_REQUEST_BYTES + 1) },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
@@ -299,7 +310,11 @@ describe('browser host paths: the page picks from what the host was started with
       offer: { exportFolders: [exportsDir], databases: [path.join(dir, 'host.db')] },
     });
     const call = async (channel: string, payload: unknown) => {
-      const res = await fetch(`${other.origin}/ipc/${channel}`, { method: 'POST', headers: { authorization: 'Bearer paths-token-456' }, body: JSON.stringify(payload) });
+      const res = await fetch(`${other.origin}/ipc/${channel}`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer paths-token-456' },
+        body: JSON.stringify(payload),
+      });
       return (await res.json()) as { ok: boolean; value?: any; error?: { code: string } };
     };
     try {

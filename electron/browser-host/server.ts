@@ -179,7 +179,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       });
       if (req.method === 'HEAD') return res.end();
       // Headers are sent: a read that fails (the file went, too many open files) can only end the connection.
-      fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);
+      fs.createReadStream(file)
+        .on('error', () => res.destroy())
+        .pipe(res);
     } catch (error) {
       if (!res.headersSent) sendJson(res, 500, { error: (error as Error).message });
       else res.destroy();

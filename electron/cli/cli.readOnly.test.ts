@@ -64,7 +64,9 @@ it('lists, searches, shows and exports a read-only database, and refuses to impo
   fs.writeFileSync(story, '# New story\n\nText.\n');
   const imported = await cli('--db', dbFile, 'import', story);
   expect(imported.code).toBe(1);
-  expect(imported.err).toMatch(/^newsroom: This database is open read-only: (it is on a read-only disk|its folder is read-only)\. You can read, search and export, but not change anything\. Nothing was imported\.$/);
+  expect(imported.err).toMatch(
+    /^newsroom: This database is open read-only: (it is on a read-only disk|its folder is read-only)\. You can read, search and export, but not change anything\. Nothing was imported\.$/,
+  );
   expect(sha256(dbFile)).toBe(before);
   expect(fs.readdirSync(place.path)).toEqual(['desk.db']);
 });

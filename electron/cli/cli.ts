@@ -111,7 +111,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       else if (list.items.length === 0) io.out(values.trash ? 'The trash is empty.' : 'No articles.');
       else {
         for (const a of list.items) {
-          io.out(`${a.id}  ${a.status.padEnd(9)}  ${a.updatedAt.slice(0, 16).replace('T', ' ')}  ${a.headline || '(untitled)'}${a.byline.length ? `  — ${a.byline.join(', ')}` : ''}`);
+          io.out(
+            `${a.id}  ${a.status.padEnd(9)}  ${a.updatedAt.slice(0, 16).replace('T', ' ')}  ${a.headline || '(untitled)'}${a.byline.length ? `  — ${a.byline.join(', ')}` : ''}`,
+          );
         }
         if (list.total > list.items.length) io.out(`… and ${list.total - list.items.length} more`);
       }
@@ -170,7 +172,9 @@ function runInit(file: string, args: string[], io: CliIo): number {
     fs.closeSync(fs.openSync(target, 'wx'));
   } catch (error) {
     const code = (error as { code?: string }).code;
-    io.err(`newsroom: ${code === 'EEXIST' ? `there is already a file at ${target}; init never replaces a file.` : (describeFolderError(error, folder) ?? (error as Error).message)}`);
+    io.err(
+      `newsroom: ${code === 'EEXIST' ? `there is already a file at ${target}; init never replaces a file.` : (describeFolderError(error, folder) ?? (error as Error).message)}`,
+    );
     return 1;
   }
   try {
@@ -198,14 +202,18 @@ async function runExchange(command: 'export' | 'import', args: string[], values:
   let status: ArticleStatus | undefined;
   let onConflict: ConflictChoice | undefined;
   if (command === 'export') {
-    const names = (values.format ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+    const names = (values.format ?? '')
+      .split(',')
+      .map((f) => f.trim())
+      .filter(Boolean);
     if (names.length === 0) return usage(`export needs --format (${EXPORT_FORMATS.join(', ')}).`);
     const unknown = names.find((f) => !isExportFormat(f));
     if (unknown) return usage(`unknown format "${unknown}"; use ${EXPORT_FORMATS.join(', ')}.`);
     formats = names as ExportFormat[];
     if (!values.out) return usage('export needs --out DIR.');
     if (values.status !== undefined) {
-      if (!(ARTICLE_STATUSES as readonly string[]).includes(values.status)) return usage(`unknown status "${values.status}"; use ${ARTICLE_STATUSES.join(', ')}.`);
+      if (!(ARTICLE_STATUSES as readonly string[]).includes(values.status))
+        return usage(`unknown status "${values.status}"; use ${ARTICLE_STATUSES.join(', ')}.`);
       if (args.length) return usage('give article IDs or --status, not both.');
       status = values.status as ArticleStatus;
     } else if (args.length === 0) return usage('export needs article IDs or --status STATUS.');
@@ -259,7 +267,11 @@ async function runExchange(command: 'export' | 'import', args: string[], values:
       if (values.json) io.out(JSON.stringify({ articles: ids.length, files, failures }));
       else {
         for (const file of files) io.out(file);
-        io.out(ids.length === 0 ? `No articles${status ? ` with status ${status}` : ''}.` : `Exported ${ids.length - new Set(failures.map((f) => f.item.split(' ')[0])).size} of ${ids.length} article(s) to ${outDir}.`);
+        io.out(
+          ids.length === 0
+            ? `No articles${status ? ` with status ${status}` : ''}.`
+            : `Exported ${ids.length - new Set(failures.map((f) => f.item.split(' ')[0])).size} of ${ids.length} article(s) to ${outDir}.`,
+        );
       }
     } else {
       const imported: { file: string; articleId: string; headline: string; outcome: string; warnings: string[] }[] = [];
@@ -269,7 +281,10 @@ async function runExchange(command: 'export' | 'import', args: string[], values:
           if (size > MAX_IMPORT_BYTES) throw new AppError('INVALID_PAYLOAD', `larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; not imported.`);
           const result = await importFile(session, path.basename(file), fs.readFileSync(file), { onConflict });
           if (result.kind === 'conflict') {
-            failures.push({ item: file, message: `article ${result.articleId} already exists and differs; rerun with --on-conflict keep-mine, take-theirs or keep-both.` });
+            failures.push({
+              item: file,
+              message: `article ${result.articleId} already exists and differs; rerun with --on-conflict keep-mine, take-theirs or keep-both.`,
+            });
             continue;
           }
           imported.push({ file, articleId: result.articleId, headline: result.headline, outcome: result.kind, warnings: result.warnings });
@@ -280,7 +295,11 @@ async function runExchange(command: 'export' | 'import', args: string[], values:
       }
       for (const f of failures) io.err(`newsroom: ${f.item}: ${f.message}`);
       if (values.json) io.out(JSON.stringify({ imported, failures }));
-      else for (const i of imported) io.out(`${i.file}: ${i.outcome === 'kept-mine' ? 'kept the existing' : 'imported'} ${i.articleId}  ${i.headline || '(untitled)'}${i.warnings.length ? `  (${i.warnings.join(' ')})` : ''}`);
+      else
+        for (const i of imported)
+          io.out(
+            `${i.file}: ${i.outcome === 'kept-mine' ? 'kept the existing' : 'imported'} ${i.articleId}  ${i.headline || '(untitled)'}${i.warnings.length ? `  (${i.warnings.join(' ')})` : ''}`,
+          );
     }
     return failures.length === 0 ? 0 : 1;
   } finally {

@@ -45,7 +45,11 @@ describe('the main-process log file', () => {
   });
 
   it('a real process logs its uncaught exception and unhandled rejection to the file', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'fixtures', 'crashingProcess.ts'), dir], { cwd: path.resolve(__dirname, '../..'), encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'fixtures', 'crashingProcess.ts'), dir], {
+      cwd: path.resolve(__dirname, '../..'),
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(run.status, run.stderr).toBe(0);
     const text = fs.readFileSync(path.join(dir, 'main.log'), 'utf8');
     expect(text).toMatch(/\[error\] Unhandled rejection Error: the rejected promise/);

@@ -33,13 +33,24 @@ describe('contextMenuTemplate', () => {
 
   it('offers copy on selected read-only text and nothing on empty space', () => {
     const actions = { replaceMisspelling: vi.fn(), addToDictionary: vi.fn() };
-    expect(labels(contextMenuTemplate({ isEditable: false, misspelledWord: '', dictionarySuggestions: [], selectionText: 'quote', editFlags: flags }, actions))).toEqual(['copy', 'selectAll']);
-    expect(contextMenuTemplate({ isEditable: false, misspelledWord: '', dictionarySuggestions: [], selectionText: '  ', editFlags: flags }, actions)).toEqual([]);
+    expect(
+      labels(contextMenuTemplate({ isEditable: false, misspelledWord: '', dictionarySuggestions: [], selectionText: 'quote', editFlags: flags }, actions)),
+    ).toEqual(['copy', 'selectAll']);
+    expect(contextMenuTemplate({ isEditable: false, misspelledWord: '', dictionarySuggestions: [], selectionText: '  ', editFlags: flags }, actions)).toEqual(
+      [],
+    );
   });
 });
 
 describe('applicationMenuTemplate', () => {
-  const base = { appName: 'Newsroom Desk', sendCommand: vi.fn(), showAbout: vi.fn(), showDatabaseInFolder: vi.fn(), importFiles: vi.fn(), showLogFile: vi.fn() };
+  const base = {
+    appName: 'Newsroom Desk',
+    sendCommand: vi.fn(),
+    showAbout: vi.fn(),
+    showDatabaseInFolder: vi.fn(),
+    importFiles: vi.fn(),
+    showLogFile: vi.fn(),
+  };
 
   it('has File, Edit, View and Help, and sends File commands to the page', () => {
     const sendCommand = vi.fn();

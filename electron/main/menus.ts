@@ -28,7 +28,17 @@ export function applicationMenuTemplate(actions: AppMenuActions): MenuItemConstr
       ? [
           {
             label: appName,
-            submenu: [about, { type: 'separator' }, { role: 'services' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }],
+            submenu: [
+              about,
+              { type: 'separator' },
+              { role: 'services' },
+              { type: 'separator' },
+              { role: 'hide' },
+              { role: 'hideOthers' },
+              { role: 'unhide' },
+              { type: 'separator' },
+              { role: 'quit' },
+            ],
           } satisfies MenuItemConstructorOptions,
         ]
       : []),
@@ -91,7 +101,10 @@ export type SpellingActions = {
 const MAX_SUGGESTIONS = 6;
 
 /** Right-click menu: spelling suggestions first, then the edit commands that apply here; empty when nothing applies. */
-export function contextMenuTemplate(params: Pick<ContextMenuParams, 'misspelledWord' | 'dictionarySuggestions' | 'isEditable' | 'selectionText' | 'editFlags'>, actions: SpellingActions): MenuItemConstructorOptions[] {
+export function contextMenuTemplate(
+  params: Pick<ContextMenuParams, 'misspelledWord' | 'dictionarySuggestions' | 'isEditable' | 'selectionText' | 'editFlags'>,
+  actions: SpellingActions,
+): MenuItemConstructorOptions[] {
   const items: MenuItemConstructorOptions[] = [];
   if (params.isEditable && params.misspelledWord) {
     const suggestions = params.dictionarySuggestions.slice(0, MAX_SUGGESTIONS);
@@ -102,7 +115,13 @@ export function contextMenuTemplate(params: Pick<ContextMenuParams, 'misspelledW
   }
   const flags = params.editFlags;
   if (params.isEditable) {
-    items.push({ role: 'cut', enabled: flags.canCut }, { role: 'copy', enabled: flags.canCopy }, { role: 'paste', enabled: flags.canPaste }, { type: 'separator' }, { role: 'selectAll', enabled: flags.canSelectAll });
+    items.push(
+      { role: 'cut', enabled: flags.canCut },
+      { role: 'copy', enabled: flags.canCopy },
+      { role: 'paste', enabled: flags.canPaste },
+      { type: 'separator' },
+      { role: 'selectAll', enabled: flags.canSelectAll },
+    );
   } else if (params.selectionText.trim() !== '') {
     items.push({ role: 'copy', enabled: flags.canCopy }, { role: 'selectAll', enabled: flags.canSelectAll });
   }

@@ -39,7 +39,9 @@ describe('shell settings', () => {
 
 describe('nativeBindingPath', () => {
   it('uses native/electron in development and the unpacked asar when packaged', () => {
-    expect(nativeBindingPath({ packaged: false, appRoot: '/repo', resourcesPath: '/ignored' })).toBe(path.join('/repo', 'native', 'electron', 'better_sqlite3.node'));
+    expect(nativeBindingPath({ packaged: false, appRoot: '/repo', resourcesPath: '/ignored' })).toBe(
+      path.join('/repo', 'native', 'electron', 'better_sqlite3.node'),
+    );
     expect(nativeBindingPath({ packaged: true, appRoot: '/x/app.asar', resourcesPath: '/x' })).toBe(
       path.join('/x', 'app.asar.unpacked', 'native', 'electron', 'better_sqlite3.node'),
     );
@@ -57,7 +59,16 @@ describe('recent paths', () => {
     expect(readSettings(file)).toEqual({ databasePath: path.join(dir, 'a.db'), recentPaths });
     fs.writeFileSync(
       file,
-      JSON.stringify({ recentPaths: [{ kind: 'database', path: 'relative.db' }, { kind: 'secrets', path: '/etc' }, { kind: 'backup-folder', path: 5 }, null, recentPaths[1], { ...recentPaths[0], extra: 1 }] }),
+      JSON.stringify({
+        recentPaths: [
+          { kind: 'database', path: 'relative.db' },
+          { kind: 'secrets', path: '/etc' },
+          { kind: 'backup-folder', path: 5 },
+          null,
+          recentPaths[1],
+          { ...recentPaths[0], extra: 1 },
+        ],
+      }),
     );
     expect(readSettings(file)).toEqual({ recentPaths: [recentPaths[1], recentPaths[0]] });
     fs.writeFileSync(file, JSON.stringify({ recentPaths: 'nope' }));

@@ -45,7 +45,4 @@ export type DesktopApi = NewsroomApi & ShellApi;
 const SHELL_API_KEYS = ['onBeforeClose', 'notifyFlushed', 'onMenuCommand', 'onFilesOpened'] as const satisfies readonly (keyof ShellApi)[];
 
 /** Every key of `window.newsroom`, in the order the preload defines them. */
-export const PRELOAD_API_KEYS: readonly (keyof DesktopApi)[] = [
-  ...(Object.keys(PRELOAD_METHODS) as (keyof typeof PRELOAD_METHODS)[]),
-  ...SHELL_API_KEYS,
-];
+export const PRELOAD_API_KEYS: readonly (keyof DesktopApi)[] = [...(Object.keys(PRELOAD_METHODS) as (keyof typeof PRELOAD_METHODS)[]), ...SHELL_API_KEYS];

@@ -23,7 +23,10 @@ const ABI_MISMATCH = /NODE_MODULE_VERSION (\d+)[\s\S]*?requires\s+NODE_MODULE_VE
  */
 export function judgeNodeLoad(load, { electronAbi, nodeAbi }) {
   if (load.loaded) {
-    return { ok: false, reason: `the binary loads in Node, so it was built for Node's ABI ${nodeAbi}, not Electron's ABI ${electronAbi} (is npm_config_nodedir or ~/.npmrc nodedir pointing at Node's headers?)` };
+    return {
+      ok: false,
+      reason: `the binary loads in Node, so it was built for Node's ABI ${nodeAbi}, not Electron's ABI ${electronAbi} (is npm_config_nodedir or ~/.npmrc nodedir pointing at Node's headers?)`,
+    };
   }
   const match = ABI_MISMATCH.exec(load.error ?? '');
   if (match && match[1] === String(electronAbi)) return { ok: true };
@@ -31,7 +34,8 @@ export function judgeNodeLoad(load, { electronAbi, nodeAbi }) {
   return { ok: false, reason: `could not confirm the binary's ABI: ${firstLine(load.error) || 'unknown load error'}` };
 }
 
-const NETWORK = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|socket hang up|getaddrinfo|\b40[13]\b|\b50[0-9]\b|tunneling socket|network|timed out|ETIMEOUT|self.signed/i;
+const NETWORK =
+  /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|socket hang up|getaddrinfo|\b40[13]\b|\b50[0-9]\b|tunneling socket|network|timed out|ETIMEOUT|self.signed/i;
 
 export function looksLikeNetworkFailure(output) {
   return NETWORK.test(output ?? '');
@@ -47,7 +51,10 @@ export function describeFailure({ prebuilt, compiled, electronVersion }) {
 }
 
 function firstLine(text) {
-  return String(text ?? '').split('\n')[0].trim().slice(0, 300);
+  return String(text ?? '')
+    .split('\n')[0]
+    .trim()
+    .slice(0, 300);
 }
 
 function lastMeaningfulLine(text) {

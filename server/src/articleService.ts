@@ -109,13 +109,26 @@ export type TransitionResult = { ok: true; article: ArticleView } | { ok: false;
  * Moves an article through the workflow table of shared/workflow. The pre-export checklist is not
  * run here: it needs the libraries and comments, which stay on the desks in this first part.
  */
-export async function transitionArticle(storage: Storage, account: Account, input: { id: string; action: WorkflowAction; note: string }, now: Date): Promise<TransitionResult> {
+export async function transitionArticle(
+  storage: Storage,
+  account: Account,
+  input: { id: string; action: WorkflowAction; note: string },
+  now: Date,
+): Promise<TransitionResult> {
   const article = await visibleArticle(storage, account, input.id);
   if (!article) return { ok: false, status: 404, reason: 'There is no such article, or this account may not see it.' };
   const plan = planTransition(article.status, input.action, account.role);
   if (!plan.ok) return { ok: false, status: 403, reason: plan.reason };
   if (plan.needsNote && input.note.trim() === '') return { ok: false, status: 400, reason: 'Say why in a note: the writer needs to know what to change.' };
-  const moved = await storage.articles.transition({ id: article.id, action: input.action, from: plan.from, to: plan.to, accountId: account.id, note: input.note.trim(), now: now.toISOString() });
+  const moved = await storage.articles.transition({
+    id: article.id,
+    action: input.action,
+    from: plan.from,
+    to: plan.to,
+    accountId: account.id,
+    note: input.note.trim(),
+    now: now.toISOString(),
+  });
   if (!moved) return { ok: false, status: 409, reason: 'Someone changed the article’s status meanwhile: reload and try again.' };
   return { ok: true, article: (await visibleArticle(storage, account, article.id))! };
 }

@@ -116,7 +116,13 @@ async function main(): Promise<void> {
   if (positionals[0] === 'account') {
     const storage = await openStorage(where);
     try {
-      print(await runAccountCommand(storage, { action: positionals[1] ?? '', name: values.name, role: values.role, password: values.password, json: values.json ?? false }, readPassword));
+      print(
+        await runAccountCommand(
+          storage,
+          { action: positionals[1] ?? '', name: values.name, role: values.role, password: values.password, json: values.json ?? false },
+          readPassword,
+        ),
+      );
     } finally {
       await storage.close();
     }

@@ -65,7 +65,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const api = createApiHandler({ storage: options.storage, extension, instance, trustProxy: options.trustProxy ?? false, log });
   const handler = (request: IncomingMessage, response: ServerResponse) => {
     if (stopping) {
-      response.writeHead(503, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify({ error: 'The server is restarting: try again in a moment.' }));
+      response
+        .writeHead(503, { 'content-type': 'application/json', connection: 'close' })
+        .end(JSON.stringify({ error: 'The server is restarting: try again in a moment.' }));
       return;
     }
     api(request, response);
@@ -119,10 +121,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await extension.storeAll(instance).catch((error: Error) => log(`Storing documents on shutdown failed: ${error.message}`));
     // A WebSocket close (not Hocuspocus' own close message, after which providers believe they are
     // still connected) makes @hocuspocus/provider reconnect by itself; 1012 says why.
-    const closed = [...wss.clients].map((ws) => new Promise<void>((resolve) => {
-      ws.once('close', () => resolve());
-      ws.close(CLOSE.restart, 'The server is restarting.');
-    }));
+    const closed = [...wss.clients].map(
+      (ws) =>
+        new Promise<void>((resolve) => {
+          ws.once('close', () => resolve());
+          ws.close(CLOSE.restart, 'The server is restarting.');
+        }),
+    );
     await Promise.race([Promise.all(closed), new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref())]);
     for (const ws of wss.clients) ws.terminate();
     // Hocuspocus stores and unloads each document as its last connection leaves; let that finish.

@@ -32,7 +32,12 @@ export type Backend = { name: 'sqlite' | 'postgres'; args: string[]; location: S
 
 export function sqliteBackend(): Backend {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'newsroom-server-'));
-  return { name: 'sqlite', args: ['--data', dir], location: { kind: 'sqlite', dataDir: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    name: 'sqlite',
+    args: ['--data', dir],
+    location: { kind: 'sqlite', dataDir: dir },
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 export const PG_ADMIN_URL = process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -127,7 +132,11 @@ export async function runCli(entry: string, backend: Backend, args: string[], st
 
 // ---- HTTP --------------------------------------------------------------------
 
-export async function api(base: string, pathname: string, options: { method?: string; token?: string; body?: unknown; rawBody?: string } = {}): Promise<{ status: number; body: any }> {
+export async function api(
+  base: string,
+  pathname: string,
+  options: { method?: string; token?: string; body?: unknown; rawBody?: string } = {},
+): Promise<{ status: number; body: any }> {
   const response = await fetch(base + pathname, {
     method: options.method ?? (options.body !== undefined || options.rawBody !== undefined ? 'POST' : 'GET'),
     headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
@@ -161,7 +170,15 @@ export function connect(wsUrl: string, documentName: string, token: string, opti
   const stateless: string[] = [];
   const authFailures: string[] = [];
   // Quick, steady reconnection attempts keep restart tests short.
-  const socket = new HocuspocusProviderWebsocket({ url: wsUrl, WebSocketPolyfill: options.polyfill ?? WebSocket, delay: 100, factor: 1, minDelay: 100, maxDelay: 200, jitter: false } as never);
+  const socket = new HocuspocusProviderWebsocket({
+    url: wsUrl,
+    WebSocketPolyfill: options.polyfill ?? WebSocket,
+    delay: 100,
+    factor: 1,
+    minDelay: 100,
+    maxDelay: 200,
+    jitter: false,
+  } as never);
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: documentName, document: doc, token });
   provider.attach();
   socket.on('close', ({ event }: { event: { code: number } }) => closeCodes.push(event.code));
@@ -214,7 +231,11 @@ export const authMessage = (documentName: string, token: string) => Uint8Array.f
 export const updateMessage = (documentName: string, update: Uint8Array) => Uint8Array.from([...varString(documentName), 0, 2, ...varBytes(update)]);
 
 /** A raw socket signed in to one document; resolves once the server says "authenticated". */
-export async function rawSocket(wsUrl: string, documentName: string, token: string): Promise<{ ws: WebSocket; closed: Promise<{ code: number; reason: string }> }> {
+export async function rawSocket(
+  wsUrl: string,
+  documentName: string,
+  token: string,
+): Promise<{ ws: WebSocket; closed: Promise<{ code: number; reason: string }> }> {
   const ws = new WebSocket(wsUrl);
   const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
   await new Promise<void>((resolve, reject) => {

@@ -152,17 +152,27 @@ describe.each([
     const locked = await api(server.http, '/api/sign-in', { body: { name: 'Pat', password: PASSWORDS.pat } });
     expect(locked.status).toBe(429);
     expect(locked.body.error).toMatch(/^Too many failed sign-ins for this account/);
-    expect((await runCli(entry, backend, ['account', 'reset-password', '--name', 'Pat', '--password', 'pat-password-2'])).stdout).toBe('Reset the password of Pat; 0 sessions ended.');
+    expect((await runCli(entry, backend, ['account', 'reset-password', '--name', 'Pat', '--password', 'pat-password-2'])).stdout).toBe(
+      'Reset the password of Pat; 0 sessions ended.',
+    );
     const token = await signInAs(server.http, 'Pat', 'pat-password-2');
     expect(await api(server.http, '/api/session', { token })).toMatchObject({ status: 200, body: { account: { name: 'Pat', role: 'writer' } } });
 
     expect((await api(server.http, '/api/sign-out', { token, method: 'POST' })).status).toBe(204);
-    expect(await api(server.http, '/api/session', { token })).toEqual({ status: 401, body: { error: 'Your session has ended (signed out, or revoked by an admin): sign in again.' } });
-    expect(await api(server.http, '/api/articles')).toEqual({ status: 401, body: { error: 'Sign in to the newsroom server first: no valid session token was sent.' } });
+    expect(await api(server.http, '/api/session', { token })).toEqual({
+      status: 401,
+      body: { error: 'Your session has ended (signed out, or revoked by an admin): sign in again.' },
+    });
+    expect(await api(server.http, '/api/articles')).toEqual({
+      status: 401,
+      body: { error: 'Sign in to the newsroom server first: no valid session token was sent.' },
+    });
 
     expect(await api(server.http, '/api/sign-in', { rawBody: '{"name": "Pat",' })).toEqual({ status: 400, body: { error: 'The request is not valid JSON.' } });
     expect((await api(server.http, '/api/sign-in', { body: { name: 'Pat', password: 'x'.repeat(20_000) } })).status).toBe(413);
-    expect((await api(server.http, '/api/sign-in', { body: { name: 'Pat' } })).body.error).toMatch(/^The request was refused: “password” is missing or not valid/);
+    expect((await api(server.http, '/api/sign-in', { body: { name: 'Pat' } })).body.error).toMatch(
+      /^The request was refused: “password” is missing or not valid/,
+    );
     expect(await api(server.http, '/api/nothing')).toEqual({ status: 404, body: { error: 'There is no such address on this newsroom server.' } });
   });
 
@@ -170,7 +180,14 @@ describe.each([
     const id = randomUUID();
     const first = await api(server.http, '/api/articles', { token: tokens.mara, body: { id, fields: sampleFields() } });
     expect(first.status).toBe(201);
-    expect(first.body.article).toMatchObject({ id, status: 'draft', headline: sampleFields().headline, ownerName: 'Mara Lindqvist', access: 'write', documentName: `article:${id}` });
+    expect(first.body.article).toMatchObject({
+      id,
+      status: 'draft',
+      headline: sampleFields().headline,
+      ownerName: 'Mara Lindqvist',
+      access: 'write',
+      documentName: `article:${id}`,
+    });
     const again = await api(server.http, '/api/articles', { token: tokens.mara, body: { id } });
     expect([again.status, again.body.created, again.body.article.headline]).toEqual([200, false, sampleFields().headline]);
 
@@ -180,11 +197,19 @@ describe.each([
     const editorView = (await api(server.http, '/api/articles', { token: tokens.tomas })).body.articles.find((a: { id: string }) => a.id === id);
     expect(editorView).toMatchObject({ ownerName: 'Mara Lindqvist', access: 'write' });
 
-    expect((await api(server.http, '/api/articles', { token: tokens.mara, body: { id: 'not-a-uuid' } })).body.error).toMatch(/^The request was refused: “id” is missing or not valid/);
-    expect((await api(server.http, '/api/articles', { token: tokens.mara, body: { id: randomUUID(), fields: { ...sampleFields(), headline: 7 } } })).body.error).toMatch(/“fields.headline”/);
-    expect((await api(server.http, `/api/articles/${id}/transition`, { token: tokens.mara, body: { action: 'approve' } })).body.error).toBe('“Approve” is not possible for an article that is draft.');
+    expect((await api(server.http, '/api/articles', { token: tokens.mara, body: { id: 'not-a-uuid' } })).body.error).toMatch(
+      /^The request was refused: “id” is missing or not valid/,
+    );
+    expect(
+      (await api(server.http, '/api/articles', { token: tokens.mara, body: { id: randomUUID(), fields: { ...sampleFields(), headline: 7 } } })).body.error,
+    ).toMatch(/“fields.headline”/);
+    expect((await api(server.http, `/api/articles/${id}/transition`, { token: tokens.mara, body: { action: 'approve' } })).body.error).toBe(
+      '“Approve” is not possible for an article that is draft.',
+    );
     expect((await api(server.http, `/api/articles/${id}/transition`, { token: tokens.tomas, body: { action: 'submit' } })).status).toBe(200);
-    expect((await api(server.http, `/api/articles/${id}/transition`, { token: tokens.tomas, body: { action: 'return' } })).body.error).toBe('Say why in a note: the writer needs to know what to change.');
+    expect((await api(server.http, `/api/articles/${id}/transition`, { token: tokens.tomas, body: { action: 'return' } })).body.error).toBe(
+      'Say why in a note: the writer needs to know what to change.',
+    );
   });
 
   it.skipIf(!enabled)('takes an article created offline as the desk’s own document, so later edits merge without duplicating it', async () => {
@@ -205,10 +230,16 @@ describe.each([
     const refused = async (body: unknown) => (await api(server.http, '/api/articles', { token: tokens.mara, body })).body.error as string;
     const stray = new Y.Doc();
     stray.getMap('status').set('approved', true);
-    expect(await refused({ id: randomUUID(), state: Buffer.from(Y.encodeStateAsUpdate(stray)).toString('base64') })).toBe('The update writes outside the article: it was refused and nothing was stored.');
-    expect(await refused({ id: randomUUID(), state: Buffer.from([0xff, 0xff, 0xff, 0x0f]).toString('base64') })).toMatch(/^The server received a malformed update/);
+    expect(await refused({ id: randomUUID(), state: Buffer.from(Y.encodeStateAsUpdate(stray)).toString('base64') })).toBe(
+      'The update writes outside the article: it was refused and nothing was stored.',
+    );
+    expect(await refused({ id: randomUUID(), state: Buffer.from([0xff, 0xff, 0xff, 0x0f]).toString('base64') })).toMatch(
+      /^The server received a malformed update/,
+    );
     expect(await refused({ id: randomUUID(), state: 'not base64!' })).toMatch(/“state” is missing or not valid/);
-    expect(await refused({ id: randomUUID(), state, fields: sampleFields() })).toMatch(/“state” is missing or not valid \(send either fields or state, not both\)/);
+    expect(await refused({ id: randomUUID(), state, fields: sampleFields() })).toMatch(
+      /“state” is missing or not valid \(send either fields or state, not both\)/,
+    );
   });
 
   it.skipIf(!enabled)('two providers see each other’s edits, starting from the content the server created', async () => {
@@ -222,7 +253,11 @@ describe.each([
     await until('the editor sees the writer’s headline', () => headline(tomas).endsWith(' (updated)'), 2_000);
     const firstParagraph = bodyType(tomas.doc).toDelta()[0].insert as Y.XmlText;
     firstParagraph.insert(0, 'VESTMARK — ');
-    await until('the writer sees the editor’s body edit', () => JSON.stringify(docToArticleFields(mara.doc).body[0]).includes('VESTMARK — The harbour city'), 2_000);
+    await until(
+      'the writer sees the editor’s body edit',
+      () => JSON.stringify(docToArticleFields(mara.doc).body[0]).includes('VESTMARK — The harbour city'),
+      2_000,
+    );
     await until('both acknowledged', () => synced(mara) && synced(tomas));
     expect(docToArticleFields(mara.doc)).toEqual(docToArticleFields(tomas.doc));
 
@@ -266,7 +301,10 @@ describe.each([
     expect(sam.authFailures[0]).toBe('Your session has ended (signed out, or revoked by an admin): sign in again.');
     expect(headline(tomas)).toBe('');
     await until('the reading session closed too', () => samReading.closeCodes.includes(4401), 8_000);
-    expect(await api(server.http, '/api/sign-in', { body: { name: 'Sam', password: 'sam-password-1' } })).toEqual({ status: 403, body: { error: 'This account is disabled: ask an admin of the newsroom server.' } });
+    expect(await api(server.http, '/api/sign-in', { body: { name: 'Sam', password: 'sam-password-1' } })).toEqual({
+      status: 403,
+      body: { error: 'This account is disabled: ask an admin of the newsroom server.' },
+    });
   });
 
   it.skipIf(!enabled)('keeps approved articles read-only for everyone and refuses writes that arrive anyway', async () => {
@@ -280,7 +318,11 @@ describe.each([
     await until('both synced', () => mara.provider.isSynced && tomas.provider.isSynced);
     expect([mara.provider.authorizedScope, tomas.provider.authorizedScope]).toEqual(['readonly', 'readonly']);
     await until('mara told why', () => mara.stateless.length > 0);
-    expect(JSON.parse(mara.stateless[0]!)).toEqual({ type: 'access', access: 'read', reason: 'The article is approved: nobody edits its text until an editor reopens it.' });
+    expect(JSON.parse(mara.stateless[0]!)).toEqual({
+      type: 'access',
+      access: 'read',
+      reason: 'The article is approved: nobody edits its text until an editor reopens it.',
+    });
 
     typeHeadline(mara, ' WRITER EDIT');
     typeHeadline(tomas, ' EDITOR EDIT');
@@ -420,7 +462,15 @@ describe.each([
     (bodyType(tomas.doc).toDelta()[1].insert as Y.XmlText).insert(0, '[editor offline] ');
 
     server = await startServerProcess(entry, backend, [], server.port);
-    await until('both reconnected and converged', () => synced(mara) && synced(tomas) && headline(mara) === headline(tomas) && JSON.stringify(docToArticleFields(mara.doc)) === JSON.stringify(docToArticleFields(tomas.doc)), 10_000);
+    await until(
+      'both reconnected and converged',
+      () =>
+        synced(mara) &&
+        synced(tomas) &&
+        headline(mara) === headline(tomas) &&
+        JSON.stringify(docToArticleFields(mara.doc)) === JSON.stringify(docToArticleFields(tomas.doc)),
+      10_000,
+    );
     expect(headline(tomas)).toBe(`${sampleFields().headline} before restart [writer offline]`);
     expect(JSON.stringify(docToArticleFields(mara.doc).body[1])).toContain('[editor offline] The barrier');
   });

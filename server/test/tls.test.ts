@@ -6,17 +6,36 @@ import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServerForTests, connect, runCli, sqliteBackend, startServerProcess, synced, until, type Backend, type Client, type ServerProcess } from './harness';
+import {
+  buildServerForTests,
+  connect,
+  runCli,
+  sqliteBackend,
+  startServerProcess,
+  synced,
+  until,
+  type Backend,
+  type Client,
+  type ServerProcess,
+} from './harness';
 import { fieldsMap } from '../../shared/sync/articleDoc';
 import type * as Y from 'yjs';
 
 function httpsJson(url: string, ca: Buffer, body?: unknown, token?: string): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: body === undefined ? 'GET' : 'POST', ca, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } }, (res) => {
-      let text = '';
-      res.on('data', (d: Buffer) => (text += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined }));
-    });
+    const req = request(
+      url,
+      {
+        method: body === undefined ? 'GET' : 'POST',
+        ca,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined }));
+      },
+    );
     req.on('error', reject);
     req.end(body === undefined ? undefined : JSON.stringify(body));
   });
@@ -34,7 +53,27 @@ describe('newsroom server over TLS', () => {
   beforeAll(async () => {
     ({ entry, cleanup: cleanupBuild } = await buildServerForTests());
     dir = mkdtempSync(path.join(os.tmpdir(), 'newsroom-tls-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        path.join(dir, 'key.pem'),
+        '-out',
+        path.join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     ca = readFileSync(path.join(dir, 'cert.pem'));
     backend = sqliteBackend();
     const added = await runCli(entry, backend, ['account', 'add', '--name', 'Tomas', '--role', 'editor', '--password', 'tomas-password-1']);

@@ -27,7 +27,11 @@ export function transformAnchor(anchor: CommentAnchor, op: Operation): CommentAn
   const next = Range.transform(toRange(anchor), op, { affinity: 'inward' });
   if (!next || Range.isCollapsed(next)) return undefined;
   if (next.anchor === anchor.anchor && next.focus === anchor.focus) return anchor;
-  return { anchor: { path: [...next.anchor.path], offset: next.anchor.offset }, focus: { path: [...next.focus.path], offset: next.focus.offset }, quote: anchor.quote };
+  return {
+    anchor: { path: [...next.anchor.path], offset: next.anchor.offset },
+    focus: { path: [...next.focus.path], offset: next.focus.offset },
+    quote: anchor.quote,
+  };
 }
 
 /** An anchor for a non-empty selection, or undefined for a caret. */

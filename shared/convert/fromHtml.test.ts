@@ -94,7 +94,12 @@ describe('Microsoft Word', () => {
     });
     expect(blocks[2]).toEqual({
       type: 'paragraph',
-      children: [{ text: 'Crews', underline: true }, { text: ' worked overnight; ' }, { text: 'nobody', strikethrough: true }, { text: ' one person was hurt.' }],
+      children: [
+        { text: 'Crews', underline: true },
+        { text: ' worked overnight; ' },
+        { text: 'nobody', strikethrough: true },
+        { text: ' one person was hurt.' },
+      ],
     });
     const last = blocks[blocks.length - 1]!;
     expect(last).toMatchObject({
@@ -219,7 +224,9 @@ describe('edge cases', () => {
     expect(htmlToBlocks('<p> </p><div>\n</div>').blocks).toEqual([]);
   });
   it("reads the document's first title, not an SVG's, with entities decoded", () => {
-    expect(htmlToBlocks('<svg><title>Icon</title></svg><html><head><title> A &amp;\n B </title><title>Second</title></head><body><p>x</p></body></html>').title).toBe('A & B');
+    expect(
+      htmlToBlocks('<svg><title>Icon</title></svg><html><head><title> A &amp;\n B </title><title>Second</title></head><body><p>x</p></body></html>').title,
+    ).toBe('A & B');
     expect(htmlToBlocks('<p>no title</p>').title).toBeUndefined();
   });
   it('reads nesting deeper than MAX_OPEN_ELEMENTS from the top level again, keeping every word', () => {

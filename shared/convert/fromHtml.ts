@@ -31,10 +31,7 @@ const TOO_DEEP = new Error('nested too deep');
 
 type MarkState = Partial<Record<Mark, boolean>>;
 type BlockKind =
-  | { type: 'paragraph' }
-  | { type: 'heading'; level: 1 | 2 }
-  | { type: 'block-quote' }
-  | { type: 'list-item'; list: 'bulleted' | 'numbered'; depth: number };
+  { type: 'paragraph' } | { type: 'heading'; level: 1 | 2 } | { type: 'block-quote' } | { type: 'list-item'; list: 'bulleted' | 'numbered'; depth: number };
 
 type Frame = {
   name: string;
@@ -69,13 +66,69 @@ type Frame = {
 
 /** Elements whose content is never text of the story. */
 const SKIP = new Set([
-  'script', 'style', 'iframe', 'head', 'title', 'template', 'noscript', 'object', 'embed', 'svg', 'math',
-  'canvas', 'video', 'audio', 'select', 'textarea', 'button', 'xml', 'o:p', 'meta', 'link',
+  'script',
+  'style',
+  'iframe',
+  'head',
+  'title',
+  'template',
+  'noscript',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'canvas',
+  'video',
+  'audio',
+  'select',
+  'textarea',
+  'button',
+  'xml',
+  'o:p',
+  'meta',
+  'link',
 ]);
 const BLOCKS = new Set([
-  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'li', 'ul', 'ol', 'pre', 'section', 'article',
-  'header', 'footer', 'main', 'aside', 'nav', 'figure', 'figcaption', 'table', 'thead', 'tbody', 'tfoot', 'tr',
-  'td', 'th', 'caption', 'dl', 'dt', 'dd', 'address', 'center', 'body', 'html', 'hr', 'details', 'summary',
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'li',
+  'ul',
+  'ol',
+  'pre',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'main',
+  'aside',
+  'nav',
+  'figure',
+  'figcaption',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'dl',
+  'dt',
+  'dd',
+  'address',
+  'center',
+  'body',
+  'html',
+  'hr',
+  'details',
+  'summary',
 ]);
 const TAG_MARKS: Record<string, MarkState> = {
   b: { bold: true },
@@ -101,7 +154,10 @@ function styleMarks(style: string, marks: MarkState): void {
     const colon = decl.indexOf(':');
     if (colon < 0) continue;
     const prop = decl.slice(0, colon).trim().toLowerCase();
-    const value = decl.slice(colon + 1).trim().toLowerCase();
+    const value = decl
+      .slice(colon + 1)
+      .trim()
+      .toLowerCase();
     if (prop === 'font-weight') {
       const n = Number.parseInt(value, 10);
       marks.bold = value === 'bold' || value === 'bolder' || (Number.isFinite(n) && n >= 600);
@@ -308,7 +364,16 @@ export function htmlToBlocks(html: string): HtmlConversion {
         return pushBlock({ type: 'section-break', children: [{ text: '' }] });
       }
       const parent = top();
-      const frame: Frame = { name, marks: parent.marks, kindFrame: parent.kindFrame, listDepth: parent.listDepth, innerList: parent.innerList, figure: parent.figure, listItemFrame: parent.listItemFrame, foreign: parent.foreign || name === 'svg' || name === 'math' };
+      const frame: Frame = {
+        name,
+        marks: parent.marks,
+        kindFrame: parent.kindFrame,
+        listDepth: parent.listDepth,
+        innerList: parent.innerList,
+        figure: parent.figure,
+        listItemFrame: parent.listItemFrame,
+        foreign: parent.foreign || name === 'svg' || name === 'math',
+      };
       if (name === 'title' && title === undefined && !frame.foreign) {
         title = '';
         inTitle = true;

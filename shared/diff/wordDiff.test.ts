@@ -4,7 +4,11 @@ import { paragraph } from '../model/document';
 import { DIFF_TIME_BUDGET_MS, diffSequences, MAX_EDIT_LENGTH } from './sequence';
 import { diffBlocks, diffVersions, diffWords, isUnchanged, tokenize, type VersionText, type WordPart } from './wordDiff';
 
-const side = (parts: WordPart[], keep: 'added' | 'removed') => parts.filter((p) => p.kind !== keep).map((p) => p.text).join('');
+const side = (parts: WordPart[], keep: 'added' | 'removed') =>
+  parts
+    .filter((p) => p.kind !== keep)
+    .map((p) => p.text)
+    .join('');
 
 describe('diffSequences', () => {
   it('finds a shortest edit script', () => {
@@ -91,7 +95,10 @@ describe('diffVersions', () => {
     const d = diffVersions(v, { ...v, headline: 'Flood barrier approved', body: [paragraph('One.')] });
     expect(isUnchanged(d)).toBe(false);
     expect(d.headline).toContainEqual({ kind: 'added', text: ' approved' });
-    expect(d.blocks).toEqual([{ kind: 'same', text: 'One.' }, { kind: 'removed', text: '[Section break]' }]);
+    expect(d.blocks).toEqual([
+      { kind: 'same', text: 'One.' },
+      { kind: 'removed', text: '[Section break]' },
+    ]);
   });
 });
 
@@ -109,7 +116,12 @@ function words(seed: number, count: number): string {
 describe('bounded comparisons', () => {
   it('gives up on sequences more than MAX_EDIT_LENGTH edits apart', () => {
     const a = Array.from({ length: MAX_EDIT_LENGTH }, (_, i) => i);
-    expect(diffSequences(a, a.map((i) => -i - 1))).toBeUndefined();
+    expect(
+      diffSequences(
+        a,
+        a.map((i) => -i - 1),
+      ),
+    ).toBeUndefined();
     expect(diffSequences(a, [...a.slice(1), -1])).toHaveLength(MAX_EDIT_LENGTH + 1);
   });
 

@@ -10,9 +10,7 @@ import { blockText, type ArticleBody, type BlockElement } from '../model/documen
 import { diffSequences, newBudget, type DiffBudget } from './sequence';
 
 export type WordPart = { kind: 'same' | 'added' | 'removed'; text: string };
-export type BlockDiff =
-  | { kind: 'same' | 'added' | 'removed'; text: string }
-  | { kind: 'changed'; parts: WordPart[] };
+export type BlockDiff = { kind: 'same' | 'added' | 'removed'; text: string } | { kind: 'changed'; parts: WordPart[] };
 
 /**
  * Words and punctuation, each carrying the whitespace before it, so the parts
@@ -75,8 +73,12 @@ function wordParts(before: string, after: string, run: Run): WordPart[] {
 /** Share of words kept between two texts (0–1), to tell an edited block from a replaced one; undefined past the limits. */
 function similarity(a: string, b: string, run: Run): number | undefined {
   if (Date.now() >= run.deadline) return undefined;
-  const wa = tokenize(a).map((t) => t.trim()).filter(Boolean);
-  const wb = tokenize(b).map((t) => t.trim()).filter(Boolean);
+  const wa = tokenize(a)
+    .map((t) => t.trim())
+    .filter(Boolean);
+  const wb = tokenize(b)
+    .map((t) => t.trim())
+    .filter(Boolean);
   if (wa.length === 0 && wb.length === 0) return 1;
   const edits = diffSequences(wa, wb, run);
   if (!edits) return undefined;

@@ -68,10 +68,7 @@ describe('promo box', () => {
   });
 
   it('Backspace in an entirely empty box removes it', () => {
-    const editor = createTestEditor(
-      [p('before'), { type: 'promo-box', title: '', children: [p('')] }, p('x')],
-      { path: [1, 0, 0], offset: 0 },
-    );
+    const editor = createTestEditor([p('before'), { type: 'promo-box', title: '', children: [p('')] }, p('x')], { path: [1, 0, 0], offset: 0 });
     editor.deleteBackward('character');
     expect(bodyOf(editor)).toEqual([p('before'), p(''), p('x')]);
   });

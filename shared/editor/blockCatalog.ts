@@ -54,4 +54,3 @@ export function createInsertedBlock(id: 'section-break' | 'promo-box' | 'embed')
       return { type: 'embed', url: '', caption: '', children: [{ text: '' }] };
   }
 }
-

@@ -3,16 +3,7 @@ import { Editor, Element, Transforms, type Path } from 'slate';
 import type { TextBlockElement } from './schema';
 import { isPromoBox, isTextBlock, todayIso } from './schema';
 
-export const BLOCK_STYLES = [
-  'paragraph',
-  'heading-1',
-  'heading-2',
-  'block-quote',
-  'bulleted-list',
-  'numbered-list',
-  'pull-quote',
-  'editors-note',
-] as const;
+export const BLOCK_STYLES = ['paragraph', 'heading-1', 'heading-2', 'block-quote', 'bulleted-list', 'numbered-list', 'pull-quote', 'editors-note'] as const;
 export type BlockStyle = (typeof BLOCK_STYLES)[number];
 
 /** Labels follow the published page: the headline is H1, so body headings show as H2 and H3. */
@@ -65,9 +56,7 @@ function propsFor(style: BlockStyle, previous: TextBlockElement): Partial<Elemen
     case 'pull-quote':
       return { type: 'pull-quote', attribution: previous.type === 'pull-quote' ? previous.attribution : '' };
     case 'editors-note':
-      return previous.type === 'editors-note'
-        ? { type: 'editors-note' }
-        : { type: 'editors-note', kind: 'note', date: todayIso() };
+      return previous.type === 'editors-note' ? { type: 'editors-note' } : { type: 'editors-note', kind: 'note', date: todayIso() };
     default:
       return { type: style };
   }

@@ -29,7 +29,10 @@ describe('normalizeLinkUrl', () => {
   it('refuses credentialed web addresses and risky email links, saying why', () => {
     expect(normalizeLinkUrl('https://user:pass@example.com/')).toEqual({ ok: false, message: expect.stringMatching(/user name or password/) });
     expect(normalizeLinkUrl('http://bank.example@evil.example')).toEqual({ ok: false, message: expect.stringMatching(/user name or password/) });
-    expect(normalizeLinkUrl('mailto:desk@example.com?attach=/etc/passwd')).toEqual({ ok: false, message: expect.stringMatching(/only to, cc, bcc, subject and body/) });
+    expect(normalizeLinkUrl('mailto:desk@example.com?attach=/etc/passwd')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/only to, cc, bcc, subject and body/),
+    });
     expect(normalizeLinkUrl('mailto:desk@example.com?subject=Tip&body=Hello')).toEqual({ ok: true, url: 'mailto:desk@example.com?subject=Tip&body=Hello' });
     expect(normalizeLinkUrl('not a link')).toEqual({ ok: false, message: expect.stringMatching(/spaces/) });
   });

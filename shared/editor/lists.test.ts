@@ -4,8 +4,7 @@ import type { ArticleBody } from '../model/document';
 import { changeListDepth } from './lists';
 import { bodyOf, createTestEditor } from './testEditor';
 
-const li = (text: string, depth = 0, list: 'bulleted' | 'numbered' = 'bulleted') =>
-  ({ type: 'list-item', list, depth, children: [{ text }] }) as const;
+const li = (text: string, depth = 0, list: 'bulleted' | 'numbered' = 'bulleted') => ({ type: 'list-item', list, depth, children: [{ text }] }) as const;
 const depths = (body: ArticleBody) => body.map((b) => (b.type === 'list-item' ? b.depth : b.type));
 
 describe('lists', () => {

@@ -77,7 +77,10 @@ describe('normalization', () => {
       {
         type: 'promo-box',
         title: 'Two',
-        children: [{ type: 'heading', level: 1, children: [{ text: 'h' }] }, { type: 'section-break', children: [{ text: '' }] }],
+        children: [
+          { type: 'heading', level: 1, children: [{ text: 'h' }] },
+          { type: 'section-break', children: [{ text: '' }] },
+        ],
       },
       p('end'),
     ]);

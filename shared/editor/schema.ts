@@ -1,13 +1,6 @@
 /** Node predicates and constructors the editor plugins share. */
 import { Editor, Element, Text, type Descendant, type NodeEntry, type Path } from 'slate';
-import {
-  BODY_LIMITS,
-  VOID_BLOCK_TYPES,
-  type BlockElement,
-  type ListItemElement,
-  type ParagraphElement,
-  type PromoBoxElement,
-} from '../model/document';
+import { BODY_LIMITS, VOID_BLOCK_TYPES, type BlockElement, type ListItemElement, type ParagraphElement, type PromoBoxElement } from '../model/document';
 
 export const MAX_LIST_DEPTH = BODY_LIMITS.maxListDepth - 1;
 

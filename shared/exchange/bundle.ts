@@ -7,7 +7,16 @@
  */
 import { z } from 'zod';
 import { commentAnchorSchema } from '../ipc/channels/review';
-import { AI_USES, ARTICLE_STATUSES, articleFieldsSchema, richTextSchema, type AiUse, type ArticleFields, type ArticleStatus, type Author } from '../model/article';
+import {
+  AI_USES,
+  ARTICLE_STATUSES,
+  articleFieldsSchema,
+  richTextSchema,
+  type AiUse,
+  type ArticleFields,
+  type ArticleStatus,
+  type Author,
+} from '../model/article';
 import type { InlineNode } from '../model/document';
 import { IMAGE_MIME_TYPES, MAX_ASSET_BYTES, type ImageMimeType } from '../ipc/channels/assets';
 import { profileLinkSchema, LIBRARY_LIMITS, type ProfileLink } from '../library/entries';
@@ -163,9 +172,7 @@ const commentSchema = z
     resolvedAt: isoDate,
     resolvedBy: z.string().max(300),
     createdAt: isoDate,
-    messages: z
-      .array(z.object({ id, by: z.string().max(300), role: z.enum(['writer', 'editor']), text, at: isoDate }).strict())
-      .max(500),
+    messages: z.array(z.object({ id, by: z.string().max(300), role: z.enum(['writer', 'editor']), text, at: isoDate }).strict()).max(500),
   })
   .strict();
 
@@ -203,7 +210,8 @@ export function jsonNestingDepth(json: string, limit: number): number {
   for (let i = 0; i < json.length; i++) {
     const c = json.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {

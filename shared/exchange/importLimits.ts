@@ -47,7 +47,9 @@ export const unreadableImagesWarning = (n: number) =>
 /** When reading the file ran out of the import worker's memory or time, or the worker failed. */
 export function importStoppedMessage(fileName: string, reason: 'memory' | 'time' | 'crashed', limit: string): string {
   const name = fileName.trim() || 'The file';
-  if (reason === 'memory') return `"${name}" needs more memory to read than an import may use (${limit}); it may be damaged or built to stall the app. Nothing was imported.`;
-  if (reason === 'time') return `"${name}" took longer to read than an import may take (${limit}); it may be damaged or built to stall the app. Nothing was imported.`;
+  if (reason === 'memory')
+    return `"${name}" needs more memory to read than an import may use (${limit}); it may be damaged or built to stall the app. Nothing was imported.`;
+  if (reason === 'time')
+    return `"${name}" took longer to read than an import may take (${limit}); it may be damaged or built to stall the app. Nothing was imported.`;
   return `"${name}" could not be read: the import stopped unexpectedly. Nothing was imported.`;
 }

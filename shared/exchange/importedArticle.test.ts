@@ -21,7 +21,10 @@ describe('finishImport', () => {
         'This file has a paragraph (block 2) longer than 200,000 characters, more than an article can hold. Split it into shorter paragraphs and import it again. Nothing was imported.',
     });
     const deep = finishImport(article({ body: [{ type: 'list-item', list: 'bulleted', depth: 9, children: [{ text: 'x' }] }] }));
-    expect(deep).toEqual({ ok: false, message: 'Part of this file (block 1) could not be turned into an article. Nothing was imported; check that part, or import the file in another format.' });
+    expect(deep).toEqual({
+      ok: false,
+      message: 'Part of this file (block 1) could not be turned into an article. Nothing was imported; check that part, or import the file in another format.',
+    });
   });
 
   it('shortens fields, tags and bylines to their limits and says so', () => {

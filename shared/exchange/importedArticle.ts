@@ -41,14 +41,30 @@ function refusalFor(issue: z.core.$ZodIssue | undefined): string {
   return `Part of this file${where} could not be turned into an article. Nothing was imported; check that part, or import the file in another format.`;
 }
 
-const FIELD_NAMES = { headline: 'headline', dek: 'dek', slug: 'slug', section: 'section', dateline: 'dateline', seoTitle: 'SEO title', seoDescription: 'SEO description' } as const;
+const FIELD_NAMES = {
+  headline: 'headline',
+  dek: 'dek',
+  slug: 'slug',
+  section: 'section',
+  dateline: 'dateline',
+  seoTitle: 'SEO title',
+  seoDescription: 'SEO description',
+} as const;
 
 /** Clamps every field to its limit (saying so) and checks the body against the model schema. */
 export function finishImport(article: ImportedArticle): ImportCheck {
   const f = article.fields;
   const fields: Partial<ArticleFields> = {};
   const warnings = [...article.warnings];
-  const limits = { headline: FIELD_LIMITS.headline, dek: FIELD_LIMITS.dek, slug: FIELD_LIMITS.slug, section: FIELD_LIMITS.section, dateline: FIELD_LIMITS.dateline, seoTitle: FIELD_LIMITS.seoTitle, seoDescription: FIELD_LIMITS.seoDescription } as const;
+  const limits = {
+    headline: FIELD_LIMITS.headline,
+    dek: FIELD_LIMITS.dek,
+    slug: FIELD_LIMITS.slug,
+    section: FIELD_LIMITS.section,
+    dateline: FIELD_LIMITS.dateline,
+    seoTitle: FIELD_LIMITS.seoTitle,
+    seoDescription: FIELD_LIMITS.seoDescription,
+  } as const;
   for (const [key, max] of Object.entries(limits) as [keyof typeof limits, number][]) {
     const value = key === 'headline' ? f.headline?.replace(/\s+/g, ' ').trim() : f[key];
     if (value === undefined) continue;

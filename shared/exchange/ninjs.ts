@@ -47,8 +47,7 @@ export function importNinjs(json: string): NinjsImport {
   const headlines = arr(doc.headlines);
   const headline = str((byRole(headlines, 'main') ?? headlines[0])?.value) ?? str(doc.headline);
   const descriptions = arr(doc.descriptions);
-  const dek =
-    str(byRole(headlines, 'subheadline')?.value) ?? str(byRole(descriptions, 'summary')?.value) ?? str(doc.description_text);
+  const dek = str(byRole(headlines, 'subheadline')?.value) ?? str(byRole(descriptions, 'summary')?.value) ?? str(doc.description_text);
 
   const bodies = arr(doc.bodies);
   const mainBody = byRole(bodies, 'main') ?? bodies[0];

@@ -24,11 +24,7 @@ const NEEDS_CLEANING = /[\r\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u
 
 export function cleanText(text: string): string {
   if (!NEEDS_CLEANING.test(text)) return text;
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(BIDI_CONTROLS, '')
-    .replace(CONTROL_CHARS, '')
-    .replace(LONE_SURROGATES, '\uFFFD');
+  return text.replace(/\r\n?/g, '\n').replace(BIDI_CONTROLS, '').replace(CONTROL_CHARS, '').replace(LONE_SURROGATES, '\uFFFD');
 }
 
 /** Single-line text for titles and attribute-like fields: newlines and tabs become spaces. */

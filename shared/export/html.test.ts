@@ -32,7 +32,16 @@ describe('exportHtmlFragment', () => {
       input([
         { type: 'heading', level: 1, children: [{ text: 'Head' }] },
         { type: 'heading', level: 2, children: [{ text: 'Sub' }] },
-        { type: 'paragraph', children: [{ text: 'b', bold: true, italic: true }, { text: 'u', underline: true }, { text: 's', strikethrough: true }, { text: '2', superscript: true }, { text: 'x', subscript: true }] },
+        {
+          type: 'paragraph',
+          children: [
+            { text: 'b', bold: true, italic: true },
+            { text: 'u', underline: true },
+            { text: 's', strikethrough: true },
+            { text: '2', superscript: true },
+            { text: 'x', subscript: true },
+          ],
+        },
         { type: 'block-quote', children: [{ text: 'Quoted' }] },
         { type: 'pull-quote', attribution: 'Ines', children: [{ text: 'Luck is not a plan.' }] },
         { type: 'section-break', children: [{ text: '' }] },
@@ -47,9 +56,15 @@ describe('exportHtmlFragment', () => {
     expect(html).toContain('<blockquote><p>Quoted</p></blockquote>');
     expect(html).toContain('<blockquote class="pull-quote"><p>Luck is not a plan.</p><cite>Ines</cite></blockquote>');
     expect(html).toContain('<hr class="section-break">');
-    expect(html).toContain('<figure class="image"><img class="image" src="images/gate.png" alt="The gate"><figcaption>Raised <small class="credit">Photo: A</small></figcaption></figure>');
-    expect(html).toContain('<div class="editors-note editors-note-correction"><p><strong>Correction</strong> <time datetime="2025-05-08">8 May 2025</time>: Fixed.</p></div>');
-    expect(html).toContain('<figure class="embed"><a class="embed-card" href="https://example.org/v" rel="noopener noreferrer"><span class="embed-caption">Watch</span> <span class="embed-url">https://example.org/v</span></a></figure>');
+    expect(html).toContain(
+      '<figure class="image"><img class="image" src="images/gate.png" alt="The gate"><figcaption>Raised <small class="credit">Photo: A</small></figcaption></figure>',
+    );
+    expect(html).toContain(
+      '<div class="editors-note editors-note-correction"><p><strong>Correction</strong> <time datetime="2025-05-08">8 May 2025</time>: Fixed.</p></div>',
+    );
+    expect(html).toContain(
+      '<figure class="embed"><a class="embed-card" href="https://example.org/v" rel="noopener noreferrer"><span class="embed-caption">Watch</span> <span class="embed-url">https://example.org/v</span></a></figure>',
+    );
     expect(html).not.toContain('<header>');
     expect(html).not.toContain('<style>');
   });
@@ -66,15 +81,15 @@ describe('exportHtmlFragment', () => {
         { type: 'list-item', list: 'numbered', depth: 0, children: [{ text: 'n' }] },
       ]),
     );
-    expect(html).toBe(
-      '<ul><li>a<ol><li>a1</li><li>a2<ul><li>a2x</li></ul></li></ol></li><li>b<ul><li>jump</li></ul></li></ul><ol><li>n</li></ol>\n',
-    );
+    expect(html).toBe('<ul><li>a<ol><li>a1</li><li>a2<ul><li>a2x</li></ul></li></ol></li><li>b<ul><li>jump</li></ul></li></ul><ol><li>n</li></ol>\n');
   });
 
   it('keeps the promo box, bio and disclosure of the seed article', () => {
     const html = exportHtmlFragment(sampleInput());
     expect(html).toContain('<aside class="promo-box"><h2 class="promo-box-title">Uncommon Knowledge</h2><p>Newsroom Desk is committed');
-    expect(html).toContain('<aside class="author-bio"><h2>About the writer</h2><p class="author-name">Mara Lindqvist</p><p class="author-title">Staff Writer</p>');
+    expect(html).toContain(
+      '<aside class="author-bio"><h2>About the writer</h2><p class="author-name">Mara Lindqvist</p><p class="author-title">Staff Writer</p>',
+    );
     expect(html).toContain('<p class="read-more"><a href="https://example.org/authors/mara-lindqvist" rel="noopener noreferrer">Read more</a></p>');
     expect(html).toContain(
       '<aside class="ai-disclosure" aria-label="AI as a newsroom tool"><p>To read how Newsroom Desk uses AI as a newsroom tool, <a href="https://example.org/newsroom/ai-policy" rel="noopener noreferrer">Click here</a>.</p></aside>',

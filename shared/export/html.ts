@@ -2,26 +2,9 @@
  * HTML exports: a standalone, script-free HTML5 page and a body-only fragment for pasting into a
  * CMS. Every text and attribute value is escaped; links and image sources pass `safeUrl`.
  */
-import type {
-  AiDisclosureElement,
-  AuthorBioElement,
-  BlockElement,
-  FormattedText,
-  InlineNode,
-  ListItemElement,
-  Mark,
-} from '../model/document';
+import type { AiDisclosureElement, AuthorBioElement, BlockElement, FormattedText, InlineNode, ListItemElement, Mark } from '../model/document';
 import { isLink } from '../model/document';
-import {
-  authorNames,
-  BIO_HEADING,
-  displayDate,
-  groupBlocks,
-  isoDateTime,
-  layoutList,
-  marksOf,
-  READ_MORE,
-} from './common';
+import { authorNames, BIO_HEADING, displayDate, groupBlocks, isoDateTime, layoutList, marksOf, READ_MORE } from './common';
 import { DEFAULT_GENERATOR, type ExportInput } from './exportInput';
 import { safeImageSrc, safeUrl } from '../security/urlPolicy';
 import { cleanLine, cleanText } from './cleanText';
@@ -251,12 +234,20 @@ export function exportHtmlPage(input: ExportInput): string {
   const headline = escapeHtml(cleanLine(article.headline));
   const lang = escapeHtml(cleanLine(input.language ?? 'en'));
   const out: string[] = [
-    '<!doctype html>\n<html lang="', lang, '">\n<head>\n<meta charset="utf-8">\n',
-    '<meta http-equiv="Content-Security-Policy" content="', CONTENT_SECURITY_POLICY, '">\n',
+    '<!doctype html>\n<html lang="',
+    lang,
+    '">\n<head>\n<meta charset="utf-8">\n',
+    '<meta http-equiv="Content-Security-Policy" content="',
+    CONTENT_SECURITY_POLICY,
+    '">\n',
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
-    '<meta name="generator" content="', escapeHtml(cleanLine(input.generator ?? DEFAULT_GENERATOR)), '">\n',
+    '<meta name="generator" content="',
+    escapeHtml(cleanLine(input.generator ?? DEFAULT_GENERATOR)),
+    '">\n',
     '<meta name="referrer" content="no-referrer">\n',
-    '<title>', escapeHtml(cleanLine(article.seoTitle || article.headline)), '</title>\n',
+    '<title>',
+    escapeHtml(cleanLine(article.seoTitle || article.headline)),
+    '</title>\n',
   ];
   const description = article.seoDescription || article.dek;
   if (description) out.push('<meta name="description" content="', escapeHtml(cleanLine(description)), '">\n');

@@ -28,7 +28,11 @@ describe('exportMarkdown', () => {
     expect(md).not.toMatch(/\]\(<?\s*(javascript|data):/i);
     const audit = auditHtml(render(md.replace(/^---\n[\s\S]*?\n---\n/, '')));
     expect(audit.problems).toEqual([]);
-    expect(audit.elements.filter((e) => !['p', 'h2', 'h3', 'ul', 'ol', 'li', 'a', 'strong', 'em', 'del', 'u', 'sup', 'sub', 'br', 'blockquote', 'hr', 'img'].includes(e))).toEqual([]);
+    expect(
+      audit.elements.filter(
+        (e) => !['p', 'h2', 'h3', 'ul', 'ol', 'li', 'a', 'strong', 'em', 'del', 'u', 'sup', 'sub', 'br', 'blockquote', 'hr', 'img'].includes(e),
+      ),
+    ).toEqual([]);
     expect(audit.text).toContain('<script>alert(1)</script>');
     expect(audit.text).toContain('<img src=x onerror=alert(1)>');
   });

@@ -20,13 +20,7 @@
  *   Attribute values are JSON strings (with `<>&[]` as \u escapes) or integers; `[label]` is escaped like text.
  *   Text can never produce a marker: a `:` starting a line of text is escaped.
  */
-import type {
-  BlockElement,
-  FormattedText,
-  InlineNode,
-  ListItemElement,
-  Mark,
-} from '../model/document';
+import type { BlockElement, FormattedText, InlineNode, ListItemElement, Mark } from '../model/document';
 import { isLink } from '../model/document';
 import { authorNames, BIO_HEADING, groupBlocks, layoutList, marksOf, normalizeInlines } from './common';
 import type { ExportInput } from './exportInput';
@@ -55,10 +49,7 @@ function classify(ch: string | undefined): CharClass {
  * and `<`, `>`, `&` too, so front matter shown by a Markdown renderer can hold no markup.
  */
 export function yamlString(value: string): string {
-  return JSON.stringify(value).replace(
-    /[<>&\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]/g,
-    (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'),
-  );
+  return JSON.stringify(value).replace(/[<>&\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 
 function escapeText(text: string, heading: boolean): string {

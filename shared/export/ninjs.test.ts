@@ -46,11 +46,17 @@ describe('exportNinjs', () => {
       expectValid(doc, version);
       expect(doc.uri).toBe('urn:newsroomdesk:article:a1b2c3d4-0000-4000-8000-000000000001');
       expect(doc.type).toBe('text');
-      expect(doc.headlines).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'main', value: 'Harbour City Votes to Build Flood Barrier After Decade of Debate' })]));
+      expect(doc.headlines).toEqual(
+        expect.arrayContaining([expect.objectContaining({ role: 'main', value: 'Harbour City Votes to Build Flood Barrier After Decade of Debate' })]),
+      );
       expect(doc.by).toBe('Mara Lindqvist');
       expect(doc.slugline).toBe('harbour-city-votes-to-build-flood-barrier');
       expect(doc.people).toEqual([{ name: 'Mara Lindqvist', rel: 'author', uri: 'urn:newsroomdesk:author:author-mara-lindqvist' }]);
-      expect(doc.subjects).toEqual([{ name: 'Climate', rel: 'section' }, { name: 'flooding', rel: 'tag' }, { name: 'local government', rel: 'tag' }]);
+      expect(doc.subjects).toEqual([
+        { name: 'Climate', rel: 'section' },
+        { name: 'flooding', rel: 'tag' },
+        { name: 'local government', rel: 'tag' },
+      ]);
       const body = (doc.bodies as Array<Record<string, unknown>>)[0]!;
       expect(body[version === '3.1' ? 'contentType' : 'contenttype']).toBe('text/html');
       expect(body.value).toContain('<aside class="promo-box">');
@@ -97,7 +103,11 @@ describe('exportNinjs', () => {
       { name: 'Model X', role: 'urn:newsroomdesk:ai-use:drafting', literal: 'drafting' },
       { name: 'Model X', role: 'urn:newsroomdesk:ai-use:translation', literal: 'translation' },
     ]);
-    expect(doc.descriptions).toContainEqual({ role: 'ai-use-declaration', contentType: 'text/plain', value: 'AI used for: drafting, translation. Tools: Model X. Note: Checked by the desk.' });
+    expect(doc.descriptions).toContainEqual({
+      role: 'ai-use-declaration',
+      contentType: 'text/plain',
+      value: 'AI used for: drafting, translation. Tools: Model X. Note: Checked by the desk.',
+    });
     expect(doc.digitalSourceType).toMatchObject({ uri: 'http://cv.iptc.org/newscodes/digitalsourcetype/compositeWithTrainedAlgorithmicMedia' });
     expectValid(exportNinjs(input, '2.2'), '2.2');
   });

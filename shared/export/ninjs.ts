@@ -157,9 +157,7 @@ export function exportNinjs(input: ExportInput, version: NinjsVersion = '3.1'): 
 
   const names = authorNames(input.authors).map(cleanLine);
   if (names.length) doc.by = joinNames(names);
-  const people = input.authors
-    .filter((a) => a.name.trim())
-    .map((a) => ({ name: cleanLine(a.name.trim()), rel: 'author', uri: urn('author', a.id) }));
+  const people = input.authors.filter((a) => a.name.trim()).map((a) => ({ name: cleanLine(a.name.trim()), rel: 'author', uri: urn('author', a.id) }));
   if (people.length) doc.people = people;
 
   const subjects = article.tags.map((tag) => ({ name: cleanLine(tag), rel: 'tag' }));

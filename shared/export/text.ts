@@ -68,7 +68,9 @@ function blockText(block: BlockElement, input: ExportInput): string {
     }
     case 'promo-box': {
       const title = cleanLine(block.title);
-      const inner = bodyText(block.children, input).split('\n').map((l) => (l === '' ? '│' : `│ ${l}`));
+      const inner = bodyText(block.children, input)
+        .split('\n')
+        .map((l) => (l === '' ? '│' : `│ ${l}`));
       return [`┌── ${title} ${'─'.repeat(Math.max(3, 36 - title.length))}`, ...inner, `└${RULE}`].join('\n');
     }
     case 'editors-note': {

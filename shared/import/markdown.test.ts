@@ -76,7 +76,10 @@ describe('markdown round trip', () => {
         type: 'promo-box',
         title: 'Box [with] \\ brackets',
         children: [
-          { type: 'paragraph', children: [{ text: 'Inside ' }, { type: 'link', url: 'https://example.org/a_(b)', children: [{ text: 'link', bold: true }] }, { text: '' }] },
+          {
+            type: 'paragraph',
+            children: [{ text: 'Inside ' }, { type: 'link', url: 'https://example.org/a_(b)', children: [{ text: 'link', bold: true }] }, { text: '' }],
+          },
           { type: 'list-item', list: 'numbered', depth: 0, children: [{ text: 'item' }] },
         ],
       },
@@ -103,9 +106,38 @@ describe('markdown round trip', () => {
   });
 
   it('keeps hostile text as text', () => {
-    const texts = ['*not bold*', '# not heading', '1. not list', '- not bullet', '<script>alert(1)</script>', '`code`', 'back\\slash\\', '    indented', 'trailing  ', ':::promo-box[x]', '***', '[a](b)', 'www.example.com', 'http://x.y', 'a@b.co', '&amp; &#32;', '| a | b |', '~~no~~', '_x_', '![i](j)', '+ x', '> q', '1) x', '=== '];
+    const texts = [
+      '*not bold*',
+      '# not heading',
+      '1. not list',
+      '- not bullet',
+      '<script>alert(1)</script>',
+      '`code`',
+      'back\\slash\\',
+      '    indented',
+      'trailing  ',
+      ':::promo-box[x]',
+      '***',
+      '[a](b)',
+      'www.example.com',
+      'http://x.y',
+      'a@b.co',
+      '&amp; &#32;',
+      '| a | b |',
+      '~~no~~',
+      '_x_',
+      '![i](j)',
+      '+ x',
+      '> q',
+      '1) x',
+      '=== ',
+    ];
     for (const text of texts) {
-      const body: ArticleBody = [{ type: 'paragraph', children: [{ text }] }, { type: 'list-item', list: 'bulleted', depth: 0, children: [{ text }] }, { type: 'heading', level: 1, children: [{ text }] }];
+      const body: ArticleBody = [
+        { type: 'paragraph', children: [{ text }] },
+        { type: 'list-item', list: 'bulleted', depth: 0, children: [{ text }] },
+        { type: 'heading', level: 1, children: [{ text }] },
+      ];
       expect(roundTrip(body), JSON.stringify(text)).toEqual(body);
     }
   });
@@ -118,10 +150,15 @@ describe('markdown round trip', () => {
   });
 
   it('reads ordinary Markdown', () => {
-    const { body, fields } = importMarkdown("---\ntitle: x\nheadline: 'It''s here'\ntags:\n  - a\n  - b\n---\n# Big\n\nSome *em* and __strong__ and `code`.\n\n* a\n  1. b\n\n```\ncode block\n```\n");
+    const { body, fields } = importMarkdown(
+      "---\ntitle: x\nheadline: 'It''s here'\ntags:\n  - a\n  - b\n---\n# Big\n\nSome *em* and __strong__ and `code`.\n\n* a\n  1. b\n\n```\ncode block\n```\n",
+    );
     expect(fields).toEqual({ headline: "It's here", tags: ['a', 'b'] });
     expect(body[0]).toEqual({ type: 'heading', level: 1, children: [{ text: 'Big' }] });
-    expect(body[1]).toEqual({ type: 'paragraph', children: [{ text: 'Some ' }, { text: 'em', italic: true }, { text: ' and ' }, { text: 'strong', bold: true }, { text: ' and code.' }] });
+    expect(body[1]).toEqual({
+      type: 'paragraph',
+      children: [{ text: 'Some ' }, { text: 'em', italic: true }, { text: ' and ' }, { text: 'strong', bold: true }, { text: ' and code.' }],
+    });
     expect(body[2]).toMatchObject({ type: 'list-item', list: 'bulleted', depth: 0 });
     expect(body[3]).toMatchObject({ type: 'list-item', list: 'numbered', depth: 1 });
     expect(body[4]).toEqual({ type: 'paragraph', children: [{ text: 'code block' }] });
@@ -130,19 +167,72 @@ describe('markdown round trip', () => {
 
 // ---- Property-based round trip -------------------------------------------------
 
-const HOSTILE_PIECES = ['*', '**', '_', '__', '#', '##', '<script>', '</u>', '<br>', '`', '```', '\\', ' ', '  ', '\t', '1.', '2)', '-', '+', '>', '[', ']', '(', ')', '!', '~', '~~', '|', '&', '&amp;', '&#32;', ':::', ':', 'www.', 'http://x.y', '@', '"', "'", '.', ',', '\n', 'é', '中文', '🙂', 'a', 'word', 'Word', '42'];
+const HOSTILE_PIECES = [
+  '*',
+  '**',
+  '_',
+  '__',
+  '#',
+  '##',
+  '<script>',
+  '</u>',
+  '<br>',
+  '`',
+  '```',
+  '\\',
+  ' ',
+  '  ',
+  '\t',
+  '1.',
+  '2)',
+  '-',
+  '+',
+  '>',
+  '[',
+  ']',
+  '(',
+  ')',
+  '!',
+  '~',
+  '~~',
+  '|',
+  '&',
+  '&amp;',
+  '&#32;',
+  ':::',
+  ':',
+  'www.',
+  'http://x.y',
+  '@',
+  '"',
+  "'",
+  '.',
+  ',',
+  '\n',
+  'é',
+  '中文',
+  '🙂',
+  'a',
+  'word',
+  'Word',
+  '42',
+];
 const textArb = fc.oneof(
   fc.array(fc.constantFrom(...HOSTILE_PIECES), { minLength: 0, maxLength: 6 }).map((a) => a.join('')),
   fc.string({ maxLength: 12 }).map((s) => s.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\r]/g, '')),
 );
-const leafArb: fc.Arbitrary<FormattedText> = fc
-  .record({ text: textArb, marks: fc.subarray([...MARKS], { maxLength: 3 }) })
-  .map(({ text, marks }) => {
-    const leaf: FormattedText = { text };
-    for (const m of marks) leaf[m] = true;
-    return leaf;
-  });
-const urlArb = fc.constantFrom('https://example.org/', 'http://example.org/a_b?c=1&d=(2)', 'mailto:desk@example.org', 'https://example.org/<x>', 'https://example.org/a%20b');
+const leafArb: fc.Arbitrary<FormattedText> = fc.record({ text: textArb, marks: fc.subarray([...MARKS], { maxLength: 3 }) }).map(({ text, marks }) => {
+  const leaf: FormattedText = { text };
+  for (const m of marks) leaf[m] = true;
+  return leaf;
+});
+const urlArb = fc.constantFrom(
+  'https://example.org/',
+  'http://example.org/a_b?c=1&d=(2)',
+  'mailto:desk@example.org',
+  'https://example.org/<x>',
+  'https://example.org/a%20b',
+);
 const inlineArb: fc.Arbitrary<InlineNode> = fc.oneof(
   { weight: 4, arbitrary: leafArb },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('link' as const), url: urlArb, children: fc.array(leafArb, { minLength: 1, maxLength: 3 }) }) },
@@ -151,10 +241,15 @@ const inlinesArb = fc.array(inlineArb, { minLength: 1, maxLength: 5 });
 
 const simpleBlockArb: fc.Arbitrary<BlockElement> = fc.oneof(
   inlinesArb.map((children): BlockElement => ({ type: 'paragraph', children })),
-  fc.record({ level: fc.constantFrom(1 as const, 2 as const), children: inlinesArb }).map(({ level, children }): BlockElement => ({ type: 'heading', level, children })),
+  fc
+    .record({ level: fc.constantFrom(1 as const, 2 as const), children: inlinesArb })
+    .map(({ level, children }): BlockElement => ({ type: 'heading', level, children })),
   inlinesArb.map((children): BlockElement => ({ type: 'block-quote', children })),
   fc
-    .array(fc.record({ list: fc.constantFrom('bulleted' as const, 'numbered' as const), step: fc.integer({ min: -2, max: 1 }), children: inlinesArb }), { minLength: 1, maxLength: 6 })
+    .array(fc.record({ list: fc.constantFrom('bulleted' as const, 'numbered' as const), step: fc.integer({ min: -2, max: 1 }), children: inlinesArb }), {
+      minLength: 1,
+      maxLength: 6,
+    })
     .map((items) => {
       let depth = -1;
       return items.map(({ list, step, children }): ListItemElement => {
@@ -232,7 +327,11 @@ describe('front matter', () => {
   });
 
   it('takes one string as a one-item list of tags or names', () => {
-    expect(importMarkdown('---\ntags: flooding\nbyline: Mara Lindqvist\n---\nx\n')).toEqual({ fields: { tags: ['flooding'] }, byline: ['Mara Lindqvist'], body: [p('x')] });
+    expect(importMarkdown('---\ntags: flooding\nbyline: Mara Lindqvist\n---\nx\n')).toEqual({
+      fields: { tags: ['flooding'] },
+      byline: ['Mara Lindqvist'],
+      body: [p('x')],
+    });
   });
 
   it('refuses YAML it cannot read, in a sentence that says where and what to do', () => {
@@ -243,7 +342,18 @@ describe('front matter', () => {
   });
 
   it('refuses alias bombs and oversized blocks quickly', () => {
-    const bomb = ['---', 'a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`), 'headline: *j', '---', 'Body'].join('\n');
+    const bomb = [
+      '---',
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...Array.from(
+        { length: 9 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
+      ),
+      'headline: *j',
+      '---',
+      'Body',
+    ].join('\n');
     const start = performance.now();
     expect(() => importMarkdown(bomb)).toThrow(/too complex to read/);
     expect(() => importMarkdown(`---\nheadline: ${'x'.repeat(70_000)}\n---\nBody\n`)).toThrow(/longer than 64 KB/);
@@ -286,7 +396,11 @@ describe('headline from a first "# " heading', () => {
   });
 
   it('round-trips: the exporter writes the headline in front matter and body headings as ## and ###', () => {
-    const body: ArticleBody = [{ type: 'heading', level: 1, children: [{ text: 'Opening heading' }] }, p('Text.'), { type: 'heading', level: 2, children: [{ text: 'Sub' }] }];
+    const body: ArticleBody = [
+      { type: 'heading', level: 1, children: [{ text: 'Opening heading' }] },
+      p('Text.'),
+      { type: 'heading', level: 2, children: [{ text: 'Sub' }] },
+    ];
     for (const headline of ['Harbour City votes', '']) {
       const input: ExportInput = { article: makeArticle(body, { headline }), authors: [mara], assetUrl: (id) => `images/${id}.jpg` };
       const back = importMarkdown(exportMarkdown(input));
@@ -304,8 +418,12 @@ describe('headline from a first "# " heading', () => {
 
 describe('limits', () => {
   it('refuses paragraphs with thousands of marks or lines, and says what to do', () => {
-    expect(() => importMarkdown('*a_'.repeat(16_000))).toThrow(/^The Markdown has a paragraph \(at line 1\) with more than 1,000 formatting marks .* import it as plain text \(\.txt\)\.$/);
-    expect(() => importMarkdown(':::zz\n'.repeat(32_000))).toThrow(/^The Markdown has a run of more than 1,000 lines without a blank line \(at line 1001\).* Add blank lines/);
+    expect(() => importMarkdown('*a_'.repeat(16_000))).toThrow(
+      /^The Markdown has a paragraph \(at line 1\) with more than 1,000 formatting marks .* import it as plain text \(\.txt\)\.$/,
+    );
+    expect(() => importMarkdown(':::zz\n'.repeat(32_000))).toThrow(
+      /^The Markdown has a run of more than 1,000 lines without a blank line \(at line 1001\).* Add blank lines/,
+    );
     // `2.` after plain text continues the paragraph, so it cannot hide a long one.
     expect(() => importMarkdown(`Text\n${'2. *a_*a_\n'.repeat(400)}`)).toThrow(/more than 1,000 formatting marks/);
   });

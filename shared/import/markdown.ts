@@ -10,16 +10,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import type { List, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import type { ArticleFields } from '../model/article';
-import type {
-  ArticleBody,
-  BlockElement,
-  FormattedText,
-  InlineNode,
-  ListItemElement,
-  Mark,
-  ParagraphElement,
-  ReferenceMode,
-} from '../model/document';
+import type { ArticleBody, BlockElement, FormattedText, InlineNode, ListItemElement, Mark, ParagraphElement, ReferenceMode } from '../model/document';
 import { BODY_LIMITS, inlineText } from '../model/document';
 import { normalizeInlines } from '../export/common';
 import { safeUrl } from '../security/urlPolicy';
@@ -274,8 +265,7 @@ const int = (v: string | number | undefined): number => {
   const n = typeof v === 'number' ? v : Number.parseInt(str(v), 10);
   return Number.isFinite(n) && n >= 0 ? Math.trunc(n) : 0;
 };
-const mode = (v: string | number | undefined): ReferenceMode =>
-  v === 'synced' || v === 'detached' || v === 'frozen' ? v : 'detached';
+const mode = (v: string | number | undefined): ReferenceMode => (v === 'synced' || v === 'detached' || v === 'frozen' ? v : 'detached');
 
 function firstInlines(content: readonly RootContent[]): InlineNode[] | undefined {
   const p = content.find((n): n is Paragraph => n.type === 'paragraph');
@@ -313,9 +303,7 @@ function containerBlock(marker: Marker, content: readonly RootContent[]): BlockE
       ];
     }
     case 'image':
-      return [
-        { type: 'image', assetId: str(a.assetId), alt: str(a.alt), caption: str(a.caption), credit: str(a.credit), children: emptyChildren() },
-      ];
+      return [{ type: 'image', assetId: str(a.assetId), alt: str(a.alt), caption: str(a.caption), credit: str(a.credit), children: emptyChildren() }];
     case 'embed':
       return [{ type: 'embed', url: safeUrl(str(a.url)) ?? '', caption: str(a.caption), children: emptyChildren() }];
     case 'author-bio':

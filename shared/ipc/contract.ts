@@ -90,8 +90,6 @@ export class IpcCallError extends Error {
 
 // ---- The named API both transports expose ---------------------------------
 
-
-
 /** What `window.newsroom` offers: one named method per channel, each resolving to a typed result. */
 export type NewsroomApi = {
   [M in ApiMethod]: (request: RequestOf<(typeof API_METHODS)[M]>) => Promise<IpcResult<ResponseOf<(typeof API_METHODS)[M]>>>;

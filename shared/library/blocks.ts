@@ -4,14 +4,7 @@
  * references at approval). Library blocks are top-level voids, so only the top
  * level of the body is scanned.
  */
-import type {
-  AiDisclosureElement,
-  ArticleBody,
-  AuthorBioElement,
-  AuthorBioSnapshot,
-  BlockElement,
-  DisclosureSnapshot,
-} from '../model/document';
+import type { AiDisclosureElement, ArticleBody, AuthorBioElement, AuthorBioSnapshot, BlockElement, DisclosureSnapshot } from '../model/document';
 import type { AuthorEntry, AuthorVersion, DisclosureEntry, DisclosureVersion } from './entries';
 
 export type LibraryBlock = AuthorBioElement | AiDisclosureElement;

@@ -132,9 +132,7 @@ export const formattedTextSchema = z
   })
   .strict();
 
-export const linkSchema = z
-  .object({ type: z.literal('link'), url, children: z.array(formattedTextSchema).min(1) })
-  .strict();
+export const linkSchema = z.object({ type: z.literal('link'), url, children: z.array(formattedTextSchema).min(1) }).strict();
 
 export const inlineSchema = z.union([formattedTextSchema, linkSchema]);
 const inlines = z.array(inlineSchema).min(1).max(10_000);
@@ -144,7 +142,11 @@ const listItemSchema = z
   .object({
     type: z.literal('list-item'),
     list: z.enum(['bulleted', 'numbered']),
-    depth: z.number().int().min(0).max(BODY_LIMITS.maxListDepth - 1),
+    depth: z
+      .number()
+      .int()
+      .min(0)
+      .max(BODY_LIMITS.maxListDepth - 1),
     children: inlines,
   })
   .strict();
@@ -171,7 +173,10 @@ export const blockSchema = z.discriminatedUnion('type', [
     .object({
       type: z.literal('promo-box'),
       title: shortField,
-      children: z.array(z.union([paragraphSchema, listItemSchema])).min(1).max(1_000),
+      children: z
+        .array(z.union([paragraphSchema, listItemSchema]))
+        .min(1)
+        .max(1_000),
     })
     .strict(),
   z
@@ -207,9 +212,7 @@ export const blockSchema = z.discriminatedUnion('type', [
       templateId: z.string().max(100),
       mode: modeSchema,
       version: z.number().int().min(0),
-      snapshot: z
-        .object({ title: shortField, text: z.array(inlineSchema).max(1_000), policyUrl: url })
-        .strict(),
+      snapshot: z.object({ title: shortField, text: z.array(inlineSchema).max(1_000), policyUrl: url }).strict(),
       children: voidChildren(),
     })
     .strict(),

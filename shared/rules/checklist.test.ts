@@ -16,7 +16,10 @@ const run = (article: Partial<ChecklistArticle>, extra: Partial<ChecklistInput> 
 const ids = (results: ReturnType<typeof run>) => results.map((r) => `${r.level}:${r.id}`);
 
 const image = (alt: string, credit: string, caption = ''): BlockElement => ({ type: 'image', assetId: 'a1', alt, credit, caption, children: [{ text: '' }] });
-const link = (url: string): BlockElement => ({ type: 'paragraph', children: [{ text: 'See ' }, { type: 'link', url, children: [{ text: 'this' }] }, { text: '' }] });
+const link = (url: string): BlockElement => ({
+  type: 'paragraph',
+  children: [{ text: 'See ' }, { type: 'link', url, children: [{ text: 'this' }] }, { text: '' }],
+});
 
 describe('pre-export checklist', () => {
   it('passes a complete article', () => {
@@ -40,7 +43,10 @@ describe('pre-export checklist', () => {
     expect(ids(run({ body: [link('javascript:alert(1)')] }))).toEqual(['error:link-unsafe']);
     expect(ids(run({ body: [link('/relative/page')] }))).toEqual(['error:link-unsafe']);
     expect(run({ body: [link('mailto:desk@example.org?attach=/etc/passwd')] })).toEqual([
-      expect.objectContaining({ id: 'link-unsafe', message: 'The link “this” cannot be published: Email links may set only to, cc, bcc, subject and body; remove “attach=”.' }),
+      expect.objectContaining({
+        id: 'link-unsafe',
+        message: 'The link “this” cannot be published: Email links may set only to, cc, bcc, subject and body; remove “attach=”.',
+      }),
     ]);
     expect(ids(run({ body: [link('https://user:pw@example.org/')] }))).toEqual(['error:link-unsafe']);
     expect(run({ body: [link('https://example.org'), link('mailto:desk@example.org'), link('http://example.org/a')] })).toEqual([]);
@@ -52,10 +58,7 @@ describe('pre-export checklist', () => {
   });
 
   it('requires alt text and a credit on every image', () => {
-    expect(ids(run({ body: [image('', 'AP'), image('Gate', ''), image('Gate', 'AP')] }))).toEqual([
-      'error:image-alt-missing',
-      'error:image-credit-missing',
-    ]);
+    expect(ids(run({ body: [image('', 'AP'), image('Gate', ''), image('Gate', 'AP')] }))).toEqual(['error:image-alt-missing', 'error:image-credit-missing']);
     expect(run({ body: [image('', 'AP', 'The gate')] })[0]!.message).toBe('Image “The gate” needs alt text.');
   });
 

@@ -72,9 +72,7 @@ describe('checkAiDisclosure', () => {
   });
 
   it('does not suggest archived templates', () => {
-    expect(suggestTemplates(['research'], [template('r', 'Old research', ['research'], true), general]).map((t) => t.title)).toEqual([
-      'AI as a newsroom tool',
-    ]);
+    expect(suggestTemplates(['research'], [template('r', 'Old research', ['research'], true), general]).map((t) => t.title)).toEqual(['AI as a newsroom tool']);
     expect(checkAiDisclosure(article(['images']), [none])[0]!.message).toBe(
       'This article declares AI use for images. Add an AI-use disclosure block that covers it.',
     );

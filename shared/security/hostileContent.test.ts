@@ -35,16 +35,61 @@ import type { ExportFormat } from '../exchange/formats';
 import { AppError } from '../ipc/contract';
 import type { ImportOutcome } from '../ipc/channels/exchange';
 import { articleBodySchema, BODY_LIMITS, inlineText, type ArticleBody, type BlockElement } from '../model/document';
-import { BIDI_CONTROLS, deeplyNested, HOSTILE_CASES, HOSTILE_FIELD, oversized, PNG_BASE64, PWNED_FLAG, superLinear, type HostileCase } from './__fixtures__/hostileContent';
+import {
+  BIDI_CONTROLS,
+  deeplyNested,
+  HOSTILE_CASES,
+  HOSTILE_FIELD,
+  oversized,
+  PNG_BASE64,
+  PWNED_FLAG,
+  superLinear,
+  type HostileCase,
+} from './__fixtures__/hostileContent';
 
 // ---- What "safe" means for an output ---------------------------------------------------------
 
 /** Elements that run code, load other documents, submit or restyle the page. */
 const FORBIDDEN_ELEMENTS = new Set([
-  'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math', 'base', 'form', 'input', 'button',
-  'textarea', 'noscript', 'template', 'link', 'xmp', 'plaintext', 'noembed', 'portal', 'param',
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'svg',
+  'math',
+  'base',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'noscript',
+  'template',
+  'link',
+  'xmp',
+  'plaintext',
+  'noembed',
+  'portal',
+  'param',
 ]);
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'background', 'srcset', 'data', 'cite', 'longdesc', 'lowsrc', 'ping', 'manifest']);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'poster',
+  'background',
+  'srcset',
+  'data',
+  'cite',
+  'longdesc',
+  'lowsrc',
+  'ping',
+  'manifest',
+]);
 const DANGEROUS_CSS = /expression\s*\(|javascript:|vbscript:|behavior\s*:|-moz-binding|@import|url\s*\(/i;
 
 /** http, https, mailto, an in-page anchor, a relative file such as an exported image, or an inline raster image. */
@@ -139,7 +184,11 @@ function storedImages(blocks: BlockElement[]): BlockElement[] {
 
 async function exportEverything(body: ArticleBody, headline: string): Promise<Output[]> {
   const input: ExportInput = {
-    article: makeArticle(body.length ? body : [{ type: 'paragraph', children: [{ text: '' }] }], { headline, dek: headline, tags: [HOSTILE_FIELD.slice(0, 60)] }),
+    article: makeArticle(body.length ? body : [{ type: 'paragraph', children: [{ text: '' }] }], {
+      headline,
+      dek: headline,
+      tags: [HOSTILE_FIELD.slice(0, 60)],
+    }),
     authors: [{ ...mara, name: HOSTILE_FIELD }],
     assetUrl: (id) => `images/${id}.png`,
     now: new Date('2025-05-08T10:00:00.000Z'),
@@ -253,7 +302,14 @@ const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 function hostileFiles(hostile: HostileCase): Array<[string, () => Promise<Uint8Array> | Uint8Array, string | undefined]> {
   return [
     ['story.html', () => utf8(`<html><head><title>${HOSTILE_FIELD}</title></head><body>${hostile.html}</body></html>`), hostile.keeps],
-    ['story.md', () => utf8(`---\nheadline: "${hostile.text.replace(/"/g, '\\"')}"\nbyline: ["${HOSTILE_FIELD.replace(/"/g, '\\"')}"]\n---\n\n${hostile.markdown ?? hostile.html}\n`), undefined],
+    [
+      'story.md',
+      () =>
+        utf8(
+          `---\nheadline: "${hostile.text.replace(/"/g, '\\"')}"\nbyline: ["${HOSTILE_FIELD.replace(/"/g, '\\"')}"]\n---\n\n${hostile.markdown ?? hostile.html}\n`,
+        ),
+      undefined,
+    ],
     ['story.txt', () => utf8(`${HOSTILE_FIELD}\n\n${hostile.text}\n`), hostile.keeps],
     [
       'story.json',
@@ -295,7 +351,13 @@ describe.each(HOSTILE_CASES.map((c) => [c.name, c] as const))('import: %s', (_na
     const body = blocks.filter((b) => b.type !== 'image');
     const source = session.store().createArticle({ headline: 'Bundle source' });
     const bundle = buildBundle(session, source.id);
-    bundle.article = { ...bundle.article, id: randomUUID(), headline: hostile.text.slice(0, 300), dek: HOSTILE_FIELD, body: body.length ? body : bundle.article.body };
+    bundle.article = {
+      ...bundle.article,
+      id: randomUUID(),
+      headline: hostile.text.slice(0, 300),
+      dek: HOSTILE_FIELD,
+      body: body.length ? body : bundle.article.body,
+    };
     const imported = await importBytes('story.newsroom', encodeBundle(bundle));
     if ('refusal' in imported) throw imported.refusal;
     expect(imported.outcome.kind).toBe('imported');
@@ -306,7 +368,13 @@ describe.each(HOSTILE_CASES.map((c) => [c.name, c] as const))('import: %s', (_na
 describe('unsafe links inside a bundle', () => {
   it('are refused as a whole, with a typed error and nothing written', async () => {
     const source = session.store().createArticle({ headline: 'Bundle source' });
-    for (const url of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', 'https://example.org/\u202Eexe.gnp']) {
+    for (const url of [
+      'javascript:alert(1)',
+      ' JaVaScRiPt:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:x',
+      'https://example.org/\u202Eexe.gnp',
+    ]) {
       const bundle = buildBundle(session, source.id);
       const link = { type: 'link', url, children: [{ text: 'x' }] };
       bundle.article = { ...bundle.article, id: randomUUID(), body: [{ type: 'paragraph', children: [{ text: 'a' }, link, { text: 'b' }] } as BlockElement] };
@@ -422,7 +490,9 @@ describe('import of oversized and deeply nested files', () => {
       const start = performance.now();
       const imported = await importBytes(fileName, bomb);
       expect(performance.now() - start, fileName).toBeLessThan(2_000);
-      expect('refusal' in imported && imported.refusal.message, fileName).toMatch(/^This Word file expands to more text than an article can hold \(.+\)\. Nothing was imported\.$/);
+      expect('refusal' in imported && imported.refusal.message, fileName).toMatch(
+        /^This Word file expands to more text than an article can hold \(.+\)\. Nothing was imported\.$/,
+      );
     }
   });
 });
@@ -446,19 +516,23 @@ describe('import of inputs that once took super-linear time', () => {
     ['byline.json', superLinear.ninjsBylineSpaces],
   ];
 
-  it.each(files)('%s imports within the limits or is refused in one plain sentence, writing nothing', async (fileName, make) => {
-    const start = performance.now();
-    const imported = await importBytes(fileName, utf8(make()));
-    // Wall time, generous for a loaded machine: these took 30–60 s and more before.
-    expect(performance.now() - start).toBeLessThan(15_000);
-    if ('refusal' in imported) {
-      expect(imported.refusal.message).toMatch(/^[A-Z"].*\.$/s);
-      expect(imported.refusal.message).not.toMatch(/Too big|expected|Invalid input/);
-      return;
-    }
-    const article = session.store().getArticle(imported.outcome.articleId);
-    expect(articleBodySchema.safeParse(article.body).success).toBe(true);
-  }, 60_000);
+  it.each(files)(
+    '%s imports within the limits or is refused in one plain sentence, writing nothing',
+    async (fileName, make) => {
+      const start = performance.now();
+      const imported = await importBytes(fileName, utf8(make()));
+      // Wall time, generous for a loaded machine: these took 30–60 s and more before.
+      expect(performance.now() - start).toBeLessThan(15_000);
+      if ('refusal' in imported) {
+        expect(imported.refusal.message).toMatch(/^[A-Z"].*\.$/s);
+        expect(imported.refusal.message).not.toMatch(/Too big|expected|Invalid input/);
+        return;
+      }
+      const article = session.store().getArticle(imported.outcome.articleId);
+      expect(articleBodySchema.safeParse(article.body).success).toBe(true);
+    },
+    60_000,
+  );
 
   it('front matter too long to be fields is refused and says what to do', async () => {
     await refusedAs('front-matter.md', superLinear.frontMatterSpaces, /^The front matter .* longer than 64 KB.*Shorten it/);

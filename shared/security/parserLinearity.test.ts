@@ -45,11 +45,14 @@ const IMPORTERS: Record<string, Importer> = { markdown, html: importHtml, text: 
 
 /** A valid article, or a refusal in one plain sentence (no validator wording, no stack traces). */
 function expectWellFormed(outcome: ImportedArticle | { refused: string }, label: string): void {
-  const message = 'refused' in outcome ? outcome.refused : (() => {
-    const checked = finishImport(outcome);
-    if (checked.ok) expect(articleBodySchema.safeParse(checked.article.body).success, label).toBe(true);
-    return checked.ok ? undefined : checked.message;
-  })();
+  const message =
+    'refused' in outcome
+      ? outcome.refused
+      : (() => {
+          const checked = finishImport(outcome);
+          if (checked.ok) expect(articleBodySchema.safeParse(checked.article.body).success, label).toBe(true);
+          return checked.ok ? undefined : checked.message;
+        })();
   if (message === undefined) return;
   expect(message, label).toMatch(/^[A-Z].*\.$/s);
   expect(message, label).not.toMatch(/Too big|Too small|expected|Invalid input|at \w+ \(|RangeError/);
@@ -104,15 +107,19 @@ describe('inputs that once took super-linear time', () => {
 });
 
 describe('generated hostile input (property, per-input CPU limit)', () => {
-  it.each(['markdown', 'html', 'text', 'paste'])('%s: every input within the limit, well-formed', (name) => {
-    const importer = IMPORTERS[name]!;
-    fc.assert(
-      fc.property(hostileText, (input) => {
-        expect(timedImport(importer, input, name), `${name} on ${JSON.stringify(input.slice(0, 60))}… (${input.length} chars)`).toBeLessThan(PER_INPUT_MS);
-      }),
-      { numRuns: 25 },
-    );
-  }, 120_000);
+  it.each(['markdown', 'html', 'text', 'paste'])(
+    '%s: every input within the limit, well-formed',
+    (name) => {
+      const importer = IMPORTERS[name]!;
+      fc.assert(
+        fc.property(hostileText, (input) => {
+          expect(timedImport(importer, input, name), `${name} on ${JSON.stringify(input.slice(0, 60))}… (${input.length} chars)`).toBeLessThan(PER_INPUT_MS);
+        }),
+        { numRuns: 25 },
+      );
+    },
+    120_000,
+  );
 
   it('ninjs: every input within the limit, well-formed', () => {
     fc.assert(
@@ -128,7 +135,10 @@ describe('scaling', () => {
   /** Median CPU time for n and 4n units; linear is about 4×, quadratic 16×. */
   const ratio = (fn: (text: string) => unknown, unit: string, n: number) => {
     fn(unit.repeat(n)); // warm up
-    const small = Math.max(medianCpuMs(() => fn(unit.repeat(n)), 3), 1);
+    const small = Math.max(
+      medianCpuMs(() => fn(unit.repeat(n)), 3),
+      1,
+    );
     const large = medianCpuMs(() => fn(unit.repeat(4 * n)), 3);
     return large / small;
   };

@@ -94,7 +94,15 @@ describe('safeUrl', () => {
     expect(safeImageSrc('https://cdn.example.org/a.jpg')).toBe('https://cdn.example.org/a.jpg');
     expect(safeImageSrc('data:image/png;base64,iVBORw0KGgo=')).toBe('data:image/png;base64,iVBORw0KGgo=');
     expect(safeImageSrc('my photo.jpg')).toBe('my photo.jpg');
-    for (const src of ['javascript:alert(1)', 'data:image/svg+xml;base64,PHN2Zz4=', '../secret.jpg', '/etc/passwd', '//evil.example/a.jpg', 'https://user:pw@cdn.example.org/a.jpg', undefined]) {
+    for (const src of [
+      'javascript:alert(1)',
+      'data:image/svg+xml;base64,PHN2Zz4=',
+      '../secret.jpg',
+      '/etc/passwd',
+      '//evil.example/a.jpg',
+      'https://user:pw@cdn.example.org/a.jpg',
+      undefined,
+    ]) {
       expect(safeImageSrc(src)).toBeUndefined();
     }
   });

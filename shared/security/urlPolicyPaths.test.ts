@@ -116,7 +116,17 @@ describe('file importers', () => {
     ['story.html', () => Buffer.from(`<html><body><h1>Links</h1>${linksHtml([...REFUSED.map(([url]) => url), ...ALLOWED])}</body></html>`)],
     ['story.md', () => Buffer.from(`# Links\n\n${[...REFUSED.map(([url]) => url), ...ALLOWED].map((u, i) => `[link ${i}](${u})`).join(' ')}\n`)],
     ['story.docx', () => wordFile([...REFUSED.map(([url]) => url), ...ALLOWED])],
-    ['story.json', () => Buffer.from(JSON.stringify({ uri: 'urn:x', headlines: [{ role: 'main', value: 'Links' }], bodies: [{ role: 'main', contentType: 'text/html', value: linksHtml([...REFUSED.map(([url]) => url), ...ALLOWED]) }] }))],
+    [
+      'story.json',
+      () =>
+        Buffer.from(
+          JSON.stringify({
+            uri: 'urn:x',
+            headlines: [{ role: 'main', value: 'Links' }],
+            bodies: [{ role: 'main', contentType: 'text/html', value: linksHtml([...REFUSED.map(([url]) => url), ...ALLOWED]) }],
+          }),
+        ),
+    ],
   ])('%s stores only allowed links', async (fileName, bytes) => {
     const outcome = await importFile(session, fileName, new Uint8Array(await bytes()));
     if (outcome.kind !== 'imported') throw new Error(`${fileName}: ${outcome.kind}`);

@@ -25,5 +25,11 @@ export function slugify(input: string, maxLength = 80): string {
 
 /** The slug an article gets from its headline (the store, the details panel and export file names agree). */
 export function articleSlug(headline: string, articleId: string): string {
-  return slugify(headline) || `article-${articleId.replace(/[^a-z0-9]/gi, '').slice(0, 8).toLowerCase()}`;
+  return (
+    slugify(headline) ||
+    `article-${articleId
+      .replace(/[^a-z0-9]/gi, '')
+      .slice(0, 8)
+      .toLowerCase()}`
+  );
 }

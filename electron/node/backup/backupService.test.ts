@@ -37,7 +37,12 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const headlines = () => session.store().listArticles({ view: 'active' }).items.map((a) => a.headline).sort();
+const headlines = () =>
+  session
+    .store()
+    .listArticles({ view: 'active' })
+    .items.map((a) => a.headline)
+    .sort();
 
 describe('BackupService', () => {
   it('writes a verified single-file backup under its real name only when complete', async () => {
@@ -113,7 +118,10 @@ describe('BackupService', () => {
       session = damaged;
       expect(damaged.status()).toMatchObject({ state: 'error', problem: 'damaged' });
       const rescue = new BackupService({ session: damaged, clock });
-      await expect(rescue.restore(good.name)).rejects.toMatchObject({ code: 'CONFLICT', message: new RegExp(`still open in another program \\(node, process ${holder.pid}\\)`) });
+      await expect(rescue.restore(good.name)).rejects.toMatchObject({
+        code: 'CONFLICT',
+        message: new RegExp(`still open in another program \\(node, process ${holder.pid}\\)`),
+      });
       expect(fs.readFileSync(dbPath)).toEqual(bytes);
       expect(fs.readdirSync(dir).filter((f) => f.includes('.damaged-'))).toEqual([]);
       holder.kill('SIGKILL');
@@ -189,7 +197,12 @@ describe('BackupService restore, when something goes wrong meanwhile', () => {
     const other = new DatabaseSession(dbPath); // Another window's host, or the CLI.
     try {
       const result = await service.restore(before.name);
-      expect(other.store().listArticles({ view: 'active' }).items.map((a) => a.headline)).not.toContain('Written after the backup');
+      expect(
+        other
+          .store()
+          .listArticles({ view: 'active' })
+          .items.map((a) => a.headline),
+      ).not.toContain('Written after the backup');
       other.store().createArticle({ headline: 'Written by the other window after the restore' });
       expect(headlines()).toContain('Written by the other window after the restore');
       expect(result.undoBackup).toBeDefined();

@@ -57,8 +57,7 @@ function fsyncPath(file: string): void {
 
 const fullDisk = (folder: string) =>
   `the disk holding the backup folder (${folder}) is full. Free some space on it or choose another backup folder; the database itself is unchanged.`;
-const unwritable = (folder: string) =>
-  `the backup folder (${folder}) cannot be written to. Choose another backup folder; the database itself is unchanged.`;
+const unwritable = (folder: string) => `the backup folder (${folder}) cannot be written to. Choose another backup folder; the database itself is unchanged.`;
 
 function writeJsonAtomic(file: string, value: unknown): void {
   const temp = `${file}.${process.pid}.tmp`;
@@ -244,7 +243,10 @@ export class BackupService {
       fsyncPath(temp);
     } catch (error) {
       fs.rmSync(temp, { force: true });
-      throw new AppError('INTERNAL', `Nothing was restored: ${this.explainFsFailure(error, path.dirname(dbPath), 'the backup could not be copied beside the database')}`);
+      throw new AppError(
+        'INTERNAL',
+        `Nothing was restored: ${this.explainFsFailure(error, path.dirname(dbPath), 'the backup could not be copied beside the database')}`,
+      );
     }
     this.options.session.close();
     const stamp = this.stamp(this.clock());

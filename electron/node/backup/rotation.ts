@@ -36,11 +36,7 @@ function newestPerBucket(sorted: readonly BackupStamp[], key: (d: Date) => strin
 }
 
 /** The names to keep. Backups dated after `now` (a clock that was wrong) are always kept. */
-export function selectBackupsToKeep(
-  files: readonly BackupStamp[],
-  now: Date,
-  policy: RetentionPolicy = DEFAULT_RETENTION,
-): Set<string> {
+export function selectBackupsToKeep(files: readonly BackupStamp[], now: Date, policy: RetentionPolicy = DEFAULT_RETENTION): Set<string> {
   const sorted = [...files].sort((a, b) => b.time.getTime() - a.time.getTime() || (a.name < b.name ? 1 : -1));
   const keep = new Set<string>();
   for (const b of sorted) if (b.time.getTime() > now.getTime()) keep.add(b.name);

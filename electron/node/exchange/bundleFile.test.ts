@@ -26,8 +26,7 @@ afterEach(() => {
 });
 
 const TABLES = ['articles', 'assets', 'authors', 'disclosure_templates', 'disclosure_template_versions', 'comment_threads', 'revisions'];
-const counts = () =>
-  Object.fromEntries(TABLES.map((t) => [t, (session.database()!.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
+const counts = () => Object.fromEntries(TABLES.map((t) => [t, (session.database()!.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
 
 /** A bundle of a fresh article whose JSON has `nested` where the marker value was (built as text: no recursion). */
 function bundleWith(place: (bundle: ReturnType<typeof buildBundle>, marker: string) => void, nested: string): Buffer {
@@ -120,11 +119,7 @@ describe('links in a bundle from another desk', () => {
   it('meet this desk’s URL policy: refused links are unwrapped to their text, allowed ones kept', async () => {
     const bundle = buildBundle(session, seedId);
     bundle.article.id = 'linked-article';
-    const risky = [
-      'mailto:desk@example.org?attach=/etc/passwd',
-      'https://user:secret@bank.example/',
-      'javascript:alert(1)',
-    ];
+    const risky = ['mailto:desk@example.org?attach=/etc/passwd', 'https://user:secret@bank.example/', 'javascript:alert(1)'];
     bundle.article.body = [
       {
         type: 'paragraph',

@@ -104,7 +104,10 @@ function richArticle(session: DatabaseSession): string {
     covers: ['images'],
   };
   const created = library.createDisclosure(illustration);
-  const images = library.updateDisclosure(created.id, 1, { ...illustration, text: [{ text: 'The map was generated with AI and checked by our graphics desk.' }] }).entry;
+  const images = library.updateDisclosure(created.id, 1, {
+    ...illustration,
+    text: [{ text: 'The map was generated with AI and checked by our graphics desk.' }],
+  }).entry;
 
   const article = store.getArticle(articleId);
   const imageId = session.assets().putAsset('harbour.png', 'image/png', PNG);
@@ -190,7 +193,10 @@ describe('a bundle between two database files', () => {
     ]);
     // This desk's current version is unchanged; the imported block points at desk A's words here.
     expect(library.getDisclosure(SEED_IDS.disclosure).version).toBe(2);
-    const block = to.store().getArticle(articleId).body.find((b) => b.type === 'ai-disclosure');
+    const block = to
+      .store()
+      .getArticle(articleId)
+      .body.find((b) => b.type === 'ai-disclosure');
     expect(block).toMatchObject({ version: 3, snapshot: { text: [{ text: 'Desk A wrote this.' }] } });
 
     // The same bundle again adds no versions.
@@ -201,6 +207,11 @@ describe('a bundle between two database files', () => {
     const edited = edit(to, 'Desk B, revised.');
     expect(edited.version).toBe(4);
     expect(edit(to, 'Desk B, revised again.').version).toBe(5);
-    expect(to.store().getArticle(articleId).body.find((b) => b.type === 'ai-disclosure')).toMatchObject({ version: 5 });
+    expect(
+      to
+        .store()
+        .getArticle(articleId)
+        .body.find((b) => b.type === 'ai-disclosure'),
+    ).toMatchObject({ version: 5 });
   });
 });

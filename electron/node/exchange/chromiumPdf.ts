@@ -20,7 +20,15 @@ export function chromiumPath(): string | undefined {
 }
 
 /** The headless flags every run shares: no sandbox helper, GPU, first-run UI or background network. */
-const HEADLESS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const HEADLESS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * Runs headless Chromium once with `args` in a private profile (so parallel runs and a running
@@ -52,7 +60,12 @@ export async function runChromium(chromium: string, args: readonly string[], tim
 }
 
 /** The first error line Chromium printed, for a message. */
-export const chromiumError = (stderr: string) => stderr.split('\n').find((l) => /error/i.test(l) && !/dbus|bus\.cc/i.test(l))?.trim().slice(0, 200);
+export const chromiumError = (stderr: string) =>
+  stderr
+    .split('\n')
+    .find((l) => /error/i.test(l) && !/dbus|bus\.cc/i.test(l))
+    ?.trim()
+    .slice(0, 200);
 
 export const printPdfWithChromium: PdfPrinter = async (htmlFile, pdfFile) => {
   const chromium = chromiumPath();

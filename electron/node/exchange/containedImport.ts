@@ -31,7 +31,10 @@ function wholeReplacement(before: VersionText, after: VersionText): VersionDiff 
   return {
     headline: replaced(before.headline, after.headline),
     dek: replaced(before.dek, after.dek),
-    blocks: [...before.body.map((b) => ({ kind: 'removed' as const, text: blockLabel(b) })), ...after.body.map((b) => ({ kind: 'added' as const, text: blockLabel(b) }))],
+    blocks: [
+      ...before.body.map((b) => ({ kind: 'removed' as const, text: blockLabel(b) })),
+      ...after.body.map((b) => ({ kind: 'added' as const, text: blockLabel(b) })),
+    ],
   };
 }
 

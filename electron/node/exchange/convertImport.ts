@@ -32,9 +32,7 @@ import { checkZip, type ZipLimits, type ZipProblem } from './zipCheck';
 export type ArticleKind = Exclude<ImportKind, 'bundle'>;
 
 export type ConvertedImport =
-  | { kind: 'article'; format: ArticleKind; article: ImportedArticle }
-  | { kind: 'bundle'; bundle: ArticleBundle }
-  | { kind: 'refused'; message: string };
+  { kind: 'article'; format: ArticleKind; article: ImportedArticle } | { kind: 'bundle'; bundle: ArticleBundle } | { kind: 'refused'; message: string };
 
 class Refusal extends Error {}
 
@@ -60,7 +58,9 @@ function docxZipMessage(problem: ZipProblem): string {
       return `This Word file has ${problem.count.toLocaleString('en-US')} parts, more than a document has (at most ${problem.limit.toLocaleString('en-US')}). Nothing was imported.`;
     case 'entry-too-large':
       return docxExpandsMessage(
-        problem.declared ? `${problem.entry} unpacks to ${mb(problem.bytes)}, more than the ${mb(problem.limit)} allowed` : `${problem.entry} unpacks to more than the ${mb(problem.limit)} allowed`,
+        problem.declared
+          ? `${problem.entry} unpacks to ${mb(problem.bytes)}, more than the ${mb(problem.limit)} allowed`
+          : `${problem.entry} unpacks to more than the ${mb(problem.limit)} allowed`,
       );
     case 'total-too-large':
       return docxExpandsMessage(`its parts unpack to more than the ${mb(problem.limit)} allowed`);
@@ -96,7 +96,10 @@ async function docxToArticle(bytes: Uint8Array): Promise<ImportedArticle> {
   };
   let html: string;
   try {
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { convertImage: convertImage as never });
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { convertImage: convertImage as never },
+    );
     html = result.value;
   } catch {
     throw new Refusal(DAMAGED_DOCX);

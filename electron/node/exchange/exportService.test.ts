@@ -89,7 +89,10 @@ describe('exportArticleFormats', () => {
     const hostile = session.store().createArticle({
       headline: '\u202Egnp.exe <script>alert(1)</script>',
       body: [
-        { type: 'paragraph', children: [{ text: '<img src=x onerror=alert(1)>' }, { type: 'link', url: 'javascript:alert(1)', children: [{ text: 'click' }] }] },
+        {
+          type: 'paragraph',
+          children: [{ text: '<img src=x onerror=alert(1)>' }, { type: 'link', url: 'javascript:alert(1)', children: [{ text: 'click' }] }],
+        },
       ],
     });
     const [docx] = await exportArticle(session, hostile.id, 'docx', out());

@@ -49,7 +49,11 @@ const isPublication = (format: ExportFormat) => format !== 'bundle';
 
 /** The AI-use disclosure rule: publication formats are refused while it fails. */
 function disclosureRefusal(session: ExchangeSession, articleId: string): string | undefined {
-  const errors = session.library?.().checkArticleDisclosure(articleId).filter((f) => f.level === 'error') ?? [];
+  const errors =
+    session
+      .library?.()
+      .checkArticleDisclosure(articleId)
+      .filter((f) => f.level === 'error') ?? [];
   return errors.length ? `Export refused: ${errors.map((f) => f.message).join(' ')}` : undefined;
 }
 

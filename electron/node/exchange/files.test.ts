@@ -29,8 +29,18 @@ describe('describeFolderError', () => {
     const file = path.join(dir, 'out');
     fs.writeFileSync(file, 'x');
     const sentence = `"${file}" is a file, not a folder, so nothing could be written there. Choose a folder, or a name that is not taken yet.`;
-    expect(describeFolderError(thrown(() => fs.mkdirSync(file, { recursive: true })), file)).toBe(sentence);
-    expect(describeFolderError(thrown(() => fs.mkdirSync(path.join(file, 'a', 'b'), { recursive: true })), path.join(file, 'a', 'b'))).toBe(sentence);
+    expect(
+      describeFolderError(
+        thrown(() => fs.mkdirSync(file, { recursive: true })),
+        file,
+      ),
+    ).toBe(sentence);
+    expect(
+      describeFolderError(
+        thrown(() => fs.mkdirSync(path.join(file, 'a', 'b'), { recursive: true })),
+        path.join(file, 'a', 'b'),
+      ),
+    ).toBe(sentence);
   });
 
   it('read-only disks, permissions, full disks, long paths, vanished folders and disk errors each get their sentence', () => {

@@ -59,7 +59,10 @@ function withImage(): string {
 describe('round trips', () => {
   it('model → Markdown → model gives the same document', async () => {
     const article = session.store().getArticle(seedId);
-    const authors = session.library().listAuthors({ includeArchived: true }).filter((a) => article.bylineAuthorIds.includes(a.id));
+    const authors = session
+      .library()
+      .listAuthors({ includeArchived: true })
+      .filter((a) => article.bylineAuthorIds.includes(a.id));
     const md = exportMarkdown({ article, authors, assetUrl: () => undefined });
     const result = await importFile(session, 'story.md', Buffer.from(md));
     expect(result.kind).toBe('imported');
@@ -82,9 +85,24 @@ describe('round trips', () => {
       const { updatedAt: _u, ...rest } = original;
       expect(copy).toMatchObject({ ...rest, trashedAt: undefined });
       const image = copy.body.find((b) => b.type === 'image');
-      expect(other.assets().getAssetBytes((image as { assetId: string }).assetId)?.bytes.equals(PNG)).toBe(true);
-      expect(other.library().listAuthors({ includeArchived: true }).map((a) => a.id)).toContain('author-mara-lindqvist');
-      expect(other.library().listDisclosures().map((d) => d.id)).toContain('disclosure-ai-newsroom-tool');
+      expect(
+        other
+          .assets()
+          .getAssetBytes((image as { assetId: string }).assetId)
+          ?.bytes.equals(PNG),
+      ).toBe(true);
+      expect(
+        other
+          .library()
+          .listAuthors({ includeArchived: true })
+          .map((a) => a.id),
+      ).toContain('author-mara-lindqvist');
+      expect(
+        other
+          .library()
+          .listDisclosures()
+          .map((d) => d.id),
+      ).toContain('disclosure-ai-newsroom-tool');
     } finally {
       other.close();
     }
@@ -135,7 +153,10 @@ describe('bundle conflicts', () => {
 describe('other formats', () => {
   it('imports plain text, HTML, ninjs and Word', async () => {
     const txt = await importFile(session, 'note.txt', Buffer.from('Council meets\n\nFirst line.\nSecond line.'));
-    expect(session.store().getArticle(txt.articleId)).toMatchObject({ headline: 'Council meets', body: [{ children: [{ text: 'First line.' }] }, { children: [{ text: 'Second line.' }] }] });
+    expect(session.store().getArticle(txt.articleId)).toMatchObject({
+      headline: 'Council meets',
+      body: [{ children: [{ text: 'First line.' }] }, { children: [{ text: 'Second line.' }] }],
+    });
 
     const html = await importFile(session, 'page.html', Buffer.from('<h1>Port news</h1><p>Hello <b>world</b><script>alert(1)</script></p>'));
     const a = session.store().getArticle(html.articleId);
@@ -160,7 +181,10 @@ describe('other formats', () => {
     const [docxFile] = await exportArticle(session, seedId, 'docx', path.join(dir, 'out'));
     const assetsBefore = counts().assets;
     const result = await importFile(session, 'story.docx', fs.readFileSync(docxFile!));
-    const image = session.store().getArticle(result.articleId).body.find((b) => b.type === 'image');
+    const image = session
+      .store()
+      .getArticle(result.articleId)
+      .body.find((b) => b.type === 'image');
     expect(image).toBeDefined();
     // Identical bytes are stored once.
     expect(counts().assets).toBe(assetsBefore);
@@ -195,11 +219,27 @@ describe('refusals', () => {
   it('refuses a bundle whose image is not what it says, rolling back everything', async () => {
     const bundle = buildBundle(session, seedId);
     bundle.article.id = 'fresh-article';
-    bundle.authors.push({ id: 'author-new', name: 'New Person', jobTitle: '', bio: [], email: '', photoAssetId: '', readMoreUrl: '', profileLinks: [], archived: false, version: 1 });
+    bundle.authors.push({
+      id: 'author-new',
+      name: 'New Person',
+      jobTitle: '',
+      bio: [],
+      email: '',
+      photoAssetId: '',
+      readMoreUrl: '',
+      profileLinks: [],
+      archived: false,
+      version: 1,
+    });
     bundle.article.bylineAuthorIds = ['author-new'];
     bundle.assets.push({ id: 'a1', fileName: 'fake.png', mimeType: 'image/png', dataBase64: Buffer.from('not a png').toString('base64') });
     expect(await refused('x.newsroom', encodeBundle(bundle))).toMatch(/not a PNG/);
-    expect(session.library().listAuthors({ includeArchived: true }).some((a) => a.id === 'author-new')).toBe(false);
+    expect(
+      session
+        .library()
+        .listAuthors({ includeArchived: true })
+        .some((a) => a.id === 'author-new'),
+    ).toBe(false);
   });
 
   it('refuses a zip bomb bundle without unpacking it all', async () => {
@@ -225,12 +265,18 @@ describe('Word files that would take the app down (issue 10)', () => {
   });
 
   it('refuses one text run of 300 MB and one of 100 MB', async () => {
-    expect(await refusedQuickly('run300.docx', oneHugeRunBomb(300))).toMatch(/expands to more text than an article can hold \(word\/document\.xml unpacks to 300 MB/);
-    expect(await refusedQuickly('run100.docx', oneHugeRunBomb(100))).toMatch(/expands to more text than an article can hold \(word\/document\.xml unpacks to 100 MB/);
+    expect(await refusedQuickly('run300.docx', oneHugeRunBomb(300))).toMatch(
+      /expands to more text than an article can hold \(word\/document\.xml unpacks to 300 MB/,
+    );
+    expect(await refusedQuickly('run100.docx', oneHugeRunBomb(100))).toMatch(
+      /expands to more text than an article can hold \(word\/document\.xml unpacks to 100 MB/,
+    );
   });
 
   it('refuses a bomb whose headers lie about its size, after unpacking no more than the limit', async () => {
-    expect(await refusedQuickly('liar.docx', lyingBomb())).toMatch(/expands to more text than an article can hold \(word\/document\.xml unpacks to more than the 32 MB allowed/);
+    expect(await refusedQuickly('liar.docx', lyingBomb())).toMatch(
+      /expands to more text than an article can hold \(word\/document\.xml unpacks to more than the 32 MB allowed/,
+    );
   });
 
   it('refuses a part packed far tighter than any Word file is', async () => {
@@ -243,8 +289,12 @@ describe('Word files that would take the app down (issue 10)', () => {
     const paragraph = (i: number) => Array.from({ length: 1_000 }, (_, k) => `${(i * 7919 + k * 104_729) % 1_000_003}`).join(' ');
     const paragraphs = Math.ceil(MAX_IMPORT_TEXT_CHARS / paragraph(0).length) + 10;
     const docx = wordFile({ data: prose(paragraphs, paragraph) });
-    expect(await refused('long.docx', docx)).toMatch(/^This Word file holds more text than an article can hold \([\d,]+ characters; an article holds at most 2,000,000\)\. Nothing was imported\.$/);
-    expect(await refused('long.txt', Buffer.from(`Long\n\n${'word '.repeat(MAX_IMPORT_TEXT_CHARS / 5 + 10)}`))).toMatch(/This text file holds more text than an article can hold/);
+    expect(await refused('long.docx', docx)).toMatch(
+      /^This Word file holds more text than an article can hold \([\d,]+ characters; an article holds at most 2,000,000\)\. Nothing was imported\.$/,
+    );
+    expect(await refused('long.txt', Buffer.from(`Long\n\n${'word '.repeat(MAX_IMPORT_TEXT_CHARS / 5 + 10)}`))).toMatch(
+      /This text file holds more text than an article can hold/,
+    );
   });
 
   it('imports a Word file whose images cannot be read, and says how many were left out', async () => {
@@ -253,12 +303,16 @@ describe('Word files that would take the app down (issue 10)', () => {
     const entries = readZip(fs.readFileSync(docxFile!));
     const media = entries.filter((e) => e.name.startsWith('word/media/'));
     expect(media.length).toBeGreaterThan(0);
-    const damaged = buildZip(entries.map((e) => (e.name.startsWith('word/media/') ? { name: e.name, data: Buffer.from('not an image at all') } : { name: e.name, data: e.data })));
+    const damaged = buildZip(
+      entries.map((e) => (e.name.startsWith('word/media/') ? { name: e.name, data: Buffer.from('not an image at all') } : { name: e.name, data: e.data })),
+    );
     const before = counts().assets;
     const result = await importFile(session, 'story.docx', damaged);
     expect(result.kind).toBe('imported');
     if (result.kind !== 'imported') return;
-    expect(result.warnings).toContain(`${media.length} image(s) in the Word file could not be read (damaged, missing or of a type the desk does not take) and were left out.`);
+    expect(result.warnings).toContain(
+      `${media.length} image(s) in the Word file could not be read (damaged, missing or of a type the desk does not take) and were left out.`,
+    );
     const body = session.store().getArticle(result.articleId).body;
     expect(body.some((b) => b.type === 'image')).toBe(false);
     expect(JSON.stringify(body)).toContain('Uncommon Knowledge');
@@ -275,12 +329,14 @@ describe('every importer, random and hostile bytes', () => {
   const hostile = fc.oneof(
     fc.uint8Array({ maxLength: 2_000 }),
     fc.string({ maxLength: 2_000 }).map((s) => Buffer.from(s)),
-    fc.constantFrom(
-      '<script>alert(1)</script><a href="javascript:alert(1)" onclick="x()">x</a>',
-      '{"headlines":[{"role":"main","value":"\u202Eevil"}],"bodies":[{"role":"main","contentType":"text/html","value":"<img src=x onerror=alert(1)><p>t</p>"}]}',
-      '---\nheadline: "\u202Egnp"\nbyline: [<script>]\n---\n[x](javascript:alert(1))',
-      '{"format":"newsroom-bundle","formatVersion":1}',
-    ).map((s) => Buffer.from(s)),
+    fc
+      .constantFrom(
+        '<script>alert(1)</script><a href="javascript:alert(1)" onclick="x()">x</a>',
+        '{"headlines":[{"role":"main","value":"\u202Eevil"}],"bodies":[{"role":"main","contentType":"text/html","value":"<img src=x onerror=alert(1)><p>t</p>"}]}',
+        '---\nheadline: "\u202Egnp"\nbyline: [<script>]\n---\n[x](javascript:alert(1))',
+        '{"format":"newsroom-bundle","formatVersion":1}',
+      )
+      .map((s) => Buffer.from(s)),
     fc.uint8Array({ maxLength: 500 }).map((b) => Buffer.concat([Buffer.from([0x50, 0x4b, 3, 4]), b])),
     fc.uint8Array({ maxLength: 500 }).map((b) => Buffer.concat([Buffer.from([0x1f, 0x8b]), b])),
     fc.jsonValue().map((v) => zlib.gzipSync(JSON.stringify({ format: 'newsroom-bundle', formatVersion: 1, article: v }))),

@@ -148,5 +148,11 @@ export async function importFile(
   if (converted.kind === 'refused') return refuse(converted.message);
   if (converted.kind === 'bundle') return importBundle(session, converted.bundle, options.onConflict);
   const articleId = storeImported(session, converted.article, fileName);
-  return { kind: 'imported', articleId, headline: session.store().getArticle(articleId).headline, format: converted.format, warnings: converted.article.warnings };
+  return {
+    kind: 'imported',
+    articleId,
+    headline: session.store().getArticle(articleId).headline,
+    format: converted.format,
+    warnings: converted.article.warnings,
+  };
 }

@@ -14,9 +14,7 @@ export const BUNDLE_EXTENSION = '.newsroom';
 
 /** The bundle paths in a command line (Windows and Linux pass opened files as arguments). */
 export function bundlePathsIn(argv: readonly string[], cwd: string): string[] {
-  return argv
-    .filter((arg) => !arg.startsWith('-') && arg.toLowerCase().endsWith(BUNDLE_EXTENSION))
-    .map((arg) => path.resolve(cwd, arg));
+  return argv.filter((arg) => !arg.startsWith('-') && arg.toLowerCase().endsWith(BUNDLE_EXTENSION)).map((arg) => path.resolve(cwd, arg));
 }
 
 export type OpenedFile = { fileName: string; dataBase64: string };

@@ -59,7 +59,13 @@ describe('zip check', () => {
 
   it('refuses a part whose headers lie, unpacking no further than the cap', () => {
     const { check, ms } = timed(lyingBomb());
-    expect(problemOf(check)).toEqual({ kind: 'entry-too-large', entry: 'word/document.xml', bytes: 32 * 1024 * 1024 + 1, limit: 32 * 1024 * 1024, declared: false });
+    expect(problemOf(check)).toEqual({
+      kind: 'entry-too-large',
+      entry: 'word/document.xml',
+      bytes: 32 * 1024 * 1024 + 1,
+      limit: 32 * 1024 * 1024,
+      declared: false,
+    });
     expect(ms).toBeLessThan(1_000);
     // A smaller lie (the real size within the cap) is damage, not a bomb.
     const small = wordFile({ data: '<w:document/>'.repeat(1000), declaredSize: 10 });
@@ -88,15 +94,21 @@ describe('zip check', () => {
 
   it('never throws on random or mangled bytes, and answers fast', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.uint8Array({ maxLength: 4_000 }), fc.tuple(fc.nat(), fc.uint8Array({ minLength: 1, maxLength: 8 })).map(([at, patch]) => {
-        const copy = Buffer.from(exported);
-        copy.set(patch.subarray(0, Math.max(0, copy.length - (at % copy.length))), at % copy.length);
-        return copy;
-      })), (bytes) => {
-        const { check, ms } = timed(bytes);
-        expect(typeof check.ok).toBe('boolean');
-        expect(ms).toBeLessThan(500);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 4_000 }),
+          fc.tuple(fc.nat(), fc.uint8Array({ minLength: 1, maxLength: 8 })).map(([at, patch]) => {
+            const copy = Buffer.from(exported);
+            copy.set(patch.subarray(0, Math.max(0, copy.length - (at % copy.length))), at % copy.length);
+            return copy;
+          }),
+        ),
+        (bytes) => {
+          const { check, ms } = timed(bytes);
+          expect(typeof check.ok).toBe('boolean');
+          expect(ms).toBeLessThan(500);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -119,7 +119,8 @@ export function checkZip(bytes: Uint8Array, limits: ZipLimits): ZipCheck {
     total += real;
     if (total > limits.maxTotalBytes) return { ok: false, problem: { kind: 'total-too-large', bytes: total, limit: limits.maxTotalBytes } };
     const ratio = real / Math.max(1, entry.packedSize);
-    if (real > limits.ratioFloorBytes && ratio > limits.maxRatio) return { ok: false, problem: { kind: 'ratio', entry: entry.name, ratio, limit: limits.maxRatio } };
+    if (real > limits.ratioFloorBytes && ratio > limits.maxRatio)
+      return { ok: false, problem: { kind: 'ratio', entry: entry.name, ratio, limit: limits.maxRatio } };
   }
   return listed;
 }

@@ -70,7 +70,17 @@ describe('speed', () => {
     for (let i = 0; i < 10_000; i++) {
       if (i % 10 === 3) body.push({ type: 'list-item', list: i % 20 === 3 ? 'numbered' : 'bulleted', depth: 0, children: [{ text: `item ${i}` }] });
       else if (i % 50 === 0) body.push({ type: 'heading', level: 1, children: [{ text: `Part ${i}` }] });
-      else body.push({ type: 'paragraph', children: [{ text: `Paragraph ${i} with ` }, { text: 'bold', bold: true }, { text: ' and a ' }, { type: 'link', url: 'https://example.org/', children: [{ text: 'link' }] }, { text: '.' }] });
+      else
+        body.push({
+          type: 'paragraph',
+          children: [
+            { text: `Paragraph ${i} with ` },
+            { text: 'bold', bold: true },
+            { text: ' and a ' },
+            { type: 'link', url: 'https://example.org/', children: [{ text: 'link' }] },
+            { text: '.' },
+          ],
+        });
     }
     const input: ExportInput = { article: makeArticle(body), authors: [mara], assetUrl: () => undefined };
     let started = performance.now();

@@ -32,7 +32,14 @@ export const rasterizeWithChromium: ImageRasterizer = async ({ bytes, mime, widt
     const page = path.join(temp, 'page.html');
     const png = path.join(temp, 'image.png');
     fs.writeFileSync(page, rasterPage(imageFile, width, height));
-    const args = ['--hide-scrollbars', '--force-device-scale-factor=1', '--default-background-color=00000000', `--window-size=${width},${height}`, `--screenshot=${png}`, pathToFileURL(page).href];
+    const args = [
+      '--hide-scrollbars',
+      '--force-device-scale-factor=1',
+      '--default-background-color=00000000',
+      `--window-size=${width},${height}`,
+      `--screenshot=${png}`,
+      pathToFileURL(page).href,
+    ];
     const { code, stderr } = await runChromium(chromium, args, RASTER_TIMEOUT_MS);
     const out = fs.existsSync(png) ? new Uint8Array(fs.readFileSync(png)) : undefined;
     const info = out && imageInfo(out);

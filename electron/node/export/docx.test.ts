@@ -7,9 +7,7 @@ import { exportDocx, type DocxExportInput } from './docx';
 import { imageInfo } from './imageSize';
 
 // A 2×1 PNG.
-const PNG = Uint8Array.from(
-  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR4nGP4z8DwHwyBDAAt/QP9wPj9JQAAAABJRU5ErkJggg==', 'base64'),
-);
+const PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR4nGP4z8DwHwyBDAAt/QP9wPj9JQAAAABJRU5ErkJggg==', 'base64'));
 
 async function toHtml(input: DocxExportInput) {
   const bytes = await exportDocx(input);

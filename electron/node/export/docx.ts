@@ -140,7 +140,9 @@ async function wordImages(input: DocxExportInput, warnings: string[]): Promise<M
       images.set(assetId, { kind: 'png', bytes: png, size: info });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      warnings.push(`The ${info.kind.toUpperCase()} image ${name}, which Word cannot show, was left out of the Word file: ${reason}. The HTML and PDF exports keep it.`);
+      warnings.push(
+        `The ${info.kind.toUpperCase()} image ${name}, which Word cannot show, was left out of the Word file: ${reason}. The HTML and PDF exports keep it.`,
+      );
     }
   }
   return images;
@@ -199,7 +201,9 @@ function blockParagraphs(block: BlockElement, ctx: Ctx, extra: Extra = {}): Para
     case 'editors-note': {
       const label = block.kind === 'correction' ? 'Correction' : "Editor's note";
       const date = block.date ? ` (${displayDate(block.date)})` : '';
-      return [new Paragraph({ ...extra, children: [new TextRun({ text: `${label}${date}: `, bold: true, italics: true }), ...inlineChildren(block.children, true)] })];
+      return [
+        new Paragraph({ ...extra, children: [new TextRun({ text: `${label}${date}: `, bold: true, italics: true }), ...inlineChildren(block.children, true)] }),
+      ];
     }
     case 'embed': {
       const url = safeUrl(block.url);
@@ -274,8 +278,20 @@ function buildDocx(input: DocxExportInput, images: ReadonlyMap<string, WordImage
         { id: 'Dek', name: 'Dek', basedOn: 'Normal', run: { size: 28, color: '5C5C5C' }, paragraph: { spacing: { after: 160 } } },
         { id: 'Byline', name: 'Byline', basedOn: 'Normal', run: { size: 20, color: '5C5C5C' } },
         { id: 'BlockQuote', name: 'Block Quote', basedOn: 'Normal', paragraph: { indent: { left: 720 } }, run: { italics: true } },
-        { id: 'PullQuote', name: 'Pull Quote', basedOn: 'Normal', paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240 } }, run: { size: 32, italics: true } },
-        { id: 'PullQuoteAttribution', name: 'Pull Quote Attribution', basedOn: 'Normal', paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } }, run: { color: '5C5C5C' } },
+        {
+          id: 'PullQuote',
+          name: 'Pull Quote',
+          basedOn: 'Normal',
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240 } },
+          run: { size: 32, italics: true },
+        },
+        {
+          id: 'PullQuoteAttribution',
+          name: 'Pull Quote Attribution',
+          basedOn: 'Normal',
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } },
+          run: { color: '5C5C5C' },
+        },
         { id: 'Caption', name: 'Caption', basedOn: 'Normal', run: { size: 18, color: '5C5C5C' } },
         { id: 'Disclosure', name: 'AI Disclosure', basedOn: 'Normal', run: { italics: true, color: '5C5C5C' }, paragraph: { spacing: { before: 240 } } },
       ],

@@ -36,7 +36,7 @@ function decodePng(png: Uint8Array): { width: number; height: number; pixel: (x:
   expect({ depth, interlace, colour: colour === 2 || colour === 6 }).toEqual({ depth: 8, interlace: 0, colour: true });
   const channels = colour === 6 ? 4 : 3;
   const idat: Buffer[] = [];
-  for (let i = 8; i < b.length; ) {
+  for (let i = 8; i < b.length;) {
     const length = b.readUInt32BE(i);
     if (b.toString('latin1', i + 4, i + 8) === 'IDAT') idat.push(b.subarray(i + 8, i + 8 + length));
     i += 12 + length;
@@ -93,16 +93,20 @@ describe('WebP in Word', () => {
     rasterize,
   });
 
-  it.skipIf(!HAS_CHROMIUM)('is redrawn as a PNG of the same picture', async () => {
-    const { bytes, warnings } = await exportDocxWithWarnings(input(rasterizeWithChromium));
-    expect(warnings).toEqual([]);
-    const [image, ...more] = await docxImages(bytes);
-    expect(more).toEqual([]);
-    const png = decodePng(image!);
-    expect(imageInfo(image!)).toEqual({ kind: 'png', width: 12, height: 8 });
-    expect(closeTo(png.pixel(1, 1), [255, 0, 0]), `left ${png.pixel(1, 1)}`).toBe(true);
-    expect(closeTo(png.pixel(10, 6), [0, 0, 255]), `right ${png.pixel(10, 6)}`).toBe(true);
-  }, 60_000);
+  it.skipIf(!HAS_CHROMIUM)(
+    'is redrawn as a PNG of the same picture',
+    async () => {
+      const { bytes, warnings } = await exportDocxWithWarnings(input(rasterizeWithChromium));
+      expect(warnings).toEqual([]);
+      const [image, ...more] = await docxImages(bytes);
+      expect(more).toEqual([]);
+      const png = decodePng(image!);
+      expect(imageInfo(image!)).toEqual({ kind: 'png', width: 12, height: 8 });
+      expect(closeTo(png.pixel(1, 1), [255, 0, 0]), `left ${png.pixel(1, 1)}`).toBe(true);
+      expect(closeTo(png.pixel(10, 6), [0, 0, 255]), `right ${png.pixel(10, 6)}`).toBe(true);
+    },
+    60_000,
+  );
 
   it('is left out with a sentence naming it when it cannot be converted', async () => {
     for (const [rasterize, reason] of [
@@ -149,35 +153,49 @@ describe('WebP in every format that carries images', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it.skipIf(!HAS_CHROMIUM)('writes it next to HTML, Markdown and ninjs, inside PDF and the bundle, and as PNG inside Word', async () => {
-    const out = path.join(dir, 'all');
-    const result = await exportArticleFormats(session, articleId, ['html', 'fragment', 'md', 'ninjs', 'ninjs2', 'docx', 'pdf', 'bundle'], out);
-    expect(result.failures).toEqual([]);
-    expect(result.warnings).toEqual([]);
-    const file = (ending: string) => result.files.find((f) => f.endsWith(ending))!;
-    const image = path.basename(file('-image-1.webp'));
-    expect(Buffer.from(fs.readFileSync(path.join(out, image))).equals(Buffer.from(LOSSY))).toBe(true);
-    const page = result.files.find((f) => f.endsWith('.html') && !f.endsWith('.fragment.html'))!;
-    expect(fs.readFileSync(page, 'utf8')).toContain(`src="${image}"`);
-    expect(fs.readFileSync(file('.fragment.html'), 'utf8')).toContain(`src="${image}"`);
-    expect(fs.readFileSync(file('.md'), 'utf8')).toMatch(new RegExp(`!\\[Harbour at dusk\\]\\(<?${image.replace(/\./g, '\\.')}>?\\)`));
-    expect(fs.readFileSync(file('.ninjs.json'), 'utf8')).toContain(image);
-    const [png] = await docxImages(fs.readFileSync(file('.docx')));
-    expect(imageInfo(png!)).toEqual({ kind: 'png', width: 12, height: 8 });
-    // pdfimages lists every image the PDF draws: the WebP was decoded into it.
-    const listed = execFileSync('pdfimages', ['-list', file('.pdf')], { encoding: 'utf8' }).trim().split('\n').slice(2);
-    expect(listed.length).toBeGreaterThan(0);
-    const bundle = decodeBundle(fs.readFileSync(file('.newsroom')));
-    if (!bundle.ok) throw new Error(bundle.message);
-    expect(bundle.bundle.assets.map((a) => [a.fileName, a.mimeType, a.dataBase64])).toEqual([['harbour.webp', 'image/webp', Buffer.from(LOSSY).toString('base64')]]);
-  }, 120_000);
+  it.skipIf(!HAS_CHROMIUM)(
+    'writes it next to HTML, Markdown and ninjs, inside PDF and the bundle, and as PNG inside Word',
+    async () => {
+      const out = path.join(dir, 'all');
+      const result = await exportArticleFormats(session, articleId, ['html', 'fragment', 'md', 'ninjs', 'ninjs2', 'docx', 'pdf', 'bundle'], out);
+      expect(result.failures).toEqual([]);
+      expect(result.warnings).toEqual([]);
+      const file = (ending: string) => result.files.find((f) => f.endsWith(ending))!;
+      const image = path.basename(file('-image-1.webp'));
+      expect(Buffer.from(fs.readFileSync(path.join(out, image))).equals(Buffer.from(LOSSY))).toBe(true);
+      const page = result.files.find((f) => f.endsWith('.html') && !f.endsWith('.fragment.html'))!;
+      expect(fs.readFileSync(page, 'utf8')).toContain(`src="${image}"`);
+      expect(fs.readFileSync(file('.fragment.html'), 'utf8')).toContain(`src="${image}"`);
+      expect(fs.readFileSync(file('.md'), 'utf8')).toMatch(new RegExp(`!\\[Harbour at dusk\\]\\(<?${image.replace(/\./g, '\\.')}>?\\)`));
+      expect(fs.readFileSync(file('.ninjs.json'), 'utf8')).toContain(image);
+      const [png] = await docxImages(fs.readFileSync(file('.docx')));
+      expect(imageInfo(png!)).toEqual({ kind: 'png', width: 12, height: 8 });
+      // pdfimages lists every image the PDF draws: the WebP was decoded into it.
+      const listed = execFileSync('pdfimages', ['-list', file('.pdf')], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .slice(2);
+      expect(listed.length).toBeGreaterThan(0);
+      const bundle = decodeBundle(fs.readFileSync(file('.newsroom')));
+      if (!bundle.ok) throw new Error(bundle.message);
+      expect(bundle.bundle.assets.map((a) => [a.fileName, a.mimeType, a.dataBase64])).toEqual([
+        ['harbour.webp', 'image/webp', Buffer.from(LOSSY).toString('base64')],
+      ]);
+    },
+    120_000,
+  );
 
   it('tells the user, through the export job, which image Word could not carry', async () => {
     const jobs = createExportJobs(session, { rasterizeImage: () => Promise.reject(new Error('no converter is available here')) });
     const status = await jobs.wait(jobs.start([articleId], ['docx', 'html'], path.join(dir, 'job')));
     expect(status.failures).toEqual([]);
     expect(status.notes).toEqual([
-      { articleId, headline: 'Harbour at dusk', message: 'Word (.docx): The WEBP image “harbour.webp”, which Word cannot show, was left out of the Word file: no converter is available here. The HTML and PDF exports keep it.' },
+      {
+        articleId,
+        headline: 'Harbour at dusk',
+        message:
+          'Word (.docx): The WEBP image “harbour.webp”, which Word cannot show, was left out of the Word file: no converter is available here. The HTML and PDF exports keep it.',
+      },
     ]);
   });
 });

@@ -13,10 +13,7 @@ import { DatabaseSession } from '../session';
 import { createDispatcher, describeStorageError, type Dispatch, type Sender } from './dispatch';
 import { createHandlers } from './handlers';
 
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const TRUSTED: Sender = { url: APP_ENTRY_URL, isMainFrame: true };
 
 type Ctx = {
@@ -36,10 +33,10 @@ function setup(): Ctx {
   const session = new DatabaseSession(path.join(dir, 'desk.db'), { seedOnCreate: true });
   const internalErrors: unknown[] = [];
   const paths = new PickedPaths();
-  const dispatch = createDispatcher(
-    createHandlers({ session, paths, info: { appVersion: '1.2.3', runtime: 'browser-host', platform: 'test' } }),
-    { isTrustedSender: isTrustedIpcSender, onInternalError: (_c, e) => internalErrors.push(e) },
-  );
+  const dispatch = createDispatcher(createHandlers({ session, paths, info: { appVersion: '1.2.3', runtime: 'browser-host', platform: 'test' } }), {
+    isTrustedSender: isTrustedIpcSender,
+    onInternalError: (_c, e) => internalErrors.push(e),
+  });
   const articleId = session.store().listArticles({ view: 'active' }).items[0]!.id;
   return { dir, session, paths, dispatch, internalErrors, articleId };
 }
@@ -57,7 +54,14 @@ function snapshot(c: Ctx = ctx): string {
   const hash = createHash('sha256');
   const db = c.session.database();
   hash.update(JSON.stringify(c.session.status()));
-  hash.update(JSON.stringify(fs.readdirSync(c.dir).filter((f) => !f.endsWith('-wal') && !f.endsWith('-shm')).sort()));
+  hash.update(
+    JSON.stringify(
+      fs
+        .readdirSync(c.dir)
+        .filter((f) => !f.endsWith('-wal') && !f.endsWith('-shm'))
+        .sort(),
+    ),
+  );
   if (db) {
     const tables = db.prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all();
     for (const { name } of tables) {
@@ -378,7 +382,14 @@ function reviewCases() {
     'reviewSettings:get': { valid: () => ({}), invalid: () => [{ headlineMaxLength: 80 }] },
     'reviewSettings:set': {
       valid: () => ({ headlineMaxLength: 120 }),
-      invalid: () => [{}, { headlineMaxLength: 9 }, { headlineMaxLength: 301 }, { headlineMaxLength: 50.5 }, { headlineMaxLength: '100' }, { headlineMaxLength: 100, other: 1 }],
+      invalid: () => [
+        {},
+        { headlineMaxLength: 9 },
+        { headlineMaxLength: 301 },
+        { headlineMaxLength: 50.5 },
+        { headlineMaxLength: '100' },
+        { headlineMaxLength: 100, other: 1 },
+      ],
     },
     'workflow:transition': {
       valid: (c) => (asEditor(c), { id: c.articleId, baseVersion: 1, action: 'submit', note: 'Ready' }),
@@ -416,16 +427,36 @@ function reviewCases() {
     },
     'comments:reply': {
       valid: (c) => ({ threadId: thread(c), text: 'Fixed.' }),
-      invalid: () => [{ threadId: 't' }, { threadId: 't', text: '' }, { threadId: 't', text: ' \n ' }, { threadId: 't', text: long(5_001) }, { threadId: '', text: 'x' }, { threadId: long(101), text: 'x' }, { threadId: 't', text: 'x', role: 'editor' }],
+      invalid: () => [
+        { threadId: 't' },
+        { threadId: 't', text: '' },
+        { threadId: 't', text: ' \n ' },
+        { threadId: 't', text: long(5_001) },
+        { threadId: '', text: 'x' },
+        { threadId: long(101), text: 'x' },
+        { threadId: 't', text: 'x', role: 'editor' },
+      ],
     },
     'comments:resolve': {
       valid: (c) => ({ threadId: thread(c), resolved: true }),
-      invalid: () => [{ threadId: 't' }, { threadId: 't', resolved: 'yes' }, { threadId: 't', resolved: 1 }, { resolved: true }, { threadId: 't', resolved: true, by: 'x' }],
+      invalid: () => [
+        { threadId: 't' },
+        { threadId: 't', resolved: 'yes' },
+        { threadId: 't', resolved: 1 },
+        { resolved: true },
+        { threadId: 't', resolved: true, by: 'x' },
+      ],
     },
     'comments:anchors': {
       valid: (c) => {
         const id = thread(c);
-        return { articleId: c.articleId, anchors: [{ threadId: id, anchor: { ...anchor, focus: point(3), quote: 'Har' } }, { threadId: 'gone', anchor: null }] };
+        return {
+          articleId: c.articleId,
+          anchors: [
+            { threadId: id, anchor: { ...anchor, focus: point(3), quote: 'Har' } },
+            { threadId: 'gone', anchor: null },
+          ],
+        };
       },
       invalid: (c) => [
         { articleId: c.articleId },
@@ -557,8 +588,14 @@ const ALWAYS_INVALID: unknown[] = [null, [], [{}], 42, 0, 'articles', '', true, 
 
 describe('dispatch gatekeeping', () => {
   it('has a test case for every channel of the contract', () => {
-    expect(CHANNELS.filter((c) => !CASES[c]), 'channels without a dispatch test case').toEqual([]);
-    expect(Object.keys(CASES).filter((c) => !(CHANNELS as string[]).includes(c)), 'cases for channels that no longer exist').toEqual([]);
+    expect(
+      CHANNELS.filter((c) => !CASES[c]),
+      'channels without a dispatch test case',
+    ).toEqual([]);
+    expect(
+      Object.keys(CASES).filter((c) => !(CHANNELS as string[]).includes(c)),
+      'cases for channels that no longer exist',
+    ).toEqual([]);
   });
 
   it('refuses unknown channels', async () => {
@@ -681,7 +718,10 @@ describe('valid calls do what they say', () => {
       await ctx.dispatch('articles:save', { id: ctx.articleId, baseVersion: 1, patch: { headline: 'x', bylineAuthorIds: ['ghost'] } }, TRUSTED),
       'NOT_FOUND',
     );
-    expectTypedError(await ctx.dispatch('assets:put', { fileName: 'a.png', mimeType: 'image/png', dataBase64: Buffer.from('text').toString('base64') }, TRUSTED), 'INVALID_PAYLOAD');
+    expectTypedError(
+      await ctx.dispatch('assets:put', { fileName: 'a.png', mimeType: 'image/png', dataBase64: Buffer.from('text').toString('base64') }, TRUSTED),
+      'INVALID_PAYLOAD',
+    );
     expect(snapshot()).toBe(before);
   });
 
@@ -701,7 +741,11 @@ describe('valid calls do what they say', () => {
     expectTypedError(await ctx.dispatch('workflow:transition', { id: ctx.articleId, baseVersion: 2, action: 'start-edit' }, TRUSTED), 'NOT_ALLOWED');
     expect((await call('workflow:history', { id: ctx.articleId })).map((h: { by: string }) => h.by)).toEqual(['Ines']);
     const quote = { path: [0, 0], offset: 0 };
-    const thread = await call('comments:create', { articleId: ctx.articleId, anchor: { anchor: quote, focus: { ...quote, offset: 7 }, quote: 'Harbour' }, text: ' Date? ' });
+    const thread = await call('comments:create', {
+      articleId: ctx.articleId,
+      anchor: { anchor: quote, focus: { ...quote, offset: 7 }, quote: 'Harbour' },
+      text: ' Date? ',
+    });
     await call('comments:reply', { threadId: thread.id, text: 'Checked.' });
     expect((await call('comments:resolve', { threadId: thread.id, resolved: true })).resolvedBy).toBe('Ines');
     expect((await call('comments:list', { articleId: ctx.articleId }))[0].messages.map((m: { text: string }) => m.text)).toEqual(['Date?', 'Checked.']);
@@ -721,11 +765,17 @@ describe('valid calls do what they say', () => {
     expect(fs.readdirSync(folder).sort()).toEqual(status.files.map((f: string) => path.basename(f)).sort());
     expect(await call('exchange:reveal', { jobId })).toEqual({ revealed: false, folder });
     expectTypedError(await ctx.dispatch('exchange:jobStatus', { jobId: 'missing' }, TRUSTED), 'NOT_FOUND');
-    const imported = await call('exchange:import', { fileName: 'story.md', dataBase64: Buffer.from('---\nheadline: From disk\n---\n\nBody.\n').toString('base64') });
+    const imported = await call('exchange:import', {
+      fileName: 'story.md',
+      dataBase64: Buffer.from('---\nheadline: From disk\n---\n\nBody.\n').toString('base64'),
+    });
     expect(imported).toMatchObject({ kind: 'imported', headline: 'From disk', format: 'markdown' });
     expect((await call('articles:get', { id: imported.articleId })).status).toBe('draft');
     const before = snapshot();
-    expectTypedError(await ctx.dispatch('exchange:import', { fileName: 'story.docx', dataBase64: Buffer.from('not a zip').toString('base64') }, TRUSTED), 'INVALID_PAYLOAD');
+    expectTypedError(
+      await ctx.dispatch('exchange:import', { fileName: 'story.docx', dataBase64: Buffer.from('not a zip').toString('base64') }, TRUSTED),
+      'INVALID_PAYLOAD',
+    );
     expect(snapshot()).toBe(before);
   });
 
@@ -784,7 +834,14 @@ describe('storage errors', () => {
     expect(describeStorageError({ code: 'SQLITE_BUSY' })?.message).toMatch(/busy/);
     expect(describeStorageError({ code: 'SQLITE_IOERR_WRITE' })?.message).toMatch(/disk reported an error/);
     // Every extended code of a family gets its family's words ("database is locked" once reached the user raw).
-    for (const code of ['SQLITE_BUSY_SNAPSHOT', 'SQLITE_BUSY_RECOVERY', 'SQLITE_BUSY_TIMEOUT', 'SQLITE_LOCKED', 'SQLITE_LOCKED_SHAREDCACHE', 'SQLITE_LOCKED_VTAB']) {
+    for (const code of [
+      'SQLITE_BUSY_SNAPSHOT',
+      'SQLITE_BUSY_RECOVERY',
+      'SQLITE_BUSY_TIMEOUT',
+      'SQLITE_LOCKED',
+      'SQLITE_LOCKED_SHAREDCACHE',
+      'SQLITE_LOCKED_VTAB',
+    ]) {
       expect(describeStorageError({ code })?.message, code).toMatch(/^Could not save: the database is busy/);
     }
     for (const code of ['SQLITE_READONLY_DIRECTORY', 'SQLITE_READONLY_DBMOVED', 'SQLITE_READONLY_RECOVERY', 'SQLITE_READONLY_CANTINIT']) {
@@ -828,7 +885,12 @@ describe('storage errors', () => {
   it('an unexpected failure is INTERNAL, reported, and never a throw', async () => {
     const errors: unknown[] = [];
     const dispatch = createDispatcher(
-      { ...createHandlers({ session: ctx.session, info: { appVersion: '1', runtime: 'browser-host', platform: 'x' } }), 'app:info': () => { throw new TypeError('boom'); } },
+      {
+        ...createHandlers({ session: ctx.session, info: { appVersion: '1', runtime: 'browser-host', platform: 'x' } }),
+        'app:info': () => {
+          throw new TypeError('boom');
+        },
+      },
       { isTrustedSender: () => true, onInternalError: (_c, e) => errors.push(e) },
     );
     const result = await dispatch('app:info', {}, TRUSTED);
@@ -836,7 +898,10 @@ describe('storage errors', () => {
     expect(!result.ok && result.error.message).toContain('boom');
     expect(errors).toHaveLength(1);
     const thrownString = createDispatcher(
-      { ...createHandlers({ session: ctx.session, info: { appVersion: '1', runtime: 'browser-host', platform: 'x' } }), 'app:info': () => Promise.reject(null) },
+      {
+        ...createHandlers({ session: ctx.session, info: { appVersion: '1', runtime: 'browser-host', platform: 'x' } }),
+        'app:info': () => Promise.reject(null),
+      },
       { isTrustedSender: () => true },
     );
     expectTypedError(await thrownString('app:info', {}, TRUSTED), 'INTERNAL');
@@ -848,7 +913,21 @@ describe('storage errors', () => {
 const hostileString = fc.oneof(
   fc.string(),
   fc.string({ unit: 'binary' }),
-  fc.constantFrom('', '\0', '"', "'; DROP TABLE articles; --", '../../etc/passwd', '__proto__', 'constructor', 'NEAR(', '*', long(101), long(301), long(501), '💥'.repeat(60)),
+  fc.constantFrom(
+    '',
+    '\0',
+    '"',
+    "'; DROP TABLE articles; --",
+    '../../etc/passwd',
+    '__proto__',
+    'constructor',
+    'NEAR(',
+    '*',
+    long(101),
+    long(301),
+    long(501),
+    '💥'.repeat(60),
+  ),
 );
 const hostileValue = fc.oneof(fc.anything(), hostileString, fc.constantFrom(null, undefined, -1, 1.5, Number.NaN, 2 ** 53, [], {}, true));
 
@@ -916,7 +995,9 @@ describe('dispatch never throws and never half-writes (property)', () => {
 
   it('a failed articles:save leaves the article exactly as before (property over patches)', async () => {
     const store = ctx.session.store();
-    ctx.session.library().createAuthor({ id: 'real', name: 'Real Person', jobTitle: '', bio: [], email: '', photoAssetId: '', readMoreUrl: '', profileLinks: [] });
+    ctx.session
+      .library()
+      .createAuthor({ id: 'real', name: 'Real Person', jobTitle: '', bio: [], email: '', photoAssetId: '', readMoreUrl: '', profileLinks: [] });
     const patch = fc.record(
       {
         headline: fc.string({ maxLength: 310 }),

@@ -37,9 +37,13 @@ export function describeStorageError(error: unknown): IpcError | undefined {
   const code = (error as { code?: unknown })?.code;
   if (typeof code !== 'string') return undefined;
   const family = (name: string) => code === name || code.startsWith(`${name}_`);
-  if (family('SQLITE_FULL')) return { code: 'INTERNAL', message: 'Could not save: the disk is full. Your text is kept in the window; free some space and it will save.' };
+  if (family('SQLITE_FULL'))
+    return { code: 'INTERNAL', message: 'Could not save: the disk is full. Your text is kept in the window; free some space and it will save.' };
   if (family('SQLITE_READONLY')) {
-    return { code: 'INTERNAL', message: 'Could not save: the database is read-only (its file, folder or disk cannot be written). Your text is kept in the window.' };
+    return {
+      code: 'INTERNAL',
+      message: 'Could not save: the database is read-only (its file, folder or disk cannot be written). Your text is kept in the window.',
+    };
   }
   if (family('SQLITE_BUSY') || family('SQLITE_LOCKED')) {
     return { code: 'INTERNAL', message: 'Could not save: the database is busy (another window or program is writing to it). Retrying shortly.' };

@@ -34,7 +34,10 @@ function dispatcher(extra: Partial<HandlerContext> = {}) {
   const handlers = createHandlers({ session, paths, info: { appVersion: '1', runtime: 'electron', platform: 'test' }, ...extra });
   const ran: Channel[] = [];
   const spied = Object.fromEntries(
-    Object.entries(handlers).map(([channel, handler]) => [channel, (request: unknown) => (ran.push(channel as Channel), (handler as (r: unknown) => unknown)(request))]),
+    Object.entries(handlers).map(([channel, handler]) => [
+      channel,
+      (request: unknown) => (ran.push(channel as Channel), (handler as (r: unknown) => unknown)(request)),
+    ]),
   ) as Handlers;
   const dispatch = createDispatcher(spied, { isTrustedSender: isTrustedIpcSender });
   return { paths, ran, dispatch: (channel: Channel, payload: unknown) => dispatch(channel, payload, TRUSTED) };
@@ -95,7 +98,8 @@ describe('the contract carries no paths from the page', () => {
     ];
     await fc.assert(
       fc.asyncProperty(rawPath, async (p) => {
-        for (const [channel, payload] of withPath(p)) expect(errorCode(await dispatch(channel, payload)), `${channel} ${JSON.stringify(payload)}`).toBe('INVALID_PAYLOAD');
+        for (const [channel, payload] of withPath(p))
+          expect(errorCode(await dispatch(channel, payload)), `${channel} ${JSON.stringify(payload)}`).toBe('INVALID_PAYLOAD');
       }),
       { numRuns: 200 },
     );
@@ -109,7 +113,11 @@ describe('handlers accept only paths this process handed out', () => {
     const stranger = new PickedPaths().offer('export-folder', path.join(dir, 'out')).id;
     const forDatabase = paths.offer('database', path.join(dir, 'out')).id;
     for (const id of [stranger, forDatabase]) {
-      const r = await dispatch('exchange:export', { articleIds: [session.store().listArticles({ view: 'active' }).items[0]!.id], formats: ['md'], folderId: id });
+      const r = await dispatch('exchange:export', {
+        articleIds: [session.store().listArticles({ view: 'active' }).items[0]!.id],
+        formats: ['md'],
+        folderId: id,
+      });
       expect(errorCode(r)).toBe('NOT_ALLOWED');
       expect(!r.ok && r.error.message).toBe('That export folder was not chosen in this app window. Choose it again.');
     }
@@ -129,7 +137,10 @@ describe('handlers accept only paths this process handed out', () => {
       },
     });
     const listed = value(await dispatch('paths:list', { kind: 'export-folder' }));
-    expect(listed).toEqual({ canPick: true, paths: [{ id: expect.stringMatching(/^p-/), kind: 'export-folder', path: path.join(os.homedir(), 'Newsroom exports') }] });
+    expect(listed).toEqual({
+      canPick: true,
+      paths: [{ id: expect.stringMatching(/^p-/), kind: 'export-folder', path: path.join(os.homedir(), 'Newsroom exports') }],
+    });
 
     const picked = value(await dispatch('paths:pick', { kind: 'export-folder', currentId: listed.paths[0].id }));
     expect(asked[0]).toEqual(['export-folder', path.join(os.homedir(), 'Newsroom exports')]);
@@ -176,7 +187,10 @@ describe('an export folder that cannot take files', () => {
     const r = await dispatch('exchange:export', { articleIds: [articleId], formats: ['md', 'docx'], folderId: paths.offer('export-folder', blocker).id });
     expect(r).toEqual({
       ok: false,
-      error: { code: 'NOT_ALLOWED', message: `"${blocker}" is a file, not a folder, so nothing could be written there. Choose a folder, or a name that is not taken yet.` },
+      error: {
+        code: 'NOT_ALLOWED',
+        message: `"${blocker}" is a file, not a folder, so nothing could be written there. Choose a folder, or a name that is not taken yet.`,
+      },
     });
     expect(fs.readFileSync(blocker, 'utf8')).toBe('a file where the folder should be');
     // Not remembered as a good place to export to.

@@ -73,7 +73,10 @@ export class PickedPaths {
     } else list.splice(at, 0, entry);
     // Forget the oldest picks beyond the limit; what the host offers stays.
     while (list.filter((e) => e.remembered).length > MAX_PATHS_PER_KIND) {
-      list.splice(list.findLastIndex((e) => e.remembered && e !== entry), 1);
+      list.splice(
+        list.findLastIndex((e) => e.remembered && e !== entry),
+        1,
+      );
     }
     this.entries.set(kind, list);
     return entry;

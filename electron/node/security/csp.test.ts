@@ -2,7 +2,12 @@ import { describe, it, expect } from 'vitest';
 import { buildCsp, RENDERER_CSP } from './csp';
 
 function parse(csp: string): Map<string, string[]> {
-  return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...sources]) => [name!, sources]));
+  return new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...sources]) => [name!, sources]),
+  );
 }
 
 describe('RENDERER_CSP', () => {

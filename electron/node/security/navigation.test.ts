@@ -5,7 +5,15 @@ describe('shouldAllowNavigation', () => {
   it('allows only the app origin', () => {
     expect(shouldAllowNavigation('app://newsroom/index.html')).toBe(true);
     expect(shouldAllowNavigation('app://newsroom/articles/3')).toBe(true);
-    for (const url of ['https://example.com/', 'http://localhost/', 'file:///etc/passwd', 'app://other/', 'about:blank', 'javascript:alert(1)', 'data:text/html,x']) {
+    for (const url of [
+      'https://example.com/',
+      'http://localhost/',
+      'file:///etc/passwd',
+      'app://other/',
+      'about:blank',
+      'javascript:alert(1)',
+      'data:text/html,x',
+    ]) {
       expect(shouldAllowNavigation(url), url).toBe(false);
     }
   });

@@ -127,7 +127,12 @@ beforeAll(() => {
 
   resources = path.join(output, 'linux-unpacked/resources');
   archive = path.join(resources, 'app.asar');
-  entries = asar.listPackage(archive, { isPack: false }).map((entry) => entry.replace(/^[/\\]/, '').split(path.sep).join('/'));
+  entries = asar.listPackage(archive, { isPack: false }).map((entry) =>
+    entry
+      .replace(/^[/\\]/, '')
+      .split(path.sep)
+      .join('/'),
+  );
   entrySet = new Set(entries);
   unpackedFiles = walk(path.join(resources, 'app.asar.unpacked'));
 }, 180_000);
@@ -148,7 +153,13 @@ describe('packaged resources layout (electron-builder --linux dir, placeholder E
   });
 
   it('packs package.json, the main and preload bundles, the contained worker and the renderer with its assets', () => {
-    for (const file of ['package.json', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/contained-worker.cjs', 'dist/renderer/index.html']) {
+    for (const file of [
+      'package.json',
+      'dist/electron/main.cjs',
+      'dist/electron/preload.cjs',
+      'dist/electron/contained-worker.cjs',
+      'dist/renderer/index.html',
+    ]) {
       expect(entrySet.has(file), file).toBe(true);
     }
     const builtAssets = fs.readdirSync(path.join(tmp, 'project/dist/renderer/assets')).filter((name) => !name.endsWith('.map'));
@@ -176,7 +187,10 @@ describe('packaged resources layout (electron-builder --linux dir, placeholder E
     const distParts = new Set(entries.filter((entry) => entry.startsWith('dist/')).map((entry) => entry.split('/')[1]));
     expect([...distParts].sort()).toEqual(['electron', 'renderer']);
     for (const source of ['electron/', 'renderer/', 'shared/', 'scripts/', 'e2e/', 'bench/', 'bin/', 'assets/']) {
-      expect(entries.filter((entry) => entry.startsWith(source)), source).toEqual([]);
+      expect(
+        entries.filter((entry) => entry.startsWith(source)),
+        source,
+      ).toEqual([]);
     }
     expect(entries.filter((entry) => /\.(ts|tsx)$/.test(entry) && isFile(entry))).toEqual([]);
     expect(entries.filter((entry) => entry.endsWith('.map') && isFile(entry))).toEqual([]);
@@ -187,7 +201,13 @@ describe('packaged resources layout (electron-builder --linux dir, placeholder E
     for (const name of Object.keys(rootPackage.dependencies)) {
       expect(entrySet.has(`node_modules/${name}/package.json`), name).toBe(true);
     }
-    for (const file of ['node_modules/better-sqlite3/lib/index.js', 'node_modules/better-sqlite3/lib/database.js', 'node_modules/zod/package.json', 'node_modules/docx/package.json', 'node_modules/mammoth/lib/index.js']) {
+    for (const file of [
+      'node_modules/better-sqlite3/lib/index.js',
+      'node_modules/better-sqlite3/lib/database.js',
+      'node_modules/zod/package.json',
+      'node_modules/docx/package.json',
+      'node_modules/mammoth/lib/index.js',
+    ]) {
       expect(entrySet.has(file), file).toBe(true);
     }
     // Every packed package finds its (non-optional) dependencies by Node's lookup inside the archive.
@@ -231,7 +251,13 @@ describe('packaged resources layout (electron-builder --linux dir, placeholder E
     const native = path.join(resources, 'app.asar.unpacked/native/electron/better_sqlite3.node');
     expect(fs.readFileSync(native, 'utf8')).toBe(NATIVE_PLACEHOLDER);
     expect(asar.statFile(archive, 'native/electron/better_sqlite3.node').unpacked).toBe(true);
-    expect(unpackedFiles).toEqual(expect.arrayContaining(['node_modules/better-sqlite3/package.json', 'node_modules/better-sqlite3/lib/index.js', 'node_modules/better-sqlite3/lib/database.js']));
+    expect(unpackedFiles).toEqual(
+      expect.arrayContaining([
+        'node_modules/better-sqlite3/package.json',
+        'node_modules/better-sqlite3/lib/index.js',
+        'node_modules/better-sqlite3/lib/database.js',
+      ]),
+    );
     // Every better-sqlite3 file in the archive header is unpacked (and on disk), and nothing else is.
     const sqliteFiles = entries.filter((entry) => entry.startsWith('node_modules/better-sqlite3/') && isFile(entry));
     expect(sqliteFiles.length).toBeGreaterThan(3);
@@ -245,8 +271,14 @@ describe('packaged resources layout (electron-builder --linux dir, placeholder E
   it('leaves out better-sqlite3’s Node-ABI build, bundled SQLite sources and C++ sources', () => {
     for (const dir of ['build', 'deps', 'src']) {
       const prefix = `node_modules/better-sqlite3/${dir}/`;
-      expect(entries.filter((entry) => entry.startsWith(prefix) || entry === prefix.slice(0, -1)), dir).toEqual([]);
-      expect(unpackedFiles.filter((file) => file.startsWith(prefix)), dir).toEqual([]);
+      expect(
+        entries.filter((entry) => entry.startsWith(prefix) || entry === prefix.slice(0, -1)),
+        dir,
+      ).toEqual([]);
+      expect(
+        unpackedFiles.filter((file) => file.startsWith(prefix)),
+        dir,
+      ).toEqual([]);
     }
     // Sanity: the installed package does have them, so the exclusion is what removed them.
     expect(fs.existsSync(path.join(root, 'node_modules/better-sqlite3/src'))).toBe(true);

@@ -344,7 +344,31 @@ describe('full-text search', () => {
 
   it('never throws on hostile input', () => {
     store.createArticle({ headline: 'Near or not' });
-    const hostile = ['"', '*', 'NEAR(', 'OR', ')', '-', '(', 'AND', 'NOT', '^', ':', 'headline:near', 'a"b', '""*', '"near" OR', 'NEAR(a b, 2)', '{headline}: x', '\0', '\\', "'; DROP TABLE articles; --", '🦆', 'x'.repeat(500), '- -- ---'];
+    const hostile = [
+      '"',
+      '*',
+      'NEAR(',
+      'OR',
+      ')',
+      '-',
+      '(',
+      'AND',
+      'NOT',
+      '^',
+      ':',
+      'headline:near',
+      'a"b',
+      '""*',
+      '"near" OR',
+      'NEAR(a b, 2)',
+      '{headline}: x',
+      '\0',
+      '\\',
+      "'; DROP TABLE articles; --",
+      '🦆',
+      'x'.repeat(500),
+      '- -- ---',
+    ];
     for (const text of hostile) {
       expect(() => store.listArticles({ view: 'active', search: text }), JSON.stringify(text)).not.toThrow();
     }
@@ -355,10 +379,13 @@ describe('full-text search', () => {
   it('never throws for any string (property)', () => {
     store.createArticle({ headline: 'Alpha beta', body: [paragraph('gamma delta')] });
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.constantFrom('"', '*', 'NEAR(', ')', 'OR', 'AND NOT')), (text) => {
-        const result = store.listArticles({ view: 'active', search: text });
-        expect(result.total).toBeGreaterThanOrEqual(result.items.length);
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.constantFrom('"', '*', 'NEAR(', ')', 'OR', 'AND NOT')),
+        (text) => {
+          const result = store.listArticles({ view: 'active', search: text });
+          expect(result.total).toBeGreaterThanOrEqual(result.items.length);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -376,7 +403,13 @@ describe('store invariants under random edits (property)', () => {
   const text = fc.string({ maxLength: 40 });
   const op = fc.oneof(
     fc.record({ kind: fc.constant('create' as const), headline: text, body: text }),
-    fc.record({ kind: fc.constant('save' as const), pick: fc.nat(), headline: fc.option(text, { nil: undefined }), dek: fc.option(text, { nil: undefined }), body: fc.option(text, { nil: undefined }) }),
+    fc.record({
+      kind: fc.constant('save' as const),
+      pick: fc.nat(),
+      headline: fc.option(text, { nil: undefined }),
+      dek: fc.option(text, { nil: undefined }),
+      body: fc.option(text, { nil: undefined }),
+    }),
     fc.record({ kind: fc.constant('trash' as const), pick: fc.nat() }),
     fc.record({ kind: fc.constant('restore' as const), pick: fc.nat() }),
     fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
@@ -410,7 +443,9 @@ describe('store invariants under random edits (property)', () => {
           }
         }
         ftsIntact();
-        const rows = db.prepare(`SELECT id, headline, dek, slug, body_json, body_text, word_count FROM articles`).all() as Array<Record<string, string | number>>;
+        const rows = db.prepare(`SELECT id, headline, dek, slug, body_json, body_text, word_count FROM articles`).all() as Array<
+          Record<string, string | number>
+        >;
         expect(rows.map((r) => r.id).sort()).toEqual([...ids].sort());
         for (const r of rows) {
           const body = JSON.parse(r.body_json as string) as ArticleBody;

@@ -133,12 +133,8 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
   const now = () => clock().toISOString();
 
   const stmt = {
-    getArticle: db.prepare<[string], ArticleRow>(
-      `SELECT a.*, t.trashed_at FROM articles a LEFT JOIN trash t ON t.article_id = a.id WHERE a.id = ?`,
-    ),
-    authorsOf: db.prepare<[string], { author_id: string }>(
-      `SELECT author_id FROM article_authors WHERE article_id = ? ORDER BY position`,
-    ),
+    getArticle: db.prepare<[string], ArticleRow>(`SELECT a.*, t.trashed_at FROM articles a LEFT JOIN trash t ON t.article_id = a.id WHERE a.id = ?`),
+    authorsOf: db.prepare<[string], { author_id: string }>(`SELECT author_id FROM article_authors WHERE article_id = ? ORDER BY position`),
     tagsOf: db.prepare<[string], { tag: string }>(`SELECT tag FROM article_tags WHERE article_id = ? ORDER BY tag`),
     versionOf: db.prepare<[string], { version: number }>(`SELECT version FROM articles WHERE id = ?`),
     isTrashed: db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM trash WHERE article_id = ?`),
@@ -258,11 +254,9 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
       );
     }
     if (current.version !== baseVersion) {
-      throw new AppError(
-        'CONFLICT',
-        'This article was changed elsewhere since you opened it. Your text is kept; compare and choose which to keep.',
-        { currentVersion: current.version },
-      );
+      throw new AppError('CONFLICT', 'This article was changed elsewhere since you opened it. Your text is kept; compare and choose which to keep.', {
+        currentVersion: current.version,
+      });
     }
     const sets: string[] = [];
     const params: Record<string, unknown> = { id, base: baseVersion, now: now() };
@@ -294,9 +288,7 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
       params.word_count = derived.word_count;
     }
     sets.push('version = version + 1', 'updated_at = @now');
-    const result = db
-      .prepare(`UPDATE articles SET ${sets.join(', ')} WHERE id = @id AND version = @base`)
-      .run(params);
+    const result = db.prepare(`UPDATE articles SET ${sets.join(', ')} WHERE id = @id AND version = @base`).run(params);
     if (result.changes !== 1) throw new AppError('CONFLICT', 'This article was changed elsewhere.', { currentVersion: current.version });
     if (patch.bylineAuthorIds) setByline(id, patch.bylineAuthorIds);
     if (patch.tags) setTags(id, patch.tags);
@@ -343,9 +335,7 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
     const filtered = where.length > 1;
     // The trash is small: start from it rather than anti-joining every article.
     const base =
-      opts.view === 'trash'
-        ? `FROM trash t CROSS JOIN articles a ON a.id = t.article_id`
-        : `FROM articles a LEFT JOIN trash t ON t.article_id = a.id`;
+      opts.view === 'trash' ? `FROM trash t CROSS JOIN articles a ON a.id = t.article_id` : `FROM articles a LEFT JOIN trash t ON t.article_id = a.id`;
     // Search ranks only the newest SEARCH_WINDOW matches: a prefix of one or two
     // letters matches most of a large library, and ranking all of it is what was
     // slow. The window is evaluated once and joined back as JSON.
@@ -429,9 +419,7 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
       const source = rowToArticle(requireArticle(id));
       const { id: _id, status: _s, version: _v, createdAt: _c, updatedAt: _u, trashedAt: _t, ...fields } = source;
       const headline = source.headline ? `Copy of ${source.headline}` : '';
-      return rowToArticle(
-        requireArticle(createTx({ ...fields, headline: headline.slice(0, 300), slug: undefined, slugLocked: false }, 'draft')),
-      );
+      return rowToArticle(requireArticle(createTx({ ...fields, headline: headline.slice(0, 300), slug: undefined, slugLocked: false }, 'draft')));
     },
 
     trashArticle: db.transaction((id: string) => {
@@ -459,9 +447,7 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
         .all()
         .map((r) => r.tag);
       const sections = db
-        .prepare<[], { section: string }>(
-          `SELECT section FROM articles WHERE section <> '' GROUP BY section ORDER BY count(*) DESC, section LIMIT 200`,
-        )
+        .prepare<[], { section: string }>(`SELECT section FROM articles WHERE section <> '' GROUP BY section ORDER BY count(*) DESC, section LIMIT 200`)
         .all()
         .map((r) => r.section);
       return { tags, sections };
@@ -526,7 +512,13 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
      */
     writeBody(id: string, baseVersion: number, body: ArticleBody, at = now()): number {
       const row = requireArticle(id);
-      const result = stmt.writeBody.run({ id, version: baseVersion, body_json: JSON.stringify(body), ...derivedColumns(row.headline, row.dek, bodyPlainText(body)), now: at });
+      const result = stmt.writeBody.run({
+        id,
+        version: baseVersion,
+        body_json: JSON.stringify(body),
+        ...derivedColumns(row.headline, row.dek, bodyPlainText(body)),
+        now: at,
+      });
       if (result.changes !== 1) throw new AppError('CONFLICT', 'An article changed while the library was updating it. Try again.');
       return baseVersion + 1;
     },

@@ -7,10 +7,7 @@ import { createAssetStore, sniffImageType, type AssetStore } from './assetStore'
 import { openDatabase, type Db } from './database';
 
 // Smallest real files of each kind: a 1×1 PNG and a tiny JPEG header.
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]);
 const GIF = Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1');
 const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([4, 0, 0, 0]), Buffer.from('WEBPVP8 ')]);
@@ -129,7 +126,9 @@ describe('migration 006', () => {
   it('drops the unread byte size and keeps every image of a schema 5 database', () => {
     const file = path.join(dir, 'v5.db');
     const old = openDatabase(file, { targetVersion: 5 });
-    old.prepare(`INSERT INTO assets (id, file_name, mime_type, byte_size, sha256, data, created_at) VALUES ('p', 'p.png', 'image/png', ?, 'h', ?, 'x')`).run(PNG.length, PNG);
+    old
+      .prepare(`INSERT INTO assets (id, file_name, mime_type, byte_size, sha256, data, created_at) VALUES ('p', 'p.png', 'image/png', ?, 'h', ?, 'x')`)
+      .run(PNG.length, PNG);
     old.close();
     const upgraded = openDatabase(file);
     try {

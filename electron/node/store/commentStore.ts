@@ -37,9 +37,7 @@ export function createCommentStore(db: Db, clock: Clock = () => new Date()) {
     ),
     threadExists: db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM comment_threads WHERE id = ?`),
     messageExists: db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM comment_messages WHERE id = ?`),
-    insertMessage: db.prepare(
-      `INSERT INTO comment_messages (id, thread_id, actor_name, actor_role, text, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-    ),
+    insertMessage: db.prepare(`INSERT INTO comment_messages (id, thread_id, actor_name, actor_role, text, created_at) VALUES (?, ?, ?, ?, ?, ?)`),
     resolve: db.prepare(`UPDATE comment_threads SET resolved_at = ?, resolved_by = ? WHERE id = ?`),
     setAnchor: db.prepare(`UPDATE comment_threads SET anchor_json = ? WHERE id = ? AND article_id = ?`),
     openCount: db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM comment_threads WHERE article_id = ? AND resolved_at IS NULL`),

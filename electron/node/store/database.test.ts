@@ -73,9 +73,7 @@ function expectRefused(file: string, problem: DbOpenError['problem'], walFile = 
 /** A real, closed database with enough rows to span many pages. */
 function makePopulatedDb(file: string): void {
   const db = openDatabase(file);
-  const insert = db.prepare(
-    `INSERT INTO articles (id, headline, body_json, body_text, created_at, updated_at) VALUES (?, ?, '[]', ?, 'x', 'x')`,
-  );
+  const insert = db.prepare(`INSERT INTO articles (id, headline, body_json, body_text, created_at, updated_at) VALUES (?, ?, '[]', ?, 'x', 'x')`);
   db.transaction(() => {
     for (let i = 0; i < 400; i++) insert.run(`a${i}`, `Headline ${i}`, `body text ${i} `.repeat(40));
   })();
@@ -372,7 +370,9 @@ describe('a database another program keeps locked', () => {
   it('is reported in use, naming the process, and left untouched', { timeout: 30_000 }, async () => {
     const file = path.join(dir, 'held.db');
     openDatabase(file).close();
-    const holder = spawn(process.execPath, [path.join(FIXTURES, 'lockHolder.cjs'), file, require.resolve('better-sqlite3')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const holder = spawn(process.execPath, [path.join(FIXTURES, 'lockHolder.cjs'), file, require.resolve('better-sqlite3')], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     try {
       await new Promise<void>((resolve, reject) => {
         holder.once('exit', (code) => reject(new Error(`lock holder exited (${code})`)));

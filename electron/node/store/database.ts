@@ -78,10 +78,7 @@ function checkFile(path: string): { empty: boolean } {
     throw new DbOpenError('unreadable', `The database file cannot be read: ${(error as Error).message}`);
   }
   if (!header || header.length < 16 || !header.equals(SQLITE_HEADER)) {
-    throw new DbOpenError(
-      'not-sqlite',
-      'This file is not a Newsroom Desk database (it is not an SQLite file). It was left untouched.',
-    );
+    throw new DbOpenError('not-sqlite', 'This file is not a Newsroom Desk database (it is not an SQLite file). It was left untouched.');
   }
   return { empty: false };
 }
@@ -93,10 +90,7 @@ function checkContent(db: Db): number {
   // Schema 0 with tables of its own is another program's database: ours only ever has tables from migration 1 on.
   const objects = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sqlite_master').get()!.n;
   if (version === 0 && objects > 0) {
-    throw new DbOpenError(
-      'not-sqlite',
-      "This file is another program's SQLite database, not a Newsroom Desk database. It was left untouched.",
-    );
+    throw new DbOpenError('not-sqlite', "This file is another program's SQLite database, not a Newsroom Desk database. It was left untouched.");
   }
   const check = db.pragma('quick_check', { simple: true }) as string;
   if (check !== 'ok') throw new DbOpenError('damaged', `The database is damaged (${check}). It was left untouched.`);
@@ -173,9 +167,7 @@ export function readOnlyReason(db: Db): string | undefined {
 
 /** SQLite could not create the WAL index (-shm) beside a WAL-mode file it may not write. */
 const needsWalIndex = (error: unknown) =>
-  ['SQLITE_READONLY_DIRECTORY', 'SQLITE_CANTOPEN', 'SQLITE_READONLY_CANTINIT', 'SQLITE_READONLY_RECOVERY'].includes(
-    (error as { code?: string }).code ?? '',
-  );
+  ['SQLITE_READONLY_DIRECTORY', 'SQLITE_CANTOPEN', 'SQLITE_READONLY_CANTINIT', 'SQLITE_READONLY_RECOVERY'].includes((error as { code?: string }).code ?? '');
 
 /**
  * A file this process may not write opens read-only, so it can still be read, searched and exported.
@@ -251,12 +243,7 @@ function appVersionForSchema(db: Db, version: number): string | undefined {
   }
 }
 
-export function migrate(
-  db: Db,
-  migrations: readonly Migration[] = MIGRATIONS,
-  target = LATEST_SCHEMA_VERSION,
-  appVersion = APP_VERSION,
-): number {
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS, target = LATEST_SCHEMA_VERSION, appVersion = APP_VERSION): number {
   let current = schemaVersion(db);
   for (const m of migrations) {
     if (m.version <= current || m.version > target) continue;

@@ -40,7 +40,15 @@ const authorInput = (over: Partial<AuthorInput> = {}): AuthorInput => ({
 });
 const inputOf = (id: string): AuthorInput => {
   const a = library.getAuthor(id);
-  return { name: a.name, jobTitle: a.jobTitle, bio: a.bio, email: a.email, photoAssetId: a.photoAssetId, readMoreUrl: a.readMoreUrl, profileLinks: a.profileLinks };
+  return {
+    name: a.name,
+    jobTitle: a.jobTitle,
+    bio: a.bio,
+    email: a.email,
+    photoAssetId: a.photoAssetId,
+    readMoreUrl: a.readMoreUrl,
+    profileLinks: a.profileLinks,
+  };
 };
 const disclosureInputOf = (id: string): DisclosureInput => {
   const t = library.getDisclosure(id);
@@ -59,8 +67,7 @@ function appError(fn: () => unknown): AppError {
 
 const seedArticle = () => articles.getArticle(articles.listArticles({ view: 'active' }).items[0]!.id);
 const bioOf = (articleId: string) => libraryBlocksOf(articles.getArticle(articleId).body).find((b) => b.type === 'author-bio') as AuthorBioElement;
-const disclosureOf = (articleId: string) =>
-  libraryBlocksOf(articles.getArticle(articleId).body).find((b) => b.type === 'ai-disclosure') as AiDisclosureElement;
+const disclosureOf = (articleId: string) => libraryBlocksOf(articles.getArticle(articleId).body).find((b) => b.type === 'ai-disclosure') as AiDisclosureElement;
 const setStatus = (id: string, status: string) => db.prepare(`UPDATE articles SET status = ? WHERE id = ?`).run(status, id);
 
 describe('author library', () => {
@@ -131,7 +138,9 @@ describe('synced blocks follow the library; detached and frozen ones do not', ()
 
   it('leaves detached copies alone', () => {
     const article = seedArticle();
-    const body = article.body.map((b) => (b.type === 'author-bio' ? { ...b, mode: 'detached' as const, snapshot: { ...b.snapshot, bio: [{ text: 'My own words.' }] } } : b));
+    const body = article.body.map((b) =>
+      b.type === 'author-bio' ? { ...b, mode: 'detached' as const, snapshot: { ...b.snapshot, bio: [{ text: 'My own words.' }] } } : b,
+    );
     articles.saveArticle(article.id, article.version, { body });
     const version = articles.getArticle(article.id).version;
     expect(library.updateAuthor(SEED_IDS.authorMara, 1, { ...inputOf(SEED_IDS.authorMara), name: 'Mara L.' }).updatedArticles).toBe(0);
@@ -260,7 +269,13 @@ describe('bundles through the library', () => {
 
   it('stores a template new here exactly, with its uses and version numbers', () => {
     const t = bundled();
-    const incoming = { ...t, id: 'from-elsewhere', covers: ['images' as const], currentVersion: 2, versions: [t.versions[0]!, { ...t.versions[0]!, version: 2, title: 'Second' }] };
+    const incoming = {
+      ...t,
+      id: 'from-elsewhere',
+      covers: ['images' as const],
+      currentVersion: 2,
+      versions: [t.versions[0]!, { ...t.versions[0]!, version: 2, title: 'Second' }],
+    };
     expect([...library.importDisclosure(incoming)]).toEqual([
       [1, 1],
       [2, 2],

@@ -165,33 +165,23 @@ export function createLibraryStore(db: Db, clock: () => Date = () => new Date())
        JOIN disclosure_template_versions v ON v.template_id = t.id AND v.version = t.current_version
        WHERE t.id = ?`,
     ),
-    insertTemplate: db.prepare(
-      `INSERT INTO disclosure_templates (id, current_version, covers_json, created_at, updated_at) VALUES (?, 1, ?, ?, ?)`,
-    ),
+    insertTemplate: db.prepare(`INSERT INTO disclosure_templates (id, current_version, covers_json, created_at, updated_at) VALUES (?, 1, ?, ?, ?)`),
     insertTemplateVersion: db.prepare(
       `INSERT INTO disclosure_template_versions (template_id, version, title, text_json, policy_url, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
     ),
-    bumpTemplate: db.prepare(
-      `UPDATE disclosure_templates SET current_version = ?, covers_json = ?, updated_at = ? WHERE id = ? AND current_version = ?`,
-    ),
-    lastTemplateVersion: db.prepare<[string], { v: number }>(
-      `SELECT coalesce(max(version), 0) AS v FROM disclosure_template_versions WHERE template_id = ?`,
-    ),
+    bumpTemplate: db.prepare(`UPDATE disclosure_templates SET current_version = ?, covers_json = ?, updated_at = ? WHERE id = ? AND current_version = ?`),
+    lastTemplateVersion: db.prepare<[string], { v: number }>(`SELECT coalesce(max(version), 0) AS v FROM disclosure_template_versions WHERE template_id = ?`),
     setTemplateCovers: db.prepare(`UPDATE disclosure_templates SET covers_json = ?, updated_at = ? WHERE id = ?`),
     archiveTemplate: db.prepare(`UPDATE disclosure_templates SET archived = ?, updated_at = ? WHERE id = ?`),
     deleteTemplateVersions: db.prepare(`DELETE FROM disclosure_template_versions WHERE template_id = ?`),
     deleteTemplate: db.prepare(`DELETE FROM disclosure_templates WHERE id = ?`),
-    templateVersions: db.prepare<[string], TemplateVersionRow>(
-      `SELECT * FROM disclosure_template_versions WHERE template_id = ? ORDER BY version DESC`,
-    ),
+    templateVersions: db.prepare<[string], TemplateVersionRow>(`SELECT * FROM disclosure_template_versions WHERE template_id = ? ORDER BY version DESC`),
     templateUsage: db.prepare<[string], { n: number }>(
       `SELECT count(DISTINCT a.id) AS n FROM articles a, json_each(a.body_json) j
        WHERE json_extract(j.value, '$.type') = 'ai-disclosure' AND json_extract(j.value, '$.templateId') = ?`,
     ),
 
-    authorByName: db.prepare<[string], { id: string }>(
-      `SELECT id FROM authors WHERE name = ? COLLATE NOCASE ORDER BY archived, rowid LIMIT 1`,
-    ),
+    authorByName: db.prepare<[string], { id: string }>(`SELECT id FROM authors WHERE name = ? COLLATE NOCASE ORDER BY archived, rowid LIMIT 1`),
     importAuthor: db.prepare(
       `INSERT INTO authors (id, name, job_title, bio_json, email, photo_asset_id, read_more_url, profile_links_json, archived, version, created_at, updated_at)
        VALUES (@id, @name, @job_title, @bio_json, @email, @photo_asset_id, @read_more_url, @profile_links_json, @archived, @version, @now, @now)`,
@@ -249,8 +239,7 @@ export function createLibraryStore(db: Db, clock: () => Date = () => new Date())
     return row && { version: row.version, snapshot: disclosureSnapshot(rowToTemplate(row)) };
   };
 
-  const listDisclosures = (opts: { includeArchived?: boolean } = {}): DisclosureEntry[] =>
-    stmt.templates.all(opts.includeArchived ? 1 : 0).map(rowToTemplate);
+  const listDisclosures = (opts: { includeArchived?: boolean } = {}): DisclosureEntry[] => stmt.templates.all(opts.includeArchived ? 1 : 0).map(rowToTemplate);
 
   const store = {
     // ---- Authors ------------------------------------------------------------
@@ -341,35 +330,29 @@ export function createLibraryStore(db: Db, clock: () => Date = () => new Date())
     }),
 
     /** Text changes add a version (every version stays readable); coverage alone is not a new version. */
-    updateDisclosure: db.transaction(
-      (id: string, baseVersion: number, input: DisclosureInput): LibraryEditResult<DisclosureEntry> => {
-        const current = requireTemplate(id);
-        if (current.version !== baseVersion) {
-          throw new AppError('CONFLICT', 'Someone else changed this disclosure since you opened it. Reload to see their version.', {
-            currentVersion: current.version,
-          });
-        }
-        const at = now();
-        const covers = JSON.stringify(input.covers);
-        const textSame =
-          input.title.trim() === current.title && input.policyUrl.trim() === current.policy_url && sameJson(input.text, JSON.parse(current.text_json));
-        if (textSame) {
-          if (covers !== current.covers_json) stmt.setTemplateCovers.run(covers, at, id);
-          return { entry: rowToTemplate(requireTemplate(id)), updatedArticles: 0 };
-        }
-        // After the newest stored version, not the current one: an import may have added later ones.
-        const next = stmt.lastTemplateVersion.get(id)!.v + 1;
-        stmt.insertTemplateVersion.run(id, next, input.title.trim(), JSON.stringify(input.text), input.policyUrl.trim(), at);
-        stmt.bumpTemplate.run(next, covers, at, id, baseVersion);
-        const entry = rowToTemplate(requireTemplate(id));
-        const updatedArticles = propagate(
-          `"templateId":${JSON.stringify(id)}`,
-          (body) => syncBody(body, { kind: 'ai-disclosure', entry }),
-          at,
-        );
-        return { entry, updatedArticles };
-      },
-    ),
+    updateDisclosure: db.transaction((id: string, baseVersion: number, input: DisclosureInput): LibraryEditResult<DisclosureEntry> => {
+      const current = requireTemplate(id);
+      if (current.version !== baseVersion) {
+        throw new AppError('CONFLICT', 'Someone else changed this disclosure since you opened it. Reload to see their version.', {
+          currentVersion: current.version,
+        });
+      }
+      const at = now();
+      const covers = JSON.stringify(input.covers);
+      const textSame =
+        input.title.trim() === current.title && input.policyUrl.trim() === current.policy_url && sameJson(input.text, JSON.parse(current.text_json));
+      if (textSame) {
+        if (covers !== current.covers_json) stmt.setTemplateCovers.run(covers, at, id);
+        return { entry: rowToTemplate(requireTemplate(id)), updatedArticles: 0 };
+      }
+      // After the newest stored version, not the current one: an import may have added later ones.
+      const next = stmt.lastTemplateVersion.get(id)!.v + 1;
+      stmt.insertTemplateVersion.run(id, next, input.title.trim(), JSON.stringify(input.text), input.policyUrl.trim(), at);
+      stmt.bumpTemplate.run(next, covers, at, id, baseVersion);
+      const entry = rowToTemplate(requireTemplate(id));
+      const updatedArticles = propagate(`"templateId":${JSON.stringify(id)}`, (body) => syncBody(body, { kind: 'ai-disclosure', entry }), at);
+      return { entry, updatedArticles };
+    }),
 
     setDisclosureArchived: db.transaction((id: string, archived: boolean): DisclosureEntry => {
       requireTemplate(id);
@@ -497,7 +480,13 @@ export function createLibraryStore(db: Db, clock: () => Date = () => new Date())
       if (opts.enforceRules ?? true) {
         const findings = store.checkArticleDisclosure(articleId);
         if (hasErrors(findings)) {
-          throw new AppError('NOT_ALLOWED', findings.filter((f) => f.level === 'error').map((f) => f.message).join(' '));
+          throw new AppError(
+            'NOT_ALLOWED',
+            findings
+              .filter((f) => f.level === 'error')
+              .map((f) => f.message)
+              .join(' '),
+          );
         }
       }
       const { body, frozen } = freezeBody(article.body, liveContent);

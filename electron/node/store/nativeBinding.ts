@@ -6,7 +6,10 @@
  * how to fix it instead of Node's bare NODE_MODULE_VERSION error.
  */
 export class NativeModuleError extends Error {
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(message);
     this.name = 'NativeModuleError';
   }

@@ -57,11 +57,7 @@ export function sampleArticleBody(): ArticleBody {
     {
       type: 'promo-box',
       title: 'Uncommon Knowledge',
-      children: [
-        paragraph(
-          'Newsroom Desk is committed to challenging conventional wisdom and finding connections in the search for common ground.',
-        ),
-      ],
+      children: [paragraph('Newsroom Desk is committed to challenging conventional wisdom and finding connections in the search for common ground.')],
     },
     {
       type: 'author-bio',

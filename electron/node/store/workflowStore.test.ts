@@ -26,7 +26,16 @@ beforeEach(() => {
   now = Date.UTC(2025, 0, 1);
   articles = createArticleStore(db, clock);
   review = createReviewStores(db, articles, createLibraryStore(db, clock), clock);
-  createLibraryStore(db, clock).createAuthor({ id: 'mara', name: 'Mara Lindqvist', jobTitle: '', bio: [], email: '', photoAssetId: '', readMoreUrl: '', profileLinks: [] });
+  createLibraryStore(db, clock).createAuthor({
+    id: 'mara',
+    name: 'Mara Lindqvist',
+    jobTitle: '',
+    bio: [],
+    email: '',
+    photoAssetId: '',
+    readMoreUrl: '',
+    profileLinks: [],
+  });
 });
 afterEach(() => {
   db.close();
@@ -203,6 +212,9 @@ describe('comments and the library list', () => {
     expect(articles.listArticles({ view: 'active' }).items.find((i) => i.id === b.id)!.returnNote).toBeUndefined();
 
     const hit = articles.listArticles({ view: 'active', search: 'dockwork' }).items[0]!;
-    expect(hit.snippet).toEqual([{ text: 'Dockworkers', match: true }, { text: ' walked out over pay.', match: false }]);
+    expect(hit.snippet).toEqual([
+      { text: 'Dockworkers', match: true },
+      { text: ' walked out over pay.', match: false },
+    ]);
   });
 });

@@ -64,35 +64,30 @@ export function createWorkflowStore(db: Db, deps: WorkflowDeps) {
     );
   }
 
-  const transitionTx = db.transaction(
-    (articleId: string, baseVersion: number, action: WorkflowAction, note: string, actor: Profile): Article => {
-      const article = deps.articles.getArticle(articleId);
-      if (article.version !== baseVersion) {
-        throw new AppError('CONFLICT', 'This article was changed elsewhere since you opened it. Reload it and try again.', {
-          currentVersion: article.version,
-        });
+  const transitionTx = db.transaction((articleId: string, baseVersion: number, action: WorkflowAction, note: string, actor: Profile): Article => {
+    const article = deps.articles.getArticle(articleId);
+    if (article.version !== baseVersion) {
+      throw new AppError('CONFLICT', 'This article was changed elsewhere since you opened it. Reload it and try again.', {
+        currentVersion: article.version,
+      });
+    }
+    const plan = planTransition(article.status, action, actor.role);
+    if (!plan.ok) throw new AppError('NOT_ALLOWED', plan.reason);
+    const cleanNote = note.trim();
+    if (plan.needsNote && !cleanNote) throw new AppError('NOT_ALLOWED', 'Add a note for the writer saying what to change.');
+    if (plan.needsCleanChecklist) {
+      const errors = approvalErrors(article);
+      if (errors.length > 0) {
+        throw new AppError('NOT_ALLOWED', `Cannot ${action === 'export' ? 'export' : 'approve'} yet: ${errors.map((e) => e.message).join(' ')}`);
       }
-      const plan = planTransition(article.status, action, actor.role);
-      if (!plan.ok) throw new AppError('NOT_ALLOWED', plan.reason);
-      const cleanNote = note.trim();
-      if (plan.needsNote && !cleanNote) throw new AppError('NOT_ALLOWED', 'Add a note for the writer saying what to change.');
-      if (plan.needsCleanChecklist) {
-        const errors = approvalErrors(article);
-        if (errors.length > 0) {
-          throw new AppError(
-            'NOT_ALLOWED',
-            `Cannot ${action === 'export' ? 'export' : 'approve'} yet: ${errors.map((e) => e.message).join(' ')}`,
-          );
-        }
-      }
-      const at = clock().toISOString();
-      deps.articles.setStatus(articleId, baseVersion, plan.to, at);
-      stmt.log.run(articleId, action, plan.from, plan.to, actor.name, actor.role, cleanNote, at);
-      for (const hook of hooks) hook(articleId, plan.from, plan.to, db);
-      deps.revisions.snapshot(articleId, 'status', `${STATUS_LABEL[plan.from]} → ${STATUS_LABEL[plan.to]}`, actor);
-      return deps.articles.getArticle(articleId);
-    },
-  );
+    }
+    const at = clock().toISOString();
+    deps.articles.setStatus(articleId, baseVersion, plan.to, at);
+    stmt.log.run(articleId, action, plan.from, plan.to, actor.name, actor.role, cleanNote, at);
+    for (const hook of hooks) hook(articleId, plan.from, plan.to, db);
+    deps.revisions.snapshot(articleId, 'status', `${STATUS_LABEL[plan.from]} → ${STATUS_LABEL[plan.to]}`, actor);
+    return deps.articles.getArticle(articleId);
+  });
 
   return {
     transition(articleId: string, baseVersion: number, action: WorkflowAction, note: string, actor: Profile): Article {

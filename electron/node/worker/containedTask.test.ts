@@ -96,7 +96,9 @@ describe('built like the app', () => {
       format,
       stdin: { contents: format === 'cjs' ? `${imports} (async () => { ${body} })();` : imports + body, resolveDir: root, loader: 'ts' },
       outfile,
-      ...(format === 'cjs' ? cjsImportMetaUrl : { banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } }),
+      ...(format === 'cjs'
+        ? cjsImportMetaUrl
+        : { banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } }),
     });
     const run = spawnSync(process.execPath, [outfile], { cwd: os.tmpdir(), encoding: 'utf8', timeout: 25_000 });
     expect(run.stderr).toBe('');

@@ -66,7 +66,10 @@ function source(): string {
 let warm: { worker: Worker; timer: NodeJS.Timeout } | undefined;
 
 function spawn(memoryMb: number): Worker {
-  const worker = new Worker(source(), { eval: true, resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.ceil(memoryMb / 8)) } });
+  const worker = new Worker(source(), {
+    eval: true,
+    resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.ceil(memoryMb / 8)) },
+  });
   // Errors reach the task that is running; an idle worker that dies is simply not reused.
   worker.on('error', () => {});
   worker.once('exit', () => {
@@ -156,7 +159,8 @@ export async function runContained<N extends TaskName>(name: N, input: TaskInput
           ),
         );
       };
-      const onExit = (code: number) => finish(false, () => reject(new ContainedTaskError('crashed', '', `the ${name} task's worker stopped (exit code ${code})`)));
+      const onExit = (code: number) =>
+        finish(false, () => reject(new ContainedTaskError('crashed', '', `the ${name} task's worker stopped (exit code ${code})`)));
       const timer = setTimeout(
         () => finish(false, () => reject(new ContainedTaskError('time', seconds(timeMs), `the ${name} task did not finish within ${seconds(timeMs)}`))),
         timeMs,

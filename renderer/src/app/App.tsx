@@ -166,86 +166,89 @@ export function App() {
 
   return (
     <ReviewProvider>
-    <div className="desk">
-      <div className="desk-sidebar">
-      <AreaNav area={area} onChange={(next) => void changeArea(next)} />
-      <Library
-        filters={<LibraryFilters filters={filters} onChange={setFilters} />}
-        view={view}
-        onViewChange={setView}
-        search={search}
-        onSearchChange={setSearch}
-        items={items}
-        total={total}
-        totalIsLowerBound={totalIsLowerBound}
-        loading={loading}
-        selectedId={article?.id}
-        onOpen={(id) => {
-          setArea('articles');
-          void openArticle(id);
-        }}
-        onNew={() => void newArticle()}
-        onDuplicate={(id) =>
-          void act(async () => setArticle(await call('duplicateArticle', { id })), 'Article duplicated.')()
-        }
-        onTrash={(id) =>
-          void act(async () => {
-            await call('trashArticle', { id });
-            if (article?.id === id) setArticle(undefined);
-          }, 'Moved to the trash. You can restore it from Trash.')()
-        }
-        onRestore={(id) => void act(() => call('restoreArticle', { id }), 'Article restored.')()}
-        onDeleteForever={(id) => void act(() => call('deleteArticleForever', { id, confirm: true }), 'Deleted for good.')()}
-      />
-      </div>
-      <button type="button" className="backups-open" onClick={() => void flushBeforeLeaving().then(() => setShowBackups(true), (e) => show(errorMessage(e), 'error'))}>
-        Backups…
-      </button>
-      <main className="workspace">
-        <ExchangeBar
-          articles={items.filter((i) => !i.trashedAt).map((i) => ({ id: i.id, headline: i.headline }))}
-          onImported={(id) => void refresh().then(() => openArticle(id))}
-          onExported={() => {
-            void refresh();
-            // An approved article that was exported moved to Exported: show it as stored.
-            if (article?.status === 'approved') void openArticle(article.id);
-          }}
-          notify={show}
-        />
-        <FirstRunCard />
-        {area !== 'articles' ? (
-          <LibrariesArea area={area} />
-        ) : showBackups ? (
-          <BackupsView
-            onClose={() => setShowBackups(false)}
-            onRestored={(status) => {
-              setArticle(undefined);
-              setShowBackups(false);
-              setDb(status);
+      <div className="desk">
+        <div className="desk-sidebar">
+          <AreaNav area={area} onChange={(next) => void changeArea(next)} />
+          <Library
+            filters={<LibraryFilters filters={filters} onChange={setFilters} />}
+            view={view}
+            onViewChange={setView}
+            search={search}
+            onSearchChange={setSearch}
+            items={items}
+            total={total}
+            totalIsLowerBound={totalIsLowerBound}
+            loading={loading}
+            selectedId={article?.id}
+            onOpen={(id) => {
+              setArea('articles');
+              void openArticle(id);
+            }}
+            onNew={() => void newArticle()}
+            onDuplicate={(id) => void act(async () => setArticle(await call('duplicateArticle', { id })), 'Article duplicated.')()}
+            onTrash={(id) =>
+              void act(async () => {
+                await call('trashArticle', { id });
+                if (article?.id === id) setArticle(undefined);
+              }, 'Moved to the trash. You can restore it from Trash.')()
+            }
+            onRestore={(id) => void act(() => call('restoreArticle', { id }), 'Article restored.')()}
+            onDeleteForever={(id) => void act(() => call('deleteArticleForever', { id, confirm: true }), 'Deleted for good.')()}
+          />
+        </div>
+        <button
+          type="button"
+          className="backups-open"
+          onClick={() =>
+            void flushBeforeLeaving().then(
+              () => setShowBackups(true),
+              (e) => show(errorMessage(e), 'error'),
+            )
+          }
+        >
+          Backups…
+        </button>
+        <main className="workspace">
+          <ExchangeBar
+            articles={items.filter((i) => !i.trashedAt).map((i) => ({ id: i.id, headline: i.headline }))}
+            onImported={(id) => void refresh().then(() => openArticle(id))}
+            onExported={() => {
+              void refresh();
+              // An approved article that was exported moved to Exported: show it as stored.
+              if (article?.status === 'approved') void openArticle(article.id);
             }}
             notify={show}
           />
-        ) : article ? (
-          <ArticleView
-            key={`${article.id}:${article.version}`}
-            article={article}
-            onListedFieldChange={onListedFieldChange}
-            onReload={(id) => openArticle(id).then(refresh)}
-            {...(db.readOnly ? { readOnly: db.readOnly } : {})}
-          />
-        ) : (
-          <div className="empty-state workspace-empty">
-            <h2>No article open</h2>
-            {db.readOnly ? (
-              <p role="note">{db.readOnly}</p>
-            ) : (
-              <p>Choose an article from the library, or press “New article” (Ctrl+N) to start one.</p>
-            )}
-          </div>
-        )}
-      </main>
-      <Toasts toasts={toasts} />
-    </div>
+          <FirstRunCard />
+          {area !== 'articles' ? (
+            <LibrariesArea area={area} />
+          ) : showBackups ? (
+            <BackupsView
+              onClose={() => setShowBackups(false)}
+              onRestored={(status) => {
+                setArticle(undefined);
+                setShowBackups(false);
+                setDb(status);
+              }}
+              notify={show}
+            />
+          ) : article ? (
+            <ArticleView
+              key={`${article.id}:${article.version}`}
+              article={article}
+              onListedFieldChange={onListedFieldChange}
+              onReload={(id) => openArticle(id).then(refresh)}
+              {...(db.readOnly ? { readOnly: db.readOnly } : {})}
+            />
+          ) : (
+            <div className="empty-state workspace-empty">
+              <h2>No article open</h2>
+              {db.readOnly ? <p role="note">{db.readOnly}</p> : <p>Choose an article from the library, or press “New article” (Ctrl+N) to start one.</p>}
+            </div>
+          )}
+        </main>
+        <Toasts toasts={toasts} />
+      </div>
     </ReviewProvider>
   );
 }

@@ -22,7 +22,10 @@ const TITLES: Partial<Record<DbProblem, string>> = {
 export function DatabaseProblem({ status, onOpened }: Props) {
   const [error, setError] = useState('');
   // Databases the host offers (picked earlier in a dialog, or given on the browser host's command line).
-  const databases = usePathChoices('database', useCallback((e: unknown) => setError(errorMessage(e)), []));
+  const databases = usePathChoices(
+    'database',
+    useCallback((e: unknown) => setError(errorMessage(e)), []),
+  );
   const [databaseId, setDatabaseId] = useState('');
   const chosenDatabase = databaseId || databases.choices?.paths[0]?.id || '';
   const [busy, setBusy] = useState(false);

@@ -5,7 +5,13 @@ import type { ArticleBody } from '../../../shared/model/document';
 import { isLockedStatus } from '../../../shared/workflow/transitions';
 import { call } from '../api/call';
 import { BodyEditor } from '../editor/BodyEditor';
-import { FreezeLibraryBlocksButton, LibraryBlockPicker, LibraryBlocksProvider, useLibraryBlocksState, useLibraryEditorExtension } from '../editor/library-blocks';
+import {
+  FreezeLibraryBlocksButton,
+  LibraryBlockPicker,
+  LibraryBlocksProvider,
+  useLibraryBlocksState,
+  useLibraryEditorExtension,
+} from '../editor/library-blocks';
 import { ExportArticleButton } from '../exchange/ExportArticleButton';
 import { ReviewPanel } from '../review/ReviewPanel';
 import { useArticleReview } from '../review/useArticleReview';
@@ -85,96 +91,97 @@ export function ArticleView({ article, onListedFieldChange, onReload, readOnly }
 
   return (
     <LibraryBlocksProvider value={library}>
-    <div className="article-layout">
-      <article className="article-view" aria-label="Article">
-        <div className="article-topbar">
-          <WorkflowBar article={article} flush={flushForReview} blocking={review.approvalErrors} onTransitioned={reviewed} />
-          <ExportArticleButton
-            id={article.id}
-            headline={fields.headline}
-            beforeOpen={() => autosave.flush()}
-            onClosed={() =>
-              void call('getArticle', { id: article.id })
-                .then((stored) => (stored.version !== autosave.baseVersion ? onReload(article.id) : undefined))
-                .catch(() => undefined)
-            }
-          />
-          {!locked && <FreezeLibraryBlocksButton articleId={article.id} flush={() => autosave.flush()} onFrozen={reviewed} />}
-          <SaveIndicator state={state} onRetry={() => void autosave.flush()} />
-        </div>
-        {state.kind === 'conflict' && (
-          <ConflictBanner
-            articleId={article.id}
-            mine={{ ...fields, body: bodyRef.current }}
-            // Only what this window changed goes over the saved version: details edited elsewhere stay.
-            onKeepMine={(currentVersion) => autosave.overwrite(currentVersion, {})}
-            onTakeTheirs={() => {
-              // The writer chose the stored text (or kept theirs as a copy): these edits may go.
-              autosave.discard(autosave.baseVersion, article.updatedAt);
-              return onReload(article.id);
-            }}
-          />
-        )}
-        {locked && (
-          <p className="locked-banner" role="note">
-            {readOnly ?? (article.status === 'spiked'
-              ? 'This article is spiked. Restore it to edit it again.'
-              : `This article is ${article.status}: its text is locked so what was approved is what goes out. An editor can reopen it for editing; comments stay open.`)}
-          </p>
-        )}
-        <div className="article-fields">
-          <label className="field-label" htmlFor="article-headline">
-            Headline
-          </label>
-          <textarea
-            id="article-headline"
-            className="headline-input"
-            rows={1}
-            value={fields.headline}
-            placeholder="Headline"
+      <div className="article-layout">
+        <article className="article-view" aria-label="Article">
+          <div className="article-topbar">
+            <WorkflowBar article={article} flush={flushForReview} blocking={review.approvalErrors} onTransitioned={reviewed} />
+            <ExportArticleButton
+              id={article.id}
+              headline={fields.headline}
+              beforeOpen={() => autosave.flush()}
+              onClosed={() =>
+                void call('getArticle', { id: article.id })
+                  .then((stored) => (stored.version !== autosave.baseVersion ? onReload(article.id) : undefined))
+                  .catch(() => undefined)
+              }
+            />
+            {!locked && <FreezeLibraryBlocksButton articleId={article.id} flush={() => autosave.flush()} onFrozen={reviewed} />}
+            <SaveIndicator state={state} onRetry={() => void autosave.flush()} />
+          </div>
+          {state.kind === 'conflict' && (
+            <ConflictBanner
+              articleId={article.id}
+              mine={{ ...fields, body: bodyRef.current }}
+              // Only what this window changed goes over the saved version: details edited elsewhere stay.
+              onKeepMine={(currentVersion) => autosave.overwrite(currentVersion, {})}
+              onTakeTheirs={() => {
+                // The writer chose the stored text (or kept theirs as a copy): these edits may go.
+                autosave.discard(autosave.baseVersion, article.updatedAt);
+                return onReload(article.id);
+              }}
+            />
+          )}
+          {locked && (
+            <p className="locked-banner" role="note">
+              {readOnly ??
+                (article.status === 'spiked'
+                  ? 'This article is spiked. Restore it to edit it again.'
+                  : `This article is ${article.status}: its text is locked so what was approved is what goes out. An editor can reopen it for editing; comments stay open.`)}
+            </p>
+          )}
+          <div className="article-fields">
+            <label className="field-label" htmlFor="article-headline">
+              Headline
+            </label>
+            <textarea
+              id="article-headline"
+              className="headline-input"
+              rows={1}
+              value={fields.headline}
+              placeholder="Headline"
+              readOnly={locked}
+              maxLength={300}
+              onChange={(e) => change({ headline: e.target.value.replace(/\n/g, ' ') })}
+            />
+            <label className="field-label" htmlFor="article-dek">
+              Dek
+            </label>
+            <textarea
+              id="article-dek"
+              className="dek-input"
+              rows={2}
+              value={fields.dek}
+              placeholder="Dek: one or two sentences under the headline"
+              readOnly={locked}
+              maxLength={1000}
+              onChange={(e) => change({ dek: e.target.value })}
+            />
+          </div>
+          <BodyEditor
+            key={`${article.id}:${article.version}`}
+            initialValue={article.body}
+            onChange={onBodyChange}
+            plannedLength={fields.plannedLength}
             readOnly={locked}
-            maxLength={300}
-            onChange={(e) => change({ headline: e.target.value.replace(/\n/g, ' ') })}
+            onInsertLibraryBlock={library.pick}
+            extension={bodyExtension}
           />
-          <label className="field-label" htmlFor="article-dek">
-            Dek
-          </label>
-          <textarea
-            id="article-dek"
-            className="dek-input"
-            rows={2}
-            value={fields.dek}
-            placeholder="Dek: one or two sentences under the headline"
-            readOnly={locked}
-            maxLength={1000}
-            onChange={(e) => change({ dek: e.target.value })}
+        </article>
+        <div className="article-side">
+          {/* A disabled fieldset disables every control inside it. */}
+          <fieldset className="details-lock" disabled={locked}>
+            <ArticleDetails articleId={article.id} headline={fields.headline} fields={fields} onChange={change} />
+          </fieldset>
+          <ReviewPanel
+            article={article}
+            review={review}
+            current={() => ({ headline: fields.headline, dek: fields.dek, body: bodyRef.current })}
+            flush={flushForReview}
+            onArticleChanged={reviewed}
           />
         </div>
-        <BodyEditor
-          key={`${article.id}:${article.version}`}
-          initialValue={article.body}
-          onChange={onBodyChange}
-          plannedLength={fields.plannedLength}
-          readOnly={locked}
-          onInsertLibraryBlock={library.pick}
-          extension={bodyExtension}
-        />
-      </article>
-      <div className="article-side">
-        {/* A disabled fieldset disables every control inside it. */}
-        <fieldset className="details-lock" disabled={locked}>
-          <ArticleDetails articleId={article.id} headline={fields.headline} fields={fields} onChange={change} />
-        </fieldset>
-        <ReviewPanel
-          article={article}
-          review={review}
-          current={() => ({ headline: fields.headline, dek: fields.dek, body: bodyRef.current })}
-          flush={flushForReview}
-          onArticleChanged={reviewed}
-        />
       </div>
-    </div>
-    <LibraryBlockPicker />
+      <LibraryBlockPicker />
     </LibraryBlocksProvider>
   );
 }

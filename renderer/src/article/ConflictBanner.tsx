@@ -39,8 +39,7 @@ export function ConflictBanner({ articleId, mine, onKeepMine, onTakeTheirs }: Pr
   return (
     <section className="conflict-banner" role="alert" aria-label="Save conflict">
       <p>
-        <strong>This article was changed in another window.</strong> Your text here has not been saved and has not been
-        lost. Compare, then keep one version.
+        <strong>This article was changed in another window.</strong> Your text here has not been saved and has not been lost. Compare, then keep one version.
       </p>
       <div className="button-row">
         <button type="button" disabled={busy} onClick={run(async () => setTheirs(await call('getArticle', { id: articleId })))}>

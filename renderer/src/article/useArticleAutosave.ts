@@ -51,7 +51,8 @@ export async function flushAllAutosaves(): Promise<void> {
 export function unsavedEditsMessage(): string | undefined {
   for (const a of open) {
     if (!a.dirty) continue;
-    if (a.saveState.kind === 'conflict') return 'Your changes to this article could not be saved: it was changed in another window. Choose a version in the banner first.';
+    if (a.saveState.kind === 'conflict')
+      return 'Your changes to this article could not be saved: it was changed in another window. Choose a version in the banner first.';
     if (a.saveState.kind === 'error') return `Your changes to this article could not be saved yet (${a.saveState.message}). Retry before leaving it.`;
   }
   return undefined;

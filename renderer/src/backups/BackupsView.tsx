@@ -85,7 +85,6 @@ export function BackupsView({ onClose, onRestored, notify }: Props) {
       if (picked) setFolderId(picked.id);
     });
 
-
   return (
     <section className="backups-view" aria-labelledby="backups-title">
       <header className="backups-header">
@@ -95,8 +94,8 @@ export function BackupsView({ onClose, onRestored, notify }: Props) {
         </button>
       </header>
       <p className="backups-intro">
-        The database is backed up when the app starts and every few hours while it is open. The newest backup of each of the last 7 days and
-        of each of the last 4 weeks is kept.
+        The database is backed up when the app starts and every few hours while it is open. The newest backup of each of the last 7 days and of each of the last
+        4 weeks is kept.
       </p>
       <div className="button-row">
         <button type="button" className="primary" disabled={busy !== undefined} onClick={() => void backUpNow()}>
@@ -188,8 +187,8 @@ export function BackupsView({ onClose, onRestored, notify }: Props) {
           onCancel={() => setConfirming(undefined)}
         >
           The database will be replaced by the backup of {backupTime(confirming.createdAt)}
-          {confirming.articleCount !== undefined ? ` (${confirming.articleCount} articles)` : ''}. The database as it is now is backed up
-          first, so you can undo this by restoring that backup.
+          {confirming.articleCount !== undefined ? ` (${confirming.articleCount} articles)` : ''}. The database as it is now is backed up first, so you can undo
+          this by restoring that backup.
         </ConfirmDialog>
       )}
     </section>

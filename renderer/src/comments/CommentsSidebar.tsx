@@ -118,7 +118,11 @@ export function CommentsSidebar({ articleId, comments, canComment, onCompose }: 
           </label>
         </div>
       )}
-      {error && <p className="error-text" role="alert">{error}</p>}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
       {composing && (
         <form
           className="comment-form"
@@ -140,7 +144,9 @@ export function CommentsSidebar({ articleId, comments, canComment, onCompose }: 
           </div>
         </form>
       )}
-      {visible.length === 0 && !composing && <p className="muted">{threads.length ? 'No open comments.' : 'No comments yet. Select text and press Ctrl+Alt+M.'}</p>}
+      {visible.length === 0 && !composing && (
+        <p className="muted">{threads.length ? 'No open comments.' : 'No comments yet. Select text and press Ctrl+Alt+M.'}</p>
+      )}
       <ol className="comment-threads">
         {visible.map((t) => (
           <ThreadItem key={t.id} thread={t} active={t.id === activeId} onSelect={() => select(t)} run={run} />
@@ -175,7 +181,10 @@ function ThreadItem({
         {thread.messages.map((m) => (
           <li key={m.id}>
             <span className="comment-by">
-              {m.by} <span className="muted">({m.role}, {when(m.at)})</span>
+              {m.by}{' '}
+              <span className="muted">
+                ({m.role}, {when(m.at)})
+              </span>
             </span>
             <p>{m.text}</p>
           </li>

@@ -21,7 +21,10 @@ export class CommentController {
   private listeners = new Set<() => void>();
   private revision = 0;
 
-  constructor(private readonly save: AnchorSaver, private readonly delayMs = 800) {}
+  constructor(
+    private readonly save: AnchorSaver,
+    private readonly delayMs = 800,
+  ) {}
 
   private snap = { revision: 0, threads: this.threads };
 

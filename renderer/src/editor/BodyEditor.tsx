@@ -71,14 +71,8 @@ function EditorSurface({ plannedLength, readOnly = false, onInsertLibraryBlock, 
 
   useEffect(() => setPasteHost(editor, { notify: setNotice }), [editor]);
 
-  const entries = useMemo(
-    () => BLOCK_CATALOG.filter((e) => e.action !== 'library' || onInsertLibraryBlock !== undefined),
-    [onInsertLibraryBlock],
-  );
-  const catalogContext = useMemo(
-    () => ({ chooseImage: () => fileInput.current?.click(), onInsertLibraryBlock }),
-    [onInsertLibraryBlock],
-  );
+  const entries = useMemo(() => BLOCK_CATALOG.filter((e) => e.action !== 'library' || onInsertLibraryBlock !== undefined), [onInsertLibraryBlock]);
+  const catalogContext = useMemo(() => ({ chooseImage: () => fileInput.current?.click(), onInsertLibraryBlock }), [onInsertLibraryBlock]);
 
   // The "/" menu follows the paragraph under the cursor.
   const slash = useSlateSelector(slashQueryAt, sameSlash);

@@ -23,7 +23,15 @@ export function StatusBar({ plannedLength }: { plannedLength?: number | undefine
       <span>{counts.readingMinutes === 0 ? 'No reading time' : `${counts.readingMinutes} min read`}</span>
       {planned && progress && (
         <span className={`length-progress progress-${progress}`} data-testid="length-progress">
-          <meter min={0} max={planned * 1.5} low={planned * 0.9} high={planned * 1.1} optimum={planned} value={Math.min(counts.words, planned * 1.5)} aria-hidden="true" />
+          <meter
+            min={0}
+            max={planned * 1.5}
+            low={planned * 0.9}
+            high={planned * 1.1}
+            optimum={planned}
+            value={Math.min(counts.words, planned * 1.5)}
+            aria-hidden="true"
+          />
           {fmt.format(counts.words)} / {fmt.format(planned)} planned · {PROGRESS_LABEL[progress]}
         </span>
       )}

@@ -74,19 +74,50 @@ export function Toolbar({ disabled, entries, onCommand, onInsert }: ToolbarProps
           {glyph}
         </button>
       ))}
-      <button type="button" className="tool" aria-label="Link" title={titleFor('Link', 'link')} disabled={disabled} onMouseDown={keepSelection} onClick={() => onCommand('link')}>
+      <button
+        type="button"
+        className="tool"
+        aria-label="Link"
+        title={titleFor('Link', 'link')}
+        disabled={disabled}
+        onMouseDown={keepSelection}
+        onClick={() => onCommand('link')}
+      >
         Link
       </button>
       <span className="toolbar-separator" aria-hidden="true" />
       <InsertMenu disabled={disabled} entries={entries} onInsert={onInsert} />
       <span className="toolbar-separator" aria-hidden="true" />
-      <button type="button" className="tool" aria-label="Undo" title={titleFor('Undo', 'undo')} disabled={disabled || !canUndo} onMouseDown={keepSelection} onClick={() => onCommand('undo')}>
+      <button
+        type="button"
+        className="tool"
+        aria-label="Undo"
+        title={titleFor('Undo', 'undo')}
+        disabled={disabled || !canUndo}
+        onMouseDown={keepSelection}
+        onClick={() => onCommand('undo')}
+      >
         ↶
       </button>
-      <button type="button" className="tool" aria-label="Redo" title={titleFor('Redo', 'redo')} disabled={disabled || !canRedo} onMouseDown={keepSelection} onClick={() => onCommand('redo')}>
+      <button
+        type="button"
+        className="tool"
+        aria-label="Redo"
+        title={titleFor('Redo', 'redo')}
+        disabled={disabled || !canRedo}
+        onMouseDown={keepSelection}
+        onClick={() => onCommand('redo')}
+      >
         ↷
       </button>
-      <button type="button" className="tool" aria-label="Find and replace" title={titleFor('Find and replace', 'replace')} onMouseDown={keepSelection} onClick={() => onCommand('replace')}>
+      <button
+        type="button"
+        className="tool"
+        aria-label="Find and replace"
+        title={titleFor('Find and replace', 'replace')}
+        onMouseDown={keepSelection}
+        onClick={() => onCommand('replace')}
+      >
         Find
       </button>
     </div>

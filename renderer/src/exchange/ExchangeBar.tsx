@@ -139,7 +139,11 @@ export function ExchangeBar({ articles, onImported, onExported, notify }: Props)
           void importFiles(files);
         }}
       />
-      <button type="button" onClick={() => input.current?.click()} title="Import Markdown, Word, HTML, text, ninjs or article bundles (or drop files on the window)">
+      <button
+        type="button"
+        onClick={() => input.current?.click()}
+        title="Import Markdown, Word, HTML, text, ninjs or article bundles (or drop files on the window)"
+      >
         Import…
       </button>
       <button type="button" onClick={() => void flushAllAutosaves().finally(() => setExporting(true))} disabled={articles.length === 0}>
@@ -154,7 +158,9 @@ export function ExchangeBar({ articles, onImported, onExported, notify }: Props)
           }}
         />
       )}
-      {pending[0] && <ImportConflictDialog key={pending[0].conflict.articleId + pending.length} conflict={pending[0].conflict} onChoose={(c) => void resolve(c)} />}
+      {pending[0] && (
+        <ImportConflictDialog key={pending[0].conflict.articleId + pending.length} conflict={pending[0].conflict} onChoose={(c) => void resolve(c)} />
+      )}
       {dragging && <div className="drop-overlay">Drop to import</div>}
     </div>
   );

@@ -38,8 +38,8 @@ export function ImportConflictDialog({ conflict, onChoose }: { conflict: Conflic
     <dialog ref={ref} className="import-conflict" aria-labelledby="conflict-title" onCancel={() => onChoose(undefined)}>
       <h2 id="conflict-title">This article is already here</h2>
       <p>
-        The bundle holds “{conflict.theirs.headline || 'Untitled article'}” (version {conflict.theirs.version}); this desk has version{' '}
-        {conflict.mine.version}. Deleted words are struck through, the bundle’s words are highlighted.
+        The bundle holds “{conflict.theirs.headline || 'Untitled article'}” (version {conflict.theirs.version}); this desk has version {conflict.mine.version}.
+        Deleted words are struck through, the bundle’s words are highlighted.
       </p>
       {conflict.diff.coarse && <p className="diff-note">{COARSE_DIFF_NOTE}</p>}
       <h3>Headline</h3>

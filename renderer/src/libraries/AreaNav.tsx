@@ -13,7 +13,13 @@ export function AreaNav({ area, onChange }: { area: DeskArea; onChange: (area: D
   return (
     <nav className="area-nav" aria-label="Desk areas">
       {AREAS.map((a) => (
-        <button key={a.id} type="button" aria-current={area === a.id ? 'page' : undefined} className={area === a.id ? 'selected' : ''} onClick={() => onChange(a.id)}>
+        <button
+          key={a.id}
+          type="button"
+          aria-current={area === a.id ? 'page' : undefined}
+          className={area === a.id ? 'selected' : ''}
+          onClick={() => onChange(a.id)}
+        >
           {a.label}
         </button>
       ))}

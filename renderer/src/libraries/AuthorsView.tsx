@@ -71,7 +71,10 @@ function AuthorForm({ entry, initial, onSaved, onDeleted }: FormProps) {
   const id = useId();
 
   useEffect(() => {
-    if (entry) call('listAuthorVersions', { id: entry.id }).then(setVersions).catch(() => setVersions([]));
+    if (entry)
+      call('listAuthorVersions', { id: entry.id })
+        .then(setVersions)
+        .catch(() => setVersions([]));
   }, [entry]);
 
   const save = () =>
@@ -143,7 +146,11 @@ function AuthorForm({ entry, initial, onSaved, onDeleted }: FormProps) {
               value={link.url}
               onChange={(e) => set({ profileLinks: draft.profileLinks.map((l, j) => (j === i ? { ...l, url: e.target.value } : l)) })}
             />
-            <button type="button" aria-label={`Remove profile link ${i + 1}`} onClick={() => set({ profileLinks: draft.profileLinks.filter((_, j) => j !== i) })}>
+            <button
+              type="button"
+              aria-label={`Remove profile link ${i + 1}`}
+              onClick={() => set({ profileLinks: draft.profileLinks.filter((_, j) => j !== i) })}
+            >
               ×
             </button>
           </div>

@@ -42,9 +42,9 @@ export function DisclosuresView() {
         <>
           <h2>AI-use disclosures</h2>
           <p>
-          Choose a template to edit its text and the uses it covers, or add a new one. Editing a template saves a new version; drafts that use
-          it follow, approved articles keep the version they were approved with.
-            </p>
+            Choose a template to edit its text and the uses it covers, or add a new one. Editing a template saves a new version; drafts that use it follow,
+            approved articles keep the version they were approved with.
+          </p>
         </>
       }
     />
@@ -60,7 +60,10 @@ function DisclosureForm({ entry, initial, onSaved, onDeleted }: FormProps) {
   const toggle = (use: AiUse, on: boolean) => set({ covers: AI_USES.filter((u) => (u === use ? on : draft.covers.includes(u))) });
 
   useEffect(() => {
-    if (entry) call('listDisclosureVersions', { id: entry.id }).then(setVersions).catch(() => setVersions([]));
+    if (entry)
+      call('listDisclosureVersions', { id: entry.id })
+        .then(setVersions)
+        .catch(() => setVersions([]));
   }, [entry]);
 
   const save = () =>
@@ -95,7 +98,12 @@ function DisclosureForm({ entry, initial, onSaved, onDeleted }: FormProps) {
       </h2>
       <label htmlFor={`${id}-title`}>Title</label>
       <input id={`${id}-title`} value={draft.title} required onChange={(e) => set({ title: e.target.value })} />
-      <RichTextField label="Disclosure text" value={draft.text} onChange={(text) => set({ text })} placeholder="To read how we use AI as a newsroom tool, click here." />
+      <RichTextField
+        label="Disclosure text"
+        value={draft.text}
+        onChange={(text) => set({ text })}
+        placeholder="To read how we use AI as a newsroom tool, click here."
+      />
       <label htmlFor={`${id}-policy`}>AI policy link</label>
       <input id={`${id}-policy`} type="url" value={draft.policyUrl} placeholder="https://…" onChange={(e) => set({ policyUrl: e.target.value })} />
       <fieldset className="covers">

@@ -56,14 +56,7 @@ export function Library(props: Props) {
         </button>
         <div className="segmented" role="tablist" aria-label="Library view">
           {(['active', 'trash'] as const).map((v) => (
-            <button
-              key={v}
-              type="button"
-              role="tab"
-              aria-selected={view === v}
-              className={view === v ? 'selected' : ''}
-              onClick={() => props.onViewChange(v)}
-            >
+            <button key={v} type="button" role="tab" aria-selected={view === v} className={view === v ? 'selected' : ''} onClick={() => props.onViewChange(v)}>
               {v === 'active' ? 'Articles' : 'Trash'}
             </button>
           ))}
@@ -79,7 +72,9 @@ export function Library(props: Props) {
         {view === 'active' && props.filters}
       </div>
       <p className="library-count" aria-live="polite">
-        {loading ? 'Loading…' : `${props.total.toLocaleString()}${props.totalIsLowerBound ? '+' : ''} ${props.total === 1 && !props.totalIsLowerBound ? 'article' : 'articles'}`}
+        {loading
+          ? 'Loading…'
+          : `${props.total.toLocaleString()}${props.totalIsLowerBound ? '+' : ''} ${props.total === 1 && !props.totalIsLowerBound ? 'article' : 'articles'}`}
       </p>
       {items.length === 0 && !loading ? (
         <p className="empty-state">{emptyText}</p>

@@ -22,7 +22,9 @@ export function ArticleItemReview({ item }: { item: ArticleSummary }) {
               💬 {open}
             </span>
           )}
-          {item.deadline && <span className={Date.parse(item.deadline) < Date.now() ? 'deadline overdue' : 'deadline'}>Due {formatDeadline(item.deadline)}</span>}
+          {item.deadline && (
+            <span className={Date.parse(item.deadline) < Date.now() ? 'deadline overdue' : 'deadline'}>Due {formatDeadline(item.deadline)}</span>
+          )}
         </span>
       )}
       {item.snippet && <SearchSnippet parts={item.snippet} />}

@@ -8,7 +8,9 @@ export function ChecklistPanel({ results }: { results: RuleFinding[] }) {
       <header className="review-section-header">
         <h2>Checklist</h2>
         <span className={errors ? 'error-text' : 'ok-text'}>
-          {results.length === 0 ? 'Ready' : `${errors} ${errors === 1 ? 'error' : 'errors'}, ${results.length - errors} ${results.length - errors === 1 ? 'warning' : 'warnings'}`}
+          {results.length === 0
+            ? 'Ready'
+            : `${errors} ${errors === 1 ? 'error' : 'errors'}, ${results.length - errors} ${results.length - errors === 1 ? 'warning' : 'warnings'}`}
         </span>
       </header>
       {results.length === 0 ? (

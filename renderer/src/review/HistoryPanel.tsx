@@ -28,7 +28,9 @@ export function HistoryPanel({ article, current, flush, onRestored, canWrite }: 
   const [label, setLabel] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState(CURRENT);
-  const [shown, setShown] = useState<{ kind: 'view'; revision: Revision } | { kind: 'diff'; before: VersionText; after: VersionText; title: string } | undefined>();
+  const [shown, setShown] = useState<
+    { kind: 'view'; revision: Revision } | { kind: 'diff'; before: VersionText; after: VersionText; title: string } | undefined
+  >();
   const [error, setError] = useState('');
   const ids = { label: useId(), from: useId(), to: useId() };
 
@@ -70,11 +72,22 @@ export function HistoryPanel({ article, current, flush, onRestored, canWrite }: 
             })();
           }}
         >
-          <input id={ids.label} aria-label="Version label" placeholder="Label (optional)" value={label} maxLength={200} onChange={(e) => setLabel(e.target.value)} />
+          <input
+            id={ids.label}
+            aria-label="Version label"
+            placeholder="Label (optional)"
+            value={label}
+            maxLength={200}
+            onChange={(e) => setLabel(e.target.value)}
+          />
           <button type="submit">Save version</button>
         </form>
       )}
-      {error && <p className="error-text" role="alert">{error}</p>}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
       {revisions.length === 0 ? (
         <p className="muted">No versions yet. One is kept at every status change and every ten minutes of editing.</p>
       ) : (

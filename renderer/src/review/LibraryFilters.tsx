@@ -49,7 +49,9 @@ export function LibraryFilters({ filters, onChange }: Props) {
   }, [profile, onChange]);
 
   useEffect(() => {
-    call('listAuthors', { includeArchived: true }).then(setAuthors).catch(() => setAuthors([]));
+    call('listAuthors', { includeArchived: true })
+      .then(setAuthors)
+      .catch(() => setAuthors([]));
   }, []);
 
   const set = (patch: Partial<ListFilters>) => {
@@ -92,7 +94,9 @@ export function LibraryFilters({ filters, onChange }: Props) {
           <select
             id={`${id}-status`}
             value={filters.status?.length === 1 ? filters.status[0] : filters.status?.length ? 'home' : ''}
-            onChange={(e) => set({ status: e.target.value === 'home' ? homeFilters(home).status : e.target.value ? [e.target.value as ArticleStatus] : undefined })}
+            onChange={(e) =>
+              set({ status: e.target.value === 'home' ? homeFilters(home).status : e.target.value ? [e.target.value as ArticleStatus] : undefined })
+            }
           >
             <option value="">Any status</option>
             {filters.status && filters.status.length > 1 && <option value="home">{filters.status.map((s) => STATUS_LABEL[s]).join(' or ')}</option>}

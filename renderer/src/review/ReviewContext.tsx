@@ -23,8 +23,12 @@ export function ReviewProvider({ children }: { children: ReactNode }) {
   const [profile, setProfile] = useState<Profile | null | undefined>();
   const [settings, setSettings] = useState<ReviewSettings>(DEFAULT_CHECKLIST_SETTINGS);
   useEffect(() => {
-    call('getProfile', {}).then(setProfile).catch(() => setProfile(null));
-    call('getReviewSettings', {}).then(setSettings).catch(() => undefined);
+    call('getProfile', {})
+      .then(setProfile)
+      .catch(() => setProfile(null));
+    call('getReviewSettings', {})
+      .then(setSettings)
+      .catch(() => undefined);
   }, []);
   const saveProfile = useCallback(async (p: Profile) => setProfile(await call('setProfile', p)), []);
   const saveSettings = useCallback(async (s: ReviewSettings) => setSettings(await call('setReviewSettings', s)), []);

@@ -101,7 +101,9 @@ export function WorkflowBar({ article, flush, blocking, onTransitioned }: Props)
 export function ActivityLog({ article }: { article: Article }) {
   const [log, setLog] = useState<TransitionRecord[]>([]);
   useEffect(() => {
-    call('listTransitions', { id: article.id }).then(setLog).catch(() => setLog([]));
+    call('listTransitions', { id: article.id })
+      .then(setLog)
+      .catch(() => setLog([]));
   }, [article.id, article.version]);
   const lastReturn = [...log].reverse().find((t) => t.action === 'return');
   return (

@@ -15,7 +15,8 @@ describe('passwords', () => {
   });
 
   it('refuses stored hashes it does not understand or that would cost too much', async () => {
-    for (const stored of ['', 'plain', 'scrypt$1$2$3', 'scrypt$1048577$8$1$c2FsdA$a2V5', 'bcrypt$32768$8$1$c2FsdA$a2V5']) expect(await verifyPassword('x', stored)).toBe(false);
+    for (const stored of ['', 'plain', 'scrypt$1$2$3', 'scrypt$1048577$8$1$c2FsdA$a2V5', 'bcrypt$32768$8$1$c2FsdA$a2V5'])
+      expect(await verifyPassword('x', stored)).toBe(false);
   });
 
   it('says in a sentence why a new password is refused', () => {

@@ -5,7 +5,17 @@
  */
 
 /** Message kinds of the Hocuspocus 3 protocol (`MessageType` in @hocuspocus/server). */
-export const MESSAGE = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3, SyncReply: 4, Stateless: 5, BroadcastStateless: 6, Close: 7, SyncStatus: 8 } as const;
+export const MESSAGE = {
+  Sync: 0,
+  Awareness: 1,
+  Auth: 2,
+  QueryAwareness: 3,
+  SyncReply: 4,
+  Stateless: 5,
+  BroadcastStateless: 6,
+  Close: 7,
+  SyncStatus: 8,
+} as const;
 /** Sub-kinds of a sync message (y-protocols/sync). */
 export const SYNC = { Step1: 0, Step2: 1, Update: 2 } as const;
 

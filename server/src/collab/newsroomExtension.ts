@@ -217,12 +217,17 @@ export class NewsroomExtension implements Extension {
     const articleId = parseArticleDocumentName(documentName)!;
     // The snapshot and the state are taken together, so "contained" is exact even while updates arrive.
     const snapshot = Y.snapshot(document);
-    const contained = this.loggedFor(documentName).filter((u) => Y.snapshotContainsUpdate(snapshot, u.data)).map((u) => u.seq);
+    const contained = this.loggedFor(documentName)
+      .filter((u) => Y.snapshotContainsUpdate(snapshot, u.data))
+      .map((u) => u.seq);
     const state = Y.encodeStateAsUpdate(document);
     const now = new Date().toISOString();
     await this.storage.documents.store(articleId, state, contained, now);
     const done = new Set(contained);
-    this.logged.set(documentName, this.loggedFor(documentName).filter((u) => !done.has(u.seq)));
+    this.logged.set(
+      documentName,
+      this.loggedFor(documentName).filter((u) => !done.has(u.seq)),
+    );
     const read = readArticleDoc(document);
     await this.storage.articles.touch(articleId, read.ok ? read.fields.headline : undefined, now);
     if (!read.ok) this.log(`${documentName}: ${read.reason}`);

@@ -44,7 +44,10 @@ const createSchema = z
     id: z.string().refine(isArticleId, 'must be a lower-case uuid'),
     fields: articleFieldsSchema.optional(),
     /** A desk's own Yjs document (base64 of Y.encodeStateAsUpdate), for an article it created offline. */
-    state: z.base64().max(Math.ceil((LIMITS.maxRequestBytes * 4) / 3)).optional(),
+    state: z
+      .base64()
+      .max(Math.ceil((LIMITS.maxRequestBytes * 4) / 3))
+      .optional(),
   })
   .strict()
   .refine((input) => !(input.fields && input.state), { message: 'send either fields or state, not both', path: ['state'] });
@@ -53,7 +56,11 @@ const transitionSchema = z.object({ action: z.enum(WORKFLOW_ACTIONS), note: z.st
 const publicAccount = (account: Account) => ({ id: account.id, name: account.name, role: account.role });
 
 export function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
-  const forwarded = trustProxy ? String(request.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
+  const forwarded = trustProxy
+    ? String(request.headers['x-forwarded-for'] ?? '')
+        .split(',')[0]
+        ?.trim()
+    : '';
   return (forwarded || request.socket.remoteAddress || 'unknown').slice(0, 100);
 }
 
@@ -104,7 +111,8 @@ export function createApiHandler(deps: ApiDeps) {
     if (is('POST', '/api/articles')) {
       const { account } = await requireAccount(request);
       const input = parseWith(createSchema, await readJson(request, LIMITS.maxRequestBytes));
-      const content = input.state !== undefined ? { state: Buffer.from(input.state, 'base64') } : input.fields ? { fields: input.fields as ArticleFields } : undefined;
+      const content =
+        input.state !== undefined ? { state: Buffer.from(input.state, 'base64') } : input.fields ? { fields: input.fields as ArticleFields } : undefined;
       const result = await createArticle(storage, account, { id: input.id, content }, new Date());
       if (!result.ok) return sendError(response, result.status, result.reason);
       return sendJson(response, result.created ? 201 : 200, { article: result.article, created: result.created });

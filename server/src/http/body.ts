@@ -44,5 +44,8 @@ export function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = issue && issue.path.length > 0 ? `“${issue.path.join('.')}”` : 'the request';
-  throw new HttpError(400, `The request was refused: ${field} is missing or not valid${issue?.message ? ` (${issue.message.toLowerCase().replace(/\.$/, '')})` : ''}.`);
+  throw new HttpError(
+    400,
+    `The request was refused: ${field} is missing or not valid${issue?.message ? ` (${issue.message.toLowerCase().replace(/\.$/, '')})` : ''}.`,
+  );
 }

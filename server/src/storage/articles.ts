@@ -50,9 +50,22 @@ export function articlesTable(db: SqlDriver) {
     },
 
     /** Moves an article only if it is still in `from` (two editors acting at once: one wins). */
-    async transition(change: { id: string; action: WorkflowAction; from: ArticleStatus; to: ArticleStatus; accountId: string; note: string; now: string }): Promise<boolean> {
+    async transition(change: {
+      id: string;
+      action: WorkflowAction;
+      from: ArticleStatus;
+      to: ArticleStatus;
+      accountId: string;
+      note: string;
+      now: string;
+    }): Promise<boolean> {
       return db.transaction(async (tx) => {
-        const moved = await tx.run('UPDATE articles SET status = ?, updated_at = ? WHERE id = ? AND status = ?', [change.to, change.now, change.id, change.from]);
+        const moved = await tx.run('UPDATE articles SET status = ?, updated_at = ? WHERE id = ? AND status = ?', [
+          change.to,
+          change.now,
+          change.id,
+          change.from,
+        ]);
         if (moved.changes === 0) return false;
         await tx.run('INSERT INTO article_transitions (article_id, action, from_status, to_status, account_id, note, at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
           change.id,

@@ -11,13 +11,19 @@ export function documentsTable(db: SqlDriver) {
   return {
     async load(articleId: string): Promise<StoredDocument> {
       const doc = await db.get<{ state: Uint8Array }>('SELECT state FROM article_documents WHERE article_id = ?', [articleId]);
-      const updates = await db.all<{ seq: number; data: Uint8Array }>('SELECT seq, data FROM article_document_updates WHERE article_id = ? ORDER BY seq', [articleId]);
+      const updates = await db.all<{ seq: number; data: Uint8Array }>('SELECT seq, data FROM article_document_updates WHERE article_id = ? ORDER BY seq', [
+        articleId,
+      ]);
       return { state: doc?.state, updates: updates.map((u) => ({ seq: Number(u.seq), data: u.data })) };
     },
 
     /** Appends one accepted update; returns its sequence number. */
     async append(articleId: string, data: Uint8Array, now: string): Promise<number> {
-      const row = await db.get<{ seq: number }>('INSERT INTO article_document_updates (article_id, data, at) VALUES (?, ?, ?) RETURNING seq', [articleId, data, now]);
+      const row = await db.get<{ seq: number }>('INSERT INTO article_document_updates (article_id, data, at) VALUES (?, ?, ?) RETURNING seq', [
+        articleId,
+        data,
+        now,
+      ]);
       return Number(row!.seq);
     },
 

@@ -20,7 +20,10 @@ export function signInAttemptsTable(db: SqlDriver) {
     async failuresSince(nameKey: string, address: string, since: Date): Promise<{ byName: number; byAddress: number }> {
       const at = since.toISOString();
       const byName = await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM sign_in_attempts WHERE name_key = ? AND succeeded = 0 AND at >= ?', [nameKey, at]);
-      const byAddress = await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM sign_in_attempts WHERE address = ? AND succeeded = 0 AND at >= ?', [address, at]);
+      const byAddress = await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM sign_in_attempts WHERE address = ? AND succeeded = 0 AND at >= ?', [
+        address,
+        at,
+      ]);
       return { byName: Number(byName?.n ?? 0), byAddress: Number(byAddress?.n ?? 0) };
     },
 

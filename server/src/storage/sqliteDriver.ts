@@ -13,7 +13,8 @@ export function openSqliteDriver(file: string): SqlDriver {
   return new SqliteDriver(db);
 }
 
-const bind = (params: readonly SqlValue[]) => params.map((p) => (p instanceof Uint8Array && !Buffer.isBuffer(p) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p));
+const bind = (params: readonly SqlValue[]) =>
+  params.map((p) => (p instanceof Uint8Array && !Buffer.isBuffer(p) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p));
 
 class SqliteDriver implements SqlDriver {
   readonly dialect = 'sqlite' as const;

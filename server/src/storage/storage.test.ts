@@ -75,7 +75,9 @@ describe.each([
     expect(await storage.articles.transition(move)).toBe(true);
     expect(await storage.articles.transition(move)).toBe(false);
     expect((await storage.articles.byId(id))?.status).toBe('submitted');
-    expect(await storage.db.all('SELECT action, from_status, to_status FROM article_transitions WHERE article_id = ?', [id])).toEqual([{ action: 'submit', from_status: 'draft', to_status: 'submitted' }]);
+    expect(await storage.db.all('SELECT action, from_status, to_status FROM article_transitions WHERE article_id = ?', [id])).toEqual([
+      { action: 'submit', from_status: 'draft', to_status: 'submitted' },
+    ]);
   });
 
   it.skipIf(!enabled)('counts failed sign-ins in the window, per name and per address', async () => {

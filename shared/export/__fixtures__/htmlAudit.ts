@@ -1,7 +1,21 @@
 /** Test helper: parses HTML with htmlparser2 and lists anything executable or unsafe in it. */
 import { Parser } from 'htmlparser2';
 
-const FORBIDDEN_ELEMENTS = new Set(['script', 'iframe', 'object', 'embed', 'frame', 'frameset', 'applet', 'base', 'form', 'svg', 'math', 'link', 'meta-refresh']);
+const FORBIDDEN_ELEMENTS = new Set([
+  'script',
+  'iframe',
+  'object',
+  'embed',
+  'frame',
+  'frameset',
+  'applet',
+  'base',
+  'form',
+  'svg',
+  'math',
+  'link',
+  'meta-refresh',
+]);
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'background']);
 
 export type HtmlAudit = { elements: string[]; problems: string[]; hrefs: string[]; text: string };

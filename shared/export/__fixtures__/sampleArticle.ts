@@ -91,7 +91,13 @@ export function hostileInput(): ExportInput {
       authorId: 'x',
       mode: 'detached',
       version: 1,
-      snapshot: { name: HOSTILE.script, jobTitle: HOSTILE.attr, bio: [{ text: HOSTILE.img }], photoAssetId: 'javascript:alert(1)', readMoreUrl: 'javascript:alert(1)' },
+      snapshot: {
+        name: HOSTILE.script,
+        jobTitle: HOSTILE.attr,
+        bio: [{ text: HOSTILE.img }],
+        photoAssetId: 'javascript:alert(1)',
+        readMoreUrl: 'javascript:alert(1)',
+      },
       children: [{ text: '' }],
     },
     {

@@ -10,8 +10,7 @@ export const restorableProblem = (problem: DbProblem): boolean => problem === 'd
 
 export type DbStatus =
   /** readOnly: why nothing can be changed (a read-only file, folder or disk), when that is so. */
-  | { state: 'open'; path: string; schemaVersion: number; readOnly?: string }
-  | { state: 'error'; path: string; problem: DbProblem; message: string };
+  { state: 'open'; path: string; schemaVersion: number; readOnly?: string } | { state: 'error'; path: string; problem: DbProblem; message: string };
 
 export type AppInfo = {
   appVersion: string;

@@ -48,9 +48,7 @@ export const articleChannels = {
   'articles:get': channel<Article>()(z.object({ id }).strict()),
   'articles:create': channel<Article>()(z.object({ fields: articleFieldsSchema.partial().optional() }).strict()),
   /** Saves changed fields if the stored version still equals baseVersion; otherwise fails with CONFLICT. */
-  'articles:save': channel<SaveResult>()(
-    z.object({ id, baseVersion: z.number().int().min(0), patch: articleFieldsSchema.partial() }).strict(),
-  ),
+  'articles:save': channel<SaveResult>()(z.object({ id, baseVersion: z.number().int().min(0), patch: articleFieldsSchema.partial() }).strict()),
   'articles:duplicate': channel<Article>()(z.object({ id }).strict()),
   'articles:trash': channel<null>()(z.object({ id }).strict()),
   'articles:restore': channel<null>()(z.object({ id }).strict()),

@@ -15,7 +15,10 @@ export const assetChannels = {
       .object({
         fileName: z.string().min(1).max(255),
         mimeType: z.enum(IMAGE_MIME_TYPES),
-        dataBase64: z.string().min(1).max(Math.ceil((MAX_ASSET_BYTES * 4) / 3) + 4),
+        dataBase64: z
+          .string()
+          .min(1)
+          .max(Math.ceil((MAX_ASSET_BYTES * 4) / 3) + 4),
       })
       .strict(),
   ),

@@ -32,7 +32,11 @@ export type RestoreResult = {
   undoBackup?: string;
 };
 
-const backupName = z.string().min(1).max(255).regex(/^[^/\\]+$/, 'a file name, not a path');
+const backupName = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[^/\\]+$/, 'a file name, not a path');
 
 export const backupChannels = {
   /** Answers even when the database could not be opened, so a damaged file can be replaced by a backup. */

@@ -66,7 +66,10 @@ export const exchangeChannels = {
     z
       .object({
         fileName: z.string().min(1).max(255),
-        dataBase64: z.string().min(1).max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4),
+        dataBase64: z
+          .string()
+          .min(1)
+          .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4),
         onConflict: z.enum(['keep-mine', 'take-theirs', 'keep-both']).optional(),
       })
       .strict(),

@@ -21,9 +21,7 @@ export const libraryChannels = {
   'authors:get': channel<AuthorEntry>()(z.object({ id }).strict()),
   'authors:create': channel<AuthorEntry>()(z.object({ author: authorInputSchema }).strict()),
   /** Adds a version if the stored one is still baseVersion (else CONFLICT) and updates synced bios in drafts. */
-  'authors:update': channel<LibraryEditResult<AuthorEntry>>()(
-    z.object({ id, baseVersion: version, author: authorInputSchema }).strict(),
-  ),
+  'authors:update': channel<LibraryEditResult<AuthorEntry>>()(z.object({ id, baseVersion: version, author: authorInputSchema }).strict()),
   'authors:setArchived': channel<AuthorEntry>()(z.object({ id, archived: z.boolean() }).strict()),
   /** Refused (NOT_ALLOWED) while any article names the author or carries their bio. */
   'authors:delete': channel<null>()(z.object({ id, confirm: z.literal(true) }).strict()),
@@ -31,9 +29,7 @@ export const libraryChannels = {
 
   'disclosures:list': channel<DisclosureEntry[]>()(listRequest),
   'disclosures:create': channel<DisclosureEntry>()(z.object({ disclosure: disclosureInputSchema }).strict()),
-  'disclosures:update': channel<LibraryEditResult<DisclosureEntry>>()(
-    z.object({ id, baseVersion: version, disclosure: disclosureInputSchema }).strict(),
-  ),
+  'disclosures:update': channel<LibraryEditResult<DisclosureEntry>>()(z.object({ id, baseVersion: version, disclosure: disclosureInputSchema }).strict()),
   'disclosures:setArchived': channel<DisclosureEntry>()(z.object({ id, archived: z.boolean() }).strict()),
   'disclosures:delete': channel<null>()(z.object({ id, confirm: z.literal(true) }).strict()),
   'disclosures:versions': channel<DisclosureVersion[]>()(z.object({ id }).strict()),

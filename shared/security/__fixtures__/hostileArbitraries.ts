@@ -22,7 +22,11 @@ const mixed = fc
 
 /** Openers nested deep around some text, closed partly or not at all. */
 const nested = fc
-  .tuple(fc.constantFrom('<div>', '<ul><li>', '<blockquote>', '<b><i>', '> ', '- ', '*', '[', '(', '{"a":', '['), fc.integer({ min: 500, max: 20_000 }), fc.boolean())
+  .tuple(
+    fc.constantFrom('<div>', '<ul><li>', '<blockquote>', '<b><i>', '> ', '- ', '*', '[', '(', '{"a":', '['),
+    fc.integer({ min: 500, max: 20_000 }),
+    fc.boolean(),
+  )
   .map(([open, n, close]) => clip(`${open.repeat(n)}deep text${close ? open.replace('<', '</').repeat(n) : ''}`));
 
 /** A long run of whitespace inside content and before a unit. */

@@ -112,7 +112,12 @@ export const DOCUMENT_END = '</w:body></w:document>';
 
 /** A minimal .docx whose word/document.xml is given (as literal XML or a repeat). */
 export function wordFile(document: Omit<ZipEntrySpec, 'name'>, extra: readonly ZipEntrySpec[] = []): Buffer {
-  return buildZip([{ name: '[Content_Types].xml', data: CONTENT_TYPES }, { name: '_rels/.rels', data: ROOT_RELS }, { name: 'word/document.xml', ...document }, ...extra]);
+  return buildZip([
+    { name: '[Content_Types].xml', data: CONTENT_TYPES },
+    { name: '_rels/.rels', data: ROOT_RELS },
+    { name: 'word/document.xml', ...document },
+    ...extra,
+  ]);
 }
 
 /** 16.7 million empty paragraphs (100 MB of XML) in about 100 KB: the bomb from issue 10. */
@@ -136,10 +141,13 @@ export function prose(paragraphs: number, sentence: (i: number) => string): stri
 
 /** Deterministic prose that packs like real text (3–5 times), `bytes` long. */
 export function plainProse(bytes: number): string {
-  const vocabulary = 'the council voted on thursday to fund a movable flood barrier across inner port after decade of argument over how protect old town from storm surges residents said harbour had flooded three winters in row'.split(' ');
+  const vocabulary =
+    'the council voted on thursday to fund a movable flood barrier across inner port after decade of argument over how protect old town from storm surges residents said harbour had flooded three winters in row'.split(
+      ' ',
+    );
   const out: string[] = [];
   let length = 0;
-  for (let x = 7; length < bytes; ) {
+  for (let x = 7; length < bytes;) {
     x = (x * 1103515245 + 12345) >>> 0;
     const word = vocabulary[x % vocabulary.length]!;
     out.push(word);
@@ -153,7 +161,10 @@ export function plainProse(bytes: number): string {
  * the XML is ten times the text. `words` words of realistic prose.
  */
 export function wordPerRunDocument(words: number, wordsPerParagraph = 60): Buffer {
-  const vocabulary = 'the council voted on thursday to fund a movable flood barrier across inner port after decade of argument over how protect old town from storm surges'.split(' ');
+  const vocabulary =
+    'the council voted on thursday to fund a movable flood barrier across inner port after decade of argument over how protect old town from storm surges'.split(
+      ' ',
+    );
   let xml = DOCUMENT_START;
   let x = 12345;
   for (let i = 0; i < words; i += wordsPerParagraph) {

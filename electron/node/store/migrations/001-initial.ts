@@ -1,9 +1,9 @@
 import type { Migration } from './types';
 
 export const migration: Migration = {
-    version: 1,
-    name: 'articles, authors, disclosure templates, trash, full-text search',
-    sql: `
+  version: 1,
+  name: 'articles, authors, disclosure templates, trash, full-text search',
+  sql: `
       CREATE TABLE authors (
         id TEXT PRIMARY KEY,
         name TEXT NOT NULL,
@@ -100,4 +100,4 @@ export const migration: Migration = {
         VALUES (new.rowid, new.headline, new.dek, new.body_text);
       END;
     `,
-  };
+};

@@ -1,9 +1,9 @@
 import type { Migration } from './types';
 
 export const migration: Migration = {
-    version: 2,
-    name: 'image assets stored in the database (offline, never hot-linked)',
-    sql: `
+  version: 2,
+  name: 'image assets stored in the database (offline, never hot-linked)',
+  sql: `
       CREATE TABLE assets (
         id TEXT PRIMARY KEY,
         file_name TEXT NOT NULL,
@@ -15,4 +15,4 @@ export const migration: Migration = {
       );
       CREATE UNIQUE INDEX assets_by_hash ON assets (sha256);
     `,
-  };
+};

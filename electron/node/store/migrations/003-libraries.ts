@@ -27,11 +27,7 @@ const DEFAULT_TEMPLATES = [
 ];
 
 const seedTemplates = DEFAULT_TEMPLATES.map((t) => {
-  const text = JSON.stringify([
-    { text: t.text },
-    { type: 'link', url: POLICY, children: [{ text: 'Read our AI policy' }] },
-    { text: '.' },
-  ]);
+  const text = JSON.stringify([{ text: t.text }, { type: 'link', url: POLICY, children: [{ text: 'Read our AI policy' }] }, { text: '.' }]);
   return `
       INSERT OR IGNORE INTO disclosure_templates (id, current_version, archived, created_at, updated_at, covers_json)
         VALUES (${q(t.id)}, 1, 0, ${NOW}, ${NOW}, ${q(JSON.stringify(t.covers))});

@@ -14,8 +14,7 @@ export function AiDeclarationField({ value, onChange }: Props) {
   const ids = { tools: useId(), note: useId(), hint: useId() };
   const library = useLibraryBlocks();
   const none = value.uses.length === 0;
-  const toggle = (use: AiUse, on: boolean) =>
-    onChange({ ...value, uses: AI_USES.filter((u) => (u === use ? on : value.uses.includes(u))) });
+  const toggle = (use: AiUse, on: boolean) => onChange({ ...value, uses: AI_USES.filter((u) => (u === use ? on : value.uses.includes(u))) });
   const fitting = !none && library ? suggestTemplates(value.uses, library.templates) : [];
 
   return (
@@ -42,13 +41,7 @@ export function AiDeclarationField({ value, onChange }: Props) {
             onChange={(e) => onChange({ ...value, tools: e.target.value })}
           />
           <label htmlFor={ids.note}>Note on AI use</label>
-          <textarea
-            id={ids.note}
-            rows={2}
-            value={value.note}
-            maxLength={FIELD_LIMITS.note}
-            onChange={(e) => onChange({ ...value, note: e.target.value })}
-          />
+          <textarea id={ids.note} rows={2} value={value.note} maxLength={FIELD_LIMITS.note} onChange={(e) => onChange({ ...value, note: e.target.value })} />
         </>
       )}
       <p className="hint" id={ids.hint}>

@@ -33,11 +33,24 @@ function Counter({ length, recommended }: { length: number; recommended: number 
 export function ArticleDetails({ articleId, headline, fields, onChange }: Props) {
   const [authors, setAuthors] = useState<Author[]>([]);
   const [taxonomy, setTaxonomy] = useState<Taxonomy>({ tags: [], sections: [] });
-  const ids = { slug: useId(), section: useId(), sections: useId(), dateline: useId(), seoTitle: useId(), seoDesc: useId(), length: useId(), deadline: useId() };
+  const ids = {
+    slug: useId(),
+    section: useId(),
+    sections: useId(),
+    dateline: useId(),
+    seoTitle: useId(),
+    seoDesc: useId(),
+    length: useId(),
+    deadline: useId(),
+  };
 
   useEffect(() => {
-    call('listAuthors', { includeArchived: true }).then(setAuthors).catch(() => setAuthors([]));
-    call('listTaxonomy', {}).then(setTaxonomy).catch(() => undefined);
+    call('listAuthors', { includeArchived: true })
+      .then(setAuthors)
+      .catch(() => setAuthors([]));
+    call('listTaxonomy', {})
+      .then(setTaxonomy)
+      .catch(() => undefined);
   }, []);
 
   // The slug follows the headline until the writer edits it (the store applies the same rule).

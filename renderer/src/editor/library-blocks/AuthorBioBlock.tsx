@@ -49,11 +49,7 @@ export function AuthorBioBlock(props: RenderElementProps & { element: AuthorBioE
             <div className="snapshot-form">
               <SnapshotInput element={element} field="name" label="Name" />
               <SnapshotInput element={element} field="jobTitle" label="Job title" />
-              <RichTextField
-                label="Bio"
-                value={s.bio}
-                onChange={(bio) => setField({ snapshot: { ...element.snapshot, bio } } as Partial<Element>)}
-              />
+              <RichTextField label="Bio" value={s.bio} onChange={(bio) => setField({ snapshot: { ...element.snapshot, bio } } as Partial<Element>)} />
               <SnapshotInput element={element} field="readMoreUrl" label="Read more link" type="url" placeholder="https://…" />
             </div>
           ) : (

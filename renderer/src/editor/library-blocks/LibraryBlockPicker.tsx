@@ -36,9 +36,7 @@ export function LibraryBlockPicker() {
     const q = query.trim().toLowerCase();
     const all: Option[] =
       request.kind === 'author-bio'
-        ? library.authors
-            .filter((a) => !a.archived)
-            .map((a) => ({ id: a.id, title: a.name, detail: a.jobTitle, make: () => authorBioBlock(a) }))
+        ? library.authors.filter((a) => !a.archived).map((a) => ({ id: a.id, title: a.name, detail: a.jobTitle, make: () => authorBioBlock(a) }))
         : library.templates
             .filter((t) => !t.archived)
             .map((t) => ({
@@ -124,9 +122,7 @@ export function LibraryBlockPicker() {
           ))
         )}
       </ul>
-      {!isAuthor && current && (
-        <p className="library-picker-preview">{inlineText(library.templates.find((t) => t.id === current.id)?.text ?? [])}</p>
-      )}
+      {!isAuthor && current && <p className="library-picker-preview">{inlineText(library.templates.find((t) => t.id === current.id)?.text ?? [])}</p>}
       <div className="button-row end">
         <button type="button" onClick={() => close(null)}>
           Cancel

@@ -46,10 +46,7 @@ export function useLibraryBlocksState(): LibraryBlocksApi {
 
   const reload = useCallback(async () => {
     try {
-      const [authors, templates] = await Promise.all([
-        call('listAuthors', { includeArchived: true }),
-        call('listDisclosures', { includeArchived: true }),
-      ]);
+      const [authors, templates] = await Promise.all([call('listAuthors', { includeArchived: true }), call('listDisclosures', { includeArchived: true })]);
       setEntries({ authors, templates, loaded: true });
     } catch {
       setEntries((e) => ({ ...e, loaded: true }));
@@ -95,7 +92,10 @@ export function useLibraryBlocksState(): LibraryBlocksApi {
   const removeBio = useCallback((authorId: string) => {
     const editor = editorRef.current;
     if (!editor) return;
-    Transforms.removeNodes(editor, { at: [], match: (n, path) => path.length === 1 && (n as BlockElement).type === 'author-bio' && (n as { authorId?: string }).authorId === authorId });
+    Transforms.removeNodes(editor, {
+      at: [],
+      match: (n, path) => path.length === 1 && (n as BlockElement).type === 'author-bio' && (n as { authorId?: string }).authorId === authorId,
+    });
   }, []);
 
   const releaseFocus = useCallback(() => {

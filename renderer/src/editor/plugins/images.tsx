@@ -24,10 +24,16 @@ export function Image(props: RenderElementProps & { element: ImageElement }) {
           <Picture element={element} />
           <div className="image-fields">
             <label className="field">
-              <span>
-                Alt text {altMissing && <span className="chip chip-warning">Alt text missing</span>}
-              </span>
-              <NodeField element={element} field="alt" value={element.alt} label="Alt text" placeholder="Describe the image for readers who cannot see it" aria-invalid={altMissing} required />
+              <span>Alt text {altMissing && <span className="chip chip-warning">Alt text missing</span>}</span>
+              <NodeField
+                element={element}
+                field="alt"
+                value={element.alt}
+                label="Alt text"
+                placeholder="Describe the image for readers who cannot see it"
+                aria-invalid={altMissing}
+                required
+              />
             </label>
             <label className="field">
               <span>Caption</span>
