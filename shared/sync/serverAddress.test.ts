@@ -38,7 +38,7 @@ describe('newsroom server addresses', () => {
     for (const raw of ['http://newsroom.lan:4567', 'ws://192.168.1.20:4567', 'http://127.0.0.1.evil.example']) {
       const verdict = checkServerAddress(raw);
       expect(verdict.ok).toBe(false);
-      expect(verdict).toMatchObject({ insecure: true });
+      expect(verdict).toMatchObject({ insecureUrl: expect.stringMatching(/^http:\/\//) });
       expect(!verdict.ok && verdict.reason).toMatch(/is not encrypted/);
     }
     expect(ok('ws://newsroom.lan:4567', ['http://newsroom.lan:4567']).ws).toBe('ws://newsroom.lan:4567');

@@ -15,7 +15,7 @@ export type ServerAddress = {
   encrypted: boolean;
 };
 
-export type ServerAddressVerdict = { ok: true; address: ServerAddress } | { ok: false; reason: string; insecure?: true };
+export type ServerAddressVerdict = { ok: true; address: ServerAddress } | { ok: false; reason: string; /** Set when only encryption is missing: the url to allow. */ insecureUrl?: string };
 
 const MAX_ADDRESS_LENGTH = 500;
 
@@ -56,7 +56,7 @@ export function checkServerAddress(raw: string, allowInsecure: readonly string[]
   if (!encrypted && !isLoopbackHost(parsed.hostname) && !allowInsecure.includes(url)) {
     return {
       ok: false,
-      insecure: true,
+      insecureUrl: url,
       reason: `${url} is not encrypted, so your password, session and articles would cross the network readable by anyone on the way. Use https:// (ask your admin), or allow this server without encryption if it is on a network you trust.`,
     };
   }

@@ -83,10 +83,9 @@ export function createSyncStore(db: Db, clock: Clock = () => new Date()) {
     server(url: string): ServerRecord | undefined {
       const row = stmt.server.get(url);
       if (!row) return undefined;
-      const account =
-        row.account_id && row.account_name && (row.account_role === 'writer' || row.account_role === 'editor')
-          ? { id: row.account_id, name: row.account_name, role: row.account_role }
-          : undefined;
+      const role = row.account_role;
+      const account: ServerAccount | undefined =
+        row.account_id && row.account_name && (role === 'writer' || role === 'editor') ? { id: row.account_id, name: row.account_name, role } : undefined;
       return { url: row.url, allowInsecure: row.allow_insecure === 1, ...(account ? { account } : {}) };
     },
 
