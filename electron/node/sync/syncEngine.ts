@@ -18,6 +18,7 @@ import { ARTICLE_STATUSES, noAiDeclaration, type ArticleFields, type ArticleStat
 import { emptyBody } from '../../../shared/model/document';
 import { articleToDoc, docToArticleFields } from '../../../shared/sync/articleDoc';
 import { articleDocumentName, isArticleId } from '../../../shared/sync/documentName';
+import { inspectMessage } from '../../../shared/sync/protocolMessages';
 import { checkServerAddress, type ServerAddress } from '../../../shared/sync/serverAddress';
 import { createArticleStore, type ArticleStore } from '../store/articleStore';
 import type { Db } from '../store/database';
@@ -52,6 +53,8 @@ const CLOSE_RESTART = 1012;
 /** How many articles a refresh downloads at once. */
 const VISIT_CONCURRENCY = 4;
 const VISIT_TIMEOUT_MS = 20_000;
+/** The server refuses messages over 8 MB (server/README.md); it sends none larger either. */
+const MAX_SERVER_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 const accessNoticeSchema = z.object({ type: z.literal('access'), access: z.enum(['read', 'write']), reason: z.string().max(500) });
 
@@ -191,7 +194,8 @@ export class SyncEngine {
     });
     this.socket = socket;
     socket.on('status', ({ status }: { status: WebSocketStatus }) => {
-      if (status === WebSocketStatus.Connected) void this.sendPending();
+      // After the socket has recorded its open event: a provider attached earlier never signs in.
+      if (status === WebSocketStatus.Connected) setTimeout(() => void this.sendPending(), 0);
       this.notify();
     });
     socket.on('close', ({ event }: { event: { code: number; reason: string } }) => {
@@ -424,15 +428,17 @@ export class SyncEngine {
       document: replica.doc,
       token: () => this.token ?? '',
     });
-    // A message the provider cannot read throws inside the socket's message event; contain it here
-    // so a server speaking something else cannot crash the desk. Yjs decodes an update before it
-    // integrates any of it, so the document is untouched.
+    // y-protocols only logs an update it cannot apply, and other broken messages throw inside the
+    // socket's message event: judge each server message here first, so one from a server speaking
+    // something else is dropped, said, and changes nothing.
     const onMessage = provider.onMessage.bind(provider);
     provider.onMessage = (event) => {
+      const problem = serverMessageProblem(event.data);
+      if (problem) return replica.setProblem(problem);
       try {
         onMessage(event);
       } catch {
-        replica.setProblem('The server sent a change this desk could not read; it was ignored, and your copy is as it was.');
+        replica.setProblem(UNREADABLE_CHANGE);
       }
     };
     replica.remoteOrigin = provider;
@@ -554,11 +560,12 @@ export class SyncEngine {
     if (this.sessionEnded) return { kind: 'signed-out', reason: this.sessionEnded };
     if (!this.address || !this.token) return { kind: 'not-configured' };
     const pending = new Set(this.pendingOnDisk);
-    for (const [id, entry] of this.loaded) {
-      if (entry.replica.pending) pending.add(id);
-      else if (entry.provider && !(entry.provider.isSynced && entry.provider.unsyncedChanges === 0)) pending.add(id);
-    }
+    for (const [id, entry] of this.loaded) if (entry.replica.pending) pending.add(id);
     if (!this.online) return { kind: 'offline', pending: pending.size, ...(this.lastClose ? { reason: this.lastClose } : {}) };
+    // Online, an article also counts until its provider has finished the handshake with nothing unacknowledged.
+    for (const [id, entry] of this.loaded) {
+      if (entry.provider && !(entry.provider.isSynced && entry.provider.unsyncedChanges === 0)) pending.add(id);
+    }
     if (pending.size > 0 || this.busy > 0) return { kind: 'syncing', pending: pending.size };
     return { kind: 'up-to-date' };
   }
@@ -626,6 +633,22 @@ export function emptyFields(): ArticleFields {
     aiDeclaration: noAiDeclaration(),
     body: emptyBody(),
   };
+}
+
+const UNREADABLE_CHANGE = 'The server sent a change this desk could not read; it was ignored, and your copy is as it was.';
+
+/** Why a message from the server must not reach the document, or undefined when it may. */
+function serverMessageProblem(data: unknown): string | undefined {
+  if (!(data instanceof ArrayBuffer) && !ArrayBuffer.isView(data)) return UNREADABLE_CHANGE;
+  const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (bytes.byteLength > MAX_SERVER_MESSAGE_BYTES) return 'The server sent a change far larger than an article; it was ignored.';
+  try {
+    const message = inspectMessage(bytes);
+    if (message.update) Y.decodeUpdate(message.update);
+  } catch {
+    return UNREADABLE_CHANGE;
+  }
+  return undefined;
 }
 
 async function forEachLimited<T>(items: T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {

@@ -28,7 +28,7 @@ import { articleAccess, readOnlyReason, type Access } from '../access';
 import { authenticateToken, authenticateTokenHash } from '../auth/signIn';
 import { LIMITS } from '../limits';
 import type { Storage } from '../storage/storage';
-import { inspectMessage, MESSAGE, type InspectedMessage } from './messages';
+import { inspectMessage, MESSAGE, type InspectedMessage } from '../../../shared/sync/protocolMessages';
 import { updateProblem } from './updatePolicy';
 
 /** What a connection remembers about who opened it. */
