@@ -349,7 +349,26 @@ describe('the desk’s sync engine with a real newsroom server', () => {
       ok: false,
       reason: 'The change could not be read and was not applied; the article is as it was.',
     });
+    const outside = new Y.Doc();
+    outside.getMap('status').set('approved', true);
+    expect(mara.engine.applyUpdate(id, Y.encodeStateAsUpdate(outside))).toEqual({
+      ok: false,
+      reason: 'The change does not fit an article and was not applied; the article is as it was.',
+    });
     expect(localArticle(mara, id)).toEqual(good);
+    expect(pendingRows(mara, id)).toBe(0);
+    // A well-formed change from elsewhere (the renderer's own Y.Doc) goes in, is stored and sent.
+    const editorDoc = new Y.Doc();
+    Y.applyUpdate(editorDoc, Y.encodeStateAsUpdate(mara.engine.openArticle(id)));
+    mara.engine.closeArticle(id);
+    const fromEditor: Uint8Array[] = [];
+    editorDoc.on('update', (update: Uint8Array) => fromEditor.push(update));
+    (fieldsMap(editorDoc).get('dek') as Y.Text).insert(0, 'From the renderer');
+    expect(mara.engine.applyUpdate(id, fromEditor[0]!)).toEqual({ ok: true });
+    await until('the editor’s desk has it', () => tomas.engine.articleState(id).saved === 'on-the-server' && localArticle(tomas, id).dek === 'From the renderer');
+    const withDek = { ...good, dek: 'From the renderer' };
+    await until('acknowledged', () => upToDate(mara));
+    expect(localArticle(mara, id)).toEqual(withDek);
 
     // An editor's raw client writes a value the desk's model does not accept (tags must be a list).
     const raw = connect(server.ws, articleDocumentName(id), tomas.token);
@@ -358,11 +377,11 @@ describe('the desk’s sync engine with a real newsroom server', () => {
     fieldsMap(raw.doc).set('tags', 'not a list');
     await until('the desk says why', () => mara.engine.articleState(id).problem !== undefined);
     expect(mara.engine.articleState(id).problem).toBe('The article document has content the desk does not accept (at tags). The desk keeps the last good copy.');
-    expect(localArticle(mara, id)).toEqual(good);
+    expect(localArticle(mara, id)).toEqual(withDek);
     // Fixed remotely: the local copy follows again and the problem is gone.
     fieldsMap(raw.doc).set('tags', ['harbour']);
     await until('the local copy follows again', () => mara.engine.articleState(id).problem === undefined);
-    expect(localArticle(mara, id)).toEqual({ ...good, tags: ['harbour'] });
+    expect(localArticle(mara, id)).toEqual({ ...withDek, tags: ['harbour'] });
   });
 
   it('refuses a plain address elsewhere, and survives a server that sends garbage', async () => {

@@ -19,6 +19,7 @@ import { emptyBody } from '../../../shared/model/document';
 import { articleToDoc, docToArticleFields } from '../../../shared/sync/articleDoc';
 import { articleDocumentName, isArticleId } from '../../../shared/sync/documentName';
 import { inspectMessage } from '../../../shared/sync/protocolMessages';
+import { updateProblem } from '../../../shared/sync/updatePolicy';
 import { checkServerAddress, type ServerAddress } from '../../../shared/sync/serverAddress';
 import { createArticleStore, type ArticleStore } from '../store/articleStore';
 import type { Db } from '../store/database';
@@ -361,9 +362,10 @@ export class SyncEngine {
   /** Applies a Yjs update made elsewhere (the renderer's editor). A malformed one is refused and changes nothing. */
   applyUpdate(id: string, update: Uint8Array): { ok: true } | { ok: false; reason: string } {
     const entry = this.requireLoaded(id);
+    // Applied to a scratch document first, so a broken one changes nothing; then judged as the server
+    // judges it: a change it would refuse would otherwise be stored here and resent on every connection.
     const probe = new Y.Doc();
     try {
-      // Decoded on a scratch document first: a broken update must not reach the replica half-applied.
       Y.applyUpdate(probe, update);
       Y.decodeUpdate(update);
     } catch {
@@ -371,11 +373,15 @@ export class SyncEngine {
     } finally {
       probe.destroy();
     }
+    if (updateProblem(update)) return { ok: false, reason: 'The change does not fit an article and was not applied; the article is as it was.' };
     Y.applyUpdate(entry.replica.doc, update);
     return { ok: true };
   }
 
-  /** Edits the article's document in one transaction (a local edit: stored, then sent). */
+  /**
+   * Edits the article's document in one transaction (a local edit: stored, then sent). For code in
+   * this process; what comes from the renderer arrives as updates through `applyUpdate`, which judges them.
+   */
   edit(id: string, change: (doc: Y.Doc) => void): void {
     const entry = this.requireLoaded(id);
     entry.replica.doc.transact(() => change(entry.replica.doc));
