@@ -15,7 +15,8 @@ export type ServerAddress = {
   encrypted: boolean;
 };
 
-export type ServerAddressVerdict = { ok: true; address: ServerAddress } | { ok: false; reason: string; /** Set when only encryption is missing: the url to allow. */ insecureUrl?: string };
+export type ServerAddressVerdict =
+  { ok: true; address: ServerAddress } | { ok: false; reason: string; /** Set when only encryption is missing: the url to allow. */ insecureUrl?: string };
 
 const MAX_ADDRESS_LENGTH = 500;
 

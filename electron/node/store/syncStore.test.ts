@@ -67,7 +67,11 @@ describe('the sync store (a desk’s replica of a newsroom server)', () => {
   it('keeps servers with their account and whether plain connections were allowed; a deleted article takes its replica along', () => {
     const store = createSyncStore(db);
     store.putServer({ url: 'http://newsroom.lan:4567', allowInsecure: true, account: { id: 'a1', name: 'Mara', role: 'writer' } });
-    expect(store.server('http://newsroom.lan:4567')).toEqual({ url: 'http://newsroom.lan:4567', allowInsecure: true, account: { id: 'a1', name: 'Mara', role: 'writer' } });
+    expect(store.server('http://newsroom.lan:4567')).toEqual({
+      url: 'http://newsroom.lan:4567',
+      allowInsecure: true,
+      account: { id: 'a1', name: 'Mara', role: 'writer' },
+    });
     expect(store.server('https://elsewhere.example')).toBeUndefined();
 
     const articles = createArticleStore(db);

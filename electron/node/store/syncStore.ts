@@ -156,7 +156,10 @@ export function createSyncStore(db: Db, clock: Clock = () => new Date()) {
       if (!row) return 0;
       const rows = stmt.foldable.all(articleId, ackedSeq);
       if (rows.length === 0) return 0;
-      const state = merge(new Uint8Array(row.state), rows.map((r) => new Uint8Array(r.data)));
+      const state = merge(
+        new Uint8Array(row.state),
+        rows.map((r) => new Uint8Array(r.data)),
+      );
       stmt.setState.run(Buffer.from(state), now(), articleId);
       stmt.deleteFolded.run(articleId, ackedSeq);
       return rows.length;

@@ -61,7 +61,8 @@ export class ArticleReplica {
         }
       }
     }, FROM_DISK);
-    if (skipped.length > 0) this.setProblem('Part of this article’s local copy could not be read and was left out; the server’s copy fills it in when the desk connects.');
+    if (skipped.length > 0)
+      this.setProblem('Part of this article’s local copy could not be read and was left out; the server’s copy fills it in when the desk connects.');
     this.doc.on('update', this.persist);
   }
 
@@ -154,5 +155,20 @@ const isStatus = (value: unknown): value is ArticleStatus => typeof value === 's
 function fieldsJson(fields: ArticleFields): string {
   const { headline, dek, slug, slugLocked, section, tags, bylineAuthorIds, dateline, seoTitle, seoDescription, plannedLength, deadline, aiDeclaration, body } =
     fields;
-  return JSON.stringify([headline, dek, slug, slugLocked, section, tags, bylineAuthorIds, dateline, seoTitle, seoDescription, plannedLength, deadline, aiDeclaration, body]);
+  return JSON.stringify([
+    headline,
+    dek,
+    slug,
+    slugLocked,
+    section,
+    tags,
+    bylineAuthorIds,
+    dateline,
+    seoTitle,
+    seoDescription,
+    plannedLength,
+    deadline,
+    aiDeclaration,
+    body,
+  ]);
 }

@@ -44,7 +44,7 @@ export function createServerApi(base: string, token: () => string | undefined) {
       response = await fetch(base + path, {
         method,
         headers: { 'content-type': 'application/json', ...(token() ? { authorization: `Bearer ${token()}` } : {}) },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
     } catch (error) {
@@ -57,7 +57,11 @@ export function createServerApi(base: string, token: () => string | undefined) {
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {
-      throw new ServerApiError('not-a-newsroom-server', `The server at ${base} did not answer like a newsroom server (HTTP ${response.status}).`, response.status);
+      throw new ServerApiError(
+        'not-a-newsroom-server',
+        `The server at ${base} did not answer like a newsroom server (HTTP ${response.status}).`,
+        response.status,
+      );
     }
     if (response.status >= 400) {
       const sentence = z.object({ error: z.string().max(1_000) }).safeParse(json);

@@ -20,7 +20,6 @@ import {
   api,
   buildServerForTests,
   connect,
-  signInAs,
   sqliteBackend,
   startServerProcess,
   synced,
@@ -177,17 +176,37 @@ describe('the desk’s sync engine with a real newsroom server', () => {
 
     const maraDoc = mara.engine.openArticle(id);
     const tomasDoc = tomas.engine.openArticle(id);
-    typeInto(mara, id, (d) => fieldsMap(d).get('headline') as Y.Text, (n) => n, ' holds');
+    typeInto(
+      mara,
+      id,
+      (d) => fieldsMap(d).get('headline') as Y.Text,
+      (n) => n,
+      ' holds',
+    );
     await until('the editor sees the writer’s headline', () => headline(tomasDoc) === 'Harbour wall holds', 2_000);
-    typeInto(tomas, id, (d) => paragraph(d, 0), () => 0, 'VESTMARK — ');
-    await until('the writer sees the editor’s body edit', () => docToArticleFields(maraDoc).body[0]!.type === 'paragraph' && JSON.stringify(docToArticleFields(maraDoc).body[0]).includes('VESTMARK — '), 2_000);
+    typeInto(
+      tomas,
+      id,
+      (d) => paragraph(d, 0),
+      () => 0,
+      'VESTMARK — ',
+    );
+    await until(
+      'the writer sees the editor’s body edit',
+      () => docToArticleFields(maraDoc).body[0]!.type === 'paragraph' && JSON.stringify(docToArticleFields(maraDoc).body[0]).includes('VESTMARK — '),
+      2_000,
+    );
     await until('both up to date', () => upToDate(mara) && upToDate(tomas));
     expect(mara.engine.articleState(id)).toMatchObject({ saved: 'on-the-server', access: 'write' });
     expect(pendingRows(mara, id)).toBe(0);
     // The local JSON rows, derived from each desk's document, are identical and what search reads.
     expect(localArticle(mara, id)).toEqual(localArticle(tomas, id));
     expect(localArticle(mara, id).headline).toBe('Harbour wall holds');
-    expect(createArticleStore(tomas.db).listArticles({ view: 'active', search: 'VESTMARK' }).items.map((a) => a.id)).toEqual([id]);
+    expect(
+      createArticleStore(tomas.db)
+        .listArticles({ view: 'active', search: 'VESTMARK' })
+        .items.map((a) => a.id),
+    ).toEqual([id]);
   });
 
   it('converges after both desks edit offline (same paragraph and different ones), and never says up to date meanwhile', async () => {
@@ -205,10 +224,36 @@ describe('the desk’s sync engine with a real newsroom server', () => {
 
     const maraWords = ['harbourmaster', 'tidewater', 'breakwater'];
     const tomasWords = ['copyedited', 'factchecked'];
-    for (const word of maraWords) typeInto(mara, id, (d) => paragraph(d, 1), () => 0, `${word} `);
-    typeInto(mara, id, (d) => fieldsMap(d).get('headline') as Y.Text, (n) => n, ' (writer)');
-    for (const word of tomasWords) typeInto(tomas, id, (d) => paragraph(d, 1), (n) => n, ` ${word}`);
-    typeInto(tomas, id, (d) => paragraph(d, 2), () => 0, 'EDITOR ');
+    for (const word of maraWords)
+      typeInto(
+        mara,
+        id,
+        (d) => paragraph(d, 1),
+        () => 0,
+        `${word} `,
+      );
+    typeInto(
+      mara,
+      id,
+      (d) => fieldsMap(d).get('headline') as Y.Text,
+      (n) => n,
+      ' (writer)',
+    );
+    for (const word of tomasWords)
+      typeInto(
+        tomas,
+        id,
+        (d) => paragraph(d, 1),
+        (n) => n,
+        ` ${word}`,
+      );
+    typeInto(
+      tomas,
+      id,
+      (d) => paragraph(d, 2),
+      () => 0,
+      'EDITOR ',
+    );
     expect(mara.engine.articleState(id).saved).toBe('saved-locally');
     expect(mara.engine.connectionState()).toMatchObject({ kind: 'offline', pending: 1 });
     // Kept on disk before anything was sent.
@@ -239,11 +284,23 @@ describe('the desk’s sync engine with a real newsroom server', () => {
 
     await restartServer('SIGKILL');
     await until('offline', () => mara.engine.connectionState().kind === 'offline');
-    typeInto(mara, id, (d) => fieldsMap(d).get('headline') as Y.Text, (n) => n, ' — written on the train');
+    typeInto(
+      mara,
+      id,
+      (d) => fieldsMap(d).get('headline') as Y.Text,
+      (n) => n,
+      ' — written on the train',
+    );
     // An article made offline, too: created on the server when the desk next connects.
     const offlineId = mara.engine.createArticle({ headline: 'Ferry timetable' });
     mara.engine.openArticle(offlineId);
-    typeInto(mara, offlineId, (d) => fieldsMap(d).get('dek') as Y.Text, () => 0, 'Typed offline');
+    typeInto(
+      mara,
+      offlineId,
+      (d) => fieldsMap(d).get('dek') as Y.Text,
+      () => 0,
+      'Typed offline',
+    );
     const reopened = reopenDesk(mara);
     expect(reopened.engine.connectionState()).toMatchObject({ kind: 'offline', pending: 2 });
     expect(pendingRows(reopened, id)).toBe(1);
@@ -275,8 +332,20 @@ describe('the desk’s sync engine with a real newsroom server', () => {
     });
 
     for (let i = 0; i < 40; i++) {
-      typeInto(mara, id, (d) => fieldsMap(d).get('headline') as Y.Text, (n) => n, ` m${i}`);
-      typeInto(tomas, id, (d) => paragraph(d, 0), (n) => n, ` t${i}`);
+      typeInto(
+        mara,
+        id,
+        (d) => fieldsMap(d).get('headline') as Y.Text,
+        (n) => n,
+        ` m${i}`,
+      );
+      typeInto(
+        tomas,
+        id,
+        (d) => paragraph(d, 0),
+        (n) => n,
+        ` t${i}`,
+      );
       if (i === 25) server.child.kill('SIGKILL');
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
@@ -303,7 +372,11 @@ describe('the desk’s sync engine with a real newsroom server', () => {
     await until('both desks reconnected and up to date', () => upToDate(mara) && upToDate(tomas), 10_000);
     await until('converged', () => JSON.stringify(docToArticleFields(maraDoc)) === JSON.stringify(docToArticleFields(tomasDoc)));
     expect(headline(tomasDoc)).toBe(`Harbour wall${Array.from({ length: 40 }, (_, i) => ` m${i}`).join('')}`);
-    expect(paragraph(maraDoc, 0).toString().endsWith(Array.from({ length: 40 }, (_, i) => ` t${i}`).join(''))).toBe(true);
+    expect(
+      paragraph(maraDoc, 0)
+        .toString()
+        .endsWith(Array.from({ length: 40 }, (_, i) => ` t${i}`).join('')),
+    ).toBe(true);
   });
 
   it('says a read-only article and an ended session with the server’s sentence', async () => {
@@ -319,7 +392,13 @@ describe('the desk’s sync engine with a real newsroom server', () => {
     }
     await until('the writer told the article is read-only', () => mara.engine.articleState(id).access === 'read');
     expect(mara.engine.articleState(id).accessReason).toBe('The article is approved: nobody edits its text until an editor reopens it.');
-    typeInto(mara, id, (d) => fieldsMap(d).get('headline') as Y.Text, (n) => n, ' refused');
+    typeInto(
+      mara,
+      id,
+      (d) => fieldsMap(d).get('headline') as Y.Text,
+      (n) => n,
+      ' refused',
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(mara.engine.articleState(id).saved).toBe('saved-locally');
     expect(mara.engine.connectionState()).toEqual({ kind: 'syncing', pending: 1 });
@@ -335,8 +414,19 @@ describe('the desk’s sync engine with a real newsroom server', () => {
     const ines = await signedInDesk('ines');
     const inesDb = createSyncStore(ines.db);
     const inesArticles = createArticleStore(ines.db);
-    inesArticles.insertArticleAs(id, localArticle(mara, id), { status: 'approved', version: 1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });
-    inesDb.addReplica({ articleId: id, serverUrl: server.http, accountId: ines.engine.currentAccount()!.id, state: Y.encodeStateAsUpdate(new Y.Doc()), onServer: true });
+    inesArticles.insertArticleAs(id, localArticle(mara, id), {
+      status: 'approved',
+      version: 1,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    });
+    inesDb.addReplica({
+      articleId: id,
+      serverUrl: server.http,
+      accountId: ines.engine.currentAccount()!.id,
+      state: Y.encodeStateAsUpdate(new Y.Doc()),
+      onServer: true,
+    });
     ines.engine.openArticle(id);
     await until('refused', () => ines.engine.articleState(id).accessReason !== undefined);
     expect(ines.engine.articleState(id).accessReason).toBe('This account may not open this article.');
@@ -370,7 +460,10 @@ describe('the desk’s sync engine with a real newsroom server', () => {
     editorDoc.on('update', (update: Uint8Array) => fromEditor.push(update));
     (fieldsMap(editorDoc).get('dek') as Y.Text).insert(0, 'From the renderer');
     expect(mara.engine.applyUpdate(id, fromEditor[0]!)).toEqual({ ok: true });
-    await until('the editor’s desk has it', () => tomas.engine.articleState(id).saved === 'on-the-server' && localArticle(tomas, id).dek === 'From the renderer');
+    await until(
+      'the editor’s desk has it',
+      () => tomas.engine.articleState(id).saved === 'on-the-server' && localArticle(tomas, id).dek === 'From the renderer',
+    );
     const withDek = { ...good, dek: 'From the renderer' };
     await until('acknowledged', () => upToDate(mara));
     expect(localArticle(mara, id)).toEqual(withDek);
@@ -381,7 +474,9 @@ describe('the desk’s sync engine with a real newsroom server', () => {
     await until('raw synced', () => synced(raw));
     fieldsMap(raw.doc).set('tags', 'not a list');
     await until('the desk says why', () => mara.engine.articleState(id).problem !== undefined);
-    expect(mara.engine.articleState(id).problem).toBe('The article document has content the desk does not accept (at tags). The desk keeps the last good copy.');
+    expect(mara.engine.articleState(id).problem).toBe(
+      'The article document has content the desk does not accept (at tags). The desk keeps the last good copy.',
+    );
     expect(localArticle(mara, id)).toEqual(withDek);
     // Fixed remotely: the local copy follows again and the problem is gone.
     fieldsMap(raw.doc).set('tags', ['harbour']);
@@ -410,9 +505,19 @@ describe('the desk’s sync engine with a real newsroom server', () => {
     try {
       const db = desk.db;
       const articles = createArticleStore(db);
-      articles.insertArticleAs(id, { ...emptyFields(), headline: 'Kept' }, { status: 'draft', version: 1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });
+      articles.insertArticleAs(
+        id,
+        { ...emptyFields(), headline: 'Kept' },
+        { status: 'draft', version: 1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' },
+      );
       createSyncStore(db).putServer({ url: fakeUrl, allowInsecure: false, account: { id: 'acct', name: 'Mara', role: 'writer' } });
-      createSyncStore(db).addReplica({ articleId: id, serverUrl: fakeUrl, accountId: 'acct', state: Y.encodeStateAsUpdate(articleToDoc({ ...emptyFields(), headline: 'Kept' })), onServer: true });
+      createSyncStore(db).addReplica({
+        articleId: id,
+        serverUrl: fakeUrl,
+        accountId: 'acct',
+        state: Y.encodeStateAsUpdate(articleToDoc({ ...emptyFields(), headline: 'Kept' })),
+        onServer: true,
+      });
       expect(desk.engine.configure({ server: fakeUrl, token: 'x'.repeat(43) }).ok).toBe(true);
       const doc = desk.engine.openArticle(id);
       await until('the desk says the change was ignored', () => desk.engine.articleState(id).problem !== undefined);
@@ -458,13 +563,23 @@ describe('the desk’s sync engine with a real newsroom server', () => {
             const word = `${text}${typed.length}`;
             typed.push(word);
             // At the start or the end: a position inside a word another desk typed would split it.
-            typeInto(desk, id, (d) => (kind === 'headline' ? (fieldsMap(d).get('headline') as Y.Text) : paragraph(d, 1)), (n) => (at % 2 === 0 ? 0 : n), ` ${word} `);
+            typeInto(
+              desk,
+              id,
+              (d) => (kind === 'headline' ? (fieldsMap(d).get('headline') as Y.Text) : paragraph(d, 1)),
+              (n) => (at % 2 === 0 ? 0 : n),
+              ` ${word} `,
+            );
           }
           await new Promise((resolve) => setTimeout(resolve, at % 3 === 0 ? 15 : 0));
         }
         for (const desk of all) desk.engine.resume();
         await until('every desk up to date', () => all.every(upToDate), 15_000).catch((e) => {
-          console.log(JSON.stringify(ops), all.map((d) => JSON.stringify(d.engine.connectionState())), all.map((d) => JSON.stringify(d.engine.articleState(id))));
+          console.log(
+            JSON.stringify(ops),
+            all.map((d) => JSON.stringify(d.engine.connectionState())),
+            all.map((d) => JSON.stringify(d.engine.articleState(id))),
+          );
           throw e;
         });
         const docs = all.map((desk) => desk.engine.openArticle(id));
@@ -482,4 +597,3 @@ describe('the desk’s sync engine with a real newsroom server', () => {
     );
   }, 90_000);
 });
-

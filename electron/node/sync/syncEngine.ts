@@ -174,7 +174,8 @@ export class SyncEngine {
       }
     }
     for (const replica of this.store.replicasOf(this.address!.url, this.account.id)) {
-      if (!this.loaded.has(replica.articleId) && (!replica.onServer || this.store.pendingCount(replica.articleId) > 0)) this.pendingOnDisk.add(replica.articleId);
+      if (!this.loaded.has(replica.articleId) && (!replica.onServer || this.store.pendingCount(replica.articleId) > 0))
+        this.pendingOnDisk.add(replica.articleId);
     }
     this.connectSocket();
     this.notify();
@@ -278,12 +279,16 @@ export class SyncEngine {
         if (!known) {
           this.articles.transaction(() => {
             if (!this.articles.hasArticle(article.id)) {
-              this.articles.insertArticleAs(article.id, { ...emptyFields(), headline: article.headline.slice(0, 300) }, {
-                status,
-                version: 1,
-                createdAt: article.createdAt,
-                updatedAt: article.updatedAt,
-              });
+              this.articles.insertArticleAs(
+                article.id,
+                { ...emptyFields(), headline: article.headline.slice(0, 300) },
+                {
+                  status,
+                  version: 1,
+                  createdAt: article.createdAt,
+                  updatedAt: article.updatedAt,
+                },
+              );
             }
             this.store.addReplica({
               articleId: article.id,
@@ -524,7 +529,7 @@ export class SyncEngine {
 
   /** Loads and connects every article with changes waiting, so they are sent without being opened. */
   private async sendPending(): Promise<void> {
-    for (const id of [...this.pendingOnDisk]) {
+    for (const id of this.pendingOnDisk) {
       try {
         void this.ensureProvider(this.load(id));
       } catch {
