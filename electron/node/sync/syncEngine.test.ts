@@ -305,10 +305,23 @@ describe('the desk’s sync engine with a real newsroom server', () => {
     expect(reopened.engine.connectionState()).toMatchObject({ kind: 'offline', pending: 2 });
     expect(pendingRows(reopened, id)).toBe(1);
     expect(localArticle(reopened, id).headline).toBe('Harbour wall — written on the train');
+    // A desk that stopped after storing an update but before writing the article's row: opening
+    // the article brings the row up to date.
+    const syncStore = createSyncStore(reopened.db);
+    const onDisk = new Y.Doc();
+    Y.applyUpdate(onDisk, syncStore.replica(id)!.state);
+    for (const update of syncStore.updates(id)) Y.applyUpdate(onDisk, update.data);
+    const stopped: Uint8Array[] = [];
+    onDisk.on('update', (update: Uint8Array) => stopped.push(update));
+    (fieldsMap(onDisk).get('dek') as Y.Text).insert(0, 'Stored before a crash');
+    syncStore.appendUpdate(id, 'local', stopped[0]!);
+    reopened.engine.openArticle(id);
+    expect(createArticleStore(reopened.db).getArticle(id).dek).toBe('Stored before a crash');
 
     await startServerAgain();
     await until('the editor has the writer’s offline words', () => headline(tomasDoc) === 'Harbour wall — written on the train', 10_000);
     await until('the reopened desk up to date', () => upToDate(reopened), 10_000);
+    await until('and the words stored before the crash', () => (fieldsMap(tomasDoc).get('dek') as Y.Text).toString() === 'Stored before a crash');
     expect([pendingRows(reopened, id), pendingRows(reopened, offlineId)]).toEqual([0, 0]);
     const listed = await api(server.http, '/api/articles', { token: tomas.token });
     expect(listed.body.articles.find((a: { id: string }) => a.id === offlineId)).toMatchObject({ headline: 'Ferry timetable', ownerName: 'Mara Lindqvist' });

@@ -16,7 +16,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { ARTICLE_STATUSES, noAiDeclaration, type ArticleFields, type ArticleStatus } from '../../../shared/model/article';
 import { emptyBody } from '../../../shared/model/document';
-import { articleToDoc, docToArticleFields } from '../../../shared/sync/articleDoc';
+import { articleToDoc, docToArticleFields, fieldsMap } from '../../../shared/sync/articleDoc';
 import { articleDocumentName, isArticleId } from '../../../shared/sync/documentName';
 import { inspectMessage } from '../../../shared/sync/protocolMessages';
 import { updateProblem } from '../../../shared/sync/updatePolicy';
@@ -88,6 +88,7 @@ export class SyncEngine {
   private readonly listeners = new Set<() => void>();
   private closed = false;
   private paused = false;
+  private retryStart: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     db: Db,
@@ -112,7 +113,9 @@ export class SyncEngine {
       if (allowInsecure) verdict = checkServerAddress(options.server, [verdict.insecureUrl]);
     }
     if (!verdict.ok) return verdict;
-    this.disconnect();
+    // Another server's articles are not this one's: let go of them (their pending edits stay on disk).
+    if (this.address && this.address.url !== verdict.address.url) this.unloadAll();
+    else this.disconnect();
     this.address = verdict.address;
     this.api = createServerApi(verdict.address.http, () => this.token);
     const stored = this.store.server(verdict.address.url);
@@ -163,6 +166,7 @@ export class SyncEngine {
 
   /** Learns the account (once), connects, creates what was made offline and sends what is pending. */
   private async start(): Promise<void> {
+    if (!this.token || this.closed) return;
     if (!this.account) {
       try {
         this.account = await this.requireApi().session();
@@ -170,6 +174,11 @@ export class SyncEngine {
         this.store.putServer({ url: this.address!.url, allowInsecure: record?.allowInsecure ?? false, account: this.account });
       } catch (error) {
         this.handleApiError(error);
+        // Offline with no account remembered yet: try again later, as the socket would.
+        if (error instanceof ServerApiError && error.problem === 'offline' && !this.closed) {
+          clearTimeout(this.retryStart);
+          this.retryStart = setTimeout(() => void this.start(), this.options.reconnect?.maxDelay ?? 30_000);
+        }
         return;
       }
     }
@@ -228,6 +237,7 @@ export class SyncEngine {
   }
 
   private disconnect(): void {
+    clearTimeout(this.retryStart);
     for (const entry of this.loaded.values()) this.detachProvider(entry);
     if (this.socket) {
       (this.socket.webSocket as unknown as WebSocket | null)?.on?.('error', () => {});
@@ -406,6 +416,8 @@ export class SyncEngine {
     const entry: Loaded = { openCount: 0, replica: undefined as never, ...(record.access ? { access: record.access } : {}) };
     entry.replica = new ArticleReplica(id, record, this.store, this.articles, () => this.onReplicaChange(entry));
     this.loaded.set(id, entry);
+    // A desk that stopped between storing an update and writing the JSON row catches up here.
+    if (fieldsMap(entry.replica.doc).size > 0) entry.replica.derive();
     this.pendingOnDisk.delete(id);
     return entry;
   }
