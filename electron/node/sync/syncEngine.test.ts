@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -506,6 +507,19 @@ describe('the desk’s sync engine with a real newsroom server', () => {
     expect(desk.engine.configure({ server: 'http://newsroom.lan:4567', allowInsecure: true })).toEqual({ ok: true, url: 'http://newsroom.lan:4567' });
     // Remembered for that server.
     expect(desk.engine.configure({ server: 'ws://newsroom.lan:4567' })).toEqual({ ok: true, url: 'http://newsroom.lan:4567' });
+
+    // A web server that is not a newsroom server: refused before any password is sent.
+    const web = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<h1>Welcome</h1>'));
+    await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
+    const webUrl = `http://127.0.0.1:${(web.address() as { port: number }).port}`;
+    try {
+      expect(desk.engine.configure({ server: webUrl }).ok).toBe(true);
+      await expect(desk.engine.signIn('Mara Lindqvist', PASSWORDS.mara)).rejects.toThrow(
+        `The server at ${webUrl} did not answer like a newsroom server (HTTP 200).`,
+      );
+    } finally {
+      await new Promise((resolve) => web.close(resolve));
+    }
 
     // Something that speaks WebSocket but sends a broken update for the document.
     const fake = new WebSocketServer({ host: '127.0.0.1', port: 0 });
