@@ -19,8 +19,12 @@ import type { ReplicaRecord, SyncStore } from '../store/syncStore';
 /** The origin of updates replayed from the database: they are stored already. */
 const FROM_DISK = Symbol('from disk');
 
-/** How long derived JSON and folds wait for more changes (typing sends one update per key). */
-const SETTLE_MS = 40;
+/**
+ * How long the derived JSON row and folds wait for more changes: typing sends one update per key,
+ * and both cost as much as the whole article (reading the body out, merging the state).
+ */
+const DERIVE_AFTER_MS = 250;
+const FOLD_AFTER_MS = 500;
 
 export type ReplicaProblem = { reason: string };
 
@@ -102,7 +106,7 @@ export class ArticleReplica {
   }
 
   private scheduleFold(): void {
-    this.foldTimer ??= setTimeout(() => this.fold(), SETTLE_MS);
+    this.foldTimer ??= setTimeout(() => this.fold(), FOLD_AFTER_MS);
   }
 
   fold(): void {
@@ -112,7 +116,7 @@ export class ArticleReplica {
   }
 
   private scheduleDerive(): void {
-    this.deriveTimer ??= setTimeout(() => this.derive(), SETTLE_MS);
+    this.deriveTimer ??= setTimeout(() => this.derive(), DERIVE_AFTER_MS);
   }
 
   /** Writes the article's JSON from the document, or keeps the last good one and says why. */

@@ -211,7 +211,8 @@ export class SyncEngine {
     });
     socket.on('close', ({ event }: { event: { code: number; reason: string } }) => {
       if (event.code === CLOSE_SESSION_ENDED) return this.endSession(event.reason || 'Your session has ended: sign in again.');
-      this.lastClose = event.code === CLOSE_RESTART ? 'The newsroom server is restarting; the desk reconnects by itself.' : undefined;
+      // Kept through the failed attempts that follow (they close too), until a connection succeeds.
+      if (event.code === CLOSE_RESTART) this.lastClose = 'The newsroom server is restarting; the desk reconnects by itself.';
       this.notify();
     });
     socket.on('connect', () => {
