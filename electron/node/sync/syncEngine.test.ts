@@ -423,6 +423,10 @@ describe('the desk’s sync engine with a real newsroom server', () => {
     expect((await api(server.http, '/api/sign-out', { token: tomas.token, method: 'POST' })).status).toBe(204);
     await until('the editor’s desk says the session ended', () => tomas.engine.connectionState().kind === 'signed-out');
     expect(tomas.engine.connectionState()).toEqual({ kind: 'signed-out', reason: 'You signed out.' });
+    // Signing in again reconnects what was open.
+    await tomas.engine.signIn('Tomas Okafor', PASSWORDS.tomas);
+    await until('the editor’s desk back and up to date', () => upToDate(tomas));
+    expect(tomas.engine.articleState(id)).toMatchObject({ saved: 'on-the-server', access: 'read' });
 
     // An article the account may not open (another writer's): refused with the server's sentence.
     const ines = await signedInDesk('ines');

@@ -186,6 +186,8 @@ export class SyncEngine {
       if (!this.loaded.has(replica.articleId) && (!replica.onServer || this.store.pendingCount(replica.articleId) > 0))
         this.pendingOnDisk.add(replica.articleId);
     }
+    // A new session may open what the last one was refused (another account, a changed role).
+    for (const entry of this.loaded.values()) entry.refused = undefined;
     this.connectSocket();
     this.notify();
   }
