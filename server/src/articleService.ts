@@ -6,7 +6,7 @@ import { articleToDoc, readArticleDoc } from '../../shared/sync/articleDoc';
 import { articleDocumentName } from '../../shared/sync/documentName';
 import { planTransition, type WorkflowAction } from '../../shared/workflow/transitions';
 import { articleAccess, type Access } from './access';
-import { updateProblem } from './collab/updatePolicy';
+import { updateProblem } from '../../shared/sync/updatePolicy';
 import type { Account } from './storage/accounts';
 import type { ServerArticle } from './storage/articles';
 import { isUniqueViolation } from './storage/driver';

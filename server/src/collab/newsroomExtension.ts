@@ -28,8 +28,8 @@ import { articleAccess, readOnlyReason, type Access } from '../access';
 import { authenticateToken, authenticateTokenHash } from '../auth/signIn';
 import { LIMITS } from '../limits';
 import type { Storage } from '../storage/storage';
-import { inspectMessage, MESSAGE, type InspectedMessage } from './messages';
-import { updateProblem } from './updatePolicy';
+import { inspectMessage, MESSAGE, type InspectedMessage } from '../../../shared/sync/protocolMessages';
+import { updateProblem } from '../../../shared/sync/updatePolicy';
 
 /** What a connection remembers about who opened it. */
 export type ConnectionContext = { accountId: string; tokenHash: string; articleId: string };

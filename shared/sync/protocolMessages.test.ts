@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { authMessage, updateMessage, varString } from '../../test/harness';
-import { inspectMessage, MESSAGE, SYNC } from './messages';
+import { authMessage, updateMessage, varString } from '../../server/test/harness';
+import { inspectMessage, MESSAGE, SYNC } from './protocolMessages';
 
 describe('reading incoming messages', () => {
   it('finds the document, the kind and a sync update’s bytes', () => {

@@ -1,5 +1,7 @@
 /**
- * What an incoming Yjs update may contain, judged from the update alone (no copy of the document):
+ * What a Yjs update to an article may contain (the server judges every incoming one with it, and the
+ * desk judges changes handed to it before they are stored and sent, so one the server would refuse
+ * never loops between them), judged from the update alone (no copy of the document):
  * it must decode completely, and what it says about the document's top level must fit an article
  * (shared/sync/articleDoc): only the `body`, `fields` and `meta` roots, only known keys where the
  * update names them, and no kinds of content an article never has (subdocuments, binary, legacy JSON).
@@ -7,7 +9,7 @@
  * inside a nested type names its neighbour instead of its parent, so this cannot judge it here.
  */
 import * as Y from 'yjs';
-import { BODY_KEY, FIELDS_KEY, META_KEY, PLAIN_FIELDS, TEXT_FIELDS } from '../../../shared/sync/articleDoc';
+import { BODY_KEY, FIELDS_KEY, META_KEY, PLAIN_FIELDS, TEXT_FIELDS } from './articleDoc';
 
 const ROOT_KEYS: Record<string, ReadonlySet<string> | null> = {
   [BODY_KEY]: null,

@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { makeArticle } from '../../../shared/export/__fixtures__/sampleArticle';
-import { sampleArticleBody } from '../../../electron/node/store/seed';
-import { articleToDoc, bodyType, fieldsMap } from '../../../shared/sync/articleDoc';
+import { makeArticle } from '../export/__fixtures__/sampleArticle';
+import { sampleArticleBody } from '../../electron/node/store/seed';
+import { articleToDoc, bodyType, fieldsMap } from './articleDoc';
 import { updateProblem } from './updatePolicy';
 
 function article(): Y.Doc {

@@ -1,5 +1,6 @@
 /**
- * Reads just enough of an incoming Hocuspocus message to judge it before Hocuspocus applies it:
+ * Reads just enough of a Hocuspocus message to judge it before Hocuspocus applies it (the server
+ * checks what desks send, the desk what the server sends):
  * which document, which kind, and for a sync message carrying changes, the Yjs update itself.
  * The wire format is lib0's: variable-length unsigned integers and length-prefixed bytes.
  */

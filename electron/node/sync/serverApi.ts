@@ -1,0 +1,110 @@
+/**
+ * The newsroom server's HTTP API as the desk uses it (server/README.md, "the protocol"). Every
+ * failure becomes a ServerApiError whose message is one sentence for the user: the server's own
+ * `{error}` when it sent one. Answers are checked with zod and size-limited before they are used.
+ */
+import { z } from 'zod';
+import type { ServerAccount } from '../store/syncStore';
+
+export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+const REQUEST_TIMEOUT_MS = 15_000;
+
+export type ServerApiProblem = 'offline' | 'session-ended' | 'refused' | 'not-a-newsroom-server';
+
+export class ServerApiError extends Error {
+  constructor(
+    readonly problem: ServerApiProblem,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'ServerApiError';
+  }
+}
+
+const accountSchema = z.object({ id: z.string().min(1).max(100), name: z.string().min(1).max(200), role: z.enum(['writer', 'editor']) });
+const serverArticleSchema = z.object({
+  id: z.string(),
+  status: z.string().max(40),
+  ownerName: z.string().max(200),
+  headline: z.string().max(10_000),
+  createdAt: z.string().max(40),
+  updatedAt: z.string().max(40),
+  access: z.enum(['read', 'write']),
+});
+export type ServerArticle = z.infer<typeof serverArticleSchema>;
+
+export type ServerApi = ReturnType<typeof createServerApi>;
+
+/** `base` is the checked http(s) address (shared/sync/serverAddress.ts); `token()` the session held in memory. */
+export function createServerApi(base: string, token: () => string | undefined) {
+  async function request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+    let response: Response;
+    try {
+      response = await fetch(base + path, {
+        method,
+        headers: { 'content-type': 'application/json', ...(token() ? { authorization: `Bearer ${token()}` } : {}) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch (error) {
+      throw new ServerApiError('offline', `The newsroom server does not answer (${(error as Error).message}). Your changes are kept on this computer.`);
+    }
+    const length = Number(response.headers.get('content-length') ?? 0);
+    if (length > MAX_RESPONSE_BYTES) throw new ServerApiError('not-a-newsroom-server', 'The server sent far more than a newsroom server would.');
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      throw new ServerApiError(
+        'not-a-newsroom-server',
+        `The server at ${base} did not answer like a newsroom server (HTTP ${response.status}).`,
+        response.status,
+      );
+    }
+    if (response.status >= 400) {
+      const sentence = z.object({ error: z.string().max(1_000) }).safeParse(json);
+      const message = sentence.success ? sentence.data.error : `The newsroom server refused the request (HTTP ${response.status}).`;
+      throw new ServerApiError(response.status === 401 ? 'session-ended' : 'refused', message, response.status);
+    }
+    return { status: response.status, json };
+  }
+
+  function parse<T>(schema: z.ZodType<T>, json: unknown): T {
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new ServerApiError('not-a-newsroom-server', `The server at ${base} answered something a newsroom server would not.`);
+    return parsed.data;
+  }
+
+  return {
+    async checkHealth(): Promise<void> {
+      const { json } = await request('GET', '/api/health');
+      const health = z.object({ name: z.literal('newsroom-server'), protocol: z.literal(1) }).safeParse(json);
+      if (!health.success) throw new ServerApiError('not-a-newsroom-server', `${base} is not a newsroom server this desk can use.`);
+    },
+
+    async signIn(name: string, password: string): Promise<{ token: string; account: ServerAccount }> {
+      const { json } = await request('POST', '/api/sign-in', { name, password });
+      return parse(z.object({ token: z.string().min(20).max(200), account: accountSchema }), json);
+    },
+
+    async signOut(): Promise<void> {
+      await request('POST', '/api/sign-out');
+    },
+
+    async session(): Promise<ServerAccount> {
+      return parse(z.object({ account: accountSchema }), (await request('GET', '/api/session')).json).account;
+    },
+
+    async listArticles(): Promise<ServerArticle[]> {
+      return parse(z.object({ articles: z.array(serverArticleSchema).max(100_000) }), (await request('GET', '/api/articles')).json).articles;
+    },
+
+    /** Creates an article made offline from the desk's own document (idempotent by id). */
+    async createArticle(id: string, state: Uint8Array): Promise<ServerArticle> {
+      const { json } = await request('POST', '/api/articles', { id, state: Buffer.from(state).toString('base64') });
+      return parse(z.object({ article: serverArticleSchema }), json).article;
+    },
+  };
+}
