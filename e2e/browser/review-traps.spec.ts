@@ -52,7 +52,11 @@ async function expectNothingClipped(page: Page) {
     const s = side.getBoundingClientRect();
     const tabs = [...document.querySelectorAll('.side-tabs [role="tab"]')].map((t) => {
       const r = t.getBoundingClientRect();
-      return { name: t.textContent, inside: r.left >= s.left && r.right <= s.right + 0.5 && r.top >= 0 && r.bottom <= innerHeight, whole: t.scrollWidth <= t.clientWidth };
+      return {
+        name: t.textContent,
+        inside: r.left >= s.left && r.right <= s.right + 0.5 && r.top >= 0 && r.bottom <= innerHeight,
+        whole: t.scrollWidth <= t.clientWidth,
+      };
     });
     return {
       overflow: [doc.scrollWidth - doc.clientWidth, workspace.scrollWidth - workspace.clientWidth, side.scrollWidth - side.clientWidth],
@@ -70,7 +74,9 @@ async function expectInViewport(page: Page, selector: string) {
   const box = await page.locator(selector).boundingBox();
   const size = page.viewportSize()!;
   expect(box, selector).not.toBeNull();
-  expect(box!.x >= 0 && box!.y >= 0 && box!.x + box!.width <= size.width && box!.y + box!.height <= size.height, `${selector} ${JSON.stringify(box)}`).toBe(true);
+  expect(box!.x >= 0 && box!.y >= 0 && box!.x + box!.width <= size.width && box!.y + box!.height <= size.height, `${selector} ${JSON.stringify(box)}`).toBe(
+    true,
+  );
 }
 
 async function shoot(page: Page, testInfo: TestInfo, name: string, selector = '.desk') {
@@ -262,9 +268,7 @@ test('empty states speak to their view and role', async ({ page }) => {
   await expect(library.locator('.empty-state')).toHaveText('No articles match “zeppelin”. Check the spelling or search for fewer words.');
   await page.getByLabel('Search articles').fill('');
   await page.getByRole('tab', { name: 'Trash' }).click();
-  await expect(library.locator('.empty-state')).toHaveText(
-    'The trash is empty. Articles you move to the trash wait here until you restore or delete them.',
-  );
+  await expect(library.locator('.empty-state')).toHaveText('The trash is empty. Articles you move to the trash wait here until you restore or delete them.');
   await page.getByRole('tab', { name: 'Articles' }).click();
   await page.getByLabel('Show', { exact: true }).selectOption('desk');
   await library.getByRole('button', { name: `Move “${SEED_HEADLINE}” to trash` }).click();
@@ -316,7 +320,8 @@ test('the AI-use declaration: the hint follows the text, a None beside a disclos
   await choosePath(page, 'Folder', out);
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(dialog.getByTestId('export-state')).toHaveText(`Exported 1 of 1 to ${out}.`);
-  const sentence = 'AI use declared for this article: research and transcription. Tools: A transcription service. Note: Every quote was checked against the recording.';
+  const sentence =
+    'AI use declared for this article: research and transcription. Tools: A transcription service. Note: Every quote was checked against the recording.';
   const read = (ext: string) => fs.readFileSync(path.join(out, SEED_SLUG + ext), 'utf8');
   expect(read('.html')).toContain(`Click here</a>.</p><p class="ai-declaration">${sentence}</p></aside>`);
   expect(read('.md')).toContain('aiUse: ["research", "transcription"]');

@@ -52,7 +52,9 @@ describe('the AI-use declaration in exports', () => {
 
   it('is in the Markdown front matter and the disclosure container, and the disclosure still imports as it was', () => {
     const md = exportMarkdown(input());
-    expect(md).toContain('aiUse: ["images", "research"]\naiTools: "Image generator \\u0026 \\u003cSearch\\u003e"\naiNote: "Every fact was checked by a reporter."\n---');
+    expect(md).toContain(
+      'aiUse: ["images", "research"]\naiTools: "Image generator \\u0026 \\u003cSearch\\u003e"\naiNote: "Every fact was checked by a reporter."\n---',
+    );
     expect(md).toContain('\n\nWe used AI to help with research.\n\nAI use declared for this article: research and images.');
     const back = importMarkdown(md);
     expect(back.body).toEqual(input().article.body);

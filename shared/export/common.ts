@@ -157,6 +157,10 @@ const firstDisclosures = new WeakMap<readonly BlockElement[], BlockElement | und
  * disclosure. Found once per body, so asking per block stays linear.
  */
 export function declarationHost(blocks: readonly BlockElement[]): BlockElement | undefined {
-  if (!firstDisclosures.has(blocks)) firstDisclosures.set(blocks, blocks.find((b) => b.type === 'ai-disclosure'));
+  if (!firstDisclosures.has(blocks))
+    firstDisclosures.set(
+      blocks,
+      blocks.find((b) => b.type === 'ai-disclosure'),
+    );
   return firstDisclosures.get(blocks);
 }

@@ -4,7 +4,18 @@
  */
 import type { AiDisclosureElement, AuthorBioElement, BlockElement, FormattedText, InlineNode, ListItemElement, Mark } from '../model/document';
 import { isLink } from '../model/document';
-import { aiDeclarationSentence, authorNames, BIO_HEADING, declarationHost, displayDate, groupBlocks, isoDateTime, layoutList, marksOf, READ_MORE } from './common';
+import {
+  aiDeclarationSentence,
+  authorNames,
+  BIO_HEADING,
+  declarationHost,
+  displayDate,
+  groupBlocks,
+  isoDateTime,
+  layoutList,
+  marksOf,
+  READ_MORE,
+} from './common';
 import { DEFAULT_GENERATOR, type ExportInput } from './exportInput';
 import { safeImageSrc, safeUrl } from '../security/urlPolicy';
 import { cleanLine, cleanText } from './cleanText';

@@ -24,7 +24,17 @@ import {
 } from 'docx';
 import type { BlockElement, FormattedText, InlineNode, ListItemElement } from '../../../shared/model/document';
 import { isLink } from '../../../shared/model/document';
-import { aiDeclarationSentence, authorNames, BIO_HEADING, declarationHost, displayDate, groupBlocks, joinNames, layoutList, READ_MORE } from '../../../shared/export/common';
+import {
+  aiDeclarationSentence,
+  authorNames,
+  BIO_HEADING,
+  declarationHost,
+  displayDate,
+  groupBlocks,
+  joinNames,
+  layoutList,
+  READ_MORE,
+} from '../../../shared/export/common';
 import { DEFAULT_GENERATOR, type ExportInput } from '../../../shared/export/exportInput';
 import { cleanLine, cleanText } from '../../../shared/export/cleanText';
 import { safeUrl } from '../../../shared/security/urlPolicy';

@@ -94,13 +94,7 @@ export function ArticleView({ article, onListedFieldChange, onReload, readOnly }
       <div className="article-layout">
         <article className="article-view" aria-label="Article">
           <div className="article-topbar">
-            <WorkflowBar
-              article={article}
-              flush={flushForReview}
-              blocking={review.approvalErrors}
-              findingsFor={review.findingsFor}
-              onTransitioned={reviewed}
-            />
+            <WorkflowBar article={article} flush={flushForReview} blocking={review.approvalErrors} findingsFor={review.findingsFor} onTransitioned={reviewed} />
             <ExportArticleButton
               id={article.id}
               headline={fields.headline}

@@ -25,7 +25,12 @@ export function RoleSwitch() {
               name={`${id}-role`}
               value={role}
               checked={profile.role === role}
-              onChange={() => saveProfile({ ...profile, role }).then(() => setError(''), (e) => setError(errorMessage(e)))}
+              onChange={() =>
+                saveProfile({ ...profile, role }).then(
+                  () => setError(''),
+                  (e) => setError(errorMessage(e)),
+                )
+              }
             />
             {LABEL[role]}
           </label>

@@ -74,10 +74,7 @@ export function useArticleReview(article: Article, fields: LiveFields, onError: 
   );
 
   // What the checklist says of the AI-use declaration and its disclosure; undefined while the templates are unknown.
-  const disclosureFindings = useMemo(
-    () => (library.templates ? results.filter((r) => r.id.startsWith('ai-')) : undefined),
-    [library.templates, results],
-  );
+  const disclosureFindings = useMemo(() => (library.templates ? results.filter((r) => r.id.startsWith('ai-')) : undefined), [library.templates, results]);
 
   return { comments, extension: comments.extension, bodyChanged, results, approvalErrors, findingsFor, disclosureFindings };
 }

@@ -54,12 +54,12 @@ export function AiDeclarationField({ value, onChange, findings }: Props) {
         {findings?.length
           ? findings.map((f) => f.message).join(' ')
           : none
-          ? 'No AI was used for this article.'
-          : findings
-          ? 'The AI-use disclosure in the article covers these uses.'
-          : fitting.length
-            ? `Add an AI-use disclosure block that covers this, e.g. ${fitting.map((t) => `“${t.title}”`).join(' and ')}.`
-            : 'Add an AI-use disclosure block that covers this.'}
+            ? 'No AI was used for this article.'
+            : findings
+              ? 'The AI-use disclosure in the article covers these uses.'
+              : fitting.length
+                ? `Add an AI-use disclosure block that covers this, e.g. ${fitting.map((t) => `“${t.title}”`).join(' and ')}.`
+                : 'Add an AI-use disclosure block that covers this.'}
       </p>
     </fieldset>
   );
