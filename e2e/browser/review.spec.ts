@@ -28,7 +28,7 @@ test('a writer submits, an editor comments and returns, the writer fixes, the ed
   await expect(welcome).toBeHidden();
   await expect(page.getByLabel('Show', { exact: true })).toHaveValue('desk');
 
-  // The writer drafts (no dek yet) and submits.
+  // The writer drafts (no dek yet) and submits: the checklist stops it until there is a dek.
   await page.getByRole('button', { name: 'New article' }).click();
   await expect(page.getByLabel('Headline')).toBeFocused();
   await page.keyboard.type(HEADLINE);
@@ -40,7 +40,20 @@ test('a writer submits, an editor comments and returns, the writer fixes, the ed
   await body.click();
   await page.keyboard.type('Single tickets on the harbour ferry will cost more from June.');
   await expectSaved(page);
-  await transition(page, 'Submit for review', 'Submitted');
+  const workflow = page.getByRole('region', { name: 'Workflow' });
+  await workflow.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(page.getByRole('alert', { name: 'Not ready to submit' })).toContainText('Add a dek');
+  await expect(page.getByTestId('article-status')).toHaveText('Draft');
+  await page.getByRole('button', { name: 'Back to the article' }).click();
+  // A "TK" dek is a placeholder: it warns at submission (and blocks approval).
+  await page.getByLabel('Dek').click();
+  await page.keyboard.type('TK');
+  await expectSaved(page);
+  await workflow.getByRole('button', { name: 'Submit for review' }).click();
+  const warnings = page.getByRole('alertdialog', { name: 'Submit with warnings?' });
+  await expect(warnings).toContainText('placeholder text (“TK”)');
+  await warnings.getByRole('button', { name: 'Submit anyway' }).click();
+  await expect(page.getByTestId('article-status')).toHaveText('Submitted');
   await expect(articleButton(page, HEADLINE)).toBeHidden(); // My desk shows drafts only.
 
   // The editor's home is the review queue.
@@ -64,20 +77,20 @@ test('a writer submits, an editor comments and returns, the writer fixes, the ed
   await expect(page.locator('.comment-mark')).toHaveText('Single tickets on the harbour ferry will cost more from June.');
   await expect(page.getByRole('tab', { name: 'Comments (1)' })).toBeVisible();
 
-  // The checklist blocks approval: no dek and an open comment.
+  // The checklist blocks approval: a placeholder dek and an open comment.
   await page.getByRole('tab', { name: 'Checklist' }).click();
   const checklist = page.getByRole('region', { name: 'Checklist' });
-  await expect(checklist).toContainText('Add a dek');
+  await expect(checklist).toContainText('placeholder text (“TK”)');
   await expect(checklist).toContainText('1 open comment');
   await page.getByRole('region', { name: 'Workflow' }).getByRole('button', { name: 'Approve', exact: true }).click();
-  await expect(page.getByRole('region', { name: 'Workflow' }).getByRole('alert')).toContainText('Cannot approve yet: Add a dek');
+  await expect(page.getByRole('region', { name: 'Workflow' }).getByRole('alert')).toContainText('Cannot approve yet: The article still has placeholder text');
   await expect(page.getByTestId('article-status')).toHaveText('In edit');
 
   // Return to the writer with a note.
   await page.getByRole('region', { name: 'Workflow' }).getByRole('button', { name: 'Return to writer' }).click();
   await page.getByLabel('Note for the writer').fill('Add a dek and answer my comment.');
   await page.getByRole('button', { name: 'Return with note' }).click();
-  await expect(page.getByTestId('article-status')).toHaveText('Draft');
+  await expect(page.getByTestId('article-status')).toHaveText('Returned');
 
   // The writer sees what came back, fixes it and resubmits.
   await becomeRole(page, 'Mara Lindqvist', 'Writer');
@@ -87,6 +100,7 @@ test('a writer submits, an editor comments and returns, the writer fixes, the ed
   await row.click();
   await expect(page.getByRole('note', { name: 'Returned by the editor' })).toContainText('Add a dek and answer my comment.');
   await page.getByLabel('Dek').click();
+  await page.keyboard.press('Control+a');
   await page.keyboard.type('The first rise in ten years.');
   await page.getByRole('textbox', { name: 'Article body' }).click();
   await page.keyboard.press('Control+Home');
@@ -100,7 +114,10 @@ test('a writer submits, an editor comments and returns, the writer fixes, the ed
   await comments.getByLabel('Reply').fill('Added the routes and prices at the end.');
   await comments.getByRole('button', { name: 'Reply' }).click();
   await expect(comments).toContainText('Mara Lindqvist (writer');
-  await transition(page, 'Submit for review', 'Submitted');
+  // Warnings only (the open comment, no bio): the writer confirms.
+  await page.getByRole('region', { name: 'Workflow' }).getByRole('button', { name: 'Submit for review' }).click();
+  await page.getByRole('alertdialog', { name: 'Submit with warnings?' }).getByRole('button', { name: 'Submit anyway' }).click();
+  await expect(page.getByTestId('article-status')).toHaveText('Submitted');
 
   // The editor compares the two submissions, resolves the comment and approves.
   await becomeRole(page, 'Tomas Okafor', 'Editor');
@@ -114,11 +131,13 @@ test('a writer submits, an editor comments and returns, the writer fixes, the ed
   await history.getByLabel('Compare', { exact: true }).selectOption({ label: (await first.getAttribute('aria-label'))! });
   await history.getByLabel('with', { exact: true }).selectOption({ label: 'Current text' });
   await history.getByRole('button', { name: 'Compare', exact: true }).click();
-  const diff = history.getByRole('region', { name: 'Differences' });
+  const diff = page.getByRole('dialog', { name: 'Comparison' }).getByRole('region', { name: 'Differences' });
   await expect(diff.locator('ins').first()).toBeVisible();
   await expect(diff.locator('ins', { hasText: 'The first rise in ten years.' })).toBeVisible();
   await expect(diff.locator('ins', { hasText: 'From' })).toBeVisible();
   await expect(diff.locator('ins', { hasText: 'Island routes' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(diff).toBeHidden();
 
   await page.getByRole('tab', { name: /Comments/ }).click();
   await comments.getByRole('button', { name: 'Resolve' }).click();
@@ -128,6 +147,7 @@ test('a writer submits, an editor comments and returns, the writer fixes, the ed
   await expect(page.getByRole('region', { name: 'Checklist' })).not.toContainText('Error');
   await transition(page, 'Approve', 'Approved');
 
+  await page.getByRole('tab', { name: 'History' }).click();
   const activity = page.getByRole('region', { name: 'Activity' });
   await expect(activity).toContainText('Tomas Okafor (editor): In edit → Approved');
   await expect(activity).toContainText('“Add a dek and answer my comment.”');
@@ -136,6 +156,7 @@ test('a writer submits, an editor comments and returns, the writer fixes, the ed
   await expect(page.getByRole('note')).toContainText('its text is locked');
   await expect(page.getByLabel('Headline')).toHaveAttribute('readonly', '');
   await expect(page.getByLabel('Article body')).toHaveAttribute('contenteditable', 'false');
+  await page.getByRole('tab', { name: 'Details' }).click();
   await expect(page.getByRole('complementary', { name: 'Article details' }).getByLabel('Dateline')).toBeDisabled();
   await transition(page, 'Reopen for editing', 'In edit');
   await expect(page.getByRole('note')).toHaveCount(0);
@@ -176,12 +197,20 @@ test('search answers as you type with highlighted snippets; filters narrow the l
 
 test('the checklist follows the AI-use declaration as it is edited', async ({ page }) => {
   await articleButton(page, 'Harbour City Votes to Build Flood Barrier After Decade of Debate').click();
+  const details = page.getByRole('complementary', { name: 'Article details' });
+  const hint = details.getByRole('group', { name: 'AI use' }).locator('.hint');
+  await expect(hint).toHaveText('The AI-use disclosure in the article covers these uses.');
+  // The seeded disclosure does not cover AI-generated images: the hint and the checklist say so.
+  await details.getByLabel('Images').check();
+  await expect(hint).toContainText(/AI-generated illustration/);
   await page.getByRole('tab', { name: 'Checklist' }).click();
   const checklist = page.getByRole('region', { name: 'Checklist' });
-  await expect(checklist).not.toContainText(/disclosure block/i);
-  // The seeded disclosure does not cover AI-generated images.
-  await page.getByRole('complementary', { name: 'Article details' }).getByLabel('Images').check();
   await expect(checklist).toContainText(/AI-generated illustration/);
-  await page.getByRole('complementary', { name: 'Article details' }).getByLabel('None').check();
+  // "None" with the seeded disclosure in the text is a contradiction.
+  await page.getByRole('tab', { name: 'Details' }).click();
+  await details.getByLabel('None').check();
+  await expect(hint).toContainText('The AI-use declaration says None, but the disclosure');
+  await page.getByRole('tab', { name: 'Checklist' }).click();
   await expect(checklist).not.toContainText(/AI-generated illustration/);
+  await expect(checklist).toContainText('says None, but the disclosure “AI as a newsroom tool”');
 });

@@ -1,5 +1,7 @@
 /** Helpers every exporter shares: list layout, inline normalisation, byline and date text. */
-import type { Author } from '../model/article';
+import { AI_USE_LABELS, listInWords } from '../library/entries';
+import { AI_USES, type AiDeclaration, type Author } from '../model/article';
+import { cleanLine, cleanText } from './cleanText';
 import type { BlockElement, FormattedText, InlineNode, ListItemElement, Mark } from '../model/document';
 import { isLink, MARKS } from '../model/document';
 
@@ -131,3 +133,34 @@ export function displayDate(iso: string): string {
 
 export const BIO_HEADING = 'About the writer';
 export const READ_MORE = 'Read more';
+
+/**
+ * The article's AI-use declaration as one sentence for readers, printed with the disclosure in
+ * every format (ninjs carries it as structured data instead). Undefined when nothing is declared.
+ */
+export function aiDeclarationSentence(decl: AiDeclaration): string | undefined {
+  const uses = AI_USES.filter((u) => decl.uses.includes(u));
+  if (uses.length === 0) return undefined;
+  const parts = [`AI use declared for this article: ${listInWords(uses.map((u) => AI_USE_LABELS[u]))}.`];
+  const tools = cleanLine(decl.tools.trim());
+  if (tools) parts.push(`Tools: ${tools.replace(/[.]$/, '')}.`);
+  const note = cleanText(decl.note.trim()).replace(/\s+/g, ' ');
+  if (note) parts.push(`Note: ${note}`);
+  return parts.join(' ');
+}
+
+const firstDisclosures = new WeakMap<readonly BlockElement[], BlockElement | undefined>();
+
+/**
+ * The block the declaration goes inside: the body's first disclosure. Without one nothing is
+ * printed: the checklist refuses to approve or export an article that declares AI use without a
+ * disclosure. Found once per body, so asking per block stays linear.
+ */
+export function declarationHost(blocks: readonly BlockElement[]): BlockElement | undefined {
+  if (!firstDisclosures.has(blocks))
+    firstDisclosures.set(
+      blocks,
+      blocks.find((b) => b.type === 'ai-disclosure'),
+    );
+  return firstDisclosures.get(blocks);
+}

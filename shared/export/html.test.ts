@@ -92,7 +92,7 @@ describe('exportHtmlFragment', () => {
     );
     expect(html).toContain('<p class="read-more"><a href="https://example.org/authors/mara-lindqvist" rel="noopener noreferrer">Read more</a></p>');
     expect(html).toContain(
-      '<aside class="ai-disclosure" aria-label="AI as a newsroom tool"><p>To read how Newsroom Desk uses AI as a newsroom tool, <a href="https://example.org/newsroom/ai-policy" rel="noopener noreferrer">Click here</a>.</p></aside>',
+      '<aside class="ai-disclosure" aria-label="AI as a newsroom tool"><p>To read how Newsroom Desk uses AI as a newsroom tool, <a href="https://example.org/newsroom/ai-policy" rel="noopener noreferrer">Click here</a>.</p><p class="ai-declaration">AI use declared for this article: research and editing. Tools: Transcription assistant. Note: Quotes checked against recordings.</p></aside>',
     );
   });
 });

@@ -4,7 +4,18 @@
  */
 import type { AiDisclosureElement, AuthorBioElement, BlockElement, FormattedText, InlineNode, ListItemElement, Mark } from '../model/document';
 import { isLink } from '../model/document';
-import { authorNames, BIO_HEADING, displayDate, groupBlocks, isoDateTime, layoutList, marksOf, READ_MORE } from './common';
+import {
+  aiDeclarationSentence,
+  authorNames,
+  BIO_HEADING,
+  declarationHost,
+  displayDate,
+  groupBlocks,
+  isoDateTime,
+  layoutList,
+  marksOf,
+  READ_MORE,
+} from './common';
 import { DEFAULT_GENERATOR, type ExportInput } from './exportInput';
 import { safeImageSrc, safeUrl } from '../security/urlPolicy';
 import { cleanLine, cleanText } from './cleanText';
@@ -90,7 +101,11 @@ function bioHtml(block: AuthorBioElement, input: ExportInput, out: string[]): vo
   out.push('</aside>');
 }
 
-function disclosureHtml(block: AiDisclosureElement, out: string[]): void {
+function declarationHtml(sentence: string, out: string[]): void {
+  out.push('<p class="ai-declaration">', escapeHtml(sentence), '</p>');
+}
+
+function disclosureHtml(block: AiDisclosureElement, declaration: string | undefined, out: string[]): void {
   const s = block.snapshot;
   out.push('<aside class="ai-disclosure"');
   if (s.title) out.push(' aria-label="', escapeHtml(cleanLine(s.title)), '"');
@@ -101,7 +116,9 @@ function disclosureHtml(block: AiDisclosureElement, out: string[]): void {
   if (policy !== undefined && !s.text.some(isLink)) {
     out.push(' <a href="', escapeHtml(policy), '" rel="noopener noreferrer">', escapeHtml(cleanLine(s.title) || 'AI policy'), '</a>');
   }
-  out.push('</p></aside>');
+  out.push('</p>');
+  if (declaration) declarationHtml(declaration, out);
+  out.push('</aside>');
 }
 
 function blockHtml(block: BlockElement, input: ExportInput, out: string[]): void {
@@ -167,7 +184,7 @@ function blockHtml(block: BlockElement, input: ExportInput, out: string[]): void
       bioHtml(block, input, out);
       return;
     case 'ai-disclosure':
-      disclosureHtml(block, out);
+      disclosureHtml(block, block === declarationHost(input.article.body) ? aiDeclarationSentence(input.article.aiDeclaration) : undefined, out);
       return;
   }
 }
@@ -214,6 +231,7 @@ aside{margin:2rem 0;padding:1rem 1.25rem;font-family:"Helvetica Neue",Arial,sans
 .author-name{font-weight:700;margin:0}
 .author-title{color:var(--muted);margin:0 0 .5rem}
 .ai-disclosure{padding:0;font-style:italic;color:var(--muted)}
+.ai-declaration{font-style:normal;font-size:.9rem}
 .editors-note{border-left:3px solid var(--accent);padding-left:1rem;font-style:italic}
 .embed-card{display:block;padding:1rem;border:1px solid var(--rule);text-decoration:none;color:var(--ink)}
 .embed-url{display:block;font-size:.85rem;color:var(--muted);word-break:break-all}

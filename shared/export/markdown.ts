@@ -22,7 +22,7 @@
  */
 import type { BlockElement, FormattedText, InlineNode, ListItemElement, Mark } from '../model/document';
 import { isLink } from '../model/document';
-import { authorNames, BIO_HEADING, groupBlocks, layoutList, marksOf, normalizeInlines } from './common';
+import { aiDeclarationSentence, authorNames, BIO_HEADING, declarationHost, groupBlocks, layoutList, marksOf, normalizeInlines } from './common';
 import type { ExportInput } from './exportInput';
 import { safeImageSrc, safeUrl } from '../security/urlPolicy';
 import { cleanLine, cleanText } from './cleanText';
@@ -279,7 +279,11 @@ function blockMarkdown(block: BlockElement, input: ExportInput, out: string[]): 
         version: block.version,
         policyUrl: safeUrl(s.policyUrl) ?? '',
       });
-      container('ai-disclosure' + label(s.title) + attrs, s.text.length ? [paragraphLine(s.text)] : [], out);
+      const lines = s.text.length ? [paragraphLine(s.text)] : [];
+      // The importer reads the first paragraph as the disclosure; the declaration follows it for readers.
+      const declaration = block === declarationHost(input.article.body) ? aiDeclarationSentence(input.article.aiDeclaration) : undefined;
+      if (declaration) lines.push(...(lines.length ? [] : [EMPTY_BLOCK]), paragraphLine([{ text: declaration }]));
+      container('ai-disclosure' + label(s.title) + attrs, lines, out);
       return;
     }
   }
@@ -311,6 +315,12 @@ function frontMatter(input: ExportInput): string {
     ['seoDescription', article.seoDescription],
   ];
   for (const [key, value] of more) if (value) lines.push(`${key}: ${yamlString(cleanLine(value))}`);
+  const ai = article.aiDeclaration;
+  if (ai.uses.length) {
+    lines.push(`aiUse: [${ai.uses.map((u) => yamlString(u)).join(', ')}]`);
+    if (ai.tools.trim()) lines.push(`aiTools: ${yamlString(cleanLine(ai.tools.trim()))}`);
+    if (ai.note.trim()) lines.push(`aiNote: ${yamlString(cleanLine(ai.note.trim()))}`);
+  }
   lines.push('---');
   return lines.join('\n');
 }

@@ -4,7 +4,7 @@
  */
 import type { BlockElement, InlineNode, ListItemElement } from '../model/document';
 import { isLink } from '../model/document';
-import { authorNames, BIO_HEADING, displayDate, groupBlocks, joinNames, layoutList, READ_MORE } from './common';
+import { aiDeclarationSentence, authorNames, BIO_HEADING, declarationHost, displayDate, groupBlocks, joinNames, layoutList, READ_MORE } from './common';
 import type { ExportInput } from './exportInput';
 import { safeUrl } from '../security/urlPolicy';
 import { cleanLine, cleanText } from './cleanText';
@@ -96,7 +96,9 @@ function blockText(block: BlockElement, input: ExportInput): string {
       const text = inlinesText(s.text);
       const policy = safeUrl(s.policyUrl);
       // The policy URL is always shown, even when the text's own link already carries it.
-      return policy === undefined || text.includes(`[${policy}]`) ? text : `${text} [${policy}]`;
+      const shown = policy === undefined || text.includes(`[${policy}]`) ? text : `${text} [${policy}]`;
+      const declaration = block === declarationHost(input.article.body) ? aiDeclarationSentence(input.article.aiDeclaration) : undefined;
+      return declaration ? `${shown}\n${declaration}` : shown;
     }
   }
 }

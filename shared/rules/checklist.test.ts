@@ -34,6 +34,18 @@ describe('pre-export checklist', () => {
     expect(run({ headline: 'x'.repeat(60) })).toEqual([]);
   });
 
+  it('warns of placeholder text while writing and blocks approval with it', () => {
+    const bold: BlockElement = { type: 'paragraph', children: [{ text: 'Lorem ', bold: true }, { text: 'ipsum dolor.' }] };
+    expect(run({ body: [bold] })).toEqual([
+      { id: 'placeholder-text', level: 'warning', message: 'The article still has placeholder text (“Lorem ipsum”): replace it with the real text.' },
+    ]);
+    expect(ids(run({ dek: 'Fares rise by TK cents.' }, { purpose: 'approval' }))).toEqual(['error:placeholder-text']);
+    expect(ids(run({ body: [paragraph('The mayor said [insert quote here].')] }))).toEqual(['warning:placeholder-text']);
+    expect(ids(run({ headline: 'XXX' }))).toEqual(['warning:placeholder-text']);
+    // Words that merely contain the letters are not placeholders.
+    expect(run({ body: [paragraph('TKO in the third round; Atkins and the XXL team [added] later.')] })).toEqual([]);
+  });
+
   it('requires a dek and a byline', () => {
     expect(ids(run({ dek: '', bylineAuthorIds: [] }))).toEqual(['error:dek-missing', 'error:byline-missing']);
   });

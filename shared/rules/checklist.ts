@@ -110,6 +110,31 @@ export function openCommentsRule(openComments: number, purpose: ChecklistPurpose
   ];
 }
 
+/**
+ * Stand-ins a writer leaves for text to come: "lorem ipsum", TK (newsroom shorthand for "to come"),
+ * XXX, and bracketed instructions such as "[insert quote]". One linear pass per text.
+ */
+const PLACEHOLDER_MARKS = /\b(?:TK|TKTK|XXX+)\b/; // Capitals only: "xxx" in prose is not a mark.
+const PLACEHOLDER_TEXT = /\blorem ipsum\b|\[(?:insert|add|tbc|tbd|to come|placeholder)\b[^\]\n]{0,80}\]/i;
+
+/** Placeholder text warns while writing (and at submission: TK marks are how a draft asks for facts) and blocks approval. */
+export function placeholderRule(article: ChecklistArticle, purpose: ChecklistPurpose): RuleFinding[] {
+  // Per block, so a placeholder split across bold and plain runs is still one text.
+  const texts = [article.headline, article.dek, ...article.body.map((block) => inlineText([...inlinesOf([block])]))];
+  for (const text of texts) {
+    const match = PLACEHOLDER_TEXT.exec(text) ?? PLACEHOLDER_MARKS.exec(text);
+    if (!match) continue;
+    return [
+      {
+        id: 'placeholder-text',
+        level: purpose === 'approval' ? 'error' : 'warning',
+        message: `The article still has placeholder text (“${match[0]}”): replace it with the real text.`,
+      },
+    ];
+  }
+  return [];
+}
+
 export function runChecklist(input: ChecklistInput): RuleFinding[] {
   const { article } = input;
   const results = [
@@ -119,6 +144,7 @@ export function runChecklist(input: ChecklistInput): RuleFinding[] {
     ...(input.libraryRules ?? []).flatMap((rule) => rule(article)),
     ...linkRules(article),
     ...imageRules(article),
+    ...placeholderRule(article, input.purpose),
     ...lengthRule(article),
     ...openCommentsRule(input.openComments, input.purpose),
   ];

@@ -32,6 +32,21 @@ describe('checkAiDisclosure', () => {
     expect(checkAiDisclosure(article([], disclosureBlock(none)), templates)).toEqual([]);
   });
 
+  it('flags a disclosure of AI use in an article whose declaration is None', () => {
+    expect(checkAiDisclosure(article([], disclosureBlock(research)), templates)).toEqual([
+      {
+        id: 'ai-declaration-none-contradicts',
+        level: 'error',
+        message:
+          'The AI-use declaration says None, but the disclosure “AI-assisted research” in the article tells readers AI was used. Declare the uses (Details › AI use) or remove that block.',
+      },
+    ]);
+    // A template the desk no longer knows is still a disclosure of AI use, named by its snapshot.
+    expect(checkAiDisclosure(article([], disclosureBlock(images)), [none]).map((r) => r.message)).toEqual([
+      expect.stringContaining('the disclosure “AI-generated illustration”'),
+    ]);
+  });
+
   it('says what to add when a declaring article has no disclosure', () => {
     expect(checkAiDisclosure(article(['images', 'research']), templates)).toEqual([
       {

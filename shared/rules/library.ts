@@ -42,9 +42,21 @@ export function suggestTemplates(missing: readonly AiUse[], templates: readonly 
 
 export function checkAiDisclosure(article: ArticleFacts, templates: readonly TemplateFacts[]): RuleResult {
   const uses = ordered(article.aiDeclaration.uses);
-  if (uses.length === 0) return [];
   const byId = new Map(templates.map((t) => [t.id, t]));
   const blocks = article.body.filter((b) => b.type === 'ai-disclosure');
+  if (uses.length === 0) {
+    // A block from a template that says no AI was used agrees with "None"; any other disclosure contradicts it.
+    const claiming = blocks.find((b) => (byId.get(b.templateId)?.covers.length ?? 1) > 0);
+    if (!claiming) return [];
+    const title = byId.get(claiming.templateId)?.title ?? claiming.snapshot.title;
+    return [
+      {
+        id: 'ai-declaration-none-contradicts',
+        level: 'error',
+        message: `The AI-use declaration says None, but the disclosure “${title}” in the article tells readers AI was used. Declare the uses (Details › AI use) or remove that block.`,
+      },
+    ];
+  }
   const result: RuleResult = [];
 
   const denying = blocks.map((b) => byId.get(b.templateId)).filter((t) => t !== undefined && t.covers.length === 0);

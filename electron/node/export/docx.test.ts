@@ -76,6 +76,19 @@ describe('exportDocx', () => {
     expect(text).toContain('By Mara Lindqvist');
   });
 
+  it('prints the AI-use declaration after the first disclosure, once', async () => {
+    const input = sampleInput({ aiDeclaration: { uses: ['editing', 'research'], tools: 'A transcription service', note: 'Quotes checked.' } });
+    const body = input.article.body;
+    const { text } = await toHtml(
+      withBytes({ ...input, article: { ...input.article, body: [...body, ...structuredClone(body.filter((b) => b.type === 'ai-disclosure'))] } }),
+    );
+    const sentence = 'AI use declared for this article: research and editing. Tools: A transcription service. Note: Quotes checked.';
+    expect(text).toMatch(/To read how Newsroom Desk uses AI as a newsroom tool, Click here\.\s+AI use declared for this article/);
+    expect(text.split(sentence).length - 1).toBe(1);
+    const { text: none } = await toHtml(withBytes(sampleInput({ aiDeclaration: { uses: [], tools: '', note: '' } })));
+    expect(none).not.toContain('AI use declared');
+  });
+
   it('writes hostile content as inert text with only safe links', async () => {
     const { html, text } = await toHtml(withBytes(hostileInput()));
     const audit = auditHtml(html);

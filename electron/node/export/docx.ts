@@ -24,7 +24,17 @@ import {
 } from 'docx';
 import type { BlockElement, FormattedText, InlineNode, ListItemElement } from '../../../shared/model/document';
 import { isLink } from '../../../shared/model/document';
-import { authorNames, BIO_HEADING, displayDate, groupBlocks, joinNames, layoutList, READ_MORE } from '../../../shared/export/common';
+import {
+  aiDeclarationSentence,
+  authorNames,
+  BIO_HEADING,
+  declarationHost,
+  displayDate,
+  groupBlocks,
+  joinNames,
+  layoutList,
+  READ_MORE,
+} from '../../../shared/export/common';
 import { DEFAULT_GENERATOR, type ExportInput } from '../../../shared/export/exportInput';
 import { cleanLine, cleanText } from '../../../shared/export/cleanText';
 import { safeUrl } from '../../../shared/security/urlPolicy';
@@ -230,9 +240,16 @@ function blockParagraphs(block: BlockElement, ctx: Ctx, extra: Extra = {}): Para
       const children = inlineChildren(s.text, true);
       const policy = safeUrl(s.policyUrl);
       if (policy && !s.text.some(isLink)) children.push(new TextRun({ text: ' ', italics: true }), link(policy, s.title || 'AI policy'));
-      return [new Paragraph({ style: 'Disclosure', children })];
+      const out = [new Paragraph({ style: 'Disclosure', children })];
+      const declaration = block === declarationHost(ctx.input.article.body) ? aiDeclarationSentence(ctx.input.article.aiDeclaration) : undefined;
+      if (declaration) out.push(declarationParagraph(declaration));
+      return out;
     }
   }
+}
+
+function declarationParagraph(sentence: string): Paragraph {
+  return new Paragraph({ style: 'Disclosure', spacing: { before: 60 }, children: [new TextRun({ text: cleanText(sentence), italics: false })] });
 }
 
 function bodyParagraphs(blocks: readonly BlockElement[], ctx: Ctx, extra: Extra = {}): Paragraph[] {

@@ -122,6 +122,8 @@ export function seedDemoNewsroom(store: ArticleStore, library: LibraryStore): bo
       bylineAuthorIds: [SEED_IDS.authorMara],
       dateline: 'VESTMARK',
       plannedLength: 600,
+      // Consistent with its disclosure block (the checklist flags a "None" beside a disclosure of AI use).
+      aiDeclaration: { uses: ['research', 'transcription'], tools: 'A transcription service', note: 'Every quote was checked against the recording.' },
       body: sampleArticleBody(),
     });
   });

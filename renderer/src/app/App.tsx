@@ -12,9 +12,10 @@ import { ExchangeBar } from '../exchange/ExchangeBar';
 import { Library, type LibraryView } from '../library/Library';
 import { AreaNav, type DeskArea } from '../libraries/AreaNav';
 import { LibrariesArea } from '../libraries/LibrariesArea';
-import { LibraryFilters, type ListFilters } from '../review/LibraryFilters';
+import { LibraryFilters, scopeOf, type ListFilters } from '../review/LibraryFilters';
 import { FirstRunCard } from '../review/ProfileForm';
-import { ReviewProvider } from '../review/ReviewContext';
+import { ReviewProvider, useReview } from '../review/ReviewContext';
+import { RoleSwitch } from '../review/RoleSwitch';
 import { DatabaseProblem } from './DatabaseProblem';
 import { Toasts, useToasts } from './Toasts';
 
@@ -168,9 +169,11 @@ export function App() {
     <ReviewProvider>
       <div className="desk">
         <div className="desk-sidebar">
+          <RoleSwitch />
           <AreaNav area={area} onChange={(next) => void changeArea(next)} />
           <Library
             filters={<LibraryFilters filters={filters} onChange={setFilters} />}
+            scope={scopeOf(filters)}
             view={view}
             onViewChange={setView}
             search={search}
@@ -241,14 +244,28 @@ export function App() {
               {...(db.readOnly ? { readOnly: db.readOnly } : {})}
             />
           ) : (
-            <div className="empty-state workspace-empty">
-              <h2>No article open</h2>
-              {db.readOnly ? <p role="note">{db.readOnly}</p> : <p>Choose an article from the library, or press “New article” (Ctrl+N) to start one.</p>}
-            </div>
+            <NoArticleOpen readOnly={db.readOnly} />
           )}
         </main>
         <Toasts toasts={toasts} />
       </div>
     </ReviewProvider>
+  );
+}
+
+/** The workspace with nothing open, in words for the person at the desk. */
+function NoArticleOpen({ readOnly }: { readOnly: string | undefined }) {
+  const { profile } = useReview();
+  return (
+    <div className="empty-state workspace-empty">
+      <h2>No article open</h2>
+      {readOnly ? (
+        <p role="note">{readOnly}</p>
+      ) : profile?.role === 'editor' ? (
+        <p>Choose an article from the review queue to read, comment on and approve it.</p>
+      ) : (
+        <p>Choose an article from the library, or press “New article” (Ctrl+N) to start one.</p>
+      )}
+    </div>
   );
 }

@@ -94,7 +94,7 @@ export function ArticleView({ article, onListedFieldChange, onReload, readOnly }
       <div className="article-layout">
         <article className="article-view" aria-label="Article">
           <div className="article-topbar">
-            <WorkflowBar article={article} flush={flushForReview} blocking={review.approvalErrors} onTransitioned={reviewed} />
+            <WorkflowBar article={article} flush={flushForReview} blocking={review.approvalErrors} findingsFor={review.findingsFor} onTransitioned={reviewed} />
             <ExportArticleButton
               id={article.id}
               headline={fields.headline}
@@ -167,19 +167,25 @@ export function ArticleView({ article, onListedFieldChange, onReload, readOnly }
             extension={bodyExtension}
           />
         </article>
-        <div className="article-side">
-          {/* A disabled fieldset disables every control inside it. */}
-          <fieldset className="details-lock" disabled={locked}>
-            <ArticleDetails articleId={article.id} headline={fields.headline} fields={fields} onChange={change} />
-          </fieldset>
-          <ReviewPanel
-            article={article}
-            review={review}
-            current={() => ({ headline: fields.headline, dek: fields.dek, body: bodyRef.current })}
-            flush={flushForReview}
-            onArticleChanged={reviewed}
-          />
-        </div>
+        <ReviewPanel
+          article={article}
+          review={review}
+          current={() => ({ headline: fields.headline, dek: fields.dek, body: bodyRef.current })}
+          flush={flushForReview}
+          onArticleChanged={reviewed}
+          details={
+            // A disabled fieldset disables every control inside it.
+            <fieldset className="details-lock" disabled={locked}>
+              <ArticleDetails
+                articleId={article.id}
+                headline={fields.headline}
+                fields={fields}
+                onChange={change}
+                disclosureFindings={review.disclosureFindings}
+              />
+            </fieldset>
+          }
+        />
       </div>
       <LibraryBlockPicker />
     </LibraryBlocksProvider>

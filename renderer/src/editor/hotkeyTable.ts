@@ -25,3 +25,9 @@ export const HOTKEYS: Readonly<Record<string, EditorCommand>> = {
 export function hotkeyFor(command: EditorCommand): string | undefined {
   return Object.keys(HOTKEYS).find((k) => HOTKEYS[k] === command);
 }
+
+/** Desk shortcuts that work anywhere in an open article, not only in the text. */
+export const DESK_HOTKEYS: Readonly<Record<string, 'review' | 'comment'>> = {
+  'mod+alt+r': 'review', // the review tabs beside the article (checklist, comments, history)
+  'mod+alt+m': 'comment', // comment on the selected text
+};

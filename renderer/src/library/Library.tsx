@@ -4,12 +4,16 @@ import type { ArticleSummary } from '../../../shared/model/article';
 import { STATUS_LABEL } from '../../../shared/workflow/transitions';
 import { ConfirmDialog } from '../app/ConfirmDialog';
 import { ArticleItemReview } from '../review/ArticleItemReview';
+import type { Home } from '../review/LibraryFilters';
+import { useReview } from '../review/ReviewContext';
 
 export type LibraryView = 'active' | 'trash';
 
 type Props = {
   /** Home views and filters, shown under the search box. */
   filters?: ReactNode;
+  /** What the filters show, so an empty list can say what it is empty of. */
+  scope?: Home | 'filtered';
   view: LibraryView;
   onViewChange: (view: LibraryView) => void;
   search: string;
@@ -37,16 +41,30 @@ function formatEdited(iso: string): string {
     : d.toLocaleDateString([], { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
+/** An empty list says what it is empty of, and offers what the person at the desk would do next. */
+function emptyState(view: LibraryView, search: string, scope: Home | 'filtered', role: 'writer' | 'editor' | undefined): string {
+  if (search) {
+    return view === 'trash'
+      ? `Nothing in the trash matches “${search}”.`
+      : scope === 'all'
+        ? `No articles match “${search}”. Check the spelling or search for fewer words.`
+        : `No articles in this view match “${search}”. Choose “All articles” under Show to search everything.`;
+  }
+  if (view === 'trash') return 'The trash is empty. Articles you move to the trash wait here until you restore or delete them.';
+  if (scope === 'queue') return 'Nothing is waiting for review. Articles writers submit appear here, longest waiting first.';
+  if (scope === 'desk') return 'Your desk is clear: no drafts and nothing returned. Press “New article” (Ctrl+N) to start one.';
+  if (scope === 'filtered') return 'No articles match these filters. Change them under “Filters and sort”, or choose “All articles” under Show.';
+  return role === 'editor'
+    ? 'No articles in this newsroom yet. What writers submit will wait in the review queue.'
+    : 'No articles yet. Press “New article” (Ctrl+N) to start writing.';
+}
+
 export function Library(props: Props) {
   const { view, items, search, loading } = props;
   const [confirmDelete, setConfirmDelete] = useState<ArticleSummary | undefined>();
 
-  const emptyText =
-    search.trim() !== ''
-      ? `No articles match “${search.trim()}”.`
-      : view === 'trash'
-        ? 'The trash is empty. Articles you move to the trash wait here until you restore or delete them.'
-        : 'No articles yet. Press “New article” (Ctrl+N) to start writing.';
+  const { profile } = useReview();
+  const emptyText = emptyState(view, search.trim(), props.scope ?? 'all', profile?.role);
 
   return (
     <nav className="library" aria-label="Article library">

@@ -1,5 +1,5 @@
 /** Revisions of the article: who and when, save a labelled version, view one read-only, compare any two, restore. */
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { blockLabel, diffVersions, isUnchanged, type VersionText } from '../../../shared/diff/wordDiff';
 import type { Article } from '../../../shared/model/article';
 import type { Revision, RevisionSummary } from '../../../shared/model/review';
@@ -152,34 +152,55 @@ export function HistoryPanel({ article, current, flush, onRestored, canWrite }: 
         </>
       )}
       {shown?.kind === 'view' && (
-        <div className="revision-view" role="region" aria-label="Version (read-only)">
-          <p className="muted">
-            {revisionName(shown.revision)} — read-only{' '}
-            <button type="button" className="link-button" onClick={() => setShown(undefined)}>
-              Close
-            </button>
-          </p>
+        <WideView title={`${revisionName(shown.revision)} (read-only)`} label="Version (read-only)" onClose={() => setShown(undefined)}>
           <h3>{shown.revision.fields.headline}</h3>
           <p className="diff-dek">{shown.revision.fields.dek}</p>
           {shown.revision.fields.body.map((b, i) => (
             <p key={i}>{blockLabel(b)}</p>
           ))}
-        </div>
+        </WideView>
       )}
       {shown?.kind === 'diff' && (
-        <div className="revision-view">
-          <p className="muted">
-            {shown.title}{' '}
-            <button type="button" className="link-button" onClick={() => setShown(undefined)}>
-              Close
-            </button>
-          </p>
+        <WideView title={shown.title} label="Comparison" onClose={() => setShown(undefined)}>
           {(() => {
             const diff = diffVersions(shown.before, shown.after);
             return isUnchanged(diff) ? <p>No differences.</p> : <DiffView diff={diff} label="Differences" />;
           })()}
-        </div>
+        </WideView>
       )}
     </section>
+  );
+}
+
+/**
+ * A version or a comparison, read over the article at the article's width (the review column is
+ * too narrow to read a diff in). Modal: Escape or Close returns to where the reader was.
+ */
+function WideView({ title, label, onClose, children }: { title: string; label: string; onClose: () => void; children: ReactNode }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useLayoutEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const place = () => {
+      const article = document.querySelector('.article-view')?.getBoundingClientRect();
+      if (!article) return;
+      dialog.style.left = `${article.left}px`;
+      dialog.style.width = `${article.width}px`;
+    };
+    place();
+    if (!dialog.open) dialog.showModal();
+    window.addEventListener('resize', place);
+    return () => window.removeEventListener('resize', place);
+  }, []);
+  return (
+    <dialog ref={ref} className="wide-view" aria-label={label} onClose={onClose}>
+      <header className="wide-view-header">
+        <h2>{title}</h2>
+        <button type="button" onClick={() => ref.current?.close()}>
+          Close
+        </button>
+      </header>
+      {children}
+    </dialog>
   );
 }

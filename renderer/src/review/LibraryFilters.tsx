@@ -13,7 +13,7 @@ import { useReview } from './ReviewContext';
 import './review.css';
 
 export type ListFilters = Omit<ArticleListQuery, 'view' | 'search' | 'limit' | 'offset'>;
-type Home = 'desk' | 'queue' | 'all';
+export type Home = 'desk' | 'queue' | 'all';
 
 export function homeFilters(home: Home): ListFilters {
   if (home === 'desk') return { status: ['draft'], sort: 'edited' };
@@ -21,6 +21,17 @@ export function homeFilters(home: Home): ListFilters {
   return {};
 }
 const homeOf = (role: Role): Home => (role === 'editor' ? 'queue' : 'desk');
+
+/** Which view the filters show, for the library's empty state: a home view, or a narrower filter. */
+export function scopeOf(filters: ListFilters): Home | 'filtered' {
+  const { sort: _sort, ...rest } = filters;
+  const keys = Object.keys(rest);
+  const status = (filters.status ?? []).join(',');
+  if (keys.length === 0) return 'all';
+  if (keys.length === 1 && status === 'draft') return 'desk';
+  if (keys.length === 1 && status === 'submitted,in-edit') return 'queue';
+  return 'filtered';
+}
 
 /** Local midnight of a YYYY-MM-DD date as an ISO instant (the store compares UTC timestamps). */
 function dayStart(date: string, plusDays = 0): string | undefined {

@@ -1,11 +1,16 @@
-/** The article's status and the workflow actions the desk's role may take, with the return note and the activity log. */
-import { useEffect, useId, useState } from 'react';
+/**
+ * The article's status and the workflow actions the desk's role may take: a returned draft shows
+ * "Returned" with the editor's note, submitting runs the checklist first (errors stop it, warnings
+ * ask), and the activity log lists every move.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Article } from '../../../shared/model/article';
-import type { TransitionRecord } from '../../../shared/model/review';
+import type { ChecklistPurpose } from '../../../shared/rules/checklist';
 import type { RuleFinding } from '../../../shared/rules/types';
 import { allowedActions, STATUS_LABEL, TRANSITIONS, type WorkflowAction } from '../../../shared/workflow/transitions';
 import { call, errorMessage } from '../api/call';
 import { useReview } from './ReviewContext';
+import { activeReturn, useTransitions } from './useTransitions';
 
 type Props = {
   article: Article;
@@ -13,11 +18,23 @@ type Props = {
   flush: () => Promise<number>;
   /** Errors of the checklist as it stands now (approval and export are offered but refused while any remain). */
   blocking: RuleFinding[];
+  /** The checklist over the text as it stands this instant (typing is checked on a delay). */
+  findingsFor: (purpose: ChecklistPurpose) => RuleFinding[];
   onTransitioned: (article: Article) => void;
 };
 
-export function WorkflowBar({ article, flush, blocking, onTransitioned }: Props) {
+/** What submitting found: errors stop it; warnings alone are confirmed or dismissed. */
+type SubmitCheck = { kind: 'errors' | 'warnings'; findings: RuleFinding[] };
+
+export function WorkflowBar({ article, flush, blocking, findingsFor, onTransitioned }: Props) {
   const { profile } = useReview();
+  const log = useTransitions(article);
+  const returned = activeReturn(log, article.status);
+  const [submitCheck, setSubmitCheck] = useState<SubmitCheck | undefined>();
+  const checkRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (submitCheck) checkRef.current?.focus();
+  }, [submitCheck]);
   const [noteFor, setNoteFor] = useState<WorkflowAction | undefined>();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -25,7 +42,16 @@ export function WorkflowBar({ article, flush, blocking, onTransitioned }: Props)
   const noteId = useId();
   const actions = profile ? allowedActions(article.status, profile.role) : [];
 
+  const submit = () => {
+    const findings = findingsFor('writing');
+    const errors = findings.filter((f) => f.level === 'error');
+    if (errors.length) setSubmitCheck({ kind: 'errors', findings: errors });
+    else if (findings.length) setSubmitCheck({ kind: 'warnings', findings });
+    else void run('submit');
+  };
+
   const run = async (action: WorkflowAction, withNote = '') => {
+    setSubmitCheck(undefined);
     setBusy(true);
     setError('');
     try {
@@ -40,8 +66,8 @@ export function WorkflowBar({ article, flush, blocking, onTransitioned }: Props)
 
   return (
     <section className="workflow-bar" aria-label="Workflow">
-      <span className={`status-chip status-${article.status}`} data-testid="article-status">
-        {STATUS_LABEL[article.status]}
+      <span className={`status-chip status-${returned ? 'returned' : article.status}`} data-testid="article-status">
+        {returned ? 'Returned' : STATUS_LABEL[article.status]}
       </span>
       {!profile && <span className="muted">Tell the desk who you are (Settings) to submit, comment or approve.</span>}
       <div className="button-row">
@@ -55,7 +81,7 @@ export function WorkflowBar({ article, flush, blocking, onTransitioned }: Props)
               className={action === 'approve' || action === 'submit' ? 'primary' : action === 'spike' ? 'danger' : ''}
               disabled={busy}
               aria-describedby={blocked ? `${noteId}-blocked` : undefined}
-              onClick={() => (rule.needsNote ? (setNoteFor(action), setNote('')) : void run(action))}
+              onClick={() => (rule.needsNote ? (setNoteFor(action), setNote('')) : action === 'submit' ? submit() : void run(action))}
             >
               {rule.label}
             </button>
@@ -66,6 +92,48 @@ export function WorkflowBar({ article, flush, blocking, onTransitioned }: Props)
         <p className="hint" id={`${noteId}-blocked`}>
           The checklist has {blocking.length} {blocking.length === 1 ? 'error' : 'errors'}; approval will be refused until they are fixed.
         </p>
+      )}
+      {returned && (
+        <div className="return-banner" role="note" aria-label="Returned by the editor">
+          <strong>Returned by {returned.by}:</strong> {returned.note}
+          <span className="muted"> Fix what the note asks, then submit again.</span>
+        </div>
+      )}
+      {submitCheck && (
+        <div
+          ref={checkRef}
+          tabIndex={-1}
+          className={`submit-check submit-check-${submitCheck.kind}`}
+          role={submitCheck.kind === 'errors' ? 'alert' : 'alertdialog'}
+          aria-label={submitCheck.kind === 'errors' ? 'Not ready to submit' : 'Submit with warnings?'}
+        >
+          <strong>
+            {submitCheck.kind === 'errors'
+              ? `Not submitted: the checklist has ${submitCheck.findings.length} ${submitCheck.findings.length === 1 ? 'error' : 'errors'} to fix first.`
+              : `The checklist has ${submitCheck.findings.length} ${submitCheck.findings.length === 1 ? 'warning' : 'warnings'}. Submit anyway?`}
+          </strong>
+          <ul>
+            {submitCheck.findings.map((f, i) => (
+              <li key={`${f.id}-${i}`}>{f.message}</li>
+            ))}
+          </ul>
+          <div className="button-row end">
+            {submitCheck.kind === 'errors' ? (
+              <button type="button" onClick={() => setSubmitCheck(undefined)}>
+                Back to the article
+              </button>
+            ) : (
+              <>
+                <button type="button" onClick={() => setSubmitCheck(undefined)}>
+                  Keep writing
+                </button>
+                <button type="button" className="primary" disabled={busy} onClick={() => void run('submit')}>
+                  Submit anyway
+                </button>
+              </>
+            )}
+          </div>
+        </div>
       )}
       {noteFor && (
         <form
@@ -99,20 +167,9 @@ export function WorkflowBar({ article, flush, blocking, onTransitioned }: Props)
 
 /** The transitions log: who moved the article, when, and with what note. */
 export function ActivityLog({ article }: { article: Article }) {
-  const [log, setLog] = useState<TransitionRecord[]>([]);
-  useEffect(() => {
-    call('listTransitions', { id: article.id })
-      .then(setLog)
-      .catch(() => setLog([]));
-  }, [article.id, article.version]);
-  const lastReturn = [...log].reverse().find((t) => t.action === 'return');
+  const log = useTransitions(article);
   return (
     <section className="review-section" aria-label="Activity">
-      {article.status === 'draft' && lastReturn && log[log.length - 1] === lastReturn && (
-        <div className="return-banner" role="note" aria-label="Returned by the editor">
-          <strong>Returned by {lastReturn.by}:</strong> {lastReturn.note}
-        </div>
-      )}
       <header className="review-section-header">
         <h2>Activity</h2>
       </header>

@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Article, ArticleFields } from '../../../shared/model/article';
 import type { ArticleBody } from '../../../shared/model/document';
-import { runChecklist } from '../../../shared/rules/checklist';
+import { runChecklist, type ChecklistPurpose } from '../../../shared/rules/checklist';
+import type { RuleFinding } from '../../../shared/rules/types';
 import { libraryRules, type LibraryContext } from '../../../shared/rules/libraryRules';
 import { call } from '../api/call';
 import { useComments } from '../comments/useComments';
@@ -32,8 +33,10 @@ export function useArticleReview(article: Article, fields: LiveFields, onError: 
 
   // Typing reruns the rules 300 ms after the last change; keystrokes themselves re-render nothing here.
   const [checkedBody, setCheckedBody] = useState<ArticleBody>(article.body);
+  const latestBody = useRef<ArticleBody>(article.body);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const bodyChanged = useCallback((next: ArticleBody) => {
+    latestBody.current = next;
     clearTimeout(timer.current);
     timer.current = setTimeout(() => setCheckedBody(next), 300);
   }, []);
@@ -63,7 +66,17 @@ export function useArticleReview(article: Article, fields: LiveFields, onError: 
     [fields, checkedBody, openComments, settings, library],
   );
 
-  return { comments, extension: comments.extension, bodyChanged, results, approvalErrors };
+  // Submitting checks the text as it is now, not as it was at the last pause.
+  const findingsFor = useCallback(
+    (purpose: ChecklistPurpose): RuleFinding[] =>
+      runChecklist({ article: { ...fields, body: latestBody.current }, openComments, purpose, settings, libraryRules: libraryRules(library) }),
+    [fields, openComments, settings, library],
+  );
+
+  // What the checklist says of the AI-use declaration and its disclosure; undefined while the templates are unknown.
+  const disclosureFindings = useMemo(() => (library.templates ? results.filter((r) => r.id.startsWith('ai-')) : undefined), [library.templates, results]);
+
+  return { comments, extension: comments.extension, bodyChanged, results, approvalErrors, findingsFor, disclosureFindings };
 }
 
 export type ArticleReviewState = ReturnType<typeof useArticleReview>;

@@ -3,14 +3,20 @@ import { useId } from 'react';
 import { AI_USES, FIELD_LIMITS, type AiDeclaration, type AiUse } from '../../../../shared/model/article';
 import { AI_USE_LABELS } from '../../../../shared/library/entries';
 import { suggestTemplates } from '../../../../shared/rules/library';
+import type { RuleFinding } from '../../../../shared/rules/types';
 import { useLibraryBlocks } from '../../editor/library-blocks/LibraryContext';
 
-type Props = { value: AiDeclaration; onChange: (value: AiDeclaration) => void };
+type Props = {
+  value: AiDeclaration;
+  onChange: (value: AiDeclaration) => void;
+  /** The checklist's findings on the declaration and the disclosure blocks in the body; undefined when not known. */
+  findings?: RuleFinding[] | undefined;
+};
 
 const LABELS: Record<AiUse, string> = { ...AI_USE_LABELS, other: 'Other' };
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-export function AiDeclarationField({ value, onChange }: Props) {
+export function AiDeclarationField({ value, onChange, findings }: Props) {
   const ids = { tools: useId(), note: useId(), hint: useId() };
   const library = useLibraryBlocks();
   const none = value.uses.length === 0;
@@ -45,11 +51,15 @@ export function AiDeclarationField({ value, onChange }: Props) {
         </>
       )}
       <p className="hint" id={ids.hint}>
-        {none
-          ? 'No AI was used for this article.'
-          : fitting.length
-            ? `Add an AI-use disclosure block that covers this, e.g. ${fitting.map((t) => `“${t.title}”`).join(' and ')}.`
-            : 'Add an AI-use disclosure block that covers this.'}
+        {findings?.length
+          ? findings.map((f) => f.message).join(' ')
+          : none
+            ? 'No AI was used for this article.'
+            : findings
+              ? 'The AI-use disclosure in the article covers these uses.'
+              : fitting.length
+                ? `Add an AI-use disclosure block that covers this, e.g. ${fitting.map((t) => `“${t.title}”`).join(' and ')}.`
+                : 'Add an AI-use disclosure block that covers this.'}
       </p>
     </fieldset>
   );

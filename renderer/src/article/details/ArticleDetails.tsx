@@ -2,6 +2,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { Taxonomy } from '../../../../shared/ipc/contract';
 import { FIELD_LIMITS, type ArticleFields, type Author } from '../../../../shared/model/article';
+import type { RuleFinding } from '../../../../shared/rules/types';
 import { articleSlug } from '../../../../shared/text/slug';
 import { call } from '../../api/call';
 import { BylineBioPrompt } from '../../editor/library-blocks/BylineBioPrompt';
@@ -20,6 +21,8 @@ type Props = {
   headline: string;
   fields: DetailFields;
   onChange: (patch: Partial<DetailFields>) => void;
+  /** The checklist's findings on the AI-use declaration and disclosure, as the body stands. */
+  disclosureFindings?: RuleFinding[];
 };
 
 function Counter({ length, recommended }: { length: number; recommended: number }) {
@@ -30,7 +33,7 @@ function Counter({ length, recommended }: { length: number; recommended: number 
   );
 }
 
-export function ArticleDetails({ articleId, headline, fields, onChange }: Props) {
+export function ArticleDetails({ articleId, headline, fields, onChange, disclosureFindings }: Props) {
   const [authors, setAuthors] = useState<Author[]>([]);
   const [taxonomy, setTaxonomy] = useState<Taxonomy>({ tags: [], sections: [] });
   const ids = {
@@ -151,7 +154,7 @@ export function ArticleDetails({ articleId, headline, fields, onChange }: Props)
         />
       </div>
       <DeadlineField id={ids.deadline} value={fields.deadline} onChange={(deadline) => onChange({ deadline })} />
-      <AiDeclarationField value={fields.aiDeclaration} onChange={(aiDeclaration) => onChange({ aiDeclaration })} />
+      <AiDeclarationField value={fields.aiDeclaration} onChange={(aiDeclaration) => onChange({ aiDeclaration })} findings={disclosureFindings} />
     </aside>
   );
 }
