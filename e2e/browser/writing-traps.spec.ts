@@ -1,0 +1,98 @@
+/**
+ * The writing traps of issue 13, typed as a writer types them: keyboard.type
+ * and keyboard.press into the real editor, never fill().
+ */
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, expectSaved, ROOT } from './fixtures';
+
+const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+/** Creates an article with a headline and puts the cursor in its empty body. */
+async function startArticle(page: Page, headline: string) {
+  await page.getByRole('button', { name: 'New article' }).click();
+  await page.getByLabel('Headline').click();
+  await page.keyboard.type(headline);
+  const body = page.getByRole('textbox', { name: 'Article body' });
+  await body.click();
+  return body;
+}
+
+/** Inserts a block through the "/" menu at the cursor. */
+async function slashInsert(page: Page, query: string) {
+  await page.keyboard.type(`/${query}`);
+  await expect(page.getByRole('listbox', { name: 'Insert block' })).toBeVisible();
+  await page.keyboard.press('Enter');
+}
+
+test('typing into every field inside a block (box title, attribution, embed, alt text, caption, credit) keeps focus in it', async ({ page }) => {
+  const body = await startArticle(page, 'Fields test');
+  await page.keyboard.type('Opening paragraph.');
+  await page.keyboard.press('Enter');
+  await slashInsert(page, 'promo');
+  const title = page.getByLabel('Promo box title');
+  await title.click();
+  await page.keyboard.type('Uncommon Knowledge');
+  await expect(title).toHaveValue('Uncommon Knowledge');
+  await expect(title).toBeFocused();
+  await expect(body.locator('.promo-body')).toHaveText('');
+
+  // Leaving the field by clicking the box text puts the caret there.
+  await body.locator('.promo-body p').click();
+  await page.keyboard.type('Box text');
+  await expect(body.locator('.promo-body')).toHaveText('Box text');
+  await expect(title).toHaveValue('Uncommon Knowledge');
+
+  await body.locator('p', { hasText: 'Opening paragraph.' }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await slashInsert(page, 'pull');
+  await page.keyboard.type('A line worth pulling');
+  const attribution = page.getByLabel('Pull quote attribution');
+  await attribution.click();
+  await page.keyboard.type('Mara Lindqvist, editor');
+  await expect(attribution).toHaveValue('Mara Lindqvist, editor');
+  await expect(attribution).toBeFocused();
+  await expect(body.locator('.pull-quote blockquote')).toHaveText('A line worth pulling');
+
+  await body.locator('.pull-quote blockquote').click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await slashInsert(page, 'embed');
+  const url = page.getByLabel('Embed URL');
+  await url.click();
+  await page.keyboard.type('https://example.org/video');
+  await expect(url).toHaveValue('https://example.org/video');
+  const caption = page.getByLabel('Embed caption');
+  await caption.click();
+  await page.keyboard.type('The full interview');
+  await expect(caption).toHaveValue('The full interview');
+  await expect(caption).toBeFocused();
+
+  await body.locator('p', { hasText: 'Opening paragraph.' }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  const chooser = page.waitForEvent('filechooser');
+  await slashInsert(page, 'image');
+  await (await chooser).setFiles(path.join(ROOT, 'e2e/fixtures/images/test-photo.png'));
+  const image = body.getByRole('group', { name: 'Image' });
+  for (const [label, text] of [
+    ['Alt text', 'A harbour at dawn'],
+    ['Caption', 'The harbour before the boats leave'],
+    ['Credit', 'Jonas Berg / Desk Agency'],
+  ] as const) {
+    const field = image.getByLabel(label);
+    await field.click();
+    await page.keyboard.type(text);
+    await expect(field).toHaveValue(text);
+    await expect(field).toBeFocused();
+  }
+
+  await expectSaved(page);
+  await page.reload();
+  await page.getByRole('list', { name: 'Articles' }).getByRole('button', { name: 'Fields test', exact: true }).click();
+  await expect(page.getByLabel('Promo box title')).toHaveValue('Uncommon Knowledge');
+  await expect(page.getByLabel('Pull quote attribution')).toHaveValue('Mara Lindqvist, editor');
+  await expect(page.getByLabel('Embed caption')).toHaveValue('The full interview');
+  await expect(page.getByLabel('Credit')).toHaveValue('Jonas Berg / Desk Agency');
+});
