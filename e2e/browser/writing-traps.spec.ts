@@ -96,3 +96,76 @@ test('typing into every field inside a block (box title, attribution, embed, alt
   await expect(page.getByLabel('Embed caption')).toHaveValue('The full interview');
   await expect(page.getByLabel('Credit')).toHaveValue('Jonas Berg / Desk Agency');
 });
+
+test('Enter on an empty quote line and Backspace at its start leave the quote; "- " inside a quote makes a list', async ({ page }) => {
+  const body = await startArticle(page, 'Quote exit test');
+  await page.keyboard.type('> First quoted line');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Second quoted line');
+  await expect(body.locator('blockquote')).toHaveCount(2);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Back in the story');
+  await expect(body.locator('blockquote')).toHaveCount(2);
+  await expect(body.locator('p', { hasText: 'Back in the story' })).toHaveCount(1);
+
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('> Quoted again');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Backspace');
+  await expect(body.locator('p', { hasText: 'Quoted again' })).toHaveCount(1);
+  await expect(body.locator('blockquote')).toHaveCount(2);
+
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('> ');
+  await page.keyboard.type('- a listed point');
+  await expect(body.locator('.list-bulleted')).toHaveText('a listed point');
+  await expect(body.locator('blockquote')).toHaveCount(2);
+});
+
+/** Selects from the start of the block holding `from` to the end of the block holding `to`, with the keyboard. */
+async function selectBlocks(page: Page, body: ReturnType<Page['getByRole']>, from: string, count: number) {
+  await body.getByText(from, { exact: true }).click();
+  await page.keyboard.press('Home');
+  for (let i = 1; i < count; i += 1) await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+End');
+}
+
+test('block type changes apply to every block in the selection, from toolbar, shortcut and menu', async ({ page }) => {
+  const body = await startArticle(page, 'Block type test');
+  for (const line of ['Alpha line', 'Beta line', 'Gamma line', 'Delta line']) {
+    await page.keyboard.type(line);
+    await page.keyboard.press('Enter');
+  }
+  await page.keyboard.type('Last line');
+
+  await selectBlocks(page, body, 'Alpha line', 3);
+  await page.getByLabel('Block type', { exact: true }).selectOption('bulleted-list');
+  await expect(body.locator('.list-bulleted')).toHaveText(['Alpha line', 'Beta line', 'Gamma line']);
+
+  await selectBlocks(page, body, 'Alpha line', 3);
+  await page.keyboard.press(`${MOD}+Shift+7`);
+  await expect(body.locator('.list-numbered')).toHaveText(['Alpha line', 'Beta line', 'Gamma line']);
+
+  await selectBlocks(page, body, 'Beta line', 3);
+  await page.keyboard.press(`${MOD}+Alt+2`);
+  await expect(body.locator('h3')).toHaveText(['Beta line', 'Gamma line', 'Delta line']);
+
+  await selectBlocks(page, body, 'Gamma line', 3);
+  await page.getByRole('button', { name: 'Insert' }).click();
+  await page.getByRole('menuitem', { name: 'Quote', exact: true }).click();
+  await expect(body.locator('blockquote')).toHaveText(['Gamma line', 'Delta line', 'Last line']);
+  await expect(body.locator('.list-numbered')).toHaveText(['Alpha line']);
+  await expect(body.locator('h3')).toHaveText(['Beta line']);
+
+  // A selection dragged with the mouse, then the toolbar at once.
+  const from = await body.getByText('Alpha line', { exact: true }).boundingBox();
+  const to = await body.getByText('Gamma line', { exact: true }).boundingBox();
+  await page.mouse.move(from!.x + 2, from!.y + from!.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to!.x + to!.width - 2, to!.y + to!.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await page.getByLabel('Block type', { exact: true }).selectOption('heading-1');
+  await expect(body.locator('h2')).toHaveText(['Alpha line', 'Beta line', 'Gamma line']);
+});

@@ -3,7 +3,7 @@
  * "1. " numbered list, "---" + Enter section break. The typed characters are
  * their own undo step, so undo right after a shortcut gives them back.
  */
-import { Editor, Node, Path, Range, Transforms } from 'slate';
+import { Editor, Element, Node, Path, Range, Transforms } from 'slate';
 import { HistoryEditor } from 'slate-history';
 import { setBlockStyle, type BlockStyle } from './blockStyles';
 import { emptyParagraph, isParagraph, isPromoBox } from './schema';
@@ -19,6 +19,8 @@ export const MARKDOWN_SHORTCUTS: Readonly<Record<string, BlockStyle>> = {
   '1)': 'numbered-list',
 };
 const IN_PROMO_BOX = new Set<BlockStyle>(['bulleted-list', 'numbered-list']);
+/** A quote takes them too, so "- " in a quote starts a list as it does elsewhere. */
+const takesShortcuts = (node: unknown) => isParagraph(node) || (Element.isElement(node) && node.type === 'block-quote');
 const SECTION_BREAK = /^(?:-{3,}|\*{3,}|_{3,})$/;
 
 export function withMarkdownShortcuts<E extends Editor & HistoryEditor>(editor: E): E {
@@ -27,7 +29,7 @@ export function withMarkdownShortcuts<E extends Editor & HistoryEditor>(editor: 
   editor.insertText = (text, options) => {
     const { selection } = editor;
     if (text !== ' ' || !selection || !Range.isCollapsed(selection)) return insertText(text, options);
-    const entry = Editor.above(editor, { match: isParagraph, mode: 'lowest' });
+    const entry = Editor.above(editor, { match: takesShortcuts, mode: 'lowest' });
     if (!entry) return insertText(text, options);
     const [, path] = entry;
     const start = Editor.start(editor, path);
