@@ -169,3 +169,28 @@ test('block type changes apply to every block in the selection, from toolbar, sh
   await page.getByLabel('Block type', { exact: true }).selectOption('heading-1');
   await expect(body.locator('h2')).toHaveText(['Alpha line', 'Beta line', 'Gamma line']);
 });
+
+test('Enter in the headline moves to the dek, Enter in the dek to the start of the body, inserting nothing', async ({ page }) => {
+  await page.getByRole('button', { name: 'New article' }).click();
+  const body = page.getByRole('textbox', { name: 'Article body' });
+  await page.getByLabel('Headline').click();
+  await page.keyboard.type('Body first');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Existing body text.');
+  await expect(body).toContainText('Existing body text.');
+
+  await page.getByLabel('Headline').click();
+  await page.keyboard.press(`${MOD}+a`);
+  await page.keyboard.type('Harbour reopens');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Dek')).toBeFocused();
+  await page.keyboard.type('Boats return after a week.');
+  await page.keyboard.press('Enter');
+  await expect(body).toBeFocused();
+  await page.keyboard.type('Lead: ');
+  await expect(page.getByLabel('Headline')).toHaveValue('Harbour reopens');
+  await expect(page.getByLabel('Dek')).toHaveValue('Boats return after a week.');
+  await expect(body.locator('p').first()).toHaveText('Lead: Existing body text.');
+  await expectSaved(page);
+});

@@ -1,5 +1,5 @@
 /** The article body editor (Slate). Uncontrolled after mount: remount with a `key` to load another article. */
-import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type Ref } from 'react';
 import { Editor, Range, Transforms, type Descendant } from 'slate';
 import { Editable, ReactEditor, Slate, useSlateSelector, useSlateStatic } from 'slate-react';
 import type { ArticleBody } from '../../../shared/model/document';
@@ -37,10 +37,24 @@ export type BodyEditorProps = {
   onInsertLibraryBlock?: InsertLibraryBlock;
   /** Comments: follows every operation, adds decorations, wraps leaves. */
   extension?: EditorExtension;
+  /** Lets the fields above the body (the dek) hand the caret to it. */
+  handle?: Ref<BodyEditorHandle>;
 };
 
-export function BodyEditor({ initialValue, onChange, plannedLength, readOnly = false, onInsertLibraryBlock, extension }: BodyEditorProps) {
+export type BodyEditorHandle = { focusStart: () => void };
+
+export function BodyEditor({ initialValue, onChange, plannedLength, readOnly = false, onInsertLibraryBlock, extension, handle }: BodyEditorProps) {
   const [editor] = useState(createBodyEditor);
+  useImperativeHandle(
+    handle,
+    () => ({
+      focusStart: () => {
+        Transforms.select(editor, Editor.start(editor, []));
+        ReactEditor.focus(editor);
+      },
+    }),
+    [editor],
+  );
   const [value] = useState(() => normalizeBody(initialValue) as Descendant[]);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
