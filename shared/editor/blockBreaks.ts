@@ -6,9 +6,10 @@
  * paragraph.
  */
 import { Editor, Element, Path, Range, Transforms } from 'slate';
+import type { BlockQuoteElement } from '../model/document';
 import { emptyParagraph, isEmptyTextBlock, isTextBlock, isVoidBlock } from './schema';
 
-const isBlockQuote = (node: unknown) => Element.isElement(node) && node.type === 'block-quote';
+const isBlockQuote = (node: unknown): node is BlockQuoteElement => Element.isElement(node) && node.type === 'block-quote';
 
 /** The quote holding a collapsed selection, if any. */
 function quoteAtCursor(editor: Editor) {
