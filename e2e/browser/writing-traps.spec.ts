@@ -194,3 +194,24 @@ test('Enter in the headline moves to the dek, Enter in the dek to the start of t
   await expect(body.locator('p').first()).toHaveText('Lead: Existing body text.');
   await expectSaved(page);
 });
+
+test('Markdown shortcuts give the levels the Markdown export writes, and "---" is a section break at once', async ({ page }) => {
+  const body = await startArticle(page, 'Shortcut levels test');
+  await page.keyboard.type('# One hash');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('## Two hashes');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('### Three hashes');
+  await page.keyboard.press('Enter');
+  await expect(body.locator('h2')).toHaveText(['One hash', 'Two hashes']);
+  await expect(body.locator('h3')).toHaveText(['Three hashes']);
+  await page.keyboard.type('--- ');
+  await expect(body.locator('.section-break hr')).toHaveCount(1);
+  await page.keyboard.type('After the break');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('---');
+  await page.keyboard.press('Enter');
+  await expect(body.locator('.section-break hr')).toHaveCount(2);
+  await expect(body.locator('p', { hasText: 'After the break' })).toHaveCount(1);
+  await expect(body.locator('p', { hasText: '-' })).toHaveCount(0);
+});
