@@ -215,3 +215,21 @@ test('Markdown shortcuts give the levels the Markdown export writes, and "---" i
   await expect(body.locator('p', { hasText: 'After the break' })).toHaveCount(1);
   await expect(body.locator('p', { hasText: '-' })).toHaveCount(0);
 });
+
+test('the word count and the planned-length bar count the story, and show the words in boxes apart', async ({ page }) => {
+  const body = await startArticle(page, 'Counts test');
+  await page.getByLabel('Planned length (words)').click();
+  await page.keyboard.type('15');
+  await body.click();
+  await page.keyboard.type('The harbour council voted on Tuesday to build a flood barrier after ten years.');
+  await expect(page.getByTestId('word-count')).toHaveText('14 words');
+  await page.keyboard.press('Enter');
+  await slashInsert(page, 'promo');
+  await page.getByLabel('Promo box title').click();
+  await page.keyboard.type('Uncommon Knowledge');
+  await body.locator('.promo-body p').click();
+  await page.keyboard.type('Three more words');
+  await expect(page.getByTestId('word-count')).toHaveText('14 words');
+  await expect(page.getByTestId('aside-word-count')).toHaveText('+5 outside the story');
+  await expect(page.getByTestId('length-progress')).toContainText('14 / 15 planned · on target');
+});
