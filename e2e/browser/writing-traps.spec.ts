@@ -233,3 +233,41 @@ test('the word count and the planned-length bar count the story, and show the wo
   await expect(page.getByTestId('aside-word-count')).toHaveText('+5 outside the story');
   await expect(page.getByTestId('length-progress')).toContainText('14 / 15 planned · on target');
 });
+
+test('smart quotes, apostrophes and dashes as you type, undone one at a time, by the desk language, and a setting to turn them off', async ({ page }) => {
+  const body = await startArticle(page, 'Typography test');
+  const first = body.locator('p').first();
+  await page.keyboard.type(`"It's here" -- she said`);
+  await expect(first).toHaveText('“It’s here” — she said');
+  await page.keyboard.type(' "');
+  await expect(first).toHaveText('“It’s here” — she said “');
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(first).toHaveText('“It’s here” — she said "');
+  await page.keyboard.type('x');
+  await expect(first).toHaveText('“It’s here” — she said "x');
+  await expectSaved(page);
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByLabel('Your name').click();
+  await page.keyboard.type('Mara Lindqvist');
+  await settings.getByLabel('Typography language').selectOption('de');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings).toBeHidden();
+  await body.click();
+  await page.keyboard.press(`${MOD}+End`);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(`Er sagte: "Das ist 'gut'" -- wirklich.`);
+  await expect(body.locator('p').nth(1)).toHaveText('Er sagte: „Das ist ‚gut‘“ – wirklich.');
+
+  // Once named, the settings button shows who is at the desk.
+  await page.getByRole('button', { name: 'Mara Lindqvist (writer)' }).click();
+  await settings.getByLabel('Smart quotes and dashes as you type').uncheck();
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings).toBeHidden();
+  await body.click();
+  await page.keyboard.press(`${MOD}+End`);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(`"Straight" -- it's`);
+  await expect(body.locator('p').nth(2)).toHaveText(`"Straight" -- it's`);
+});

@@ -25,6 +25,10 @@ export const TYPOGRAPHY_LANGUAGE_LABELS: Record<TypographyLanguage, string> = { 
 export type TypographyOptions = { enabled: boolean; language: TypographyLanguage };
 export const DEFAULT_TYPOGRAPHY: TypographyOptions = { enabled: true, language: 'en' };
 
+/** The desk's writing settings (kept by the settings store). */
+export type WritingSettings = { smartTypography: boolean; language: TypographyLanguage };
+export const DEFAULT_WRITING_SETTINGS: WritingSettings = { smartTypography: true, language: 'en' };
+
 const NNBSP = '\u202F';
 
 const QUOTES: Record<TypographyLanguage, { open2: string; close2: string; open1: string; close1: string; dash: string }> = {

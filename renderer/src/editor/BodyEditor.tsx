@@ -7,6 +7,7 @@ import { BLOCK_CATALOG, filterCatalog, type CatalogEntry } from '../../../shared
 import type { FindOptions } from '../../../shared/editor/find';
 import { matchHotkeyTable } from '../../../shared/editor/hotkeys';
 import { changeListDepth } from '../../../shared/editor/lists';
+import { setTypography } from '../../../shared/editor/typography';
 import { normalizeBody } from '../../../shared/editor/withArticleEditing';
 import { runCatalogEntry, type InsertLibraryBlock } from './catalogActions';
 import { runDocumentCommand, type EditorCommand } from './commands';
@@ -23,6 +24,7 @@ import { renderChunk, renderElement } from './renderElement';
 import { SLASH_LISTBOX_ID, SlashMenu, sameSlash, slashOptionId, slashQueryAt } from './SlashMenu';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
+import { useWritingSettings } from './writingSettings';
 import { useExtendedDecorate, useExtendedLeaf, useExtensionAttach, type EditorExtension } from '../comments/extension';
 import './editor.css';
 
@@ -45,6 +47,9 @@ export type BodyEditorHandle = { focusStart: () => void };
 
 export function BodyEditor({ initialValue, onChange, plannedLength, readOnly = false, onInsertLibraryBlock, extension, handle }: BodyEditorProps) {
   const [editor] = useState(createBodyEditor);
+  // The desk's language until articles have their own.
+  const writing = useWritingSettings();
+  setTypography(editor, { enabled: writing.smartTypography, language: writing.language });
   useImperativeHandle(
     handle,
     () => ({
