@@ -8,8 +8,8 @@ export function WritingSettingsFields({ value, onChange }: { value: WritingSetti
     <fieldset className="writing-settings">
       <legend>Writing</legend>
       <label>
-        <input type="checkbox" checked={value.smartTypography} onChange={(e) => onChange({ ...value, smartTypography: e.target.checked })} /> Smart quotes
-        and dashes as you type
+        <input type="checkbox" checked={value.smartTypography} onChange={(e) => onChange({ ...value, smartTypography: e.target.checked })} /> Smart quotes and
+        dashes as you type
       </label>
       <div className="field">
         <label htmlFor={`${id}-language`}>Typography language</label>
