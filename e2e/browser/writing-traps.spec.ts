@@ -35,7 +35,12 @@ test('typing into every field inside a block (box title, attribution, embed, alt
   await page.keyboard.type('Uncommon Knowledge');
   await expect(title).toHaveValue('Uncommon Knowledge');
   await expect(title).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Backspace');
+  await expect(title).toHaveValue('Uncommon Knowledg');
+  await page.keyboard.type('e');
   await expect(body.locator('.promo-body')).toHaveText('');
+  await expect(body.locator('.promo-box')).toHaveCount(1);
 
   // Leaving the field by clicking the box text puts the caret there.
   await body.locator('.promo-body p').click();
