@@ -56,7 +56,7 @@ test('typing, marks and headings survive a reload', async ({ page }) => {
 
 test('markdown shortcuts as you type, and undo gives the typed characters back', async ({ page }) => {
   const body = await startArticle(page, 'Markdown test');
-  await page.keyboard.type('## Sub');
+  await page.keyboard.type('### Sub');
   await expect(body.locator('h3')).toHaveText('Sub');
   await page.keyboard.press('Enter');
   await page.keyboard.type('# Head');
@@ -78,11 +78,11 @@ test('markdown shortcuts as you type, and undo gives the typed characters back',
   await page.keyboard.type('---');
   await page.keyboard.press('Enter');
   await expect(body.locator('.section-break hr')).toHaveCount(1);
-  await page.keyboard.type('## ');
+  await page.keyboard.type('### ');
   await expect(body.locator('h3')).toHaveCount(2);
   await page.keyboard.press(`${MOD}+z`);
   await expect(body.locator('h3')).toHaveCount(1);
-  await expect(body.locator('p').last()).toHaveText('## ');
+  await expect(body.locator('p').last()).toHaveText('### ');
 
   const again = await reopen(page, 'Markdown test');
   await expect(again.locator('h2')).toHaveText('Head');

@@ -102,3 +102,38 @@ describe('insertBlocks', () => {
     expect(bodyOf(editor).map((b) => b.type)).toEqual(['promo-box', 'paragraph']);
   });
 });
+
+describe('leaving a quote', () => {
+  const q = (text: string) => ({ type: 'block-quote', children: [{ text }] }) as const;
+
+  it('Enter on a quote line with text continues the quote', () => {
+    const editor = createTestEditor([q('Said')], { path: [0, 0], offset: 4 });
+    editor.insertBreak();
+    expect(bodyOf(editor)).toEqual([q('Said'), q('')]);
+  });
+
+  it('Enter on an empty quote line makes it a paragraph', () => {
+    const editor = createTestEditor([q('Said'), q('')], { path: [1, 0], offset: 0 });
+    editor.insertBreak();
+    expect(bodyOf(editor)).toEqual([q('Said'), p('')]);
+  });
+
+  it('Backspace at the start of a quote makes it a paragraph and keeps its text', () => {
+    const editor = createTestEditor([p('Before'), q('Said')], { path: [1, 0], offset: 0 });
+    editor.deleteBackward('character');
+    expect(bodyOf(editor)).toEqual([p('Before'), p('Said')]);
+  });
+
+  it('Backspace inside a quote deletes a character', () => {
+    const editor = createTestEditor([q('Said')], { path: [0, 0], offset: 2 });
+    editor.deleteBackward('character');
+    expect(bodyOf(editor)).toEqual([q('Sid')]);
+  });
+
+  it('"- " typed in a quote starts a bulleted list', () => {
+    const editor = createTestEditor([q('')], { path: [0, 0], offset: 0 });
+    editor.insertText('-');
+    editor.insertText(' ');
+    expect(bodyOf(editor)).toEqual([{ type: 'list-item', list: 'bulleted', depth: 0, children: [{ text: '' }] }]);
+  });
+});

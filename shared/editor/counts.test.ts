@@ -10,8 +10,30 @@ describe('bodyCounts', () => {
       { type: 'heading', level: 1, children: [{ text: "It's 3.5 wide" }] },
       { type: 'section-break', children: [{ text: '' }] },
     ];
-    expect(bodyCounts(body)).toEqual({ words: 6, characters: 27, readingMinutes: 1 });
-    expect(bodyCounts([{ type: 'paragraph', children: [{ text: '' }] }])).toEqual({ words: 0, characters: 0, readingMinutes: 0 });
+    expect(bodyCounts(body)).toEqual({ words: 6, characters: 27, readingMinutes: 1, asideWords: 0 });
+    expect(bodyCounts([{ type: 'paragraph', children: [{ text: '' }] }])).toEqual({ words: 0, characters: 0, readingMinutes: 0, asideWords: 0 });
+  });
+
+  it('counts the story only, and the words around it apart', () => {
+    const body: ArticleBody = [
+      { type: 'paragraph', children: [{ text: 'The story has seven words in it.' }] },
+      { type: 'block-quote', children: [{ text: 'Quoted two' }] },
+      { type: 'list-item', list: 'bulleted', depth: 0, children: [{ text: 'one' }] },
+      { type: 'promo-box', title: 'Box title', children: [{ type: 'paragraph', children: [{ text: 'three box words' }] }] },
+      { type: 'pull-quote', attribution: 'Someone', children: [{ text: 'pulled line' }] },
+      { type: 'editors-note', kind: 'correction', date: '2025-01-02', children: [{ text: 'A fix' }] },
+      { type: 'image', assetId: 'a', alt: 'not counted', caption: 'Cap tion', credit: 'Cred' },
+      {
+        type: 'author-bio',
+        authorId: 'mara',
+        version: 1,
+        synced: true,
+        snapshot: { name: 'Mara Lindqvist', jobTitle: 'Writer', bio: [{ text: 'Writes about cities.' }] },
+      },
+    ] as unknown as ArticleBody;
+    const counts = bodyCounts(body);
+    expect(counts.words).toBe(7 + 2 + 1);
+    expect(counts.asideWords).toBe(5 + 3 + 2 + 3 + 6);
   });
 
   it('recounts only blocks that changed (cached by identity)', () => {

@@ -1,7 +1,13 @@
-/** Word, character and reading-time counts, cached per block so typing recounts one block. */
+/**
+ * Word, character and reading-time counts, cached per block so typing recounts one block.
+ * The counts are the story's: its paragraphs, headings, quotes and lists. Promo boxes,
+ * pull quotes, editor's notes, captions, embeds, author bios and AI-use disclosures are
+ * around the story, not in it; their words are counted apart (`asideWords`). The
+ * headline and dek have their own fields and are not counted either.
+ */
 import { blockText, countWords, type BlockElement } from '../model/document';
 
-export type BodyCounts = { words: number; characters: number; readingMinutes: number };
+export type BodyCounts = { words: number; characters: number; readingMinutes: number; asideWords: number };
 export type LengthProgress = 'under' | 'on-target' | 'over';
 
 export const WORDS_PER_MINUTE = 230;
@@ -17,15 +23,32 @@ export function blockCounts(block: BlockElement): { words: number; characters: n
   return counts;
 }
 
+const STORY_BLOCK_TYPES = new Set<string>(['paragraph', 'heading', 'block-quote', 'list-item']);
+
+/** True for blocks whose text is the story itself. */
+export function isStoryBlock(block: BlockElement): boolean {
+  return STORY_BLOCK_TYPES.has(block.type);
+}
+
 export function bodyCounts(blocks: readonly BlockElement[]): BodyCounts {
   let words = 0;
   let characters = 0;
+  let asideWords = 0;
   for (const block of blocks) {
     const c = blockCounts(block);
-    words += c.words;
-    characters += c.characters;
+    if (isStoryBlock(block)) {
+      words += c.words;
+      characters += c.characters;
+    } else {
+      asideWords += c.words;
+    }
   }
-  return { words, characters, readingMinutes: words === 0 ? 0 : Math.max(1, Math.round(words / WORDS_PER_MINUTE)) };
+  return { words, characters, readingMinutes: words === 0 ? 0 : Math.max(1, Math.round(words / WORDS_PER_MINUTE)), asideWords };
+}
+
+/** The story's word count: what the status bar, the planned length and the library show. */
+export function storyWordCount(blocks: readonly BlockElement[]): number {
+  return bodyCounts(blocks).words;
 }
 
 /** Within ±10 % of the planned length is on target. */

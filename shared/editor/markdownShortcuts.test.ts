@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Editor } from 'slate';
+import type { ArticleBody } from '../model/document';
+import { sampleInput } from '../export/__fixtures__/sampleArticle';
+import { exportMarkdownBody } from '../export/markdown';
 import { bodyOf, createTestEditor } from './testEditor';
 
 const p = (text: string) => ({ type: 'paragraph', children: [{ text }] }) as const;
@@ -11,7 +14,8 @@ function typeInto(editor: Editor, text: string) {
 describe('markdown shortcuts', () => {
   it.each([
     ['# ', { type: 'heading', level: 1 }],
-    ['## ', { type: 'heading', level: 2 }],
+    ['## ', { type: 'heading', level: 1 }],
+    ['### ', { type: 'heading', level: 2 }],
     ['> ', { type: 'block-quote' }],
     ['- ', { type: 'list-item', list: 'bulleted', depth: 0 }],
     ['* ', { type: 'list-item', list: 'bulleted', depth: 0 }],
@@ -33,11 +37,11 @@ describe('markdown shortcuts', () => {
 
   it('undo right after a shortcut restores the typed characters', () => {
     const editor = createTestEditor([p('')], { path: [0, 0], offset: 0 });
-    typeInto(editor, '## ');
+    typeInto(editor, '### ');
     expect(bodyOf(editor)[0]).toEqual({ type: 'heading', level: 2, children: [{ text: '' }] });
     editor.undo();
-    expect(bodyOf(editor)[0]).toEqual(p('## '));
-    expect(editor.selection?.anchor.offset).toBe(3);
+    expect(bodyOf(editor)[0]).toEqual(p('### '));
+    expect(editor.selection?.anchor.offset).toBe(4);
   });
 
   it('"---" then Enter becomes a section break followed by a paragraph', () => {
@@ -48,6 +52,34 @@ describe('markdown shortcuts', () => {
     expect(editor.selection?.anchor.path).toEqual([1, 0]);
     editor.undo();
     expect(bodyOf(editor)).toEqual([p('---')]);
+  });
+
+  it('"---" then a space becomes a section break at once; undo gives the characters back', async () => {
+    const editor = createTestEditor([p('')], { path: [0, 0], offset: 0 });
+    typeInto(editor, '--- ');
+    expect(bodyOf(editor)).toEqual([{ type: 'section-break', children: [{ text: '' }] }, p('')]);
+    // Keystrokes come in separate tasks; Slate flushes editor.operations between them.
+    await Promise.resolve();
+    typeInto(editor, 'After');
+    expect(bodyOf(editor)[1]).toEqual(p('After'));
+    editor.undo();
+    editor.undo();
+    expect(bodyOf(editor)).toEqual([p('--- ')]);
+  });
+
+  it('"---" with text after it, or inside a box, stays text', () => {
+    const editor = createTestEditor([p('x')], { path: [0, 0], offset: 0 });
+    typeInto(editor, '--- ');
+    expect(bodyOf(editor)).toEqual([p('--- x')]);
+  });
+
+  it('the heading shortcuts write the levels the Markdown export writes back', () => {
+    const editor = createTestEditor([p(''), p('')], { path: [0, 0], offset: 0 });
+    typeInto(editor, '## Head');
+    editor.selection = { anchor: { path: [1, 0], offset: 0 }, focus: { path: [1, 0], offset: 0 } };
+    typeInto(editor, '### Sub');
+    const md = exportMarkdownBody(sampleInput({ body: bodyOf(editor) as ArticleBody }));
+    expect(md.trim().split(/\n+/)).toEqual(['## Head', '### Sub']);
   });
 
   it('allows only list shortcuts inside a promo box', () => {

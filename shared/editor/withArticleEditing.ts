@@ -8,10 +8,11 @@ import { withMarkdownShortcuts } from './markdownShortcuts';
 import { withArticleSchema } from './normalize';
 import { withPromoBox } from './promoBox';
 import { withTypingUndoGroups } from './typingUndo';
+import { withTypography } from './typography';
 
 /** Expects an editor that already has history (withHistory). Later plugins run first. */
 export function withArticleEditing<E extends Editor & HistoryEditor>(editor: E, now?: () => number): E {
-  return withTypingUndoGroups(withMarkdownShortcuts(withLists(withPromoBox(withBlockBreaks(withArticleSchema(editor))))), now);
+  return withTypingUndoGroups(withTypography(withMarkdownShortcuts(withLists(withPromoBox(withBlockBreaks(withArticleSchema(editor)))))), now);
 }
 
 /** Applies the body rules to a stored body once, before an editor shows it. */

@@ -57,6 +57,8 @@ export const API_METHODS = {
   setProfile: 'profile:set',
   getReviewSettings: 'reviewSettings:get',
   setReviewSettings: 'reviewSettings:set',
+  getWritingSettings: 'writingSettings:get',
+  setWritingSettings: 'writingSettings:set',
   transitionArticle: 'workflow:transition',
   listTransitions: 'workflow:history',
   listComments: 'comments:list',

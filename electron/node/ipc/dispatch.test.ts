@@ -391,6 +391,16 @@ function reviewCases() {
         { headlineMaxLength: 100, other: 1 },
       ],
     },
+    'writingSettings:get': { valid: () => ({}), invalid: () => [{ smartTypography: true }] },
+    'writingSettings:set': {
+      valid: () => ({ smartTypography: false, language: 'de' }),
+      invalid: () => [
+        {},
+        { smartTypography: 'no', language: 'en' },
+        { smartTypography: true, language: 'es' },
+        { smartTypography: true, language: 'en', other: 1 },
+      ],
+    },
     'workflow:transition': {
       valid: (c) => (asEditor(c), { id: c.articleId, baseVersion: 1, action: 'submit', note: 'Ready' }),
       invalid: (c) => [

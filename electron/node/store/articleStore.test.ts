@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/ipc/contract';
-import { bodyPlainText, countWords, paragraph, articleBodySchema, type ArticleBody } from '../../../shared/model/document';
+import { bodyPlainText, paragraph, articleBodySchema, type ArticleBody } from '../../../shared/model/document';
+import { storyWordCount } from '../../../shared/editor/counts';
 import { articleSlug } from '../../../shared/text/slug';
 import { createArticleStore, toFtsQuery, type ArticleStore } from './articleStore';
 import { openDatabase, type Db } from './database';
@@ -74,7 +75,7 @@ describe('create, get and list', () => {
     expect(a.slug).toBe('harbour-votes-for-barrier');
     expect(a.tags).toEqual(['flooding']);
     expect(a.bylineAuthorIds).toEqual(['mara']);
-    expect(store.listArticles({ view: 'active' }).items[0]!.wordCount).toBe(4 + 2 + 3);
+    expect(store.listArticles({ view: 'active' }).items[0]!.wordCount).toBe(3);
   });
 
   it('getArticle of an unknown id is NOT_FOUND', () => {
@@ -169,18 +170,19 @@ describe('saveArticle', () => {
     expect(store.getArticle(b.id).slug).toBe('chosen');
   });
 
-  it('keeps the word count of headline, dek and body', () => {
+  it('keeps the word count of the story, as the editor counts it', () => {
     const a = store.createArticle({ headline: 'One two', dek: 'three', body: [paragraph('four five six')] });
     const wc = () => store.listArticles({ view: 'active' }).items.find((x) => x.id === a.id)!.wordCount;
-    expect(wc()).toBe(6);
+    expect(wc()).toBe(3);
     store.saveArticle(a.id, 1, { headline: 'One' });
-    expect(wc()).toBe(5);
+    expect(wc()).toBe(3);
     store.saveArticle(a.id, 2, { body: [paragraph('a b'), paragraph("don't stop-gap 3.5")] });
-    expect(wc()).toBe(1 + 1 + 2 + 3);
-    store.saveArticle(a.id, 3, { dek: '' });
-    expect(wc()).toBe(1 + 2 + 3);
+    expect(wc()).toBe(2 + 3);
+    const promo = { type: 'promo-box', title: 'Box', children: [paragraph('not the story')] } as ArticleBody[number];
+    store.saveArticle(a.id, 3, { body: [paragraph('a b'), promo] });
+    expect(wc()).toBe(2);
     store.saveArticle(a.id, 4, { section: 'not counted words here' });
-    expect(wc()).toBe(6);
+    expect(wc()).toBe(2);
   });
 
   it('stores the byline in the given order, dropping repeats', () => {
@@ -450,7 +452,7 @@ describe('store invariants under random edits (property)', () => {
         for (const r of rows) {
           const body = JSON.parse(r.body_json as string) as ArticleBody;
           expect(r.body_text).toBe(bodyPlainText(body));
-          expect(r.word_count).toBe(countWords(`${r.headline} ${r.dek} ${r.body_text}`));
+          expect(r.word_count).toBe(storyWordCount(body));
           expect(r.slug).toBe(articleSlug(r.headline as string, r.id as string));
         }
       }),

@@ -16,7 +16,8 @@ import {
   type ArticleSummary,
   type SnippetPart,
 } from '../../../shared/model/article';
-import { bodyPlainText, countWords, emptyBody, type ArticleBody } from '../../../shared/model/document';
+import { storyWordCount } from '../../../shared/editor/counts';
+import { bodyPlainText, emptyBody, type ArticleBody } from '../../../shared/model/document';
 import { articleSlug } from '../../../shared/text/slug';
 import { isLockedStatus } from '../../../shared/workflow/transitions';
 import type { Db } from './database';
@@ -99,12 +100,13 @@ export function snippetParts(marked: string): SnippetPart[] {
 }
 
 /**
- * The columns derived from an article's text, computed here and nowhere else: the search text
- * `body_text` (from `bodyPlainText`; read by the full-text index and by saves that change only the
- * headline or dek) and the word count the library list shows.
+ * The columns derived from an article's body, computed here and nowhere else: the search text
+ * `body_text` (from `bodyPlainText`; read by the full-text index) and the word count the library
+ * list shows, which counts the story as the editor's status bar does (`storyWordCount`: not the
+ * headline, dek, boxes, notes, bios or disclosures).
  */
-function derivedColumns(headline: string, dek: string, bodyText: string) {
-  return { body_text: bodyText, word_count: countWords(`${headline} ${dek} ${bodyText}`) };
+function derivedColumns(body: ArticleBody) {
+  return { body_text: bodyPlainText(body), word_count: storyWordCount(body) };
 }
 
 /** Every column of a new or replaced article row, from the model's fields. */
@@ -125,7 +127,7 @@ function articleColumns(id: string, fields: Partial<ArticleFields>) {
     deadline: fields.deadline ?? '',
     ai_declaration_json: JSON.stringify(fields.aiDeclaration ?? noAiDeclaration()),
     body_json: JSON.stringify(body),
-    ...derivedColumns(headline, dek, bodyPlainText(body)),
+    ...derivedColumns(body),
   };
 }
 
@@ -168,7 +170,6 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
     restore: db.prepare(`DELETE FROM trash WHERE article_id = ?`),
     deleteArticle: db.prepare(`DELETE FROM articles WHERE id = ?`),
     existingAuthor: db.prepare<[string], { id: string }>(`SELECT id FROM authors WHERE id = ?`),
-    bodyTextOf: db.prepare<[string], { body_text: string }>(`SELECT body_text FROM articles WHERE id = ?`),
     countArticles: db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM articles`),
     countTrash: db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM trash`),
     searchWindow: db.prepare<[string], { rowid: number; rank: number }>(
@@ -276,15 +277,11 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
       sets.push('ai_declaration_json = @ai');
       params.ai = JSON.stringify(patch.aiDeclaration);
     }
-    if (patch.body || patch.headline !== undefined || patch.dek !== undefined) {
-      const bodyText = patch.body ? bodyPlainText(patch.body) : stmt.bodyTextOf.get(id)!.body_text;
-      const derived = derivedColumns(patch.headline ?? current.headline, patch.dek ?? current.dek, bodyText);
-      if (patch.body) {
-        sets.push('body_json = @body_json', 'body_text = @body_text');
-        params.body_json = JSON.stringify(patch.body);
-        params.body_text = derived.body_text;
-      }
-      sets.push('word_count = @word_count');
+    if (patch.body) {
+      const derived = derivedColumns(patch.body);
+      sets.push('body_json = @body_json', 'body_text = @body_text', 'word_count = @word_count');
+      params.body_json = JSON.stringify(patch.body);
+      params.body_text = derived.body_text;
       params.word_count = derived.word_count;
     }
     sets.push('version = version + 1', 'updated_at = @now');
@@ -511,12 +508,12 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
      * checked against `baseVersion`; returns the new version.
      */
     writeBody(id: string, baseVersion: number, body: ArticleBody, at = now()): number {
-      const row = requireArticle(id);
+      requireArticle(id);
       const result = stmt.writeBody.run({
         id,
         version: baseVersion,
         body_json: JSON.stringify(body),
-        ...derivedColumns(row.headline, row.dek, bodyPlainText(body)),
+        ...derivedColumns(body),
         now: at,
       });
       if (result.changes !== 1) throw new AppError('CONFLICT', 'An article changed while the library was updating it. Try again.');

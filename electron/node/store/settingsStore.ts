@@ -1,7 +1,8 @@
-/** Settings kept in the database: the profile of the person at this desk and the checklist limits. */
+/** Settings kept in the database: the profile of the person at this desk, the checklist limits and the writing settings. */
 import { z } from 'zod';
 import { AppError } from '../../../shared/ipc/contract';
 import type { Profile, ReviewSettings } from '../../../shared/model/review';
+import { DEFAULT_WRITING_SETTINGS, TYPOGRAPHY_LANGUAGES, type WritingSettings } from '../../../shared/editor/typography';
 import { DEFAULT_CHECKLIST_SETTINGS } from '../../../shared/rules/checklist';
 import { ROLES } from '../../../shared/workflow/transitions';
 import type { Clock } from './articleStore';
@@ -9,6 +10,7 @@ import type { Db } from './database';
 
 const profileSchema = z.object({ name: z.string().min(1).max(100), role: z.enum(ROLES) });
 const reviewSettingsSchema = z.object({ headlineMaxLength: z.number().int().min(10).max(300) });
+const writingSettingsSchema = z.object({ smartTypography: z.boolean(), language: z.enum(TYPOGRAPHY_LANGUAGES) });
 
 export function createSettingsStore(db: Db, clock: Clock = () => new Date()) {
   const get = db.prepare<[string], { value_json: string }>(`SELECT value_json FROM settings WHERE key = ?`);
@@ -53,6 +55,16 @@ export function createSettingsStore(db: Db, clock: Clock = () => new Date()) {
     setReviewSettings(settings: ReviewSettings): ReviewSettings {
       const clean = reviewSettingsSchema.parse(settings);
       write('review', clean);
+      return clean;
+    },
+
+    writingSettings(): WritingSettings {
+      return { ...DEFAULT_WRITING_SETTINGS, ...read('writing', writingSettingsSchema) };
+    },
+
+    setWritingSettings(settings: WritingSettings): WritingSettings {
+      const clean = writingSettingsSchema.parse(settings);
+      write('writing', clean);
       return clean;
     },
   };

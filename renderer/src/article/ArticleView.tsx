@@ -1,10 +1,10 @@
 /** One open article: headline and dek, the body editor, the details panel and the save state. */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Article, ArticlePatch } from '../../../shared/model/article';
 import type { ArticleBody } from '../../../shared/model/document';
 import { isLockedStatus } from '../../../shared/workflow/transitions';
 import { call } from '../api/call';
-import { BodyEditor } from '../editor/BodyEditor';
+import { BodyEditor, type BodyEditorHandle } from '../editor/BodyEditor';
 import {
   FreezeLibraryBlocksButton,
   LibraryBlockPicker,
@@ -21,6 +21,9 @@ import { ArticleDetails, type DetailFields } from './details/ArticleDetails';
 import { measureArticleOpened } from './openTiming';
 import { SaveIndicator } from './SaveIndicator';
 import { registerLocalCopy, useArticleAutosave } from './useArticleAutosave';
+
+/** Enter in the headline goes on to the dek, in the dek to the body: the fields hold one paragraph each. */
+const isPlainEnter = (e: KeyboardEvent) => e.key === 'Enter' && !e.nativeEvent.isComposing && !e.altKey && !e.ctrlKey && !e.metaKey;
 
 type Props = {
   article: Article;
@@ -59,6 +62,8 @@ export function ArticleView({ article, onListedFieldChange, onReload, readOnly }
   fieldsRef.current = fields;
   // The latest local body, for "keep mine" after a conflict; the editor itself is uncontrolled.
   const bodyRef = useRef<ArticleBody>(article.body);
+  const dekRef = useRef<HTMLTextAreaElement>(null);
+  const bodyHandle = useRef<BodyEditorHandle>(null);
   useEffect(() => registerLocalCopy(autosave, () => ({ ...fieldsRef.current, body: bodyRef.current })), [autosave]);
   useEffect(measureArticleOpened, []);
   const review = useArticleReview(article, fields);
@@ -142,6 +147,13 @@ export function ArticleView({ article, onListedFieldChange, onReload, readOnly }
               readOnly={locked}
               maxLength={300}
               onChange={(e) => change({ headline: e.target.value.replace(/\n/g, ' ') })}
+              onKeyDown={(e) => {
+                if (!isPlainEnter(e)) return;
+                e.preventDefault();
+                const dek = dekRef.current;
+                dek?.focus();
+                dek?.setSelectionRange(dek.value.length, dek.value.length);
+              }}
             />
             <label className="field-label" htmlFor="article-dek">
               Dek
@@ -155,6 +167,12 @@ export function ArticleView({ article, onListedFieldChange, onReload, readOnly }
               readOnly={locked}
               maxLength={1000}
               onChange={(e) => change({ dek: e.target.value })}
+              ref={dekRef}
+              onKeyDown={(e) => {
+                if (!isPlainEnter(e)) return;
+                e.preventDefault();
+                bodyHandle.current?.focusStart();
+              }}
             />
           </div>
           <BodyEditor
@@ -165,6 +183,7 @@ export function ArticleView({ article, onListedFieldChange, onReload, readOnly }
             readOnly={locked}
             onInsertLibraryBlock={library.pick}
             extension={bodyExtension}
+            handle={bodyHandle}
           />
         </article>
         <ReviewPanel

@@ -1,5 +1,5 @@
 /** The article body editor (Slate). Uncontrolled after mount: remount with a `key` to load another article. */
-import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type Ref } from 'react';
 import { Editor, Range, Transforms, type Descendant } from 'slate';
 import { Editable, ReactEditor, Slate, useSlateSelector, useSlateStatic } from 'slate-react';
 import type { ArticleBody } from '../../../shared/model/document';
@@ -7,6 +7,7 @@ import { BLOCK_CATALOG, filterCatalog, type CatalogEntry } from '../../../shared
 import type { FindOptions } from '../../../shared/editor/find';
 import { matchHotkeyTable } from '../../../shared/editor/hotkeys';
 import { changeListDepth } from '../../../shared/editor/lists';
+import { setTypography } from '../../../shared/editor/typography';
 import { normalizeBody } from '../../../shared/editor/withArticleEditing';
 import { runCatalogEntry, type InsertLibraryBlock } from './catalogActions';
 import { runDocumentCommand, type EditorCommand } from './commands';
@@ -23,6 +24,7 @@ import { renderChunk, renderElement } from './renderElement';
 import { SLASH_LISTBOX_ID, SlashMenu, sameSlash, slashOptionId, slashQueryAt } from './SlashMenu';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
+import { useWritingSettings } from './writingSettings';
 import { useExtendedDecorate, useExtendedLeaf, useExtensionAttach, type EditorExtension } from '../comments/extension';
 import './editor.css';
 
@@ -37,10 +39,27 @@ export type BodyEditorProps = {
   onInsertLibraryBlock?: InsertLibraryBlock;
   /** Comments: follows every operation, adds decorations, wraps leaves. */
   extension?: EditorExtension;
+  /** Lets the fields above the body (the dek) hand the caret to it. */
+  handle?: Ref<BodyEditorHandle>;
 };
 
-export function BodyEditor({ initialValue, onChange, plannedLength, readOnly = false, onInsertLibraryBlock, extension }: BodyEditorProps) {
+export type BodyEditorHandle = { focusStart: () => void };
+
+export function BodyEditor({ initialValue, onChange, plannedLength, readOnly = false, onInsertLibraryBlock, extension, handle }: BodyEditorProps) {
   const [editor] = useState(createBodyEditor);
+  // The desk's language until articles have their own.
+  const writing = useWritingSettings();
+  setTypography(editor, { enabled: writing.smartTypography, language: writing.language });
+  useImperativeHandle(
+    handle,
+    () => ({
+      focusStart: () => {
+        Transforms.select(editor, Editor.start(editor, []));
+        ReactEditor.focus(editor);
+      },
+    }),
+    [editor],
+  );
   const [value] = useState(() => normalizeBody(initialValue) as Descendant[]);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;

@@ -1,4 +1,4 @@
-/** Words, characters, reading time and progress against the planned length. Quiet for screen readers. */
+/** The story's words, characters, reading time and progress against the planned length. Quiet for screen readers. */
 import { useDeferredValue, useMemo } from 'react';
 import { useSlateSelector } from 'slate-react';
 import type { ArticleBody } from '../../../shared/model/document';
@@ -19,6 +19,11 @@ export function StatusBar({ plannedLength }: { plannedLength?: number | undefine
       <span data-testid="word-count">
         {fmt.format(counts.words)} {counts.words === 1 ? 'word' : 'words'}
       </span>
+      {counts.asideWords > 0 && (
+        <span data-testid="aside-word-count" title="Words in promo boxes, pull quotes, notes, captions, bios and disclosures, not counted in the story">
+          +{fmt.format(counts.asideWords)} outside the story
+        </span>
+      )}
       <span>{fmt.format(counts.characters)} characters</span>
       <span>{counts.readingMinutes === 0 ? 'No reading time' : `${counts.readingMinutes} min read`}</span>
       {planned && progress && (

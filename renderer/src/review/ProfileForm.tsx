@@ -6,6 +6,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { Profile, ReviewSettings } from '../../../shared/model/review';
 import type { Role } from '../../../shared/workflow/transitions';
 import { errorMessage } from '../api/call';
+import { WritingSettingsFields } from '../editor/WritingSettingsFields';
+import { saveWritingSettings, useWritingSettings } from '../editor/writingSettings';
+import type { WritingSettings } from '../../../shared/editor/typography';
 import { useReview } from './ReviewContext';
 
 function ProfileFields({ value, onChange }: { value: Profile; onChange: (p: Profile) => void }) {
@@ -58,6 +61,10 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const { profile, settings, saveProfile, saveSettings } = useReview();
   const [value, setValue] = useState<Profile>(profile ?? { name: '', role: 'writer' });
   const [limits, setLimits] = useState<ReviewSettings>(settings);
+  const savedWriting = useWritingSettings();
+  // Null until changed here, so settings that load after the dialog opens are the ones saved.
+  const [writingDraft, setWriting] = useState<WritingSettings | null>(null);
+  const writing = writingDraft ?? savedWriting;
   const [error, setError] = useState('');
   const ref = useRef<HTMLDialogElement>(null);
   const limitId = useId();
@@ -69,7 +76,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          Promise.all([saveProfile(value), saveSettings(limits)])
+          Promise.all([saveProfile(value), saveSettings(limits), saveWritingSettings(writing)])
             .then(onClose)
             .catch((err) => setError(errorMessage(err)));
         }}
@@ -87,6 +94,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             onChange={(e) => setLimits({ headlineMaxLength: Math.max(10, Math.min(300, Math.round(Number(e.target.value) || 10))) })}
           />
         </div>
+        <WritingSettingsFields value={writing} onChange={setWriting} />
         {error && <p className="error-text">{error}</p>}
         <div className="button-row end">
           <button type="button" onClick={onClose}>

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Article } from '../../model/article';
 import type { CommentThread, Profile, ReviewSettings, Revision, RevisionSummary, TransitionRecord } from '../../model/review';
+import { TYPOGRAPHY_LANGUAGES, type WritingSettings } from '../../editor/typography';
 import { ROLES, WORKFLOW_ACTIONS } from '../../workflow/transitions';
 import { channel, emptyRequest, idSchema as id } from '../channel';
 
@@ -12,12 +13,17 @@ const anchor = commentAnchorSchema;
 const text = z.string().trim().min(1).max(5_000);
 const revisionId = z.number().int().min(1);
 
+export const writingSettingsSchema = z.object({ smartTypography: z.boolean(), language: z.enum(TYPOGRAPHY_LANGUAGES) }).strict();
+
 export const reviewChannels = {
   /** The person at this desk, or null on first run. */
   'profile:get': channel<Profile | null>()(emptyRequest),
   'profile:set': channel<Profile>()(z.object({ name: z.string().trim().min(1).max(100), role: z.enum(ROLES) }).strict()),
   'reviewSettings:get': channel<ReviewSettings>()(emptyRequest),
   'reviewSettings:set': channel<ReviewSettings>()(z.object({ headlineMaxLength: z.number().int().min(10).max(300) }).strict()),
+  /** Smart typography on or off, and the language it follows. */
+  'writingSettings:get': channel<WritingSettings>()(emptyRequest),
+  'writingSettings:set': channel<WritingSettings>()(writingSettingsSchema),
 
   /** Moves an article through the workflow as the desk's profile; CONFLICT when baseVersion is stale. */
   'workflow:transition': channel<Article>()(

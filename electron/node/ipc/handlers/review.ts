@@ -10,6 +10,8 @@ export function reviewHandlers({ session }: HandlerContext): HandlerGroup<keyof 
     'profile:set': (profile) => review().settings.setProfile(profile),
     'reviewSettings:get': () => review().settings.reviewSettings(),
     'reviewSettings:set': (settings) => review().settings.setReviewSettings(settings),
+    'writingSettings:get': () => review().settings.writingSettings(),
+    'writingSettings:set': (settings) => review().settings.setWritingSettings(settings),
 
     'workflow:transition': ({ id, baseVersion, action, note }) => review().workflow.transition(id, baseVersion, action, note ?? '', actor()),
     'workflow:history': ({ id }) => review().workflow.history(id),

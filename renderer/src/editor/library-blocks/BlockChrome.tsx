@@ -3,7 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Transforms, type Element } from 'slate';
 import { ReactEditor, useReadOnly, useSlateStatic, type RenderElementProps } from 'slate-react';
 import type { LibraryBlock } from '../../../../shared/library/blocks';
-import { stopSlateClick, useSetField } from '../plugins/fields';
+import { stopSlateClick, useFieldFocus, useSetField } from '../plugins/fields';
 import { useVoidSelected } from '../plugins/voids';
 
 /** Runs a block action without letting Slate treat the click as selecting the void. */
@@ -102,6 +102,7 @@ export function SnapshotInput({
   placeholder?: string;
 }) {
   const setField = useSetField(element);
+  const focus = useFieldFocus();
   const value = String((element.snapshot as Record<string, unknown>)[field] ?? '');
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
@@ -112,6 +113,7 @@ export function SnapshotInput({
         type={type}
         value={draft}
         placeholder={placeholder}
+        {...focus}
         onChange={(e) => {
           setDraft(e.target.value);
           setField({ snapshot: { ...element.snapshot, [field]: e.target.value } } as Partial<Element>);

@@ -2,11 +2,12 @@
 import type { RenderElementProps } from 'slate-react';
 import { useReadOnly } from 'slate-react';
 import type { EditorsNoteElement } from '../../../../shared/model/document';
-import { NodeField, stopSlateClick, useSetField } from './fields';
+import { NodeField, stopSlateClick, useFieldFocus, useSetField } from './fields';
 
 export function EditorsNote({ attributes, children, element }: RenderElementProps & { element: EditorsNoteElement }) {
   const setField = useSetField(element);
   const readOnly = useReadOnly();
+  const focus = useFieldFocus();
   return (
     <div {...attributes} className={`editors-note note-${element.kind}`}>
       <div contentEditable={false} className="note-header">
@@ -15,6 +16,7 @@ export function EditorsNote({ attributes, children, element }: RenderElementProp
           value={element.kind}
           disabled={readOnly}
           onClick={stopSlateClick}
+          {...focus}
           onChange={(e) => setField({ kind: e.target.value === 'correction' ? 'correction' : 'note' })}
         >
           <option value="note">Editor's note</option>

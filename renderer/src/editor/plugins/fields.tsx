@@ -1,5 +1,5 @@
 /** Inputs that edit an element's fields (alt text, titles, dates) from inside contentEditable={false}. */
-import { useEffect, useState, type InputHTMLAttributes } from 'react';
+import { useEffect, useState, type FocusEvent, type InputHTMLAttributes } from 'react';
 import { Transforms, type Element } from 'slate';
 import { ReactEditor, useReadOnly, useSlateStatic } from 'slate-react';
 
@@ -25,11 +25,30 @@ type FieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChang
 };
 
 /**
+ * Focus handlers for a field inside the editor. Slate ignores a blur towards a
+ * non-editable part of a non-void element (promo box title, pull quote
+ * attribution), so it still thinks the body has focus and, on the re-render after
+ * the field's first change, puts the DOM selection back into the body: focus
+ * jumps out of the field. And a field's own blur bubbles to the editor, which
+ * then restores its selection into the body, taking focus from the field the
+ * writer just clicked. So focusing a field tells Slate it lost focus, and the
+ * field's blur stays its own.
+ */
+export function useFieldFocus() {
+  const editor = useSlateStatic();
+  return {
+    onFocus: () => ReactEditor.blur(editor),
+    onBlur: (event: FocusEvent) => event.stopPropagation(),
+  };
+}
+
+/**
  * Keeps its own state while typing, so the caret does not jump when the document
  * re-renders; takes the element's value again when it changes elsewhere (undo).
  */
-export function NodeField({ element, field, value, label, ...rest }: FieldProps) {
+export function NodeField({ element, field, value, label, onFocus, onBlur, ...rest }: FieldProps) {
   const setField = useSetField(element);
+  const focus = useFieldFocus();
   const readOnly = useReadOnly();
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
@@ -41,6 +60,14 @@ export function NodeField({ element, field, value, label, ...rest }: FieldProps)
       readOnly={readOnly}
       spellCheck={rest.type === undefined || rest.type === 'text'}
       onClick={stopSlateClick}
+      onFocus={(event) => {
+        focus.onFocus();
+        onFocus?.(event);
+      }}
+      onBlur={(event) => {
+        focus.onBlur(event);
+        onBlur?.(event);
+      }}
       onChange={(event) => {
         setDraft(event.target.value);
         setField({ [field]: event.target.value } as Partial<Element>);
