@@ -54,8 +54,16 @@ export function BodyEditor({ initialValue, onChange, plannedLength, readOnly = f
     handle,
     () => ({
       focusStart: () => {
-        Transforms.select(editor, Editor.start(editor, []));
+        const start = Editor.start(editor, []);
+        // Focus before selecting: with an operation pending, Slate defers focus to a later tick and
+        // the next key (typed at once after Enter) would land in the field the writer just left.
         ReactEditor.focus(editor);
+        Transforms.select(editor, start);
+        // The DOM caret too, for a key that arrives before React renders the new selection.
+        const caret = ReactEditor.toDOMRange(editor, { anchor: start, focus: start });
+        const selection = window.getSelection();
+        selection?.removeAllRanges();
+        selection?.addRange(caret);
       },
     }),
     [editor],
