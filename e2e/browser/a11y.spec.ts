@@ -148,7 +148,7 @@ test('the trash, the shared libraries and backups pass axe-core', async ({ page 
   await expectNoA11yViolations(page, 'the disclosures library');
   await areas.getByRole('button', { name: 'Articles' }).click();
   await page.getByRole('button', { name: 'Backups…' }).click();
-  await expect(page.getByRole('heading', { name: 'Backups' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Backups' })).toBeVisible();
   await expectNoA11yViolations(page, 'backups');
 });
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectSaved, articleButton } from './fixtures';
+import { test, expect, expectSaved, articleButton, articleRow } from './fixtures';
 
 const HEADLINE = 'Ferry fares rise for the first time in a decade';
 
@@ -156,11 +156,11 @@ test('search answers as you type with highlighted snippets; filters narrow the l
   await page.reload();
   await page.getByLabel('Search articles').click();
   await page.keyboard.type('timet');
-  const snippet = articleButton(page, 'Ferry timetable changes').getByTestId('search-snippet');
+  const snippet = articleRow(page, 'Ferry timetable changes').getByTestId('search-snippet');
   await expect(snippet.locator('mark').first()).toHaveText(/timetable/i);
   // Markup in the text stays text.
   await page.getByLabel('Search articles').fill('winter');
-  await expect(articleButton(page, 'Ferry timetable changes').getByTestId('search-snippet')).toContainText('<b>winter</b>');
+  await expect(articleRow(page, 'Ferry timetable changes').getByTestId('search-snippet')).toContainText('<b>winter</b>');
   await expect(page.locator('.search-snippet b')).toHaveCount(0);
   await page.getByLabel('Search articles').fill('');
 

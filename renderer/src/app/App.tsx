@@ -19,6 +19,7 @@ import { DatabaseProblem } from './DatabaseProblem';
 import { Toasts, useToasts } from './Toasts';
 
 const PAGE = 200;
+const NO_ARTICLE = 'No article open';
 
 export function App() {
   const [db, setDb] = useState<DbStatus | undefined>();
@@ -161,6 +162,21 @@ export function App() {
     setArea(next);
   };
 
+  const openHeadline = article ? (items.find((i) => i.id === article.id)?.headline ?? article.headline) : '';
+  const viewTitle =
+    area === 'authors'
+      ? 'Authors'
+      : area === 'disclosures'
+        ? 'AI-use disclosures'
+        : showBackups
+          ? 'Backups'
+          : article
+            ? `Article: ${openHeadline || 'Untitled article'}`
+            : NO_ARTICLE;
+  useEffect(() => {
+    document.title = `${viewTitle} – Newsroom Desk`;
+  }, [viewTitle]);
+
   if (!db) return <main className="splash">Opening the newsroom…</main>;
   if (db.state === 'error') return <DatabaseProblem status={db} onOpened={setDb} />;
 
@@ -208,7 +224,13 @@ export function App() {
         >
           Backups…
         </button>
-        <main className="workspace">
+        <main className="workspace" aria-labelledby="view-title">
+          {/* One level-one heading per view; focus goes here when the view changes under the keyboard. */}
+          {viewTitle !== NO_ARTICLE && (
+            <h1 id="view-title" tabIndex={-1} className="visually-hidden">
+              {viewTitle}
+            </h1>
+          )}
           <ExchangeBar
             articles={items.filter((i) => !i.trashedAt).map((i) => ({ id: i.id, headline: i.headline }))}
             onImported={(id) => void refresh().then(() => openArticle(id))}
@@ -242,7 +264,9 @@ export function App() {
             />
           ) : (
             <div className="empty-state workspace-empty">
-              <h2>No article open</h2>
+              <h1 id="view-title" tabIndex={-1} className="workspace-empty-title">
+                {NO_ARTICLE}
+              </h1>
               {db.readOnly ? <p role="note">{db.readOnly}</p> : <p>Choose an article from the library, or press “New article” (Ctrl+N) to start one.</p>}
             </div>
           )}

@@ -64,14 +64,15 @@ export function Toolbar({ disabled, entries, onCommand, onInsert }: ToolbarProps
           key={mark}
           type="button"
           className={`tool tool-${mark}`}
-          aria-label={label}
           title={titleFor(label, mark)}
           aria-pressed={active.has(mark)}
           disabled={disabled}
           onMouseDown={keepSelection}
           onClick={() => onCommand(mark)}
         >
-          {glyph}
+          {/* The name is the word, not the glyph ("x²" is no name for Superscript). */}
+          <span aria-hidden="true">{glyph}</span>
+          <span className="visually-hidden">{label}</span>
         </button>
       ))}
       <button

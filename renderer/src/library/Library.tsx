@@ -82,23 +82,25 @@ export function Library(props: Props) {
         <ul className="article-list" aria-label={view === 'trash' ? 'Trash' : 'Articles'}>
           {items.map((item) => (
             <li key={item.id} className={item.id === props.selectedId ? 'selected' : ''}>
+              {/* The button holds the headline alone, so its name is what it shows; the whole card is its click target (CSS). */}
               <button
                 type="button"
                 className="article-item"
-                aria-label={item.headline || 'Untitled article'}
-                aria-describedby={`meta-${item.id}`}
+                aria-describedby={`meta-${item.id} review-${item.id}`}
                 aria-current={item.id === props.selectedId ? 'true' : undefined}
                 onClick={() => view === 'active' && props.onOpen(item.id)}
                 disabled={view === 'trash'}
               >
                 <span className="article-item-headline">{item.headline || 'Untitled article'}</span>
-                <span className="article-item-meta" id={`meta-${item.id}`}>
-                  <span className={`status-chip status-${item.status}`}>{STATUS_LABEL[item.status]}</span>
-                  <span>{item.byline.length ? item.byline.join(', ') : 'No byline'}</span>
-                  <span title={item.updatedAt}>Edited {formatEdited(item.updatedAt)}</span>
-                </span>
-                <ArticleItemReview item={item} />
               </button>
+              <span className="article-item-meta" id={`meta-${item.id}`}>
+                <span className={`status-chip status-${item.status}`}>{STATUS_LABEL[item.status]}</span>
+                <span>{item.byline.length ? item.byline.join(', ') : 'No byline'}</span>
+                <span title={item.updatedAt}>Edited {formatEdited(item.updatedAt)}</span>
+              </span>
+              <span className="article-item-extra" id={`review-${item.id}`}>
+                <ArticleItemReview item={item} />
+              </span>
               <div className="article-item-actions">
                 {view === 'active' ? (
                   <>

@@ -119,7 +119,8 @@ export function ActivityLog({ article }: { article: Article }) {
       {log.length === 0 ? (
         <p className="muted">No status changes yet.</p>
       ) : (
-        <ol className="activity-log">
+        // It scrolls: a tab stop lets the keyboard scroll it too.
+        <ol className="activity-log" tabIndex={0} aria-label="Status changes">
           {[...log].reverse().map((t) => (
             <li key={t.id}>
               <span>
