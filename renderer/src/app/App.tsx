@@ -16,6 +16,7 @@ import { LibraryFilters, type ListFilters } from '../review/LibraryFilters';
 import { FirstRunCard } from '../review/ProfileForm';
 import { ReviewProvider } from '../review/ReviewContext';
 import { DatabaseProblem } from './DatabaseProblem';
+import { announcerProps, focusWhenReady } from './focus';
 import { Toasts, useToasts } from './Toasts';
 
 const PAGE = 200;
@@ -246,7 +247,10 @@ export function App() {
             <LibrariesArea area={area} />
           ) : showBackups ? (
             <BackupsView
-              onClose={() => setShowBackups(false)}
+              onClose={() => {
+                setShowBackups(false);
+                focusWhenReady('#view-title');
+              }}
               onRestored={(status) => {
                 setArticle(undefined);
                 setShowBackups(false);
@@ -272,6 +276,7 @@ export function App() {
           )}
         </main>
         <Toasts toasts={toasts} />
+        <div {...announcerProps} />
       </div>
     </ReviewProvider>
   );

@@ -3,9 +3,11 @@ import { useState, type ReactNode } from 'react';
 import type { ArticleSummary } from '../../../shared/model/article';
 import { STATUS_LABEL } from '../../../shared/workflow/transitions';
 import { ConfirmDialog } from '../app/ConfirmDialog';
+import { useRovingTabs } from '../app/useRovingTabs';
 import { ArticleItemReview } from '../review/ArticleItemReview';
 
 export type LibraryView = 'active' | 'trash';
+const VIEWS: readonly LibraryView[] = ['active', 'trash'];
 
 type Props = {
   /** Home views and filters, shown under the search box. */
@@ -40,6 +42,7 @@ function formatEdited(iso: string): string {
 export function Library(props: Props) {
   const { view, items, search, loading } = props;
   const [confirmDelete, setConfirmDelete] = useState<ArticleSummary | undefined>();
+  const viewTabs = useRovingTabs(VIEWS, view, props.onViewChange);
 
   const emptyText =
     search.trim() !== ''
@@ -54,9 +57,10 @@ export function Library(props: Props) {
         <button type="button" className="primary" onClick={props.onNew} title="New article (Ctrl+N)">
           New article
         </button>
-        <div className="segmented" role="tablist" aria-label="Library view">
-          {(['active', 'trash'] as const).map((v) => (
-            <button key={v} type="button" role="tab" aria-selected={view === v} className={view === v ? 'selected' : ''} onClick={() => props.onViewChange(v)}>
+        {/* The tabs switch the list below (no separate panels). */}
+        <div className="segmented" {...viewTabs.listProps('Library view')}>
+          {VIEWS.map((v) => (
+            <button key={v} {...viewTabs.tabProps(v)} aria-controls={undefined} className={view === v ? 'selected' : ''}>
               {v === 'active' ? 'Articles' : 'Trash'}
             </button>
           ))}

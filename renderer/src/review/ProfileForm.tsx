@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { Profile, ReviewSettings } from '../../../shared/model/review';
 import type { Role } from '../../../shared/workflow/transitions';
 import { errorMessage } from '../api/call';
+import { announce, useRestoreFocus } from '../app/focus';
 import { useReview } from './ReviewContext';
 
 function ProfileFields({ value, onChange }: { value: Profile; onChange: (p: Profile) => void }) {
@@ -61,6 +62,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState('');
   const ref = useRef<HTMLDialogElement>(null);
   const limitId = useId();
+  useRestoreFocus();
   useEffect(() => {
     if (ref.current && !ref.current.open) ref.current.showModal();
   }, []);
@@ -70,7 +72,10 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         onSubmit={(e) => {
           e.preventDefault();
           Promise.all([saveProfile(value), saveSettings(limits)])
-            .then(onClose)
+            .then(() => {
+              announce('Settings saved.');
+              onClose();
+            })
             .catch((err) => setError(errorMessage(err)));
         }}
       >

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { Article } from '../../../shared/model/article';
 import type { VersionText } from '../../../shared/diff/wordDiff';
+import { useRovingTabs } from '../app/useRovingTabs';
 import { CommentsSidebar } from '../comments/CommentsSidebar';
 import { ChecklistPanel } from './ChecklistPanel';
 import { HistoryPanel } from './HistoryPanel';
@@ -24,23 +25,26 @@ type Props = {
 export function ReviewPanel({ article, review, current, flush, onArticleChanged }: Props) {
   const { profile } = useReview();
   const [tab, setTab] = useState<Tab>('Checklist');
+  const tabs = useRovingTabs(TABS, tab, setTab);
   const open = review.comments.threads.filter((t) => !t.resolved).length;
   return (
     <aside className="review-panel" aria-label="Review">
       <ActivityLog article={article} />
-      <div className="segmented" role="tablist" aria-label="Review panels">
+      <div className="segmented" {...tabs.listProps('Review panels')}>
         {TABS.map((t) => (
-          <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'selected' : ''} onClick={() => setTab(t)}>
+          <button key={t} {...tabs.tabProps(t)} className={tab === t ? 'selected' : ''}>
             {t === 'Comments' && open ? `Comments (${open})` : t}
           </button>
         ))}
       </div>
-      {tab === 'Checklist' && <ChecklistPanel results={review.results} />}
+      <div {...tabs.panelProps('Checklist')}>{tab === 'Checklist' && <ChecklistPanel results={review.results} />}</div>
       {/* Kept mounted so the hotkey works from any tab. */}
-      <div hidden={tab !== 'Comments'}>
+      <div {...tabs.panelProps('Comments')}>
         <CommentsSidebar articleId={article.id} comments={review.comments} canComment={profile != null} onCompose={() => setTab('Comments')} />
       </div>
-      {tab === 'History' && <HistoryPanel article={article} current={current} flush={flush} onRestored={onArticleChanged} canWrite={profile != null} />}
+      <div {...tabs.panelProps('History')}>
+        {tab === 'History' && <HistoryPanel article={article} current={current} flush={flush} onRestored={onArticleChanged} canWrite={profile != null} />}
+      </div>
     </aside>
   );
 }

@@ -1,10 +1,11 @@
 /** The article's status and the workflow actions the desk's role may take, with the return note and the activity log. */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Article } from '../../../shared/model/article';
 import type { TransitionRecord } from '../../../shared/model/review';
 import type { RuleFinding } from '../../../shared/rules/types';
 import { allowedActions, STATUS_LABEL, TRANSITIONS, type WorkflowAction } from '../../../shared/workflow/transitions';
 import { call, errorMessage } from '../api/call';
+import { announce } from '../app/focus';
 import { useReview } from './ReviewContext';
 
 type Props = {
@@ -16,8 +17,18 @@ type Props = {
   onTransitioned: (article: Article) => void;
 };
 
+/** The article whose status just changed here; its next workflow bar takes focus. */
+let focusStatusOf: string | undefined;
+
 export function WorkflowBar({ article, flush, blocking, onTransitioned }: Props) {
   const { profile } = useReview();
+  const statusRef = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    if (focusStatusOf !== article.id) return;
+    focusStatusOf = undefined;
+    statusRef.current?.focus();
+    announce(`The article is now ${STATUS_LABEL[article.status]}.`);
+  }, [article.id, article.status]);
   const [noteFor, setNoteFor] = useState<WorkflowAction | undefined>();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -30,7 +41,10 @@ export function WorkflowBar({ article, flush, blocking, onTransitioned }: Props)
     setError('');
     try {
       const baseVersion = await flush();
-      onTransitioned(await call('transitionArticle', { id: article.id, baseVersion, action, note: withNote }));
+      const moved = await call('transitionArticle', { id: article.id, baseVersion, action, note: withNote });
+      // The view reloads under the keyboard: the new workflow bar takes focus and says where the article went.
+      focusStatusOf = article.id;
+      onTransitioned(moved);
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -40,7 +54,7 @@ export function WorkflowBar({ article, flush, blocking, onTransitioned }: Props)
 
   return (
     <section className="workflow-bar" aria-label="Workflow">
-      <span className={`status-chip status-${article.status}`} data-testid="article-status">
+      <span ref={statusRef} tabIndex={-1} className={`status-chip status-${article.status}`} data-testid="article-status">
         {STATUS_LABEL[article.status]}
       </span>
       {!profile && <span className="muted">Tell the desk who you are (Settings) to submit, comment or approve.</span>}
