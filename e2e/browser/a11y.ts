@@ -25,9 +25,13 @@ export async function expectNoA11yViolations(page: Page, view: string, options: 
   if (options.include) named = named.include(options.include);
   for (const selector of options.exclude ?? []) named = named.exclude(selector);
   const extra = (await named.analyze()).violations;
-  const serious = [...violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), ...extra.filter((v) => !violations.some((w) => w.id === v.id))];
+  const serious = [
+    ...violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+    ...extra.filter((v) => !violations.some((w) => w.id === v.id)),
+  ];
   const report = serious.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join('; ')}`).join('\n')}`,
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join('; ')}`).join('\n')}`,
   );
   // Soft: one run lists every view that fails, not only the first.
   expect.soft(report, `axe-core: serious or critical WCAG 2.2 AA violations in ${view}`).toEqual([]);

@@ -86,7 +86,9 @@ test('lists in the editor are announced as lists with their level and place', as
   const items = body.getByRole('listitem');
   await expect(items).toHaveCount(3);
   const described = () =>
-    items.evaluateAll((els) => els.map((e) => [e.textContent, e.getAttribute('aria-level'), e.getAttribute('aria-posinset'), e.getAttribute('aria-setsize')].join(' ')));
+    items.evaluateAll((els) =>
+      els.map((e) => [e.textContent, e.getAttribute('aria-level'), e.getAttribute('aria-posinset'), e.getAttribute('aria-setsize')].join(' ')),
+    );
   await expect.poll(described).toEqual(['one 1 1 2', 'two 1 2 2', 'nested 2 1 1']);
   // The drawn bullet is not read out: the accessibility tree holds the words alone.
   const snapshot = await body.ariaSnapshot();
