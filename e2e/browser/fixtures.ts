@@ -74,5 +74,5 @@ export function articleRow(page: Page, headline: string) {
   return page
     .getByRole('list', { name: 'Articles' })
     .getByRole('listitem')
-    .filter({ has: articleButton(page, headline) });
+    .filter({ has: page.getByRole('button', { name: headline, exact: true }) });
 }

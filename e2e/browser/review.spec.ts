@@ -81,10 +81,10 @@ test('a writer submits, an editor comments and returns, the writer fixes, the ed
 
   // The writer sees what came back, fixes it and resubmits.
   await becomeRole(page, 'Mara Lindqvist', 'Writer');
-  const row = articleButton(page, HEADLINE);
+  const row = articleRow(page, HEADLINE);
   await expect(row).toContainText('Returned: Add a dek and answer my comment.');
   await expect(row.getByLabel('1 open comment')).toBeVisible();
-  await row.click();
+  await articleButton(page, HEADLINE).click();
   await expect(page.getByRole('note', { name: 'Returned by the editor' })).toContainText('Add a dek and answer my comment.');
   await page.getByLabel('Dek').click();
   await page.keyboard.type('The first rise in ten years.');
