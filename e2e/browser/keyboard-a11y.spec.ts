@@ -121,6 +121,18 @@ test('focus lands somewhere sensible and is announced after saving settings, sub
   await expect(page.getByTestId('article-status')).toBeFocused();
   await expect(page.locator('#announcer')).toHaveText('The article is now Submitted.');
 
+  // A row that leaves the list hands focus to the row in its place.
+  await page.getByRole('button', { name: 'New article' }).click();
+  await page.keyboard.type('Second');
+  await expectSaved(page);
+  await page.getByLabel('Show', { exact: true }).selectOption('all');
+  await expect(page.getByRole('list', { name: 'Articles' }).locator('.article-item')).toHaveText(['Second', SEED_HEADLINE]);
+  await page.getByRole('button', { name: 'Move “Second” to trash' }).click();
+  await expect(page.getByRole('list', { name: 'Articles' }).locator('.article-item')).toHaveText([SEED_HEADLINE]);
+  await expect(articleButton(page, SEED_HEADLINE)).toBeFocused();
+  await page.getByRole('button', { name: `Move “${SEED_HEADLINE}” to trash` }).click();
+  await expect(page.getByRole('button', { name: 'New article' })).toBeFocused();
+
   await page.getByRole('button', { name: 'Backups…' }).click();
   await page.getByRole('button', { name: 'Close' }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();

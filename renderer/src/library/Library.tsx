@@ -1,5 +1,5 @@
 /** The article library: active articles or the trash, searchable, with per-article actions. */
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ArticleSummary } from '../../../shared/model/article';
 import { STATUS_LABEL } from '../../../shared/workflow/transitions';
 import { ConfirmDialog } from '../app/ConfirmDialog';
@@ -43,6 +43,25 @@ export function Library(props: Props) {
   const { view, items, search, loading } = props;
   const [confirmDelete, setConfirmDelete] = useState<ArticleSummary | undefined>();
   const viewTabs = useRovingTabs(VIEWS, view, props.onViewChange);
+  const listRef = useRef<HTMLUListElement>(null);
+  const newRef = useRef<HTMLButtonElement>(null);
+  // A row that leaves the list (trash, restore, delete) hands focus to the row now in its place.
+  const [refocus, setRefocus] = useState<{ index: number; items: ArticleSummary[] } | undefined>();
+  useEffect(() => {
+    if (!refocus || refocus.items === items) return;
+    setRefocus(undefined);
+    const rows = listRef.current?.querySelectorAll<HTMLElement>(':scope > li');
+    const row = rows?.[Math.min(refocus.index, rows.length - 1)];
+    (
+      row?.querySelector<HTMLElement>('.article-item:not(:disabled)') ??
+      row?.querySelector<HTMLElement>('.article-item-actions button') ??
+      newRef.current
+    )?.focus();
+  }, [items, refocus]);
+  const leaving = (index: number, act: () => void) => () => {
+    setRefocus({ index, items });
+    act();
+  };
 
   const emptyText =
     search.trim() !== ''
@@ -54,7 +73,7 @@ export function Library(props: Props) {
   return (
     <nav className="library" aria-label="Article library">
       <div className="library-header">
-        <button type="button" className="primary" onClick={props.onNew} title="New article (Ctrl+N)">
+        <button ref={newRef} type="button" className="primary" onClick={props.onNew} title="New article (Ctrl+N)">
           New article
         </button>
         {/* The tabs switch the list below (no separate panels). */}
@@ -83,8 +102,8 @@ export function Library(props: Props) {
       {items.length === 0 && !loading ? (
         <p className="empty-state">{emptyText}</p>
       ) : (
-        <ul className="article-list" aria-label={view === 'trash' ? 'Trash' : 'Articles'}>
-          {items.map((item) => (
+        <ul ref={listRef} className="article-list" aria-label={view === 'trash' ? 'Trash' : 'Articles'}>
+          {items.map((item, index) => (
             <li key={item.id} className={item.id === props.selectedId ? 'selected' : ''}>
               {/* The button holds the headline alone, so its name is what it shows; the whole card is its click target (CSS). */}
               <button
@@ -111,13 +130,21 @@ export function Library(props: Props) {
                     <button type="button" aria-label={`Duplicate “${item.headline || 'Untitled article'}”`} onClick={() => props.onDuplicate(item.id)}>
                       Duplicate
                     </button>
-                    <button type="button" aria-label={`Move “${item.headline || 'Untitled article'}” to trash`} onClick={() => props.onTrash(item.id)}>
+                    <button
+                      type="button"
+                      aria-label={`Move “${item.headline || 'Untitled article'}” to trash`}
+                      onClick={leaving(index, () => props.onTrash(item.id))}
+                    >
                       Trash
                     </button>
                   </>
                 ) : (
                   <>
-                    <button type="button" aria-label={`Restore “${item.headline || 'Untitled article'}”`} onClick={() => props.onRestore(item.id)}>
+                    <button
+                      type="button"
+                      aria-label={`Restore “${item.headline || 'Untitled article'}”`}
+                      onClick={leaving(index, () => props.onRestore(item.id))}
+                    >
                       Restore
                     </button>
                     <button
@@ -142,6 +169,7 @@ export function Library(props: Props) {
           danger
           onCancel={() => setConfirmDelete(undefined)}
           onConfirm={() => {
+            setRefocus({ index: Math.max(0, items.indexOf(confirmDelete)), items });
             props.onDeleteForever(confirmDelete.id);
             setConfirmDelete(undefined);
           }}
