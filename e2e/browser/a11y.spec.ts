@@ -193,3 +193,29 @@ test('the database problem screen passes axe-core', async ({ browser, dbDir }) =
     await host.close();
   }
 });
+
+test('a long activity log scrolls and the keyboard reaches it', async ({ page, host }) => {
+  const seed = host.session
+    .store()
+    .listArticles({ view: 'active' })
+    .items.find((a) => a.headline === SEED_HEADLINE)!;
+  const { workflow } = host.session.review();
+  const writer = { name: 'Mara Lindqvist', role: 'writer' as const };
+  const editor = { name: 'Tomas Okafor', role: 'editor' as const };
+  let version = host.session.store().getArticle(seed.id).version;
+  for (let round = 1; round <= 4; round++) {
+    version = workflow.transition(seed.id, version, 'submit', '', writer).version;
+    version = workflow.transition(seed.id, version, 'start-edit', '', editor).version;
+    version = workflow.transition(seed.id, version, 'return', `Round ${round}: tighten the second paragraph.`, editor).version;
+  }
+  await articleButton(page, SEED_HEADLINE).click();
+  const log = page.getByRole('list', { name: 'Status changes' });
+  await expect(log.getByRole('listitem')).toHaveCount(12);
+  expect(await log.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+  await page.getByRole('tab', { name: 'Checklist' }).focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(log).toBeFocused();
+  await page.keyboard.press('End');
+  await expect.poll(() => log.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  await expectNoA11yViolations(page, 'a long activity log');
+});
