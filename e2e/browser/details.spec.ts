@@ -1,4 +1,4 @@
-import { test, expect, expectSaved, articleButton } from './fixtures';
+import { test, expect, expectSaved, articleButton, articleRow } from './fixtures';
 
 test('article details are edited by keyboard and survive reopening', async ({ page }) => {
   await page.getByRole('button', { name: 'New article' }).click();
@@ -63,7 +63,7 @@ test('article details are edited by keyboard and survive reopening', async ({ pa
   await expect(d.getByLabel(/SEO title/)).toHaveValue('Vestmark tram opens');
   await expect(d.getByLabel(/SEO description/)).toHaveValue('The new tram line links the harbour and the station.');
   await expect(d.getByLabel('Planned length (words)')).toHaveValue('800');
-  await expect(articleButton(page, 'Tram line opens on Sunday at last')).toContainText('Mara Lindqvist, Tomas Okafor');
+  await expect(articleRow(page, 'Tram line opens on Sunday at last')).toContainText('Mara Lindqvist, Tomas Okafor');
 
   // Back to following the headline.
   await d.getByRole('button', { name: 'Follow the headline again' }).click();

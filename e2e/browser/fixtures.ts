@@ -68,3 +68,11 @@ export async function expectSaved(page: Page) {
 export function articleButton(page: Page, headline: string) {
   return page.getByRole('list', { name: 'Articles' }).getByRole('button', { name: headline, exact: true });
 }
+
+/** The library row (card) of an article: its button, status, byline, review facts and actions. */
+export function articleRow(page: Page, headline: string) {
+  return page
+    .getByRole('list', { name: 'Articles' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('button', { name: headline, exact: true }) });
+}

@@ -1,4 +1,4 @@
-import { test, expect, expectSaved, articleButton } from './fixtures';
+import { test, expect, expectSaved, articleButton, articleRow } from './fixtures';
 
 const SEED_HEADLINE = 'Harbour City Votes to Build Flood Barrier After Decade of Debate';
 
@@ -16,7 +16,7 @@ test.describe('article library', () => {
     await page.keyboard.type('The strike that closed the port for nine days ended on Monday.');
     await expectSaved(page);
 
-    const row = articleButton(page, 'Port strike ends after nine days');
+    const row = articleRow(page, 'Port strike ends after nine days');
     await expect(row).toBeVisible();
     await expect(row).toContainText('Draft');
     await expect(row).toContainText('No byline');
@@ -31,7 +31,7 @@ test.describe('article library', () => {
   });
 
   test('Ctrl+N creates an article; the seeded list shows status, byline and edit time', async ({ page }) => {
-    const seed = articleButton(page, SEED_HEADLINE);
+    const seed = articleRow(page, SEED_HEADLINE);
     await expect(seed).toContainText('Draft');
     await expect(seed).toContainText('Mara Lindqvist');
     await page.keyboard.press('Control+n');

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectSaved, articleButton } from './fixtures';
+import { test, expect, expectSaved, articleButton, articleRow } from './fixtures';
 
 const HEADLINE = 'Ferry fares rise for the first time in a decade';
 
@@ -94,10 +94,10 @@ test('a writer submits, an editor comments and returns, the writer fixes, the ed
 
   // The writer sees what came back, fixes it and resubmits.
   await becomeRole(page, 'Mara Lindqvist', 'Writer');
-  const row = articleButton(page, HEADLINE);
+  const row = articleRow(page, HEADLINE);
   await expect(row).toContainText('Returned: Add a dek and answer my comment.');
   await expect(row.getByLabel('1 open comment')).toBeVisible();
-  await row.click();
+  await articleButton(page, HEADLINE).click();
   await expect(page.getByRole('note', { name: 'Returned by the editor' })).toContainText('Add a dek and answer my comment.');
   await page.getByLabel('Dek').click();
   await page.keyboard.press('Control+a');
@@ -177,11 +177,11 @@ test('search answers as you type with highlighted snippets; filters narrow the l
   await page.reload();
   await page.getByLabel('Search articles').click();
   await page.keyboard.type('timet');
-  const snippet = articleButton(page, 'Ferry timetable changes').getByTestId('search-snippet');
+  const snippet = articleRow(page, 'Ferry timetable changes').getByTestId('search-snippet');
   await expect(snippet.locator('mark').first()).toHaveText(/timetable/i);
   // Markup in the text stays text.
   await page.getByLabel('Search articles').fill('winter');
-  await expect(articleButton(page, 'Ferry timetable changes').getByTestId('search-snippet')).toContainText('<b>winter</b>');
+  await expect(articleRow(page, 'Ferry timetable changes').getByTestId('search-snippet')).toContainText('<b>winter</b>');
   await expect(page.locator('.search-snippet b')).toHaveCount(0);
   await page.getByLabel('Search articles').fill('');
 

@@ -17,9 +17,11 @@ import { FirstRunCard } from '../review/ProfileForm';
 import { ReviewProvider, useReview } from '../review/ReviewContext';
 import { RoleSwitch } from '../review/RoleSwitch';
 import { DatabaseProblem } from './DatabaseProblem';
+import { announcerProps, focusWhenReady } from './focus';
 import { Toasts, useToasts } from './Toasts';
 
 const PAGE = 200;
+const NO_ARTICLE = 'No article open';
 
 export function App() {
   const [db, setDb] = useState<DbStatus | undefined>();
@@ -162,6 +164,21 @@ export function App() {
     setArea(next);
   };
 
+  const openHeadline = article ? (items.find((i) => i.id === article.id)?.headline ?? article.headline) : '';
+  const viewTitle =
+    area === 'authors'
+      ? 'Authors'
+      : area === 'disclosures'
+        ? 'AI-use disclosures'
+        : showBackups
+          ? 'Backups'
+          : article
+            ? `Article: ${openHeadline || 'Untitled article'}`
+            : NO_ARTICLE;
+  useEffect(() => {
+    document.title = `${viewTitle} – Newsroom Desk`;
+  }, [viewTitle]);
+
   if (!db) return <main className="splash">Opening the newsroom…</main>;
   if (db.state === 'error') return <DatabaseProblem status={db} onOpened={setDb} />;
 
@@ -211,7 +228,13 @@ export function App() {
         >
           Backups…
         </button>
-        <main className="workspace">
+        <main className="workspace" aria-labelledby="view-title">
+          {/* One level-one heading per view; focus goes here when the view changes under the keyboard. */}
+          {viewTitle !== NO_ARTICLE && (
+            <h1 id="view-title" tabIndex={-1} className="visually-hidden">
+              {viewTitle}
+            </h1>
+          )}
           <ExchangeBar
             articles={items.filter((i) => !i.trashedAt).map((i) => ({ id: i.id, headline: i.headline }))}
             onImported={(id) => void refresh().then(() => openArticle(id))}
@@ -227,7 +250,10 @@ export function App() {
             <LibrariesArea area={area} />
           ) : showBackups ? (
             <BackupsView
-              onClose={() => setShowBackups(false)}
+              onClose={() => {
+                setShowBackups(false);
+                focusWhenReady('#view-title');
+              }}
               onRestored={(status) => {
                 setArticle(undefined);
                 setShowBackups(false);
@@ -248,6 +274,7 @@ export function App() {
           )}
         </main>
         <Toasts toasts={toasts} />
+        <div {...announcerProps} />
       </div>
     </ReviewProvider>
   );
@@ -258,7 +285,9 @@ function NoArticleOpen({ readOnly }: { readOnly: string | undefined }) {
   const { profile } = useReview();
   return (
     <div className="empty-state workspace-empty">
-      <h2>No article open</h2>
+      <h1 id="view-title" tabIndex={-1} className="workspace-empty-title">
+        {NO_ARTICLE}
+      </h1>
       {readOnly ? (
         <p role="note">{readOnly}</p>
       ) : profile?.role === 'editor' ? (

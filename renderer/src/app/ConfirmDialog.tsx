@@ -1,5 +1,6 @@
 /** A modal confirmation built on <dialog>, so focus is trapped and Escape cancels. */
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useRestoreFocus } from './focus';
 
 type Props = {
   title: string;
@@ -12,6 +13,7 @@ type Props = {
 
 export function ConfirmDialog({ title, children, confirmLabel, danger, onConfirm, onCancel }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  useRestoreFocus();
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();

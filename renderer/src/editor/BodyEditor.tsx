@@ -220,7 +220,10 @@ function EditorSurface({ plannedLength, readOnly = false, onInsertLibraryBlock, 
           ref={hideEditableFromReactSelection}
           className="body-editor"
           aria-label="Article body"
+          // Slate drops the role when read-only; a read-only text box keeps aria-multiline valid and the body findable.
+          role="textbox"
           aria-multiline
+          aria-readonly={readOnly || undefined}
           aria-controls={slashOpen ? SLASH_LISTBOX_ID : undefined}
           aria-activedescendant={slashOpen && slashEntries[activeSlashIndex] ? slashOptionId(slashEntries[activeSlashIndex]) : undefined}
           spellCheck

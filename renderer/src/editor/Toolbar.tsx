@@ -7,6 +7,7 @@ import type { CatalogEntry } from '../../../shared/editor/blockCatalog';
 import { describeHotkey } from '../../../shared/editor/hotkeys';
 import { activeMarks } from '../../../shared/editor/marks';
 import type { EditorCommand } from './commands';
+import { useRovingFocus } from '../app/useRovingFocus';
 import { hotkeyFor } from './hotkeyTable';
 
 const MARK_BUTTONS: Array<{ mark: Mark; label: string; glyph: string }> = [
@@ -39,9 +40,26 @@ export function Toolbar({ disabled, entries, onCommand, onInsert }: ToolbarProps
   const canUndo = useSlateSelector((e) => e.history.undos.length > 0);
   const canRedo = useSlateSelector((e) => e.history.redos.length > 0);
   const active = new Set(marks.split(' '));
+  const ref = useRef<HTMLDivElement>(null);
+  const roving = useRovingFocus(ref);
 
   return (
-    <div className="editor-toolbar" role="toolbar" aria-label="Formatting">
+    // One Tab stop: arrow keys move between the controls, Escape goes back to the text.
+    <div
+      ref={ref}
+      className="editor-toolbar"
+      role="toolbar"
+      aria-label="Formatting"
+      onFocus={roving.onFocus}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && (e.target as HTMLElement).closest('[role="menu"]') === null) {
+          e.preventDefault();
+          ReactEditor.focus(editor);
+        } else if (e.target instanceof HTMLSelectElement && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+          // Up and Down belong to the block type list.
+        } else roving.onKeyDown(e);
+      }}
+    >
       <select
         aria-label="Block type"
         value={style ?? ''}
@@ -64,14 +82,15 @@ export function Toolbar({ disabled, entries, onCommand, onInsert }: ToolbarProps
           key={mark}
           type="button"
           className={`tool tool-${mark}`}
-          aria-label={label}
           title={titleFor(label, mark)}
           aria-pressed={active.has(mark)}
           disabled={disabled}
           onMouseDown={keepSelection}
           onClick={() => onCommand(mark)}
         >
-          {glyph}
+          {/* The name is the word, not the glyph ("x²" is no name for Superscript). */}
+          <span aria-hidden="true">{glyph}</span>
+          <span className="visually-hidden">{label}</span>
         </button>
       ))}
       <button

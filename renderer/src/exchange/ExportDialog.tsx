@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExportJobStatus } from '../../../shared/ipc/channels/exchange';
 import { EXPORT_FORMATS, FORMAT_LABEL, isExportFormat, type ExportFormat } from '../../../shared/exchange/formats';
 import { call, errorMessage } from '../api/call';
+import { useRestoreFocus } from '../app/focus';
 import { flushAllAutosaves } from '../article/useArticleAutosave';
 import { usePathChoices } from '../paths/usePathChoices';
 import { lastFormats } from './exportPrefs';
@@ -23,6 +24,7 @@ const POLL_MS = 150;
 
 export function ExportDialog({ articles, onClose }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  useRestoreFocus();
   const [error, setError] = useState<string | undefined>();
   const showError = useCallback((e: unknown) => setError(errorMessage(e)), []);
   // Main lists the folder used last first, so it is the one chosen when the dialog opens.

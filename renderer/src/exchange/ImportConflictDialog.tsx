@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { COARSE_DIFF_NOTE, type WordPart } from '../../../shared/diff/wordDiff';
 import type { ImportOutcome } from '../../../shared/ipc/channels/exchange';
+import { useRestoreFocus } from '../app/focus';
 import './exchange.css';
 
 type Conflict = Extract<ImportOutcome, { kind: 'conflict' }>;
@@ -29,6 +30,7 @@ function Parts({ parts }: { parts: WordPart[] }) {
 
 export function ImportConflictDialog({ conflict, onChoose }: { conflict: Conflict; onChoose: (choice: ConflictChoice | undefined) => void }) {
   const ref = useRef<HTMLDialogElement>(null);
+  useRestoreFocus();
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();

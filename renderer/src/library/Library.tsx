@@ -1,13 +1,15 @@
 /** The article library: active articles or the trash, searchable, with per-article actions. */
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ArticleSummary } from '../../../shared/model/article';
 import { STATUS_LABEL } from '../../../shared/workflow/transitions';
 import { ConfirmDialog } from '../app/ConfirmDialog';
+import { useRovingTabs } from '../app/useRovingTabs';
 import { ArticleItemReview } from '../review/ArticleItemReview';
 import type { Home } from '../review/LibraryFilters';
 import { useReview } from '../review/ReviewContext';
 
 export type LibraryView = 'active' | 'trash';
+const VIEWS: readonly LibraryView[] = ['active', 'trash'];
 
 type Props = {
   /** Home views and filters, shown under the search box. */
@@ -62,6 +64,26 @@ function emptyState(view: LibraryView, search: string, scope: Home | 'filtered',
 export function Library(props: Props) {
   const { view, items, search, loading } = props;
   const [confirmDelete, setConfirmDelete] = useState<ArticleSummary | undefined>();
+  const viewTabs = useRovingTabs(VIEWS, view, props.onViewChange);
+  const listRef = useRef<HTMLUListElement>(null);
+  const newRef = useRef<HTMLButtonElement>(null);
+  // A row that leaves the list (trash, restore, delete) hands focus to the row now in its place.
+  const [refocus, setRefocus] = useState<{ index: number; items: ArticleSummary[] } | undefined>();
+  useEffect(() => {
+    if (!refocus || refocus.items === items) return;
+    setRefocus(undefined);
+    const rows = listRef.current?.querySelectorAll<HTMLElement>(':scope > li');
+    const row = rows?.[Math.min(refocus.index, rows.length - 1)];
+    (
+      row?.querySelector<HTMLElement>('.article-item:not(:disabled)') ??
+      row?.querySelector<HTMLElement>('.article-item-actions button') ??
+      newRef.current
+    )?.focus();
+  }, [items, refocus]);
+  const leaving = (index: number, act: () => void) => () => {
+    setRefocus({ index, items });
+    act();
+  };
 
   const { profile } = useReview();
   const emptyText = emptyState(view, search.trim(), props.scope ?? 'all', profile?.role);
@@ -69,12 +91,13 @@ export function Library(props: Props) {
   return (
     <nav className="library" aria-label="Article library">
       <div className="library-header">
-        <button type="button" className="primary" onClick={props.onNew} title="New article (Ctrl+N)">
+        <button ref={newRef} type="button" className="primary" onClick={props.onNew} title="New article (Ctrl+N)">
           New article
         </button>
-        <div className="segmented" role="tablist" aria-label="Library view">
-          {(['active', 'trash'] as const).map((v) => (
-            <button key={v} type="button" role="tab" aria-selected={view === v} className={view === v ? 'selected' : ''} onClick={() => props.onViewChange(v)}>
+        {/* The tabs switch the list below (no separate panels). */}
+        <div className="segmented" {...viewTabs.listProps('Library view')}>
+          {VIEWS.map((v) => (
+            <button key={v} {...viewTabs.tabProps(v)} aria-controls={undefined} className={view === v ? 'selected' : ''}>
               {v === 'active' ? 'Articles' : 'Trash'}
             </button>
           ))}
@@ -97,39 +120,49 @@ export function Library(props: Props) {
       {items.length === 0 && !loading ? (
         <p className="empty-state">{emptyText}</p>
       ) : (
-        <ul className="article-list" aria-label={view === 'trash' ? 'Trash' : 'Articles'}>
-          {items.map((item) => (
+        <ul ref={listRef} className="article-list" aria-label={view === 'trash' ? 'Trash' : 'Articles'}>
+          {items.map((item, index) => (
             <li key={item.id} className={item.id === props.selectedId ? 'selected' : ''}>
+              {/* The button holds the headline alone, so its name is what it shows; the whole card is its click target (CSS). */}
               <button
                 type="button"
                 className="article-item"
-                aria-label={item.headline || 'Untitled article'}
-                aria-describedby={`meta-${item.id}`}
+                aria-describedby={`meta-${item.id} review-${item.id}`}
                 aria-current={item.id === props.selectedId ? 'true' : undefined}
                 onClick={() => view === 'active' && props.onOpen(item.id)}
                 disabled={view === 'trash'}
               >
                 <span className="article-item-headline">{item.headline || 'Untitled article'}</span>
-                <span className="article-item-meta" id={`meta-${item.id}`}>
-                  <span className={`status-chip status-${item.status}`}>{STATUS_LABEL[item.status]}</span>
-                  <span>{item.byline.length ? item.byline.join(', ') : 'No byline'}</span>
-                  <span title={item.updatedAt}>Edited {formatEdited(item.updatedAt)}</span>
-                </span>
-                <ArticleItemReview item={item} />
               </button>
+              <span className="article-item-meta" id={`meta-${item.id}`}>
+                <span className={`status-chip status-${item.status}`}>{STATUS_LABEL[item.status]}</span>
+                <span>{item.byline.length ? item.byline.join(', ') : 'No byline'}</span>
+                <span title={item.updatedAt}>Edited {formatEdited(item.updatedAt)}</span>
+              </span>
+              <span className="article-item-extra" id={`review-${item.id}`}>
+                <ArticleItemReview item={item} />
+              </span>
               <div className="article-item-actions">
                 {view === 'active' ? (
                   <>
                     <button type="button" aria-label={`Duplicate “${item.headline || 'Untitled article'}”`} onClick={() => props.onDuplicate(item.id)}>
                       Duplicate
                     </button>
-                    <button type="button" aria-label={`Move “${item.headline || 'Untitled article'}” to trash`} onClick={() => props.onTrash(item.id)}>
+                    <button
+                      type="button"
+                      aria-label={`Move “${item.headline || 'Untitled article'}” to trash`}
+                      onClick={leaving(index, () => props.onTrash(item.id))}
+                    >
                       Trash
                     </button>
                   </>
                 ) : (
                   <>
-                    <button type="button" aria-label={`Restore “${item.headline || 'Untitled article'}”`} onClick={() => props.onRestore(item.id)}>
+                    <button
+                      type="button"
+                      aria-label={`Restore “${item.headline || 'Untitled article'}”`}
+                      onClick={leaving(index, () => props.onRestore(item.id))}
+                    >
                       Restore
                     </button>
                     <button
@@ -154,6 +187,7 @@ export function Library(props: Props) {
           danger
           onCancel={() => setConfirmDelete(undefined)}
           onConfirm={() => {
+            setRefocus({ index: Math.max(0, items.indexOf(confirmDelete)), items });
             props.onDeleteForever(confirmDelete.id);
             setConfirmDelete(undefined);
           }}

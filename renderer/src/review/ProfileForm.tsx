@@ -9,6 +9,7 @@ import { errorMessage } from '../api/call';
 import { WritingSettingsFields } from '../editor/WritingSettingsFields';
 import { saveWritingSettings, useWritingSettings } from '../editor/writingSettings';
 import type { WritingSettings } from '../../../shared/editor/typography';
+import { announce, useRestoreFocus } from '../app/focus';
 import { useReview } from './ReviewContext';
 
 function ProfileFields({ value, onChange }: { value: Profile; onChange: (p: Profile) => void }) {
@@ -68,6 +69,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState('');
   const ref = useRef<HTMLDialogElement>(null);
   const limitId = useId();
+  useRestoreFocus();
   useEffect(() => {
     if (ref.current && !ref.current.open) ref.current.showModal();
   }, []);
@@ -77,7 +79,10 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         onSubmit={(e) => {
           e.preventDefault();
           Promise.all([saveProfile(value), saveSettings(limits), saveWritingSettings(writing)])
-            .then(onClose)
+            .then(() => {
+              announce('Settings saved.');
+              onClose();
+            })
             .catch((err) => setError(errorMessage(err)));
         }}
       >

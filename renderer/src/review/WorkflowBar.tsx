@@ -9,6 +9,7 @@ import type { ChecklistPurpose } from '../../../shared/rules/checklist';
 import type { RuleFinding } from '../../../shared/rules/types';
 import { allowedActions, STATUS_LABEL, TRANSITIONS, type WorkflowAction } from '../../../shared/workflow/transitions';
 import { call, errorMessage } from '../api/call';
+import { announce } from '../app/focus';
 import { useReview } from './ReviewContext';
 import { activeReturn, useTransitions } from './useTransitions';
 
@@ -26,6 +27,9 @@ type Props = {
 /** What submitting found: errors stop it; warnings alone are confirmed or dismissed. */
 type SubmitCheck = { kind: 'errors' | 'warnings'; findings: RuleFinding[] };
 
+/** The article whose status just changed here; its next workflow bar takes focus. */
+let focusStatusOf: string | undefined;
+
 export function WorkflowBar({ article, flush, blocking, findingsFor, onTransitioned }: Props) {
   const { profile } = useReview();
   const log = useTransitions(article);
@@ -35,6 +39,13 @@ export function WorkflowBar({ article, flush, blocking, findingsFor, onTransitio
   useEffect(() => {
     if (submitCheck) checkRef.current?.focus();
   }, [submitCheck]);
+  const statusRef = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    if (focusStatusOf !== article.id) return;
+    focusStatusOf = undefined;
+    statusRef.current?.focus();
+    announce(`The article is now ${STATUS_LABEL[article.status]}.`);
+  }, [article.id, article.status]);
   const [noteFor, setNoteFor] = useState<WorkflowAction | undefined>();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -56,7 +67,10 @@ export function WorkflowBar({ article, flush, blocking, findingsFor, onTransitio
     setError('');
     try {
       const baseVersion = await flush();
-      onTransitioned(await call('transitionArticle', { id: article.id, baseVersion, action, note: withNote }));
+      const moved = await call('transitionArticle', { id: article.id, baseVersion, action, note: withNote });
+      // The view reloads under the keyboard: the new workflow bar takes focus and says where the article went.
+      focusStatusOf = article.id;
+      onTransitioned(moved);
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -66,7 +80,7 @@ export function WorkflowBar({ article, flush, blocking, findingsFor, onTransitio
 
   return (
     <section className="workflow-bar" aria-label="Workflow">
-      <span className={`status-chip status-${returned ? 'returned' : article.status}`} data-testid="article-status">
+      <span ref={statusRef} tabIndex={-1} className={`status-chip status-${returned ? 'returned' : article.status}`} data-testid="article-status">
         {returned ? 'Returned' : STATUS_LABEL[article.status]}
       </span>
       {!profile && <span className="muted">Tell the desk who you are (Settings) to submit, comment or approve.</span>}
@@ -176,7 +190,8 @@ export function ActivityLog({ article }: { article: Article }) {
       {log.length === 0 ? (
         <p className="muted">No status changes yet.</p>
       ) : (
-        <ol className="activity-log">
+        // It scrolls: a tab stop lets the keyboard scroll it too.
+        <ol className="activity-log" tabIndex={0} aria-label="Status changes">
           {[...log].reverse().map((t) => (
             <li key={t.id}>
               <span>

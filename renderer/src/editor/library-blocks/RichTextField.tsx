@@ -136,7 +136,7 @@ export function RichTextField({ label, value, onChange, placeholder }: Props) {
         <button type="button" onMouseDown={keep} onClick={() => setLinkDraft('')} aria-label="Link" title="Link (Ctrl+K)">
           Link
         </button>
-        <button type="button" onMouseDown={keep} onClick={() => Transforms.unwrapNodes(editor, { match: isLinkNode })} aria-label="Remove link">
+        <button type="button" onMouseDown={keep} onClick={() => Transforms.unwrapNodes(editor, { match: isLinkNode })} title="Remove link">
           Unlink
         </button>
       </div>

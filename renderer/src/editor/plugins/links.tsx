@@ -48,6 +48,15 @@ export function startLinkDraft(editor: Editor): LinkDraft | null {
   return { range: selection, url: '', text: '', editing: false };
 }
 
+/**
+ * Back to the text before the next key: ReactEditor.focus waits 10 ms at a time
+ * while operations are pending, and keys pressed meanwhile went to the page.
+ * Slate flushes its operations in a microtask queued before this one.
+ */
+function focusNow(editor: ReactEditor) {
+  void Promise.resolve().then(() => ReactEditor.focus(editor));
+}
+
 export function LinkPopover({ draft, frame, onClose }: { draft: LinkDraft; frame: HTMLElement | null; onClose: () => void }) {
   const editor = useSlateStatic();
   const [url, setUrl] = useState(draft.url);
@@ -62,7 +71,7 @@ export function LinkPopover({ draft, frame, onClose }: { draft: LinkDraft; frame
   const close = () => {
     onClose();
     Transforms.select(editor, draft.range);
-    ReactEditor.focus(editor);
+    focusNow(editor);
   };
   const apply = () => {
     const result = normalizeLinkUrl(url);
@@ -74,13 +83,13 @@ export function LinkPopover({ draft, frame, onClose }: { draft: LinkDraft; frame
     Transforms.select(editor, draft.range);
     setLink(editor, result.url, needsText ? text.trim() : undefined);
     onClose();
-    ReactEditor.focus(editor);
+    focusNow(editor);
   };
   const remove = () => {
     Transforms.select(editor, draft.range);
     removeLink(editor);
     onClose();
-    ReactEditor.focus(editor);
+    focusNow(editor);
   };
 
   return (

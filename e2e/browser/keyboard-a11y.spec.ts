@@ -1,0 +1,188 @@
+import type { Page } from '@playwright/test';
+import { test, expect, expectSaved, articleButton } from './fixtures';
+import { KeyCounter, expectNoA11yViolations } from './a11y';
+
+const SEED_HEADLINE = 'Harbour City Votes to Build Flood Barrier After Decade of Debate';
+
+async function startAs(page: Page, name: string, role: 'Writer' | 'Editor') {
+  const welcome = page.getByRole('region', { name: 'Welcome' });
+  await welcome.getByLabel('Your name').fill(name);
+  await welcome.getByLabel(role).check();
+  await welcome.getByRole('button', { name: 'Start' }).click();
+  await expect(welcome).toBeHidden();
+}
+
+test('the toolbar is one Tab stop with arrow keys inside, and Escape goes back to the text', async ({ page }) => {
+  await startAs(page, 'Mara Lindqvist', 'Writer');
+  await articleButton(page, SEED_HEADLINE).click();
+  const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
+  await page.getByLabel('Dek').focus();
+  // Without a selection in the text the block type list is disabled: the first control that works is the stop.
+  await page.keyboard.press('Tab');
+  await expect(toolbar.getByRole('button', { name: 'Bold' })).toBeFocused();
+  await expect(toolbar.locator('[tabindex="0"]')).toHaveCount(1);
+  await page.keyboard.press('ArrowRight');
+  await expect(toolbar.getByRole('button', { name: 'Italic' })).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(toolbar.getByRole('button', { name: 'Find and replace' })).toBeFocused();
+  await page.keyboard.press('ArrowRight'); // wraps
+  await expect(toolbar.getByRole('button', { name: 'Bold' })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(toolbar.getByRole('button', { name: 'Find and replace' })).toBeFocused();
+  // Tab leaves the toolbar for the text; Shift+Tab comes back to the control last used.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('textbox', { name: 'Article body' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(toolbar.getByRole('button', { name: 'Find and replace' })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(toolbar.getByRole('button', { name: /^Insert/ })).toBeFocused(); // Undo and Redo are disabled, so skipped
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('textbox', { name: 'Article body' })).toBeFocused();
+  // The mark buttons are named by their words, not their glyphs.
+  await expect(toolbar.getByRole('button', { name: 'Superscript', exact: true })).toHaveText(/x²/);
+});
+
+test('review and library tabs are one Tab stop each, with arrow keys that select', async ({ page }) => {
+  await startAs(page, 'Mara Lindqvist', 'Writer');
+  await articleButton(page, SEED_HEADLINE).click();
+  const checklist = page.getByRole('tab', { name: 'Checklist' });
+  await checklist.focus();
+  await expect(page.getByRole('tablist', { name: 'Review panels' }).locator('[tabindex="0"]')).toHaveCount(1);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: /^Comments/ })).toBeFocused();
+  await expect(page.getByRole('tab', { name: /^Comments/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel', { name: /^Comments/ })).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'History' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel', { name: 'History' }).getByRole('region', { name: 'History' })).toBeVisible();
+  await page.keyboard.press('Home');
+  await expect(checklist).toBeFocused();
+  await expect(checklist).toHaveAttribute('aria-selected', 'true');
+  // Tab from the selected tab goes into its panel's content or past the list, never to another tab.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).not.toBe('tab');
+
+  const views = page.getByRole('tablist', { name: 'Library view' });
+  await views.getByRole('tab', { name: 'Articles' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(views.getByRole('tab', { name: 'Trash' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByText(/The trash is empty/)).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await expect(views.getByRole('tab', { name: 'Articles' })).toHaveAttribute('aria-selected', 'true');
+});
+
+test('lists in the editor are announced as lists with their level and place', async ({ page }) => {
+  await startAs(page, 'Mara Lindqvist', 'Writer');
+  await page.getByRole('button', { name: 'New article' }).click();
+  await page.keyboard.type('Lists');
+  const body = page.getByRole('textbox', { name: 'Article body' });
+  await body.click();
+  await page.keyboard.type('- one');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('two');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('nested');
+  const items = body.getByRole('listitem');
+  await expect(items).toHaveCount(3);
+  const described = () =>
+    items.evaluateAll((els) =>
+      els.map((e) => [e.textContent, e.getAttribute('aria-level'), e.getAttribute('aria-posinset'), e.getAttribute('aria-setsize')].join(' ')),
+    );
+  await expect.poll(described).toEqual(['one 1 1 2', 'two 1 2 2', 'nested 2 1 1']);
+  // The drawn bullet is not read out: the accessibility tree holds the words alone.
+  const snapshot = await body.ariaSnapshot();
+  expect(snapshot).not.toContain('•');
+  expect(snapshot).toContain('listitem [level=1]: one');
+  expect(snapshot).toContain('listitem [level=2]: nested');
+  await expectNoA11yViolations(page, 'an article with a nested list');
+});
+
+test('focus lands somewhere sensible and is announced after saving settings, submitting and closing dialogs', async ({ page }) => {
+  await startAs(page, 'Mara Lindqvist', 'Writer');
+  const opener = page.locator('.settings-open');
+  await opener.click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await dialog.getByRole('button', { name: 'Save settings' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+  await expect(page.locator('#announcer')).toHaveText('Settings saved.');
+
+  await articleButton(page, SEED_HEADLINE).click();
+  const exportButton = page.getByRole('button', { name: 'Export…' }).first();
+  await exportButton.click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(exportButton).toBeFocused();
+
+  await page.getByRole('region', { name: 'Workflow' }).getByRole('button', { name: 'Submit for review' }).click();
+  await expect(page.getByTestId('article-status')).toHaveText('Submitted');
+  await expect(page.getByTestId('article-status')).toBeFocused();
+  await expect(page.locator('#announcer')).toHaveText('The article is now Submitted.');
+
+  // A row that leaves the list hands focus to the row in its place.
+  await page.getByRole('button', { name: 'New article' }).click();
+  await page.keyboard.type('Second');
+  await expectSaved(page);
+  await page.getByLabel('Show', { exact: true }).selectOption('all');
+  await expect(page.getByRole('list', { name: 'Articles' }).locator('.article-item')).toHaveText(['Second', SEED_HEADLINE]);
+  await page.getByRole('button', { name: 'Move “Second” to trash' }).click();
+  await expect(page.getByRole('list', { name: 'Articles' }).locator('.article-item')).toHaveText([SEED_HEADLINE]);
+  await expect(articleButton(page, SEED_HEADLINE)).toBeFocused();
+  await page.getByRole('button', { name: `Move “${SEED_HEADLINE}” to trash` }).click();
+  await expect(page.getByRole('button', { name: 'New article' })).toBeFocused();
+
+  await page.getByRole('button', { name: 'Backups…' }).click();
+  await page.getByRole('button', { name: 'Close' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+});
+
+test('keyboard only: create an article, write, insert a bio and a disclosure, submit, in few keys', async ({ page }) => {
+  await startAs(page, 'Mara Lindqvist', 'Writer');
+  await page.locator('body').click({ position: { x: 600, y: 5 } }); // start from nowhere in particular
+  const keys = new KeyCounter(page);
+  const nav = new KeyCounter(page); // keys that move or act, not text
+
+  await nav.press('Control+n');
+  await expect(page.getByLabel('Headline')).toBeFocused();
+  await keys.type('Night buses return to the harbour line');
+  await nav.press('Tab');
+  await expect(page.getByLabel('Dek')).toBeFocused();
+  await keys.type('Three routes run again from Monday.');
+  await nav.press('Tab'); // the toolbar: one stop
+  await nav.press('Tab');
+  const body = page.getByRole('textbox', { name: 'Article body' });
+  await expect(body).toBeFocused();
+  await keys.type('The night buses on the harbour line run again from Monday, the transport office said.');
+  await nav.press('Enter');
+
+  for (const [slash, group] of [
+    ['/author', /^Author bio/],
+    ['/disclosure', /^AI-use disclosure/],
+  ] as const) {
+    await keys.type(slash);
+    await nav.press('Enter');
+    const picker = page.getByRole('dialog');
+    await expect(picker.getByRole('combobox')).toBeFocused();
+    await expect(picker.getByRole('option').first()).toBeVisible();
+    await nav.press('Enter');
+    await expect(picker).toBeHidden();
+    await expect(body.getByRole('group', { name: group })).toBeVisible();
+  }
+  await expectSaved(page);
+
+  // To the workflow bar: back through the text's controls, then submit.
+  const submit = page.getByRole('region', { name: 'Workflow' }).getByRole('button', { name: 'Submit for review' });
+  for (let i = 0; i < 12 && !(await submit.evaluate((el) => el === document.activeElement)); i++) await nav.press('Shift+Tab');
+  await expect(submit).toBeFocused();
+  await nav.press('Enter');
+  await expect(page.getByTestId('article-status')).toHaveText('Submitted');
+  await expect(page.getByTestId('article-status')).toBeFocused();
+
+  const navigation = nav.count;
+  const total = nav.count + keys.count;
+  test.info().annotations.push({ type: 'keys', description: `${navigation} navigation and action keys, ${total} keys in all (was 53 navigation keys)` });
+  console.log(`keyboard-only submit: ${navigation} navigation/action keys, ${total} keys in all`);
+  expect(navigation).toBeLessThanOrEqual(20);
+});
