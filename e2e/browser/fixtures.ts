@@ -14,11 +14,16 @@ import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const RENDERER_DIR = path.join(ROOT, 'dist/renderer');
 
-type Fixtures = { host: BrowserHost; dbDir: string; seed: boolean; allowPageErrors: boolean };
+/**
+ * `firstRun`: show the modal welcome card as a new desk does. Off by default, as if the tester had
+ * chosen "Later", so specs about other things start at the desk itself.
+ */
+type Fixtures = { host: BrowserHost; dbDir: string; seed: boolean; allowPageErrors: boolean; firstRun: boolean };
 
 export const test = base.extend<Fixtures>({
   seed: [true, { option: true }],
   allowPageErrors: [false, { option: true }],
+  firstRun: [false, { option: true }],
   dbDir: async ({}, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-'));
     await use(dir);
@@ -37,7 +42,8 @@ export const test = base.extend<Fixtures>({
     await use(host);
     await host.close();
   },
-  page: async ({ page, host, allowPageErrors }, use) => {
+  page: async ({ page, host, allowPageErrors, firstRun }, use) => {
+    if (!firstRun) await page.addInitScript(() => sessionStorage.setItem('newsroom.welcome.later', '1'));
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {

@@ -8,6 +8,7 @@ import { describeHotkey } from '../../../shared/editor/hotkeys';
 import { activeMarks } from '../../../shared/editor/marks';
 import type { EditorCommand } from './commands';
 import { hotkeyFor } from './hotkeyTable';
+import { ChevronDown, Redo2, Undo2 } from 'lucide-react';
 
 const MARK_BUTTONS: Array<{ mark: Mark; label: string; glyph: string }> = [
   { mark: 'bold', label: 'Bold', glyph: 'B' },
@@ -97,7 +98,7 @@ export function Toolbar({ disabled, entries, onCommand, onInsert }: ToolbarProps
         onMouseDown={keepSelection}
         onClick={() => onCommand('undo')}
       >
-        ↶
+        <Undo2 size={14} aria-hidden="true" />
       </button>
       <button
         type="button"
@@ -108,7 +109,7 @@ export function Toolbar({ disabled, entries, onCommand, onInsert }: ToolbarProps
         onMouseDown={keepSelection}
         onClick={() => onCommand('redo')}
       >
-        ↷
+        <Redo2 size={14} aria-hidden="true" />
       </button>
       <button
         type="button"
@@ -168,7 +169,7 @@ function InsertMenu({ disabled, entries, onInsert }: { disabled: boolean; entrie
         onMouseDown={keepSelection}
         onClick={() => setOpen((o) => !o)}
       >
-        Insert ▾
+        Insert <ChevronDown size={14} aria-hidden="true" />
       </button>
       {open && (
         <div ref={menuRef} className="menu" role="menu" aria-label="Insert" onKeyDown={onMenuKey}>
