@@ -42,9 +42,10 @@ export function App() {
       .catch((e) => show(errorMessage(e), 'error'));
   }, [show]);
 
-  const refresh = useCallback(async () => {
+  /** `quiet`: the list is already shown and only brought up to date (after a save), so no "Loading…". */
+  const refresh = useCallback(async (quiet = false) => {
     const ticket = ++listRequest.current;
-    setLoading(true);
+    if (!quiet) setLoading(true);
     try {
       const list = await call('listArticles', { view, limit: PAGE, ...filters, ...(search.trim() ? { search } : {}) });
       if (ticket !== listRequest.current) return; // A newer search answered first.
@@ -115,6 +116,8 @@ export function App() {
   const onListedFieldChange = useCallback((id: string, patch: ArticlePatch) => {
     setItems((list) => list.map((item) => (item.id === id && patch.headline !== undefined ? { ...item, headline: patch.headline } : item)));
   }, []);
+
+  const refreshAfterSave = useCallback(() => void refresh(true), [refresh]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -237,7 +240,8 @@ export function App() {
               key={`${article.id}:${article.version}`}
               article={article}
               onListedFieldChange={onListedFieldChange}
-              onReload={(id) => openArticle(id).then(refresh)}
+              onSaved={refreshAfterSave}
+              onReload={(id) => openArticle(id).then(() => refresh())}
               {...(db.readOnly ? { readOnly: db.readOnly } : {})}
             />
           ) : (
