@@ -31,6 +31,8 @@ export type BrowserHostOptions = {
   appVersion?: string;
   /** Back up on start and every few hours, as the desktop app does (off for tests and benchmarks). */
   automaticBackups?: boolean;
+  /** Tests only: pasted web images may come from a local test server. */
+  allowPrivateWebImages?: boolean;
   /**
    * A browser has no native file dialog, and the page must never name a path: these are what the page
    * may choose from, besides the database, the default backup folder and ~/Newsroom exports.
@@ -128,6 +130,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       backups,
       paths,
       info: { appVersion: options.appVersion ?? '0.0.0', runtime: 'browser-host', platform: process.platform },
+      webImages: { allowPrivateAddresses: options.allowPrivateWebImages ?? false },
     }),
     { isTrustedSender: (sender) => sender.isMainFrame && sender.url === `${origin}/` },
   );

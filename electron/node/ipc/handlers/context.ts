@@ -18,6 +18,8 @@ export type HandlerContext = {
   backups?: BackupService;
   /** What only the Electron shell offers for export: revealing files, PDF printing. */
   exchange?: ExchangeHost;
+  /** Tests only: web images from a local test server (loopback is refused otherwise). */
+  webImages?: { allowPrivateAddresses?: boolean };
 };
 
 export type ExchangeHost = {
