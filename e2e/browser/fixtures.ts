@@ -18,18 +18,20 @@ export const RENDERER_DIR = path.join(ROOT, 'dist/renderer');
  * `firstRun`: show the modal welcome card as a new desk does. Off by default, as if the tester had
  * chosen "Later", so specs about other things start at the desk itself.
  */
-type Fixtures = { host: BrowserHost; dbDir: string; seed: boolean; allowPageErrors: boolean; firstRun: boolean };
+type Fixtures = { host: BrowserHost; dbDir: string; seed: boolean; allowPageErrors: boolean; firstRun: boolean; allowLocalWebImages: boolean };
 
 export const test = base.extend<Fixtures>({
   seed: [true, { option: true }],
   allowPageErrors: [false, { option: true }],
   firstRun: [false, { option: true }],
+  /** Pasted web images may come from a local test server (the app refuses loopback addresses). */
+  allowLocalWebImages: [false, { option: true }],
   dbDir: async ({}, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-'));
     await use(dir);
     fs.rmSync(dir, { recursive: true, force: true });
   },
-  host: async ({ dbDir, seed }, use) => {
+  host: async ({ dbDir, seed, allowLocalWebImages }, use) => {
     if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
       throw new Error('dist/renderer is missing: run "node scripts/build.mjs --renderer" before the e2e tests.');
     }
@@ -38,6 +40,7 @@ export const test = base.extend<Fixtures>({
       rendererDir: RENDERER_DIR,
       seedOnCreate: seed,
       offer: { exportFolders: [exportFolderOf(dbDir)] },
+      allowPrivateWebImages: allowLocalWebImages,
     });
     await use(host);
     await host.close();
