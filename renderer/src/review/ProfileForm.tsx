@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { Profile, ReviewSettings } from '../../../shared/model/review';
 import type { Role } from '../../../shared/workflow/transitions';
 import { errorMessage } from '../api/call';
+import { keepFocusInside } from '../app/keepFocusInside';
 import { useReview } from './ReviewContext';
 
 function ProfileFields({ value, onChange }: { value: Profile; onChange: (p: Profile) => void }) {
@@ -54,6 +55,7 @@ export function FirstRunCard() {
       className="confirm-dialog first-run"
       aria-labelledby="welcome-title"
       aria-describedby="welcome-text"
+      onKeyDown={keepFocusInside}
       onCancel={(e) => {
         e.preventDefault();
         putOff();

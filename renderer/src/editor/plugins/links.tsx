@@ -77,7 +77,8 @@ export function LinkPopover({ draft, frame, onClose }: { draft: LinkDraft; frame
   const pos = useFloatingPosition(draft.range, frame, 340, panel);
   const needsText = !draft.editing && Range.isCollapsed(draft.range);
 
-  useEffect(() => urlRef.current?.focus(), []);
+  // No scrolling to the field: the popover is placed next to the text only after this first render.
+  useEffect(() => urlRef.current?.focus({ preventScroll: true }), []);
   useLinkTargetHighlight(draft.range);
 
   const close = () => {
