@@ -40,7 +40,8 @@ export const test = base.extend<Fixtures>({
       rendererDir: RENDERER_DIR,
       seedOnCreate: seed,
       offer: { exportFolders: [exportFolderOf(dbDir)] },
-      allowPrivateWebImages: allowLocalWebImages,
+      // Pasted web images: only the spec's own server is ever fetched, so no test touches the network.
+      webImages: { onlyHosts: ['127.0.0.1'], allowPrivateAddresses: allowLocalWebImages },
     });
     await use(host);
     await host.close();

@@ -83,3 +83,10 @@ describe('fetchWebImage', () => {
     await expect(fetchWebImage(`${base}/missing.png`, local)).rejects.toThrow(/answered 404/);
   });
 });
+
+describe('fetchWebImage limited to some hosts (tests)', () => {
+  it('refuses any other host before looking it up', async () => {
+    await expect(fetchWebImage('https://cdn.example.com/a.jpg', { onlyHosts: ['127.0.0.1'] })).rejects.toThrow('cdn.example.com is not a host this desk may fetch from.');
+    expect((await fetchWebImage(`${base}/photo.png`, { ...local, onlyHosts: ['127.0.0.1'] })).bytes.equals(PNG)).toBe(true);
+  });
+});

@@ -18,6 +18,8 @@ import { sniffImageType } from '../store/assetStore';
 export type WebImageOptions = {
   /** Tests only: lets a local test server answer. Never set by the app. */
   allowPrivateAddresses?: boolean;
+  /** Tests only: the host names that may be fetched; any other is refused before a lookup, so tests stay off the network. */
+  onlyHosts?: readonly string[];
   timeoutMs?: number;
   maxBytes?: number;
   maxRedirects?: number;
@@ -79,12 +81,13 @@ function publicLookup(allowPrivate: boolean): LookupFunction {
   };
 }
 
-function checkedUrl(raw: string, allowPrivate: boolean): URL {
+function checkedUrl(raw: string, allowPrivate: boolean, onlyHosts?: readonly string[]): URL {
   const verdict = checkLinkUrl(raw);
   if (!verdict.ok) throw refused(verdict.reason);
   const url = new URL(verdict.url);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw refused('Only web (http, https) images can be fetched.');
   const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (onlyHosts && !onlyHosts.includes(host)) throw refused(`${host} is not a host this desk may fetch from.`);
   // An address written as a number is connected to without a lookup, so it is checked here.
   if (net.isIP(host) && !allowPrivate && !isPublicAddress(host)) throw refused(`${host} is not on the public internet.`);
   return url;
@@ -92,7 +95,7 @@ function checkedUrl(raw: string, allowPrivate: boolean): URL {
 
 type Answer = { status: number; location?: string; bytes?: Buffer };
 
-function request(url: URL, options: Required<Omit<WebImageOptions, 'maxRedirects'>>, deadline: number): Promise<Answer> {
+function request(url: URL, options: Required<Pick<WebImageOptions, 'allowPrivateAddresses' | 'maxBytes'>>, deadline: number): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const client = url.protocol === 'https:' ? https : http;
     const req = client.get(
@@ -164,7 +167,7 @@ export async function fetchWebImage(raw: string, options: WebImageOptions = {}):
     maxBytes: Math.min(options.maxBytes ?? MAX_ASSET_BYTES, MAX_ASSET_BYTES),
   };
   const deadline = Date.now() + settings.timeoutMs;
-  let url = checkedUrl(raw, settings.allowPrivateAddresses);
+  let url = checkedUrl(raw, settings.allowPrivateAddresses, options.onlyHosts);
   for (let redirects = 0; ; redirects++) {
     let answer: Answer;
     try {
@@ -181,7 +184,7 @@ export async function fetchWebImage(raw: string, options: WebImageOptions = {}):
       } catch {
         throw refused('The image address redirects to an invalid address.');
       }
-      url = checkedUrl(next, settings.allowPrivateAddresses);
+      url = checkedUrl(next, settings.allowPrivateAddresses, options.onlyHosts);
       continue;
     }
     if (!answer.bytes) throw new AppError('INTERNAL', `The image could not be downloaded (the server answered ${answer.status}).`);

@@ -9,7 +9,7 @@ export function assetHandlers({ session, webImages }: HandlerContext): HandlerGr
     }),
     'assets:get': ({ id }) => session.assets().getAsset(id),
     'assets:fetchWeb': async ({ url }) => {
-      const image = await fetchWebImage(url, { allowPrivateAddresses: webImages?.allowPrivateAddresses });
+      const image = await fetchWebImage(url, webImages);
       return { assetId: session.assets().putAsset(image.fileName, image.mimeType, image.bytes) };
     },
   };
