@@ -64,7 +64,21 @@ describe('fetchWebImage', () => {
     await expect(fetchWebImage(`http://localhost:${new URL(base).port}/photo.png`)).rejects.toThrow('localhost is not on the public internet.');
     await expect(fetchWebImage('http://[::1]/a.png')).rejects.toThrow(/not on the public internet/);
     await expect(fetchWebImage('http://10.1.2.3/a.png')).rejects.toThrow(/not on the public internet/);
-    for (const address of ['127.0.0.1', '10.0.0.8', '172.20.1.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '::', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '224.0.0.1']) {
+    for (const address of [
+      '127.0.0.1',
+      '10.0.0.8',
+      '172.20.1.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '::1',
+      '::',
+      'fe80::1',
+      'fd00::1',
+      '::ffff:127.0.0.1',
+      '224.0.0.1',
+    ]) {
       expect(isPublicAddress(address), address).toBe(false);
     }
     for (const address of ['93.184.216.34', '8.8.8.8', '2606:2800:220:1:248:1893:25c8:1946']) expect(isPublicAddress(address), address).toBe(true);
@@ -86,7 +100,9 @@ describe('fetchWebImage', () => {
 
 describe('fetchWebImage limited to some hosts (tests)', () => {
   it('refuses any other host before looking it up', async () => {
-    await expect(fetchWebImage('https://cdn.example.com/a.jpg', { onlyHosts: ['127.0.0.1'] })).rejects.toThrow('cdn.example.com is not a host this desk may fetch from.');
+    await expect(fetchWebImage('https://cdn.example.com/a.jpg', { onlyHosts: ['127.0.0.1'] })).rejects.toThrow(
+      'cdn.example.com is not a host this desk may fetch from.',
+    );
     expect((await fetchWebImage(`${base}/photo.png`, { ...local, onlyHosts: ['127.0.0.1'] })).bytes.equals(PNG)).toBe(true);
   });
 });

@@ -43,21 +43,24 @@ export function App() {
   }, [show]);
 
   /** `quiet`: the list is already shown and only brought up to date (after a save), so no "Loading…". */
-  const refresh = useCallback(async (quiet = false) => {
-    const ticket = ++listRequest.current;
-    if (!quiet) setLoading(true);
-    try {
-      const list = await call('listArticles', { view, limit: PAGE, ...filters, ...(search.trim() ? { search } : {}) });
-      if (ticket !== listRequest.current) return; // A newer search answered first.
-      setItems(list.items);
-      setTotal(list.total);
-      setTotalIsLowerBound(list.totalIsLowerBound ?? false);
-    } catch (e) {
-      show(errorMessage(e), 'error');
-    } finally {
-      if (ticket === listRequest.current) setLoading(false);
-    }
-  }, [view, search, filters, show]);
+  const refresh = useCallback(
+    async (quiet = false) => {
+      const ticket = ++listRequest.current;
+      if (!quiet) setLoading(true);
+      try {
+        const list = await call('listArticles', { view, limit: PAGE, ...filters, ...(search.trim() ? { search } : {}) });
+        if (ticket !== listRequest.current) return; // A newer search answered first.
+        setItems(list.items);
+        setTotal(list.total);
+        setTotalIsLowerBound(list.totalIsLowerBound ?? false);
+      } catch (e) {
+        show(errorMessage(e), 'error');
+      } finally {
+        if (ticket === listRequest.current) setLoading(false);
+      }
+    },
+    [view, search, filters, show],
+  );
 
   useEffect(() => {
     if (db?.state !== 'open') return;

@@ -9,7 +9,10 @@ const TABBABLE = 'input:not([type="hidden"]), button, select, textarea, a[href],
 export function keepFocusInside(event: KeyboardEvent<HTMLElement>): void {
   if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return;
   const stops = Array.from(event.currentTarget.querySelectorAll<HTMLElement>(TABBABLE)).filter(
-    (el) => !el.matches(':disabled') && el.getClientRects().length > 0 && !(el instanceof HTMLInputElement && el.type === 'radio' && !el.checked && hasCheckedSibling(el)),
+    (el) =>
+      !el.matches(':disabled') &&
+      el.getClientRects().length > 0 &&
+      !(el instanceof HTMLInputElement && el.type === 'radio' && !el.checked && hasCheckedSibling(el)),
   );
   const first = stops[0];
   const last = stops[stops.length - 1];

@@ -25,18 +25,31 @@ function visibleBand(element: HTMLElement): { top: number; bottom: number } {
 }
 
 /**
- * `panel` is measured on every render (its height changes as a menu filters), so a panel that
- * grows past the bottom flips above without waiting for the range to move.
+ * `panel` is measured as it resizes (a menu shrinks as it filters), so a panel that grows past the
+ * bottom flips above without waiting for the range to move.
  */
-export function useFloatingPosition(range: Range | null, frame: HTMLElement | null, width = 340, panel?: RefObject<HTMLElement | null>): FloatingPosition | null {
+export function useFloatingPosition(
+  range: Range | null,
+  frame: HTMLElement | null,
+  width = 340,
+  panel?: RefObject<HTMLElement | null>,
+): FloatingPosition | null {
   const editor = useSlateStatic();
   const [pos, setPos] = useState<FloatingPosition | null>(null);
+  const [height, setHeight] = useState(0);
+  useLayoutEffect(() => {
+    const element = panel?.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setHeight(element.offsetHeight));
+    observer.observe(element);
+    setHeight(element.offsetHeight);
+    return () => observer.disconnect();
+  }, [panel]);
   useLayoutEffect(() => {
     if (!range || !frame) return setPos(null);
     try {
       const rect = ReactEditor.toDOMRange(editor, range).getBoundingClientRect();
       const base = frame.getBoundingClientRect();
-      const height = panel?.current?.offsetHeight ?? 0;
       const band = visibleBand(frame);
       const roomBelow = band.bottom - rect.bottom - GAP;
       const roomAbove = rect.top - band.top - GAP;
@@ -51,6 +64,6 @@ export function useFloatingPosition(range: Range | null, frame: HTMLElement | nu
     } catch {
       setPos(null);
     }
-  });
+  }, [editor, range, frame, width, height]);
   return pos;
 }

@@ -97,7 +97,9 @@ async function pasteHtml(editor: Editor, html: string): Promise<boolean> {
   );
   if (webImages.length > 0) {
     if (!navigator.onLine) {
-      notices.push(`${webImages.length} web ${plural(webImages.length, 'image was', 'images were')} left out: this computer is offline. Paste again when it is online, or copy the images as files.`);
+      notices.push(
+        `${webImages.length} web ${plural(webImages.length, 'image was', 'images were')} left out: this computer is offline. Paste again when it is online, or copy the images as files.`,
+      );
     } else {
       const reasons = await fetchAll(webImages, stored);
       if (reasons.length > 0) {
