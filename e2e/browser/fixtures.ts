@@ -47,7 +47,8 @@ export const test = base.extend<Fixtures>({
     await host.close();
   },
   page: async ({ page, host, allowPageErrors, firstRun }, use) => {
-    if (!firstRun) await page.addInitScript(() => sessionStorage.setItem('newsroom.welcome.later', '1'));
+    // On the context, so a second window of the same test starts at the desk too.
+    if (!firstRun) await page.context().addInitScript(() => sessionStorage.setItem('newsroom.welcome.later', '1'));
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
