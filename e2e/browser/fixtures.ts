@@ -4,7 +4,7 @@
  * cannot name folders: the host offers `<dbDir>/exports` for exports, as
  * `--export-folder` does.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,7 +48,7 @@ export const test = base.extend<Fixtures>({
   },
   page: async ({ page, host, allowPageErrors, firstRun }, use) => {
     // On the context, so a second window of the same test starts at the desk too.
-    if (!firstRun) await page.context().addInitScript(() => sessionStorage.setItem('newsroom.welcome.later', '1'));
+    if (!firstRun) await putOffWelcome(page.context());
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
@@ -61,6 +61,23 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+const WELCOME_LATER_KEY = 'newsroom.welcome.later';
+
+/** As if "Later" had been chosen on the welcome card, in every page of `context`. */
+async function putOffWelcome(context: ReturnType<Page['context']>) {
+  await context.addInitScript((key) => sessionStorage.setItem(key, '1'), WELCOME_LATER_KEY);
+}
+
+/** A page in a fresh context (another window of another host), starting at the desk like the `page` fixture. */
+export async function newDeskPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  await putOffWelcome(context);
+  const page = await context.newPage();
+  // Closing the page closes its context, as browser.newPage() does.
+  page.on('close', () => void context.close());
+  return page;
+}
 
 /** The export folder the test host offers. */
 export const exportFolderOf = (dbDir: string) => path.join(dbDir, 'exports');
