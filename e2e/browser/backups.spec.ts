@@ -7,7 +7,7 @@ import { startBrowserHost } from '../../electron/browser-host/server';
 import { createArticleStore } from '../../electron/node/store/articleStore';
 import { tinyDisk } from '../../electron/node/store/__fixtures__/diskPlaces';
 import { openDatabase } from '../../electron/node/store/database';
-import { test, expect, expectSaved, articleButton, choosePath, RENDERER_DIR, ROOT } from './fixtures';
+import { test, expect, expectSaved, articleButton, choosePath, RENDERER_DIR, ROOT, newDeskPage } from './fixtures';
 
 test('back up now, write more, restore the backup after confirming, then undo the restore', async ({ page, host }) => {
   await page.getByRole('button', { name: 'Backups…' }).click();
@@ -59,7 +59,7 @@ test('backups go to a folder the user chooses among those the host offers', asyn
   const chosen = path.join(dbDir, 'offsite');
   const host = await startBrowserHost({ dbPath: path.join(dbDir, 'newsroom.db'), rendererDir: RENDERER_DIR, offer: { backupFolders: [chosen] } });
   try {
-    const page = await browser.newPage();
+    const page = await newDeskPage(browser);
     await page.goto(host.url);
     await page.getByRole('button', { name: 'Backups…' }).click();
     // The page cannot type a folder, and this host has no dialog to pick one.
@@ -91,7 +91,7 @@ test('a damaged database offers its newest good backup, and restoring it opens t
   const host = await startBrowserHost({ dbPath, rendererDir: RENDERER_DIR });
   try {
     expect(host.session.status().state).toBe('error');
-    const page = await browser.newPage();
+    const page = await newDeskPage(browser);
     await page.goto(host.url);
     await expect(page.getByRole('heading', { name: 'This database can’t be opened' })).toBeVisible();
     await page.getByRole('button', { name: /^Restore the newest backup \(/ }).click();
@@ -127,7 +127,7 @@ test('a restore while another process has the database open: its saves before ar
   await expect(page.getByRole('table', { name: 'Backups' }).getByRole('row')).toHaveCount(2);
 
   const second = await spawnSecondHost(dbPath);
-  const other = await browser.newPage();
+  const other = await newDeskPage(browser);
   try {
     await other.goto(second.url);
     await other.getByRole('button', { name: 'New article' }).click();

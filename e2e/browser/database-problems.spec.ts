@@ -10,7 +10,7 @@ import { startBrowserHost } from '../../electron/browser-host/server';
 import { readOnlyFolder } from '../../electron/node/store/__fixtures__/diskPlaces';
 import { openDatabase } from '../../electron/node/store/database';
 import { createArticleStore } from '../../electron/node/store/articleStore';
-import { ROOT, RENDERER_DIR, expectSaved } from './fixtures';
+import { ROOT, RENDERER_DIR, expectSaved, newDeskPage } from './fixtures';
 
 const test = base.extend<{ dir: string }>({
   dir: async ({}, use) => {
@@ -32,7 +32,7 @@ test('a file that is not a database is reported in plain words, left untouched, 
   const otherBefore = sha(otherBad);
   const host = await startBrowserHost({ dbPath: bad, rendererDir: RENDERER_DIR, offer: { databases: [otherBad] } });
   try {
-    const page = await browser.newPage();
+    const page = await newDeskPage(browser);
     await page.goto(host.url);
     await expect(page.getByRole('heading', { name: 'This database can’t be opened' })).toBeVisible();
     await expect(page.getByText(/not a Newsroom Desk database/)).toBeVisible();
@@ -71,7 +71,7 @@ test('a database from a newer version of the app names the version it needs, is 
   const before = sha(file);
   const host = await startBrowserHost({ dbPath: file, rendererDir: RENDERER_DIR });
   try {
-    const page = await browser.newPage();
+    const page = await newDeskPage(browser);
     await page.goto(host.url);
     await expect(page.getByRole('heading', { name: 'This database needs a newer version of the app' })).toBeVisible();
     await expect(page.getByText(/written by a newer version of Newsroom Desk .*Install Newsroom Desk 7\.2\.0 or later to open it\./)).toBeVisible();
@@ -95,7 +95,7 @@ test('a database another program keeps locked says it is in use and by what, and
   await new Promise((resolve) => holder.stdout!.once('data', resolve));
   const host = await startBrowserHost({ dbPath: file, rendererDir: RENDERER_DIR });
   try {
-    const page = await browser.newPage();
+    const page = await newDeskPage(browser);
     await page.goto(host.url);
     await expect(page.getByRole('heading', { name: 'This database is in use' })).toBeVisible();
     await expect(page.getByText(`in use by another program (node, process ${holder.pid})`)).toBeVisible();
@@ -126,7 +126,7 @@ test('a database on a read-only disk opens read-only: articles read and searched
   const before = sha(file);
   const host = await startBrowserHost({ dbPath: file, rendererDir: RENDERER_DIR });
   try {
-    const page = await browser.newPage();
+    const page = await newDeskPage(browser);
     await page.goto(host.url);
     const headline = 'Harbour City Votes to Build Flood Barrier After Decade of Debate';
     await page.getByLabel('Search articles').fill('barrier');
@@ -170,7 +170,7 @@ test('SIGKILL while the writer types: every autosaved word survives and the data
   const rounds = 6;
   for (let round = 0; round < rounds; round++) {
     const { child, url } = await spawnHost(dbPath);
-    const page = await browser.newPage();
+    const page = await newDeskPage(browser);
     await page.goto(url);
     if (round === 0) {
       await page.getByRole('button', { name: 'New article' }).click();

@@ -319,7 +319,7 @@ test('pasting from Google Docs keeps structure and marks, and reports the remote
   await expect(body.locator('sup')).toHaveText('2');
   await expect(body.locator('a')).toHaveAttribute('href', 'https://example.com/budget-2025');
   await expect(body.locator('.list-item')).toHaveCount(4);
-  await expect(page.getByRole('alert')).toHaveText(/1 image was not pasted: copy it as files/);
+  await expect(page.getByRole('alert')).toHaveText(/1 web image was left out: lh7-rt\.googleusercontent\.com is not a host this desk may fetch from\./);
   await expect(body.locator('[style*="Arial"], [id^="docs-internal"], [dir]')).toHaveCount(0);
 
   const again = await reopen(page, 'Docs paste');
@@ -347,7 +347,7 @@ test('pasting a web page stores its inline image and drops scripts', async ({ pa
   await expect(image.getByLabel('Alt text')).toHaveValue('The bridge at dawn');
   await expect(body.locator('blockquote')).toContainText('We are glad it is over');
   await expect(body).not.toContainText('alert');
-  await expect(page.getByRole('alert')).toHaveText(/2 images were not pasted: copy them as files/);
+  await expect(page.getByRole('alert')).toHaveText(/1 image was not pasted: copy it as files\. 1 web image was left out: cdn\.example\.com is not a host/);
   const again = await reopen(page, 'Web paste');
   await expect(again.getByRole('group', { name: 'Image' }).locator('img')).toHaveAttribute('src', /^blob:/);
 });

@@ -4,7 +4,7 @@
  * cannot name folders: the host offers `<dbDir>/exports` for exports, as
  * `--export-folder` does.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,17 +14,24 @@ import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const RENDERER_DIR = path.join(ROOT, 'dist/renderer');
 
-type Fixtures = { host: BrowserHost; dbDir: string; seed: boolean; allowPageErrors: boolean };
+/**
+ * `firstRun`: show the modal welcome card as a new desk does. Off by default, as if the tester had
+ * chosen "Later", so specs about other things start at the desk itself.
+ */
+type Fixtures = { host: BrowserHost; dbDir: string; seed: boolean; allowPageErrors: boolean; firstRun: boolean; allowLocalWebImages: boolean };
 
 export const test = base.extend<Fixtures>({
   seed: [true, { option: true }],
   allowPageErrors: [false, { option: true }],
+  firstRun: [false, { option: true }],
+  /** Pasted web images may come from a local test server (the app refuses loopback addresses). */
+  allowLocalWebImages: [false, { option: true }],
   dbDir: async ({}, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-'));
     await use(dir);
     fs.rmSync(dir, { recursive: true, force: true });
   },
-  host: async ({ dbDir, seed }, use) => {
+  host: async ({ dbDir, seed, allowLocalWebImages }, use) => {
     if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
       throw new Error('dist/renderer is missing: run "node scripts/build.mjs --renderer" before the e2e tests.');
     }
@@ -33,11 +40,15 @@ export const test = base.extend<Fixtures>({
       rendererDir: RENDERER_DIR,
       seedOnCreate: seed,
       offer: { exportFolders: [exportFolderOf(dbDir)] },
+      // Pasted web images: only the spec's own server is ever fetched, so no test touches the network.
+      webImages: { onlyHosts: ['127.0.0.1'], allowPrivateAddresses: allowLocalWebImages },
     });
     await use(host);
     await host.close();
   },
-  page: async ({ page, host, allowPageErrors }, use) => {
+  page: async ({ page, host, allowPageErrors, firstRun }, use) => {
+    // On the context, so a second window of the same test starts at the desk too.
+    if (!firstRun) await putOffWelcome(page.context());
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
@@ -50,6 +61,23 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+const WELCOME_LATER_KEY = 'newsroom.welcome.later';
+
+/** As if "Later" had been chosen on the welcome card, in every page of `context`. */
+async function putOffWelcome(context: ReturnType<Page['context']>) {
+  await context.addInitScript((key) => sessionStorage.setItem(key, '1'), WELCOME_LATER_KEY);
+}
+
+/** A page in a fresh context (another window of another host), starting at the desk like the `page` fixture. */
+export async function newDeskPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  await putOffWelcome(context);
+  const page = await context.newPage();
+  // Closing the page closes its context, as browser.newPage() does.
+  page.on('close', () => void context.close());
+  return page;
+}
 
 /** The export folder the test host offers. */
 export const exportFolderOf = (dbDir: string) => path.join(dbDir, 'exports');

@@ -19,6 +19,7 @@ import { PickedPaths } from '../node/paths/pickedPaths';
 import { DatabaseSession } from '../node/session';
 import { RENDERER_CSP } from '../node/security/csp';
 import { contentTypeFor, resolveAppRequest } from '../node/security/appProtocol';
+import type { WebImageOptions } from '../node/exchange/webImage';
 
 export const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
 
@@ -31,6 +32,8 @@ export type BrowserHostOptions = {
   appVersion?: string;
   /** Back up on start and every few hours, as the desktop app does (off for tests and benchmarks). */
   automaticBackups?: boolean;
+  /** Tests only: where pasted web images may come from (a local test server). */
+  webImages?: WebImageOptions;
   /**
    * A browser has no native file dialog, and the page must never name a path: these are what the page
    * may choose from, besides the database, the default backup folder and ~/Newsroom exports.
@@ -128,6 +131,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       backups,
       paths,
       info: { appVersion: options.appVersion ?? '0.0.0', runtime: 'browser-host', platform: process.platform },
+      webImages: options.webImages,
     }),
     { isTrustedSender: (sender) => sender.isMainFrame && sender.url === `${origin}/` },
   );

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { articleBodySchema, bodyPlainText, type BlockElement } from '../model/document';
 import { medianCpuMs } from '../security/__fixtures__/hostileArbitraries';
-import { htmlToBlocks, MAX_OPEN_ELEMENTS } from './fromHtml';
+import { htmlToBlocks, MAX_OPEN_ELEMENTS, MAX_WEB_IMAGES } from './fromHtml';
 import { textToBlocks } from './fromText';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../e2e/fixtures/clipboard/${name}`, import.meta.url)), 'utf8');
@@ -247,5 +247,27 @@ describe('textToBlocks', () => {
       { type: 'paragraph', children: [{ text: 'Third' }] },
     ]);
     expect(textToBlocks('')).toEqual([]);
+  });
+});
+
+describe('web images (a paste fetches them; imports never do)', () => {
+  const html = '<p>a</p><img src="https://cdn.example.com/photos/bridge.jpg" alt="Traffic"><img src="/relative.png"><img src="file:///etc/x.png"><p>b</p>';
+
+  it('keeps http(s) images as blocks waiting for their fetch, in place, only when asked', () => {
+    const asked = htmlToBlocks(html, { webImages: true });
+    expect(asked.webImages).toEqual([{ placeholder: 'web:0', url: 'https://cdn.example.com/photos/bridge.jpg' }]);
+    expect(asked.blocks.map((b) => (b.type === 'image' ? `image:${b.assetId}:${b.alt}` : b.type))).toEqual(['paragraph', 'image:web:0:Traffic', 'paragraph']);
+    expect(asked.droppedImages).toBe(2);
+    const plain = htmlToBlocks(html);
+    expect(plain.webImages).toEqual([]);
+    expect(plain.blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph']);
+    expect(plain.droppedImages).toBe(3);
+  });
+
+  it(`fetches at most ${MAX_WEB_IMAGES} from one paste and counts the rest as left out`, () => {
+    const many = Array.from({ length: MAX_WEB_IMAGES + 5 }, (_, i) => `<img src="https://cdn.example.com/${i}.png">`).join('');
+    const { webImages, droppedImages } = htmlToBlocks(`<p>x</p>${many}`, { webImages: true });
+    expect(webImages).toHaveLength(MAX_WEB_IMAGES);
+    expect(droppedImages).toBe(5);
   });
 });

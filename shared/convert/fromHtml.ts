@@ -6,16 +6,21 @@
  */
 import { Parser, type Handler } from 'htmlparser2';
 import { BODY_LIMITS, type BlockElement, type FormattedText, type InlineNode, type LinkElement, type Mark } from '../model/document';
-import { isAllowedLinkUrl } from '../security/urlPolicy';
+import { isAllowedLinkUrl, safeImageSrc } from '../security/urlPolicy';
 
 export type PastedImageMime = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
 
 /** An image that arrived inline as a data: URL; its block's assetId is `placeholder` until stored. */
 export type PastedImage = { placeholder: string; mimeType: PastedImageMime; dataBase64: string; fileName: string };
 
+/** An image on the web (http or https); its block's assetId is `placeholder` until fetched and stored. */
+export type WebImageRef = { placeholder: string; url: string };
+
 export type HtmlConversion = {
   blocks: BlockElement[];
   images: PastedImage[];
+  /** With `webImages`: images that are web addresses, to fetch; otherwise they count as dropped. */
+  webImages: WebImageRef[];
   /** Images that were links to elsewhere (or of a refused type) and were left out. */
   droppedImages: number;
   /** Blocks beyond the model's limit (BODY_LIMITS.maxBlocks) that were left out. */
@@ -25,6 +30,8 @@ export type HtmlConversion = {
 };
 
 const MAX_TITLE_LENGTH = 1_000;
+/** Web images one paste may fetch; more are left out and counted. */
+export const MAX_WEB_IMAGES = 50;
 /** Open elements at which nesting starts again from the top level; no real document comes near. */
 export const MAX_OPEN_ELEMENTS = 1_000;
 const TOO_DEEP = new Error('nested too deep');
@@ -177,9 +184,15 @@ function headingLevel(name: string): 1 | 2 {
   return name === 'h1' || name === 'h2' ? 1 : 2;
 }
 
-export function htmlToBlocks(html: string): HtmlConversion {
+export type HtmlOptions = {
+  /** Keep http(s) images as blocks waiting to be fetched (a paste does; imports never fetch). */
+  webImages?: boolean;
+};
+
+export function htmlToBlocks(html: string, options: HtmlOptions = {}): HtmlConversion {
   const blocks: BlockElement[] = [];
   const images: PastedImage[] = [];
+  const webImages: WebImageRef[] = [];
   let droppedImages = 0;
   let droppedBlocks = 0;
 
@@ -327,16 +340,23 @@ export function htmlToBlocks(html: string): HtmlConversion {
   }
 
   function openImage(attribs: Record<string, string>): void {
+    const alt = (attribs.alt ?? '').replace(WHITESPACE, ' ').trim().slice(0, BODY_LIMITS.maxFieldLength);
     const match = IMAGE_DATA_URL.exec(attribs.src?.trim() ?? '');
     if (!match) {
-      droppedImages++;
+      const web = options.webImages ? safeImageSrc(attribs.src) : undefined;
+      if (web === undefined || !/^https?:/i.test(web) || webImages.length >= MAX_WEB_IMAGES) {
+        droppedImages++;
+        return;
+      }
+      const placeholder = `web:${webImages.length}`;
+      webImages.push({ placeholder, url: web });
+      pushBlock({ type: 'image', assetId: placeholder, alt, caption: '', credit: '', children: [{ text: '' }] });
       return;
     }
     const placeholder = `pending:${images.length}`;
     const mimeType = match[1]!.toLowerCase() as PastedImageMime;
     const extension = mimeType.split('/')[1] === 'jpeg' ? 'jpg' : mimeType.split('/')[1];
     images.push({ placeholder, mimeType, dataBase64: match[2]!.replace(/\s+/g, ''), fileName: `pasted-image-${images.length + 1}.${extension}` });
-    const alt = (attribs.alt ?? '').replace(WHITESPACE, ' ').trim().slice(0, BODY_LIMITS.maxFieldLength);
     pushBlock({ type: 'image', assetId: placeholder, alt, caption: '', credit: '', children: [{ text: '' }] });
   }
 
@@ -491,7 +511,7 @@ export function htmlToBlocks(html: string): HtmlConversion {
     }
   }
   flush();
-  return { blocks, images, droppedImages, droppedBlocks, title: title?.replace(WHITESPACE, ' ').trim() };
+  return { blocks, images, webImages, droppedImages, droppedBlocks, title: title?.replace(WHITESPACE, ' ').trim() };
 }
 
 /** `text` without trailing `chars`, by a scan from the end (`/ +$/` is quadratic on inner runs of spaces). */

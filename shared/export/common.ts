@@ -86,6 +86,20 @@ export function layoutList(items: readonly ListItemElement[]): ListRunItem[] {
 
 export type BlockGroup<B> = { kind: 'list'; items: ListItemElement[] } | { kind: 'block'; block: B };
 
+/**
+ * The body without the empty paragraphs at its end: the editor keeps one after a closing block so
+ * the cursor can go there, and it carries nothing a reader should get (an empty `<p>`, `<!-- -->`).
+ */
+export function storyBlocks<B extends BlockElement>(blocks: readonly B[]): readonly B[] {
+  let end = blocks.length;
+  while (end > 0 && isEmptyParagraph(blocks[end - 1]!)) end--;
+  return end === blocks.length ? blocks : blocks.slice(0, end);
+}
+
+function isEmptyParagraph(block: BlockElement): boolean {
+  return block.type === 'paragraph' && block.children.every((c) => 'text' in c && c.text === '');
+}
+
 /** Consecutive list items grouped into one run, every other block on its own. */
 export function groupBlocks<B extends BlockElement>(blocks: readonly B[]): Array<BlockGroup<B>> {
   const groups: Array<BlockGroup<B>> = [];

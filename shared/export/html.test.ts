@@ -115,3 +115,17 @@ describe('hostile content', () => {
     }
   });
 });
+
+describe('the end of the body', () => {
+  it('leaves out the empty paragraphs the editor keeps after a closing block, and keeps empty ones inside', () => {
+    const sample = sampleInput();
+    const empty = { type: 'paragraph' as const, children: [{ text: '' }] };
+    const body: ArticleBody = [empty, ...sample.article.body, empty, empty];
+    const withTrailing = { ...sample, article: { ...sample.article, body } };
+    for (const html of [exportHtmlPage(withTrailing), exportHtmlFragment(withTrailing)]) {
+      expect(html).not.toMatch(/<p><\/p>\s*(<\/article>|$)/);
+      expect(html.match(/<p><\/p>/g)).toHaveLength(1);
+    }
+    expect(exportHtmlFragment(withTrailing).trimEnd().endsWith('</aside>')).toBe(true);
+  });
+});

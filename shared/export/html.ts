@@ -15,6 +15,7 @@ import {
   layoutList,
   marksOf,
   READ_MORE,
+  storyBlocks,
 } from './common';
 import { DEFAULT_GENERATOR, type ExportInput } from './exportInput';
 import { safeImageSrc, safeUrl } from '../security/urlPolicy';
@@ -200,7 +201,7 @@ function bodyHtml(blocks: readonly BlockElement[], input: ExportInput, out: stri
 /** The article body only — no header, no styles — for pasting into a CMS. */
 export function exportHtmlFragment(input: ExportInput): string {
   const out: string[] = [];
-  bodyHtml(input.article.body, input, out);
+  bodyHtml(storyBlocks(input.article.body), input, out);
   return out.join('');
 }
 
@@ -284,7 +285,7 @@ export function exportHtmlPage(input: ExportInput): string {
   const date = isoDateTime(article.updatedAt) ?? isoDateTime(input.now ?? new Date());
   if (date) out.push('<time datetime="', date, '">', displayDate(date), '</time>\n');
   out.push('</header>\n');
-  bodyHtml(article.body, input, out);
+  bodyHtml(storyBlocks(article.body), input, out);
   out.push('</article>\n</body>\n</html>\n');
   return out.join('');
 }

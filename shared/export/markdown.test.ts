@@ -39,3 +39,13 @@ describe('exportMarkdown', () => {
     expect(audit.text).toContain('<img src=x onerror=alert(1)>');
   });
 });
+
+describe('the end of the body', () => {
+  it('ends with the last block, not the empty paragraph the editor keeps after it', () => {
+    const sample = sampleInput();
+    const empty = { type: 'paragraph' as const, children: [{ text: '' }] };
+    const md = exportMarkdown({ ...sample, article: { ...sample.article, body: [...sample.article.body, empty] } });
+    expect(md).not.toMatch(/<!-- -->\s*$/);
+    expect(md).toBe(exportMarkdown(sample));
+  });
+});

@@ -22,7 +22,7 @@
  */
 import type { BlockElement, FormattedText, InlineNode, ListItemElement, Mark } from '../model/document';
 import { isLink } from '../model/document';
-import { aiDeclarationSentence, authorNames, BIO_HEADING, declarationHost, groupBlocks, layoutList, marksOf, normalizeInlines } from './common';
+import { aiDeclarationSentence, authorNames, BIO_HEADING, declarationHost, groupBlocks, layoutList, marksOf, normalizeInlines, storyBlocks } from './common';
 import type { ExportInput } from './exportInput';
 import { safeImageSrc, safeUrl } from '../security/urlPolicy';
 import { cleanLine, cleanText } from './cleanText';
@@ -328,7 +328,7 @@ function frontMatter(input: ExportInput): string {
 /** Markdown for the body alone (no front matter). */
 export function exportMarkdownBody(input: ExportInput): string {
   const out: string[] = [];
-  bodyMarkdown(input.article.body, input, out);
+  bodyMarkdown(storyBlocks(input.article.body), input, out);
   return out.join('\n\n') + '\n';
 }
 

@@ -4,7 +4,18 @@
  */
 import type { BlockElement, InlineNode, ListItemElement } from '../model/document';
 import { isLink } from '../model/document';
-import { aiDeclarationSentence, authorNames, BIO_HEADING, declarationHost, displayDate, groupBlocks, joinNames, layoutList, READ_MORE } from './common';
+import {
+  aiDeclarationSentence,
+  authorNames,
+  BIO_HEADING,
+  declarationHost,
+  displayDate,
+  groupBlocks,
+  joinNames,
+  layoutList,
+  READ_MORE,
+  storyBlocks,
+} from './common';
 import type { ExportInput } from './exportInput';
 import { safeUrl } from '../security/urlPolicy';
 import { cleanLine, cleanText } from './cleanText';
@@ -120,6 +131,6 @@ export function exportText(input: ExportInput): string {
   if (article.dateline) meta.push(cleanLine(article.dateline));
   const parts = [head.join('\n\n')];
   if (meta.length) parts.push(meta.join('\n'));
-  parts.push(bodyText(article.body, input));
+  parts.push(bodyText(storyBlocks(article.body), input));
   return parts.join('\n\n') + '\n';
 }

@@ -25,6 +25,7 @@ export const API_METHODS = {
 
   putAsset: 'assets:put',
   getAsset: 'assets:get',
+  fetchWebImage: 'assets:fetchWeb',
 
   listBackups: 'backups:list',
   backUpNow: 'backups:create',

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUNDLE_FORMAT_VERSION } from '../../../shared/exchange/bundle';
 import { EXPORT_FORMATS, FORMAT_EXTENSION } from '../../../shared/exchange/formats';
 import { DatabaseSession } from '../session';
+import { APP_VERSION } from '../store/database';
 import { chromiumPath } from './chromiumPdf';
 import { exportArticle, exportArticleFormats } from './exportService';
 
@@ -114,6 +115,9 @@ describe('exportArticleFormats', () => {
     // The disclosure's link survives as a link annotation.
     const pdf = fs.readFileSync(file!).toString('latin1');
     expect(pdf).toContain('https://example.org/newsroom/ai-policy');
+    const info = execFileSync('pdfinfo', [file!], { encoding: 'utf8' });
+    expect(info).toMatch(new RegExp(`^Creator:\\s+Newsroom Desk ${APP_VERSION.replace(/\./g, '\\.')}$`, 'm'));
+    expect(info).not.toContain('HeadlessChrome');
   });
 
   it('fails PDF alone with a clear reason when there is no Chromium', async () => {

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../../shared/ipc/contract';
 import { FORMAT_EXTENSION, FORMATS_WITH_IMAGE_FILES, safeFileBase, type ExportFormat } from '../../../shared/exchange/formats';
-import type { ExportInput } from '../../../shared/export/exportInput';
+import { DEFAULT_GENERATOR, type ExportInput } from '../../../shared/export/exportInput';
 import { exportHtmlFragment, exportHtmlPage } from '../../../shared/export/html';
 import { exportMarkdown } from '../../../shared/export/markdown';
 import { exportNinjsJson } from '../../../shared/export/ninjs';
@@ -19,6 +19,8 @@ import { rasterizeWithChromium } from '../export/chromiumRaster';
 import { exportDocxWithWarnings, type ImageRasterizer } from '../export/docx';
 import { assetIdsOf, buildBundle, encodeBundle } from './bundleFile';
 import { printPdfWithChromium, type PdfPrinter } from './chromiumPdf';
+import { withPdfCreator } from './pdfInfo';
+import { APP_VERSION } from '../store/database';
 import { claimBase, describeFolderError, prepareFolder, writeFileAtomic, type NameRegistry } from './files';
 import { libraryOf, type ExchangeSession } from './session';
 
@@ -108,7 +110,8 @@ async function printPdf(input: ExportInput, session: ExchangeSession, target: st
     const pdfFile = path.join(temp, 'article.pdf');
     fs.writeFileSync(htmlFile, html);
     await printer(htmlFile, pdfFile);
-    writeFileAtomic(target, fs.readFileSync(pdfFile));
+    // Either printer names Chromium as the creator; the file names the desk.
+    writeFileAtomic(target, withPdfCreator(fs.readFileSync(pdfFile), `${DEFAULT_GENERATOR} ${APP_VERSION}`));
   } finally {
     fs.rmSync(temp, { recursive: true, force: true });
   }

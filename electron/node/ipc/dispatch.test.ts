@@ -217,6 +217,22 @@ const CASES: Record<Channel, Case> = {
     valid: (c) => ({ id: c.session.assets().putAsset('dot.png', 'image/png', PNG) }),
     invalid: () => idInvalid(),
   },
+  // Well-formed, and refused by the fetcher before any connection: loopback is not a web image.
+  'assets:fetchWeb': {
+    valid: () => ({ url: 'http://127.0.0.1:9/photo.png' }),
+    error: 'NOT_ALLOWED',
+    invalid: () => [
+      { url: '' },
+      { url: 'file:///etc/passwd' },
+      { url: 'ftp://example.org/a.png' },
+      { url: 'data:image/png;base64,AAAA' },
+      { url: 'https://user:pw@example.org/a.png' },
+      { url: `https://example.org/${long(2_100)}` },
+      { url: 'https://example.org/a.png', extra: 1 },
+      { url: 42 },
+      {},
+    ],
+  },
   'taxonomy:list': { valid: () => ({}), invalid: () => [{ limit: 5 }] },
   'authors:list': { valid: () => ({ includeArchived: true }), invalid: () => [{ includeArchived: 'yes' }, { includeArchived: 1 }, { archived: true }] },
   'disclosures:list': { valid: () => ({}), invalid: () => [{ all: true }] },

@@ -45,21 +45,25 @@ export function App() {
       .catch((e) => show(errorMessage(e), 'error'));
   }, [show]);
 
-  const refresh = useCallback(async () => {
-    const ticket = ++listRequest.current;
-    setLoading(true);
-    try {
-      const list = await call('listArticles', { view, limit: PAGE, ...filters, ...(search.trim() ? { search } : {}) });
-      if (ticket !== listRequest.current) return; // A newer search answered first.
-      setItems(list.items);
-      setTotal(list.total);
-      setTotalIsLowerBound(list.totalIsLowerBound ?? false);
-    } catch (e) {
-      show(errorMessage(e), 'error');
-    } finally {
-      if (ticket === listRequest.current) setLoading(false);
-    }
-  }, [view, search, filters, show]);
+  /** `quiet`: the list is already shown and only brought up to date (after a save), so no "Loading…". */
+  const refresh = useCallback(
+    async (quiet = false) => {
+      const ticket = ++listRequest.current;
+      if (!quiet) setLoading(true);
+      try {
+        const list = await call('listArticles', { view, limit: PAGE, ...filters, ...(search.trim() ? { search } : {}) });
+        if (ticket !== listRequest.current) return; // A newer search answered first.
+        setItems(list.items);
+        setTotal(list.total);
+        setTotalIsLowerBound(list.totalIsLowerBound ?? false);
+      } catch (e) {
+        show(errorMessage(e), 'error');
+      } finally {
+        if (ticket === listRequest.current) setLoading(false);
+      }
+    },
+    [view, search, filters, show],
+  );
 
   useEffect(() => {
     if (db?.state !== 'open') return;
@@ -118,6 +122,8 @@ export function App() {
   const onListedFieldChange = useCallback((id: string, patch: ArticlePatch) => {
     setItems((list) => list.map((item) => (item.id === id && patch.headline !== undefined ? { ...item, headline: patch.headline } : item)));
   }, []);
+
+  const refreshAfterSave = useCallback(() => void refresh(true), [refresh]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -266,7 +272,8 @@ export function App() {
               key={`${article.id}:${article.version}`}
               article={article}
               onListedFieldChange={onListedFieldChange}
-              onReload={(id) => openArticle(id).then(refresh)}
+              onSaved={refreshAfterSave}
+              onReload={(id) => openArticle(id).then(() => refresh())}
               {...(db.readOnly ? { readOnly: db.readOnly } : {})}
             />
           ) : (

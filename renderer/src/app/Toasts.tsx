@@ -1,5 +1,6 @@
 /** Short notices at the bottom of the window; errors stay until dismissed. */
 import { useMemo, useState } from 'react';
+import { X } from 'lucide-react';
 
 type Toast = { id: number; text: string; kind: 'info' | 'error' };
 
@@ -32,7 +33,7 @@ export function Toasts({ toasts }: { toasts: ToastApi }) {
         <div key={t.id} className={`toast toast-${t.kind}`} role={t.kind === 'error' ? 'alert' : 'status'}>
           <span>{t.text}</span>
           <button type="button" aria-label="Dismiss" onClick={() => toasts.dismiss(t.id)}>
-            ×
+            <X size={14} aria-hidden="true" />
           </button>
         </div>
       ))}

@@ -29,6 +29,8 @@ type Props = {
   article: Article;
   /** Tells the library a listed field changed (headline), so the list can update without a reload. */
   onListedFieldChange: (id: string, patch: ArticlePatch) => void;
+  /** Each save that lands, so the library card shows the stored byline and "Edited" time at once. */
+  onSaved?: (id: string) => void;
   /** Replaces the open copy with the stored one (after a conflict). */
   onReload: (id: string) => Promise<void>;
   /** Why the whole database cannot be changed (a read-only file, folder or disk), when that is so. */
@@ -55,8 +57,12 @@ function editableOf(a: Article): Editable {
   };
 }
 
-export function ArticleView({ article, onListedFieldChange, onReload, readOnly }: Props) {
+export function ArticleView({ article, onListedFieldChange, onSaved, onReload, readOnly }: Props) {
   const { autosave, state } = useArticleAutosave(article);
+  const savedAt = state.kind === 'saved' ? state.at : undefined;
+  useEffect(() => {
+    if (savedAt !== undefined && savedAt !== article.updatedAt) onSaved?.(article.id);
+  }, [savedAt, article.id, article.updatedAt, onSaved]);
   const [fields, setFields] = useState<Editable>(() => editableOf(article));
   const fieldsRef = useRef(fields);
   fieldsRef.current = fields;

@@ -5,6 +5,7 @@ import { ReactEditor, useSlateSelector, useSlateStatic } from 'slate-react';
 import { blockMatchRanges, findAll, matchRange, replaceAll, replaceMatch, type FindOptions } from '../../../shared/editor/find';
 import { matchesHotkey } from '../../../shared/editor/hotkeys';
 import { isTextBlock } from '../../../shared/editor/schema';
+import { ChevronDown, ChevronUp, X } from 'lucide-react';
 
 export type CurrentMatch = { block: Element; start: number } | null;
 
@@ -131,10 +132,10 @@ export function FindReplacePanel({ mode, options, onOptionsChange, onCurrentChan
           {count}
         </output>
         <button type="button" aria-label="Previous match" onClick={() => go(-1)} disabled={!matches.length}>
-          ↑
+          <ChevronUp size={14} aria-hidden="true" />
         </button>
         <button type="button" aria-label="Next match" onClick={() => go(1)} disabled={!matches.length}>
-          ↓
+          <ChevronDown size={14} aria-hidden="true" />
         </button>
         <label className="find-option">
           <input type="checkbox" checked={options.caseSensitive} onChange={(e) => onOptionsChange({ ...options, caseSensitive: e.target.checked })} />
@@ -144,7 +145,7 @@ export function FindReplacePanel({ mode, options, onOptionsChange, onCurrentChan
           Replace…
         </button>
         <button type="button" aria-label="Close find" onClick={close}>
-          ✕
+          <X size={14} aria-hidden="true" />
         </button>
       </div>
       {showReplace && (

@@ -1,5 +1,5 @@
-/** The "/" menu: a listbox of blocks under a paragraph that starts with "/". */
-import { useMemo } from 'react';
+/** The "/" menu: a listbox of blocks under (or, near the bottom of the window, above) a paragraph that starts with "/". */
+import { useMemo, useRef } from 'react';
 import { Editor, Node, Range, type Path } from 'slate';
 import type { CatalogEntry } from '../../../shared/editor/blockCatalog';
 import { isParagraph } from '../../../shared/editor/schema';
@@ -44,12 +44,15 @@ export function SlashMenu({ editor, slash, entries, activeIndex, frame, onChoose
     const start = Editor.start(editor, pathOfSlashKey(key));
     return { anchor: start, focus: start };
   }, [editor, key]);
-  const pos = useFloatingPosition(range, frame, 280);
+  const panel = useRef<HTMLDivElement>(null);
+  const pos = useFloatingPosition(range, frame, 280, panel);
   const active = entries[activeIndex];
   return (
     <div
+      ref={panel}
       id={SLASH_LISTBOX_ID}
       className="floating-panel slash-menu"
+      data-placement={pos?.placement}
       role="listbox"
       aria-label="Insert block"
       aria-activedescendant={active ? slashOptionId(active) : undefined}

@@ -9,6 +9,7 @@ import { activeMarks } from '../../../shared/editor/marks';
 import type { EditorCommand } from './commands';
 import { useRovingFocus } from '../app/useRovingFocus';
 import { hotkeyFor } from './hotkeyTable';
+import { ChevronDown, Redo2, Undo2 } from 'lucide-react';
 
 const MARK_BUTTONS: Array<{ mark: Mark; label: string; glyph: string }> = [
   { mark: 'bold', label: 'Bold', glyph: 'B' },
@@ -116,7 +117,7 @@ export function Toolbar({ disabled, entries, onCommand, onInsert }: ToolbarProps
         onMouseDown={keepSelection}
         onClick={() => onCommand('undo')}
       >
-        ↶
+        <Undo2 size={14} aria-hidden="true" />
       </button>
       <button
         type="button"
@@ -127,7 +128,7 @@ export function Toolbar({ disabled, entries, onCommand, onInsert }: ToolbarProps
         onMouseDown={keepSelection}
         onClick={() => onCommand('redo')}
       >
-        ↷
+        <Redo2 size={14} aria-hidden="true" />
       </button>
       <button
         type="button"
@@ -187,7 +188,7 @@ function InsertMenu({ disabled, entries, onInsert }: { disabled: boolean; entrie
         onMouseDown={keepSelection}
         onClick={() => setOpen((o) => !o)}
       >
-        Insert ▾
+        Insert <ChevronDown size={14} aria-hidden="true" />
       </button>
       {open && (
         <div ref={menuRef} className="menu" role="menu" aria-label="Insert" onKeyDown={onMenuKey}>

@@ -11,6 +11,7 @@ import { useAssetUrl } from '../editor/library-blocks/useAssetUrl';
 import { EntryFormActions, useEntryForm } from './entryForm';
 import { LibraryView } from './LibraryView';
 import { VersionHistory } from './VersionHistory';
+import { X } from 'lucide-react';
 
 const inputOf = (a: AuthorEntry): AuthorInput => ({
   name: a.name,
@@ -151,7 +152,7 @@ function AuthorForm({ entry, initial, onSaved, onDeleted }: FormProps) {
               aria-label={`Remove profile link ${i + 1}`}
               onClick={() => set({ profileLinks: draft.profileLinks.filter((_, j) => j !== i) })}
             >
-              ×
+              <X size={14} aria-hidden="true" />
             </button>
           </div>
         ))}

@@ -1,5 +1,6 @@
 /** Review facts on a library row: returned with a note, open comments, deadline, and the search hit in context. */
 import type { ArticleSummary, SnippetPart } from '../../../shared/model/article';
+import { MessageSquare } from 'lucide-react';
 
 function formatDeadline(iso: string): string {
   const d = new Date(iso);
@@ -19,7 +20,7 @@ export function ArticleItemReview({ item }: { item: ArticleSummary }) {
           )}
           {open > 0 && (
             <span className="comment-count" aria-label={`${open} open ${open === 1 ? 'comment' : 'comments'}`}>
-              💬 {open}
+              <MessageSquare size={14} aria-hidden="true" /> {open}
             </span>
           )}
           {item.deadline && (

@@ -1,6 +1,6 @@
 /**
- * Who is at the desk: shown as a welcome card on first run (it does not block
- * the desk; actions that need a name ask for it) and in Settings.
+ * Who is at the desk: asked in a modal welcome card on first run (it can be put off until the
+ * next start; actions that need a name ask for it) and in Settings.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Profile, ReviewSettings } from '../../../shared/model/review';
@@ -10,6 +10,7 @@ import { WritingSettingsFields } from '../editor/WritingSettingsFields';
 import { saveWritingSettings, useWritingSettings } from '../editor/writingSettings';
 import type { WritingSettings } from '../../../shared/editor/typography';
 import { announce, useRestoreFocus } from '../app/focus';
+import { keepFocusInside } from '../app/keepFocusInside';
 import { useReview } from './ReviewContext';
 
 function ProfileFields({ value, onChange }: { value: Profile; onChange: (p: Profile) => void }) {
@@ -33,28 +34,59 @@ function ProfileFields({ value, onChange }: { value: Profile; onChange: (p: Prof
   );
 }
 
+/** "Later" lasts for this window's session (reloads too); the next start asks again. */
+const WELCOME_LATER_KEY = 'newsroom.welcome.later';
+
 export function FirstRunCard() {
   const { profile, saveProfile } = useReview();
   const [value, setValue] = useState<Profile>({ name: '', role: 'writer' });
   const [error, setError] = useState('');
-  if (profile !== null) return null;
+  const [later, setLater] = useState(() => sessionStorage.getItem(WELCOME_LATER_KEY) === '1');
+  const ref = useRef<HTMLDialogElement>(null);
+  const shown = profile === null && !later;
+  useEffect(() => {
+    // Modal: focus stays in the card and nothing behind it can be used until it is answered.
+    if (shown && ref.current && !ref.current.open) ref.current.showModal();
+  }, [shown]);
+  if (!shown) return null;
+  const putOff = () => {
+    sessionStorage.setItem(WELCOME_LATER_KEY, '1');
+    setLater(true);
+  };
   return (
-    <section className="first-run" role="region" aria-label="Welcome">
+    <dialog
+      ref={ref}
+      className="confirm-dialog first-run"
+      aria-labelledby="welcome-title"
+      aria-describedby="welcome-text"
+      onKeyDown={keepFocusInside}
+      onCancel={(e) => {
+        e.preventDefault();
+        putOff();
+      }}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
           saveProfile(value).catch((err) => setError(errorMessage(err)));
         }}
       >
-        <h2>Welcome to the desk</h2>
-        <p className="muted">Every submission, comment and approval is signed with your name. You can change this later in Settings.</p>
+        <h2 id="welcome-title">Welcome to the desk</h2>
+        <p id="welcome-text" className="muted">
+          Every submission, comment and approval is signed with your name. You can change this later in Settings.
+        </p>
         <ProfileFields value={value} onChange={setValue} />
         {error && <p className="error-text">{error}</p>}
-        <button type="submit" className="primary" disabled={!value.name.trim()}>
-          Start
-        </button>
+        <div className="button-row end">
+          <button type="button" onClick={putOff}>
+            Later
+          </button>
+          <button type="submit" className="primary" disabled={!value.name.trim()}>
+            Start
+          </button>
+        </div>
       </form>
-    </section>
+    </dialog>
   );
 }
 

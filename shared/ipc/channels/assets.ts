@@ -1,6 +1,7 @@
 /** Images stored in the database. */
 import { z } from 'zod';
 import { channel, idSchema as id } from '../channel';
+import { checkLinkUrl, MAX_URL_LENGTH } from '../../security/urlPolicy';
 
 export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'] as const;
 export type ImageMimeType = (typeof IMAGE_MIME_TYPES)[number];
@@ -23,4 +24,19 @@ export const assetChannels = {
       .strict(),
   ),
   'assets:get': channel<AssetData>()(z.object({ id }).strict()),
+  /**
+   * Downloads a web image named in a pasted page (main process: the page has no network) and stores
+   * it like 'assets:put'. Only http(s) addresses the URL policy accepts as links.
+   */
+  'assets:fetchWeb': channel<AssetRef>()(
+    z
+      .object({
+        url: z
+          .string()
+          .min(1)
+          .max(MAX_URL_LENGTH)
+          .refine((url) => /^https?:/i.test(url) && checkLinkUrl(url).ok, 'Only web (http, https) image addresses can be fetched.'),
+      })
+      .strict(),
+  ),
 } as const;

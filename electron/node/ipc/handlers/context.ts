@@ -3,6 +3,7 @@ import type { OpenedFiles } from '../../../../shared/ipc/channels/exchange';
 import type { PathKind } from '../../../../shared/ipc/channels/paths';
 import type { BackupService } from '../../backup/backupService';
 import type { ImageRasterizer } from '../../export/docx';
+import type { WebImageOptions } from '../../exchange/webImage';
 import type { PickedPaths } from '../../paths/pickedPaths';
 import type { DatabaseSession } from '../../session';
 import type { Handlers } from '../dispatch';
@@ -18,6 +19,8 @@ export type HandlerContext = {
   backups?: BackupService;
   /** What only the Electron shell offers for export: revealing files, PDF printing. */
   exchange?: ExchangeHost;
+  /** Tests only: limits on fetching web images (a local test server, no other hosts). */
+  webImages?: WebImageOptions;
 };
 
 export type ExchangeHost = {

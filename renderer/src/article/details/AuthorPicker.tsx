@@ -2,6 +2,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useCombobox } from '../../app/useCombobox';
 import type { Author } from '../../../../shared/model/article';
+import { ArrowUp, X } from 'lucide-react';
 
 type Props = {
   authorIds: string[];
@@ -54,11 +55,11 @@ export function AuthorPicker({ authorIds, authors, onChange }: Props) {
               </span>
               {i > 0 && (
                 <button type="button" aria-label={`Move ${name} earlier`} onClick={() => move(i, -1)}>
-                  ↑
+                  <ArrowUp size={14} aria-hidden="true" />
                 </button>
               )}
               <button type="button" aria-label={`Remove ${name} from the byline`} onClick={() => onChange(authorIds.filter((a) => a !== id))}>
-                ×
+                <X size={14} aria-hidden="true" />
               </button>
             </li>
           );

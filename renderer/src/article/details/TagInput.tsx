@@ -1,6 +1,7 @@
 /** Tags as removable chips, with completion from tags already used in the newsroom. */
 import { useId, useMemo, useState } from 'react';
 import { useCombobox } from '../../app/useCombobox';
+import { X } from 'lucide-react';
 
 type Props = { tags: string[]; known: string[]; onChange: (tags: string[]) => void; maxLength?: number };
 
@@ -31,7 +32,7 @@ export function TagInput({ tags, known, onChange, maxLength = 60 }: Props) {
           <li key={tag} className="chip">
             {tag}
             <button type="button" aria-label={`Remove tag ${tag}`} onClick={() => onChange(tags.filter((t) => t !== tag))}>
-              ×
+              <X size={14} aria-hidden="true" />
             </button>
           </li>
         ))}

@@ -64,7 +64,7 @@ export function LibraryBlockPicker() {
   return (
     <dialog
       ref={dialog}
-      className="library-picker"
+      className="confirm-dialog library-picker"
       aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();

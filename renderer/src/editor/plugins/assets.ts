@@ -22,6 +22,12 @@ export async function storeImageData(fileName: string, mimeType: ImageMimeType, 
   return assetId;
 }
 
+/** Downloads a web image through the main process (the page has no network) and stores it. */
+export async function fetchWebImage(url: string): Promise<string> {
+  const { assetId } = await call('fetchWebImage', { url });
+  return assetId;
+}
+
 const urls = new Map<string, Promise<string>>();
 
 /** Fetches an asset once per session and keeps its blob: URL. */

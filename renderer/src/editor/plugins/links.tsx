@@ -57,16 +57,38 @@ function focusNow(editor: ReactEditor) {
   void Promise.resolve().then(() => ReactEditor.focus(editor));
 }
 
+/**
+ * The text being linked stays marked while focus is in the popover (the editor's own selection is
+ * not drawn once focus leaves it). A CSS highlight adds no nodes to the document.
+ */
+function useLinkTargetHighlight(range: Range) {
+  const editor = useSlateStatic();
+  useEffect(() => {
+    if (Range.isCollapsed(range) || typeof CSS === 'undefined' || !('highlights' in CSS)) return;
+    try {
+      CSS.highlights.set('link-target', new Highlight(ReactEditor.toDOMRange(editor, range)));
+    } catch {
+      return;
+    }
+    return () => {
+      CSS.highlights.delete('link-target');
+    };
+  }, [editor, range]);
+}
+
 export function LinkPopover({ draft, frame, onClose }: { draft: LinkDraft; frame: HTMLElement | null; onClose: () => void }) {
   const editor = useSlateStatic();
   const [url, setUrl] = useState(draft.url);
   const [text, setText] = useState(draft.text);
   const [error, setError] = useState<string | null>(null);
   const urlRef = useRef<HTMLInputElement>(null);
-  const pos = useFloatingPosition(draft.range, frame);
+  const panel = useRef<HTMLDivElement>(null);
+  const pos = useFloatingPosition(draft.range, frame, 340, panel);
   const needsText = !draft.editing && Range.isCollapsed(draft.range);
 
-  useEffect(() => urlRef.current?.focus(), []);
+  // No scrolling to the field: the popover is placed next to the text only after this first render.
+  useEffect(() => urlRef.current?.focus({ preventScroll: true }), []);
+  useLinkTargetHighlight(draft.range);
 
   const close = () => {
     onClose();
@@ -94,7 +116,9 @@ export function LinkPopover({ draft, frame, onClose }: { draft: LinkDraft; frame
 
   return (
     <div
+      ref={panel}
       className="floating-panel link-popover"
+      data-placement={pos?.placement}
       role="dialog"
       aria-label={draft.editing ? 'Edit link' : 'Add link'}
       style={pos ? { top: pos.top, left: pos.left } : undefined}
