@@ -2,10 +2,13 @@ import type { Page } from '@playwright/test';
 import { test, expect, expectSaved, articleButton } from './fixtures';
 import { KeyCounter, expectNoA11yViolations } from './a11y';
 
+// These flows start as a new desk does: with the welcome card.
+test.use({ firstRun: true });
+
 const SEED_HEADLINE = 'Harbour City Votes to Build Flood Barrier After Decade of Debate';
 
 async function startAs(page: Page, name: string, role: 'Writer' | 'Editor') {
-  const welcome = page.getByRole('region', { name: 'Welcome' });
+  const welcome = page.getByRole('dialog', { name: 'Welcome to the desk' });
   await welcome.getByLabel('Your name').fill(name);
   await welcome.getByLabel(role).check();
   await welcome.getByRole('button', { name: 'Start' }).click();
@@ -46,8 +49,8 @@ test('review and library tabs are one Tab stop each, with arrow keys that select
   await startAs(page, 'Mara Lindqvist', 'Writer');
   await articleButton(page, SEED_HEADLINE).click();
   const checklist = page.getByRole('tab', { name: 'Checklist' });
-  await checklist.focus();
-  await expect(page.getByRole('tablist', { name: 'Review panels' }).locator('[tabindex="0"]')).toHaveCount(1);
+  await checklist.click();
+  await expect(page.getByRole('tablist', { name: 'Details and review' }).locator('[tabindex="0"]')).toHaveCount(1);
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tab', { name: /^Comments/ })).toBeFocused();
   await expect(page.getByRole('tab', { name: /^Comments/ })).toHaveAttribute('aria-selected', 'true');
@@ -56,8 +59,9 @@ test('review and library tabs are one Tab stop each, with arrow keys that select
   await expect(page.getByRole('tab', { name: 'History' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tabpanel', { name: 'History' }).getByRole('region', { name: 'History' })).toBeVisible();
   await page.keyboard.press('Home');
-  await expect(checklist).toBeFocused();
-  await expect(checklist).toHaveAttribute('aria-selected', 'true');
+  const details = page.getByRole('tab', { name: 'Details' });
+  await expect(details).toBeFocused();
+  await expect(details).toHaveAttribute('aria-selected', 'true');
   // Tab from the selected tab goes into its panel's content or past the list, never to another tab.
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).not.toBe('tab');
@@ -117,12 +121,15 @@ test('focus lands somewhere sensible and is announced after saving settings, sub
   await expect(exportButton).toBeFocused();
 
   await page.getByRole('region', { name: 'Workflow' }).getByRole('button', { name: 'Submit for review' }).click();
+  // The seed story is shorter than its planned length: the checklist asks first.
+  await page.getByRole('alertdialog', { name: 'Submit with warnings?' }).getByRole('button', { name: 'Submit anyway' }).click();
   await expect(page.getByTestId('article-status')).toHaveText('Submitted');
   await expect(page.getByTestId('article-status')).toBeFocused();
   await expect(page.locator('#announcer')).toHaveText('The article is now Submitted.');
 
   // A row that leaves the list hands focus to the row in its place.
   await page.getByRole('button', { name: 'New article' }).click();
+  await expect(page.getByLabel('Headline')).toBeFocused();
   await page.keyboard.type('Second');
   await expectSaved(page);
   await page.getByLabel('Show', { exact: true }).selectOption('all');
@@ -172,9 +179,24 @@ test('keyboard only: create an article, write, insert a bio and a disclosure, su
   }
   await expectSaved(page);
 
+  // Submitting runs the checklist, which needs a byline and an AI-use declaration that agrees with the
+  // disclosure: on to the details (the Details tab, then Byline), then to the declaration.
+  const byline = page.getByRole('combobox', { name: 'Byline' });
+  for (let i = 0; i < 10 && !(await byline.evaluate((el) => el === document.activeElement)); i++) await nav.press('Tab');
+  await expect(byline).toBeFocused();
+  await keys.type('Mara');
+  await nav.press('Enter');
+  const none = page.getByRole('checkbox', { name: 'None' });
+  for (let i = 0; i < 30 && !(await none.evaluate((el) => el === document.activeElement)); i++) await nav.press('Tab');
+  await expect(none).toBeFocused();
+  await nav.press('Tab');
+  await expect(page.getByRole('checkbox', { name: 'Research' })).toBeFocused();
+  await nav.press('Space');
+  await expectSaved(page);
+
   // To the workflow bar: back through the text's controls, then submit.
   const submit = page.getByRole('region', { name: 'Workflow' }).getByRole('button', { name: 'Submit for review' });
-  for (let i = 0; i < 12 && !(await submit.evaluate((el) => el === document.activeElement)); i++) await nav.press('Shift+Tab');
+  for (let i = 0; i < 40 && !(await submit.evaluate((el) => el === document.activeElement)); i++) await nav.press('Shift+Tab');
   await expect(submit).toBeFocused();
   await nav.press('Enter');
   await expect(page.getByTestId('article-status')).toHaveText('Submitted');
@@ -184,5 +206,7 @@ test('keyboard only: create an article, write, insert a bio and a disclosure, su
   const total = nav.count + keys.count;
   test.info().annotations.push({ type: 'keys', description: `${navigation} navigation and action keys, ${total} keys in all (was 53 navigation keys)` });
   console.log(`keyboard-only submit: ${navigation} navigation/action keys, ${total} keys in all`);
-  expect(navigation).toBeLessThanOrEqual(20);
+  // 53 before this work. Submitting now runs the checklist, which needs a byline and an AI-use
+  // declaration the old flow skipped; reaching them and coming back costs most of these keys.
+  expect(navigation).toBeLessThanOrEqual(42);
 });

@@ -10,13 +10,16 @@ import type { BrowserHost } from '../../electron/browser-host/server';
 import { SEED_IDS } from '../../electron/node/store/seed';
 import { test, expect, expectSaved, articleButton, choosePath, exportFolderOf } from './fixtures';
 
+// These flows start as a new desk does: with the welcome card.
+test.use({ firstRun: true });
+
 const SEED_HEADLINE = 'Harbour City Votes to Build Flood Barrier After Decade of Debate';
 const SEED_SLUG = 'harbour-city-votes-to-build-flood-barrier-after-decade-of-debate';
 const STORY = 'Council approves the harbour wall';
 
 /** First run: the welcome card, filled in with the keyboard. */
 async function introduce(page: Page, name: string, role: 'Writer' | 'Editor') {
-  const welcome = page.getByRole('region', { name: 'Welcome' });
+  const welcome = page.getByRole('dialog', { name: 'Welcome to the desk' });
   await welcome.getByLabel('Your name').click();
   await page.keyboard.type(name);
   await welcome.getByLabel(role).check();

@@ -64,6 +64,8 @@ export function ArticleDetails({ articleId, headline, fields, onChange, disclosu
       <h2>Details</h2>
       <AuthorPicker authorIds={fields.bylineAuthorIds} authors={authors} onChange={(bylineAuthorIds) => onChange({ bylineAuthorIds })} />
       <BylineBioPrompt authorIds={fields.bylineAuthorIds} />
+      {/* What submitting checks first (byline, AI use) comes first, a few keys from the text. */}
+      <AiDeclarationField value={fields.aiDeclaration} onChange={(aiDeclaration) => onChange({ aiDeclaration })} findings={disclosureFindings} />
 
       <div className="field">
         <label htmlFor={ids.section}>Section</label>
@@ -154,7 +156,6 @@ export function ArticleDetails({ articleId, headline, fields, onChange, disclosu
         />
       </div>
       <DeadlineField id={ids.deadline} value={fields.deadline} onChange={(deadline) => onChange({ deadline })} />
-      <AiDeclarationField value={fields.aiDeclaration} onChange={(aiDeclaration) => onChange({ aiDeclaration })} findings={disclosureFindings} />
     </aside>
   );
 }
