@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { ArticleBody, BlockElement, FormattedText, InlineNode, ListItemElement } from '../model/document';
-import { articleBodySchema, MARKS } from '../model/document';
+import { articleBodySchema, emptyBody, MARKS } from '../model/document';
 import { normalizeInlines, storyBlocks } from '../export/common';
 import { exportMarkdown } from '../export/markdown';
 import { makeArticle, mara, sampleInput } from '../export/__fixtures__/sampleArticle';
@@ -17,7 +17,9 @@ const roundTrip = (body: ArticleBody) => importMarkdown(exportMarkdown(inputFor(
  * at the end of the body (the editor adds its own back when it opens the article).
  */
 function canonical(body: ArticleBody): ArticleBody {
-  return inlinesCanonical(storyBlocks(body));
+  const story = storyBlocks(body);
+  // Trailing empty paragraphs are not exported; a body of nothing else reads back as the empty article.
+  return story.length ? inlinesCanonical(story) : emptyBody();
 }
 
 function inlinesCanonical(body: readonly BlockElement[]): ArticleBody {
@@ -283,7 +285,8 @@ describe('markdown round trip (property)', () => {
         expect(cpuMs(() => (back = roundTrip(body)))).toBeLessThan(2_000);
         expect(back).toEqual(canonical(body));
       }),
-      { numRuns: 400 },
+      // A body of one empty paragraph (the empty article) once failed here: always try it.
+      { numRuns: 400, examples: [[[{ type: 'paragraph', children: [{ text: '' }] }]]] },
     );
   });
 });
