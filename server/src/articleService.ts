@@ -1,7 +1,6 @@
 /** The article operations of the API: list what an account may see, create, move through the workflow. */
 import * as Y from 'yjs';
-import type { ArticleFields } from '../../shared/model/article';
-import { emptyBody } from '../../shared/model/document';
+import { emptyArticleFields, type ArticleFields } from '../../shared/model/article';
 import { articleToDoc, readArticleDoc } from '../../shared/sync/articleDoc';
 import { articleDocumentName } from '../../shared/sync/documentName';
 import { planTransition, type WorkflowAction } from '../../shared/workflow/transitions';
@@ -34,23 +33,6 @@ export async function visibleArticle(storage: Storage, account: Account, id: str
   if (!article) return undefined;
   return view(article, account, (await storage.accounts.byId(article.ownerId))?.name ?? '');
 }
-
-export const emptyArticleFields = (): ArticleFields => ({
-  headline: '',
-  dek: '',
-  slug: '',
-  slugLocked: false,
-  section: '',
-  tags: [],
-  bylineAuthorIds: [],
-  dateline: '',
-  seoTitle: '',
-  seoDescription: '',
-  plannedLength: 0,
-  deadline: '',
-  aiDeclaration: { uses: [], tools: '', note: '' },
-  body: emptyBody(),
-});
 
 export type CreateResult = { ok: true; created: boolean; article: ArticleView } | { ok: false; status: 400 | 409; reason: string };
 

@@ -1,6 +1,6 @@
 /** Articles, authors and disclosure templates as they cross process boundaries. */
 import { z } from 'zod';
-import { articleBodySchema, inlineSchema, type ArticleBody, type InlineNode } from './document';
+import { articleBodySchema, emptyBody, inlineSchema, type ArticleBody, type InlineNode } from './document';
 
 export const ARTICLE_STATUSES = ['draft', 'submitted', 'in-edit', 'approved', 'exported', 'spiked'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
@@ -68,6 +68,24 @@ export type ArticleFields = {
   body: ArticleBody;
 };
 export type ArticlePatch = Partial<ArticleFields>;
+
+/** An article with nothing in it yet. */
+export const emptyArticleFields = (): ArticleFields => ({
+  headline: '',
+  dek: '',
+  slug: '',
+  slugLocked: false,
+  section: '',
+  tags: [],
+  bylineAuthorIds: [],
+  dateline: '',
+  seoTitle: '',
+  seoDescription: '',
+  plannedLength: 0,
+  deadline: '',
+  aiDeclaration: noAiDeclaration(),
+  body: emptyBody(),
+});
 
 export type Article = ArticleFields & {
   id: string;

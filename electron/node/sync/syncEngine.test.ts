@@ -36,7 +36,8 @@ import { sampleArticleBody } from '../store/seed';
 import { createArticleStore } from '../store/articleStore';
 import { openDatabase, type Db } from '../store/database';
 import { createSyncStore } from '../store/syncStore';
-import { emptyFields, SyncEngine, type ConnectionState } from './syncEngine';
+import { SyncEngine, type ConnectionState } from './syncEngine';
+import { emptyArticleFields } from '../../../shared/model/article';
 
 const PASSWORDS = { mara: 'mara-password-1', tomas: 'tomas-password-1', ines: 'ines-password-1' };
 const ACCOUNTS = [
@@ -538,7 +539,7 @@ describe('the desk’s sync engine with a real newsroom server', () => {
       const articles = createArticleStore(db);
       articles.insertArticleAs(
         id,
-        { ...emptyFields(), headline: 'Kept' },
+        { ...emptyArticleFields(), headline: 'Kept' },
         { status: 'draft', version: 1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' },
       );
       createSyncStore(db).putServer({ url: fakeUrl, allowInsecure: false, account: { id: 'acct', name: 'Mara', role: 'writer' } });
@@ -546,7 +547,7 @@ describe('the desk’s sync engine with a real newsroom server', () => {
         articleId: id,
         serverUrl: fakeUrl,
         accountId: 'acct',
-        state: Y.encodeStateAsUpdate(articleToDoc({ ...emptyFields(), headline: 'Kept' })),
+        state: Y.encodeStateAsUpdate(articleToDoc({ ...emptyArticleFields(), headline: 'Kept' })),
         onServer: true,
       });
       expect(desk.engine.configure({ server: fakeUrl, token: 'x'.repeat(43) }).ok).toBe(true);

@@ -14,8 +14,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { ARTICLE_STATUSES, noAiDeclaration, type ArticleFields, type ArticleStatus } from '../../../shared/model/article';
-import { emptyBody } from '../../../shared/model/document';
+import { ARTICLE_STATUSES, emptyArticleFields, type ArticleFields, type ArticleStatus } from '../../../shared/model/article';
 import { articleToDoc, docToArticleFields, fieldsMap } from '../../../shared/sync/articleDoc';
 import { articleDocumentName, isArticleId } from '../../../shared/sync/documentName';
 import { inspectMessage } from '../../../shared/sync/protocolMessages';
@@ -294,7 +293,7 @@ export class SyncEngine {
             if (!this.articles.hasArticle(article.id)) {
               this.articles.insertArticleAs(
                 article.id,
-                { ...emptyFields(), headline: article.headline.slice(0, 300) },
+                { ...emptyArticleFields(), headline: article.headline.slice(0, 300) },
                 {
                   status,
                   version: 1,
@@ -339,7 +338,7 @@ export class SyncEngine {
   createArticle(fields: Partial<ArticleFields> = {}): string {
     if (!this.address || !this.account) throw new ServerApiError('refused', 'Sign in to the newsroom server once before creating its articles.');
     const id = randomUUID();
-    const doc = articleToDoc({ ...emptyFields(), ...fields });
+    const doc = articleToDoc({ ...emptyArticleFields(), ...fields });
     const at = new Date().toISOString();
     this.articles.transaction(() => {
       this.articles.insertArticleAs(id, docToArticleFields(doc), { status: 'draft', version: 1, createdAt: at, updatedAt: at });
@@ -640,26 +639,6 @@ export class SyncEngine {
 }
 
 const isStatus = (value: unknown): value is ArticleStatus => typeof value === 'string' && (ARTICLE_STATUSES as readonly string[]).includes(value);
-
-/** An article with nothing in it yet, in the model's form. */
-export function emptyFields(): ArticleFields {
-  return {
-    headline: '',
-    dek: '',
-    slug: '',
-    slugLocked: false,
-    section: '',
-    tags: [],
-    bylineAuthorIds: [],
-    dateline: '',
-    seoTitle: '',
-    seoDescription: '',
-    plannedLength: 0,
-    deadline: '',
-    aiDeclaration: noAiDeclaration(),
-    body: emptyBody(),
-  };
-}
 
 const UNREADABLE_CHANGE = 'The server sent a change this desk could not read; it was ignored, and your copy is as it was.';
 
