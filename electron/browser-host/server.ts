@@ -17,6 +17,7 @@ import { createHandlers } from '../node/ipc/handlers';
 import { BackupService } from '../node/backup/backupService';
 import { PickedPaths } from '../node/paths/pickedPaths';
 import { DatabaseSession } from '../node/session';
+import { memoryTokenVault, SyncService } from '../node/sync/syncService';
 import { RENDERER_CSP } from '../node/security/csp';
 import { contentTypeFor, resolveAppRequest } from '../node/security/appProtocol';
 import type { WebImageOptions } from '../node/exchange/webImage';
@@ -39,6 +40,8 @@ export type BrowserHostOptions = {
    * may choose from, besides the database, the default backup folder and ~/Newsroom exports.
    */
   offer?: { databases?: string[]; backupFolders?: string[]; exportFolders?: string[] };
+  /** Tests: how soon the desk reconnects to its newsroom server (the default backs off from 1 s to 30 s). */
+  syncReconnect?: { minDelay: number; maxDelay: number };
 };
 
 export type BrowserHost = {
@@ -121,6 +124,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const backups = new BackupService({ session, log: (message) => console.error(message) });
   if (options.automaticBackups) backups.start();
   const paths = new PickedPaths();
+  // The browser host keeps newsroom session tokens in memory only: a restart means signing in again.
+  const sync = new SyncService(session, memoryTokenVault(), options.syncReconnect ? { reconnect: options.syncReconnect } : {});
   for (const file of options.offer?.databases ?? []) paths.offer('database', file);
   for (const folder of options.offer?.backupFolders ?? []) paths.offer('backup-folder', folder);
   for (const folder of options.offer?.exportFolders ?? []) paths.offer('export-folder', folder);
@@ -129,6 +134,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     createHandlers({
       session,
       backups,
+      sync,
       paths,
       info: { appVersion: options.appVersion ?? '0.0.0', runtime: 'browser-host', platform: process.platform },
       webImages: options.webImages,
@@ -209,6 +215,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
+        sync.dispose();
         server.close(() => {
           void backups.stop().then(() => {
             session.close();

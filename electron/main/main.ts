@@ -4,7 +4,7 @@
  * only Electron can apply (protocol, navigation, permissions, menus). Policy
  * lives in electron/node/security; this file only wires it to Electron.
  */
-import { app, BrowserWindow, dialog, Menu, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, safeStorage, session, shell, type WebContents } from 'electron';
 import log from 'electron-log/main';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +19,8 @@ import { IMPORT_EXTENSIONS } from '../../shared/exchange/sniff';
 import { bundlePathsIn, OpenedFiles } from '../node/exchange/openedFiles';
 import { PickedPaths } from '../node/paths/pickedPaths';
 import { DatabaseSession } from '../node/session';
+import { fileTokenVault } from '../node/sync/fileTokenVault';
+import { SyncService } from '../node/sync/syncService';
 import type { PathKind } from '../../shared/ipc/channels/paths';
 import { SHELL_CHANNELS, type MenuCommand } from '../preload/apiKeys';
 import { rasterizeInHiddenWindow } from './imageRaster';
@@ -252,9 +254,19 @@ async function start(): Promise<void> {
     log: (message) => log.error(message),
   });
   backupService.start();
+  // Newsroom server session tokens: sealed by the OS keychain through safeStorage, never stored in clear.
+  const syncService = new SyncService(
+    sessionForHandlers,
+    fileTokenVault(path.join(app.getPath('userData'), 'sync-tokens.json'), {
+      available: () => safeStorage.isEncryptionAvailable(),
+      encrypt: (text) => safeStorage.encryptString(text),
+      decrypt: (data) => safeStorage.decryptString(data),
+    }),
+  );
   const dispatch = createDispatcher(
     createHandlers({
       session: sessionForHandlers,
+      sync: syncService,
       info: { appVersion: app.getVersion(), runtime: 'electron', platform: process.platform },
       paths: new PickedPaths({
         remembered: readSettings(settingsFile()).recentPaths,

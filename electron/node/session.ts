@@ -27,6 +27,7 @@ export class DatabaseSession {
   private assetStore: AssetStore | undefined;
   private libraryStore: LibraryStore | undefined;
   private current: DbStatus;
+  private readonly beforeClose = new Set<(db: Db) => void>();
 
   constructor(
     dbPath: string,
@@ -83,7 +84,14 @@ export class DatabaseSession {
     return this.open(candidate);
   }
 
+  /** Called with the database about to close (another file opens, or the app quits): the last moment to write to it. */
+  onBeforeClose(listener: (db: Db) => void): () => void {
+    this.beforeClose.add(listener);
+    return () => this.beforeClose.delete(listener);
+  }
+
   close(): void {
+    if (this.db) for (const listener of this.beforeClose) listener(this.db);
     this.db?.close();
     this.db = undefined;
     this.articleStore = undefined;

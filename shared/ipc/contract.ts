@@ -12,6 +12,7 @@ import { exchangeChannels } from './channels/exchange';
 import { libraryChannels } from './channels/library';
 import { pathChannels } from './channels/paths';
 import { reviewChannels } from './channels/review';
+import { syncChannels } from './channels/sync';
 import type { z } from 'zod';
 import { API_METHODS, type ApiMethod } from './methods';
 
@@ -30,6 +31,7 @@ export const contract = {
   ...libraryChannels,
   ...pathChannels,
   ...reviewChannels,
+  ...syncChannels,
 } as const;
 
 export type Contract = typeof contract;

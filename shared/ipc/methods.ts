@@ -71,6 +71,17 @@ export const API_METHODS = {
   getRevision: 'revisions:get',
   saveRevision: 'revisions:create',
   restoreRevision: 'revisions:restore',
+
+  syncStatus: 'sync:status',
+  configureSync: 'sync:configure',
+  signInToServer: 'sync:signIn',
+  signOutOfServer: 'sync:signOut',
+  setWorkOffline: 'sync:setOffline',
+  refreshNewsroom: 'sync:refresh',
+  openSyncedArticle: 'sync:open',
+  closeSyncedArticle: 'sync:close',
+  pushArticleUpdate: 'sync:push',
+  pullArticleUpdates: 'sync:pull',
 } as const satisfies Record<string, Channel>;
 
 export type ApiMethod = keyof typeof API_METHODS;

@@ -241,6 +241,7 @@ const CASES: Record<Channel, Case> = {
   ...exchangeCases(),
   ...pathCases(),
   ...reviewCases(),
+  ...syncCases(),
 };
 
 type CaseGroup = Partial<Record<Channel, Case>>;
@@ -519,6 +520,51 @@ function reviewCases() {
         { articleId: c.articleId, revisionId: 1, baseVersion: -1 },
         { articleId: c.articleId, revisionId: 1, baseVersion: 1, force: true },
         ...articleIdInvalid().map((p) => ({ ...(p as object), revisionId: 1, baseVersion: 1 })),
+      ],
+    },
+  } satisfies CaseGroup;
+}
+
+/** The newsroom server (shared/ipc/channels/sync.ts), on a solo desk: nothing is configured or open. */
+function syncCases() {
+  const pull = { articleId: 'a1', stateVector: 'AA==', after: 0, revision: 0, waitMs: 0 };
+  return {
+    'sync:status': { valid: () => ({ after: 0, waitMs: 0 }), invalid: () => [{ after: -1 }, { waitMs: 30_001 }, { after: '1' }, { extra: 1 }] },
+    'sync:configure': {
+      valid: () => ({ server: 'http://127.0.0.1:9' }),
+      invalid: () => [{}, { server: '' }, { server: long(501) }, { server: 'http://127.0.0.1:9', allowInsecure: 'yes' }, { server: 'x', token: 't' }],
+    },
+    'sync:signIn': {
+      valid: () => ({ name: 'Mara', password: 'secret' }),
+      // Nothing answers on the configured address.
+      error: 'NOT_ALLOWED',
+      invalid: () => [{ name: 'Mara' }, { name: '', password: 'x' }, { name: 'Mara', password: long(1_001) }, { name: 'Mara', password: 'x', remember: true }],
+    },
+    'sync:signOut': { valid: () => ({}), invalid: () => [{ everywhere: true }] },
+    'sync:setOffline': { valid: () => ({ offline: false }), invalid: () => [{}, { offline: 'no' }] },
+    'sync:refresh': { valid: () => ({}), invalid: () => [{ full: true }] },
+    'sync:open': { valid: (c: Ctx) => ({ articleId: c.articleId }), invalid: () => [{}, { articleId: '' }, { articleId: long(101) }, { id: 'a1' }] },
+    'sync:close': { valid: (c: Ctx) => ({ articleId: c.articleId }), invalid: () => [{}, { articleId: 5 }] },
+    'sync:push': {
+      valid: (c: Ctx) => ({ articleId: c.articleId, update: 'AAA=' }),
+      // A desk-only article is not open as a newsroom article.
+      error: 'NOT_FOUND',
+      invalid: (c: Ctx) => [
+        { articleId: c.articleId },
+        { articleId: c.articleId, update: '' },
+        { articleId: c.articleId, update: '<script>' },
+        { articleId: c.articleId, update: 'A'.repeat(12_000_001) },
+      ],
+    },
+    'sync:pull': {
+      valid: (c: Ctx) => ({ ...pull, articleId: c.articleId }),
+      error: 'NOT_FOUND',
+      invalid: () => [
+        { ...pull, waitMs: 30_001 },
+        { ...pull, after: -1 },
+        { ...pull, stateVector: '%%' },
+        { ...pull, revision: undefined },
+        { ...pull, extra: 1 },
       ],
     },
   } satisfies CaseGroup;

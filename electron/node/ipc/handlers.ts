@@ -11,11 +11,18 @@ import { exchangeHandlers } from './handlers/exchange';
 import { libraryHandlers } from './handlers/library';
 import { pathHandlers } from './handlers/paths';
 import { reviewHandlers } from './handlers/review';
+import { syncHandlers } from './handlers/sync';
+import { SyncService } from '../sync/syncService';
 
 export type { HandlerContext };
 
 export function createHandlers(context: HandlerContext): Handlers {
-  const ctx = { ...context, paths: context.paths ?? new PickedPaths(), backups: context.backups ?? new BackupService({ session: context.session }) };
+  const ctx = {
+    ...context,
+    paths: context.paths ?? new PickedPaths(),
+    backups: context.backups ?? new BackupService({ session: context.session }),
+    sync: context.sync ?? new SyncService(context.session),
+  };
   return {
     ...appHandlers(ctx),
     ...articleHandlers(ctx),
@@ -25,5 +32,6 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...libraryHandlers(ctx),
     ...pathHandlers(ctx),
     ...reviewHandlers(ctx),
+    ...syncHandlers(ctx),
   };
 }

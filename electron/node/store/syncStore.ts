@@ -53,6 +53,7 @@ export function createSyncStore(db: Db, clock: Clock = () => new Date()) {
     server: db.prepare<[string], { url: string; account_id: string | null; account_name: string | null; account_role: string | null; allow_insecure: number }>(
       `SELECT url, account_id, account_name, account_role, allow_insecure FROM sync_servers WHERE url = ?`,
     ),
+    latestServer: db.prepare<[], { url: string }>(`SELECT url FROM sync_servers ORDER BY updated_at DESC, rowid DESC LIMIT 1`),
     putServer: db.prepare(
       `INSERT INTO sync_servers (url, account_id, account_name, account_role, allow_insecure, updated_at) VALUES (@url, @id, @name, @role, @allow, @now)
        ON CONFLICT (url) DO UPDATE SET account_id = excluded.account_id, account_name = excluded.account_name,
@@ -87,6 +88,12 @@ export function createSyncStore(db: Db, clock: Clock = () => new Date()) {
       const account: ServerAccount | undefined =
         row.account_id && row.account_name && (role === 'writer' || role === 'editor') ? { id: row.account_id, name: row.account_name, role } : undefined;
       return { url: row.url, allowInsecure: row.allow_insecure === 1, ...(account ? { account } : {}) };
+    },
+
+    /** The server this desk was pointed at last: the one it connects to at start. */
+    latestServer(): ServerRecord | undefined {
+      const row = stmt.latestServer.get();
+      return row ? this.server(row.url) : undefined;
     },
 
     putServer(record: ServerRecord): void {

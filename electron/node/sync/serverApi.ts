@@ -101,6 +101,12 @@ export function createServerApi(base: string, token: () => string | undefined) {
       return parse(z.object({ articles: z.array(serverArticleSchema).max(100_000) }), (await request('GET', '/api/articles')).json).articles;
     },
 
+    /** A workflow action, judged by the server against the shared transition table and the account's role. */
+    async transition(id: string, action: string, note: string): Promise<ServerArticle> {
+      const { json } = await request('POST', `/api/articles/${encodeURIComponent(id)}/transition`, { action, note });
+      return parse(z.object({ article: serverArticleSchema }), json).article;
+    },
+
     /** Creates an article made offline from the desk's own document (idempotent by id). */
     async createArticle(id: string, state: Uint8Array): Promise<ServerArticle> {
       const { json } = await request('POST', '/api/articles', { id, state: Buffer.from(state).toString('base64') });

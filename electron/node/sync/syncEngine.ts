@@ -20,27 +20,14 @@ import { articleDocumentName, isArticleId } from '../../../shared/sync/documentN
 import { inspectMessage } from '../../../shared/sync/protocolMessages';
 import { updateProblem } from '../../../shared/sync/updatePolicy';
 import { checkServerAddress, type ServerAddress } from '../../../shared/sync/serverAddress';
+import type { ArticleSyncState, ConnectionState } from '../../../shared/sync/syncState';
 import { createArticleStore, type ArticleStore } from '../store/articleStore';
 import type { Db } from '../store/database';
 import { createSyncStore, type ServerAccount, type SyncStore } from '../store/syncStore';
 import { ArticleReplica } from './articleReplica';
 import { createServerApi, ServerApiError, type ServerApi, type ServerArticle } from './serverApi';
 
-export type ConnectionState =
-  | { kind: 'not-configured' }
-  | { kind: 'signed-out'; reason: string }
-  | { kind: 'offline'; pending: number; reason?: string }
-  | { kind: 'syncing'; pending: number }
-  | { kind: 'up-to-date' };
-
-export type ArticleSyncState = {
-  saved: 'saved-locally' | 'on-the-server';
-  access?: 'read' | 'write';
-  /** The server's sentence when the article is read-only or refused to this account. */
-  accessReason?: string;
-  /** Why the local copy did not take the latest content (it keeps the last good one). */
-  problem?: string;
-};
+export type { ArticleSyncState, ConnectionState };
 
 export type SyncEngineOptions = {
   /** Reconnection delays (ms); the defaults back off from 1 s to 30 s. */
@@ -334,6 +321,31 @@ export class SyncEngine {
     }
   }
 
+  /** A workflow action, asked of the server (the authority); its answer becomes the local status and access. */
+  async transition(id: string, action: string, note: string): Promise<ServerArticle> {
+    let article: ServerArticle;
+    try {
+      article = await this.requireApi().transition(id, action, note);
+    } catch (error) {
+      this.handleApiError(error);
+      throw error;
+    }
+    this.store.setServerView(id, { status: article.status, access: article.access });
+    const entry = this.loaded.get(id);
+    if (entry) {
+      entry.access = article.access;
+      if (article.access === 'write') entry.accessReason = undefined;
+    }
+    this.notify();
+    return article;
+  }
+
+  /** Whether this article is one of the signed-in newsroom's (a replica this engine keeps). */
+  isNewsroomArticle(id: string): boolean {
+    const record = this.store.replica(id);
+    return record !== undefined && record.serverUrl === this.address?.url && record.accountId === this.account?.id;
+  }
+
   /** Makes a new article on this desk, online or not; it is created on the server when the desk connects. */
   createArticle(fields: Partial<ArticleFields> = {}): string {
     if (!this.address || !this.account) throw new ServerApiError('refused', 'Sign in to the newsroom server once before creating its articles.');
@@ -377,7 +389,7 @@ export class SyncEngine {
   }
 
   /** Applies a Yjs update made elsewhere (the renderer's editor). A malformed one is refused and changes nothing. */
-  applyUpdate(id: string, update: Uint8Array): { ok: true } | { ok: false; reason: string } {
+  applyUpdate(id: string, update: Uint8Array, origin: unknown = null): { ok: true } | { ok: false; reason: string } {
     const entry = this.requireLoaded(id);
     // Applied to a scratch document first, so a broken one changes nothing; then judged as the server
     // judges it: a change it would refuse would otherwise be stored here and resent on every connection.
@@ -391,7 +403,7 @@ export class SyncEngine {
       probe.destroy();
     }
     if (updateProblem(update)) return { ok: false, reason: 'The change does not fit an article and was not applied; the article is as it was.' };
-    Y.applyUpdate(entry.replica.doc, update);
+    Y.applyUpdate(entry.replica.doc, update, origin);
     return { ok: true };
   }
 

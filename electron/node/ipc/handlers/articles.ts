@@ -1,12 +1,20 @@
 import type { articleChannels } from '../../../../shared/ipc/channels/articles';
-import type { HandlerContext, HandlerGroup } from './context';
+import type { FullHandlerContext, HandlerGroup } from './context';
+import { refuseNewsroomArticle } from './sync';
 
-export function articleHandlers({ session }: HandlerContext): HandlerGroup<keyof typeof articleChannels> {
+export function articleHandlers(ctx: FullHandlerContext): HandlerGroup<keyof typeof articleChannels> {
+  const { session, sync } = ctx;
   return {
     'articles:list': (req) => session.store().listArticles(req),
     'articles:get': ({ id }) => session.store().getArticle(id),
-    'articles:create': ({ fields }) => session.store().createArticle(fields ?? {}),
+    // Signed in to a newsroom, a new article is the newsroom's: made here, created on the server when connected.
+    'articles:create': ({ fields }) => {
+      const id = sync.createArticle(fields ?? {});
+      return id ? session.store().getArticle(id) : session.store().createArticle(fields ?? {});
+    },
     'articles:save': ({ id, baseVersion, patch }) => {
+      // Its JSON is derived from the shared document; a direct save would be overwritten by the next change.
+      refuseNewsroomArticle(ctx, id, 'Saving outside the shared document');
       const store = session.store();
       const review = session.review();
       // History keeps at least one revision per ten minutes of editing.

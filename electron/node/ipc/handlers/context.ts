@@ -6,6 +6,7 @@ import type { ImageRasterizer } from '../../export/docx';
 import type { WebImageOptions } from '../../exchange/webImage';
 import type { PickedPaths } from '../../paths/pickedPaths';
 import type { DatabaseSession } from '../../session';
+import type { SyncService } from '../../sync/syncService';
 import type { Handlers } from '../dispatch';
 
 export type HandlerContext = {
@@ -19,6 +20,8 @@ export type HandlerContext = {
   backups?: BackupService;
   /** What only the Electron shell offers for export: revealing files, PDF printing. */
   exchange?: ExchangeHost;
+  /** The newsroom server (one per host, over the session's database); made with a memory token vault when absent. */
+  sync?: SyncService;
   /** Tests only: limits on fetching web images (a local test server, no other hosts). */
   webImages?: WebImageOptions;
 };
@@ -33,7 +36,7 @@ export type ExchangeHost = {
 };
 
 /** The context the handler groups see: one registry of paths and one backup service, shared by all of them. */
-export type FullHandlerContext = HandlerContext & { paths: PickedPaths; backups: BackupService };
+export type FullHandlerContext = HandlerContext & { paths: PickedPaths; backups: BackupService; sync: SyncService };
 
 /** The handlers of one group of channels (see shared/ipc/channels/). */
 export type HandlerGroup<C extends Channel> = Pick<Handlers, C>;

@@ -1,8 +1,9 @@
 import type { libraryChannels } from '../../../../shared/ipc/channels/library';
-import type { HandlerContext, HandlerGroup } from './context';
+import type { FullHandlerContext, HandlerGroup } from './context';
+import { refuseNewsroomArticle } from './sync';
 
-export function libraryHandlers({ session }: HandlerContext): HandlerGroup<keyof typeof libraryChannels> {
-  const library = () => session.library();
+export function libraryHandlers(ctx: FullHandlerContext): HandlerGroup<keyof typeof libraryChannels> {
+  const library = () => ctx.session.library();
   return {
     'authors:list': (req) => library().listAuthors(req),
     'authors:get': ({ id }) => library().getAuthor(id),
@@ -19,6 +20,6 @@ export function libraryHandlers({ session }: HandlerContext): HandlerGroup<keyof
     'disclosures:delete': ({ id }) => (library().deleteDisclosure(id), null),
     'disclosures:versions': ({ id }) => library().disclosureVersions(id),
 
-    'articles:freezeLibraryBlocks': ({ id }) => library().freezeLibraryBlocks(id),
+    'articles:freezeLibraryBlocks': ({ id }) => (refuseNewsroomArticle(ctx, id, 'Freezing library blocks'), library().freezeLibraryBlocks(id)),
   };
 }

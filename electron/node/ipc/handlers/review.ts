@@ -1,19 +1,43 @@
 import type { reviewChannels } from '../../../../shared/ipc/channels/review';
-import type { HandlerContext, HandlerGroup } from './context';
+import { AppError } from '../../../../shared/ipc/contract';
+import type { FullHandlerContext, HandlerGroup } from './context';
+import { refuseNewsroomArticle } from './sync';
 
 /** Every write is attributed to the desk's stored profile, never to anything in the request. */
-export function reviewHandlers({ session }: HandlerContext): HandlerGroup<keyof typeof reviewChannels> {
+export function reviewHandlers(ctx: FullHandlerContext): HandlerGroup<keyof typeof reviewChannels> {
+  const { session, sync } = ctx;
   const review = () => session.review();
-  const actor = () => review().settings.requireProfile();
+  // Signed in to a newsroom, the account says who acts and with which role; solo, the desk's profile does.
+  const actor = () => sync.accountProfile() ?? review().settings.requireProfile();
   return {
-    'profile:get': () => review().settings.profile() ?? null,
-    'profile:set': (profile) => review().settings.setProfile(profile),
+    'profile:get': () => sync.accountProfile() ?? review().settings.profile() ?? null,
+    'profile:set': (profile) => {
+      const account = sync.accountProfile();
+      if (account && (account.role !== profile.role || account.name !== profile.name.trim()))
+        throw new AppError(
+          'NOT_ALLOWED',
+          `Your name and role come from your newsroom account (${account.name}, ${account.role}); an administrator changes them on the server.`,
+        );
+      return review().settings.setProfile(profile);
+    },
     'reviewSettings:get': () => review().settings.reviewSettings(),
     'reviewSettings:set': (settings) => review().settings.setReviewSettings(settings),
     'writingSettings:get': () => review().settings.writingSettings(),
     'writingSettings:set': (settings) => review().settings.setWritingSettings(settings),
 
-    'workflow:transition': ({ id, baseVersion, action, note }) => review().workflow.transition(id, baseVersion, action, note ?? '', actor()),
+    'workflow:transition': async ({ id, baseVersion, action, note }) => {
+      if (!sync.isNewsroomArticle(id)) return review().workflow.transition(id, baseVersion, action, note ?? '', actor());
+      // The server decides; the desk then records the same step in its own history and status.
+      const status = await sync.transition(id, action, note ?? '');
+      const local = session.store().getArticle(id);
+      if (local.status === status) return local;
+      try {
+        return review().workflow.transition(id, local.version, action, note ?? '', actor());
+      } catch {
+        session.store().replaceArticle(id, local, status as typeof local.status);
+        return session.store().getArticle(id);
+      }
+    },
     'workflow:history': ({ id }) => review().workflow.history(id),
 
     'comments:list': ({ articleId }) => review().comments.listThreads(articleId),
@@ -25,6 +49,7 @@ export function reviewHandlers({ session }: HandlerContext): HandlerGroup<keyof 
     'revisions:list': ({ articleId }) => review().revisions.list(articleId),
     'revisions:get': ({ id }) => review().revisions.get(id),
     'revisions:create': ({ articleId, label }) => review().revisions.snapshot(articleId, 'manual', label, actor()),
-    'revisions:restore': ({ articleId, revisionId, baseVersion }) => review().revisions.restore(articleId, revisionId, baseVersion, actor()),
+    'revisions:restore': ({ articleId, revisionId, baseVersion }) =>
+      refuseNewsroomArticle(ctx, articleId, 'Restoring an earlier version') ?? review().revisions.restore(articleId, revisionId, baseVersion, actor()),
   };
 }

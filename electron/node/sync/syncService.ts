@@ -1,0 +1,308 @@
+/**
+ * The desk's newsroom server as the IPC handlers see it: one SyncEngine for the open database
+ * (made when first needed, closed before the database closes), the session token kept by the host's
+ * TokenVault, and the long polls the renderer waits on for the connection state and for each open
+ * article's updates (electron/node/sync/README.md, "How the renderer binds").
+ */
+import * as Y from 'yjs';
+import { AppError } from '../../../shared/ipc/contract';
+import type { PullResult, SyncedArticle } from '../../../shared/ipc/channels/sync';
+import type { ArticleFields } from '../../../shared/model/article';
+import type { Profile } from '../../../shared/model/review';
+import type { ArticleSyncState, SyncStatus } from '../../../shared/sync/syncState';
+import type { DatabaseSession } from '../session';
+import type { Db } from '../store/database';
+import { createSyncStore } from '../store/syncStore';
+import { ServerApiError } from './serverApi';
+import { SyncEngine, type SyncEngineOptions } from './syncEngine';
+
+/** Where the host keeps session tokens: Electron's safeStorage, or memory only (the browser host). */
+export type TokenVault = {
+  read(serverUrl: string): string | undefined;
+  write(serverUrl: string, token: string): void;
+  clear(serverUrl: string): void;
+};
+
+export function memoryTokenVault(): TokenVault {
+  const tokens = new Map<string, string>();
+  return {
+    read: (url) => tokens.get(url),
+    write: (url, token) => void tokens.set(url, token),
+    clear: (url) => void tokens.delete(url),
+  };
+}
+
+/** Marks the updates the renderer pushed, so its own long poll is not woken by them. */
+const FROM_RENDERER = Symbol('renderer');
+
+type Waiter = () => void;
+
+type OpenDoc = { doc: Y.Doc; opens: number; seq: number; waiters: Set<Waiter>; unobserve: () => void };
+
+export class SyncService {
+  private engine: SyncEngine | undefined;
+  private engineDb: Db | undefined;
+  private url: string | undefined;
+  private revision = 1;
+  private readonly statusWaiters = new Set<Waiter>();
+  private readonly docs = new Map<string, OpenDoc>();
+  private paused = false;
+
+  constructor(
+    private readonly session: DatabaseSession,
+    private readonly vault: TokenVault = memoryTokenVault(),
+    private readonly options: SyncEngineOptions = {},
+  ) {
+    session.onBeforeClose((db) => {
+      if (db === this.engineDb) this.closeEngine();
+    });
+  }
+
+  // ---- The engine of the open database ------------------------------------------
+
+  /** The engine, resuming the last server and its kept token; undefined without a writable database. */
+  private current(): SyncEngine | undefined {
+    const db = this.session.database();
+    const status = this.session.status();
+    if (!db || status.state !== 'open' || status.readOnly) return undefined;
+    if (this.engine && this.engineDb === db) return this.engine;
+    this.closeEngine();
+    const engine = new SyncEngine(db, this.options);
+    this.engine = engine;
+    this.engineDb = db;
+    engine.onChange(() => this.changed());
+    const last = createSyncStore(db).latestServer();
+    if (last) {
+      const token = this.vault.read(last.url);
+      const configured = engine.configure({ server: last.url, allowInsecure: last.allowInsecure, ...(token ? { token } : {}) });
+      if (configured.ok) this.url = configured.url;
+    }
+    return engine;
+  }
+
+  private require(): SyncEngine {
+    const engine = this.current();
+    if (!engine) {
+      const status = this.session.status();
+      throw new AppError('DB_UNAVAILABLE', status.state === 'open' && status.readOnly ? status.readOnly : 'No database is open.');
+    }
+    return engine;
+  }
+
+  private closeEngine(): void {
+    for (const [id, open] of this.docs) {
+      open.unobserve();
+      this.docs.delete(id);
+      for (const wake of open.waiters) wake();
+    }
+    this.engine?.close();
+    this.engine = undefined;
+    this.engineDb = undefined;
+    this.url = undefined;
+    this.changed();
+  }
+
+  private changed(): void {
+    this.revision++;
+    for (const wake of [...this.statusWaiters]) wake();
+    for (const open of this.docs.values()) for (const wake of [...open.waiters]) wake();
+  }
+
+  // ---- Settings and session ------------------------------------------------------
+
+  status(): SyncStatus {
+    const engine = this.current();
+    const record = engine && this.url ? createSyncStore(this.engineDb!).server(this.url) : undefined;
+    const connection = engine?.connectionState() ?? { kind: 'not-configured' as const };
+    return {
+      revision: this.revision,
+      connection,
+      ...(record ? { server: { url: record.url, allowInsecure: record.allowInsecure } } : {}),
+      ...(record?.account ? { account: { name: record.account.name, role: record.account.role } } : {}),
+      signedIn: connection.kind !== 'not-configured' && connection.kind !== 'signed-out',
+      paused: this.paused,
+    };
+  }
+
+  /** The state once its revision passes `after`, or after `waitMs`. */
+  async waitForStatus(after: number | undefined, waitMs = 0): Promise<SyncStatus> {
+    this.current();
+    if (after !== undefined && after >= this.revision && waitMs > 0) await this.wait(this.statusWaiters, waitMs);
+    return this.status();
+  }
+
+  private wait(waiters: Set<Waiter>, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      waiters.add(done);
+    });
+  }
+
+  configure(server: string, allowInsecure?: boolean): SyncStatus {
+    const engine = this.require();
+    const result = engine.configure({ server, ...(allowInsecure !== undefined ? { allowInsecure } : {}) });
+    if (!result.ok) throw new AppError('NOT_ALLOWED', result.reason);
+    this.url = result.url;
+    const token = this.vault.read(result.url);
+    if (token) engine.configure({ server: result.url, token });
+    this.changed();
+    return this.status();
+  }
+
+  async signIn(name: string, password: string): Promise<SyncStatus> {
+    const engine = this.require();
+    if (!this.url) throw new AppError('NOT_ALLOWED', 'Enter the newsroom server’s address first.');
+    try {
+      const { token } = await engine.signIn(name, password);
+      this.vault.write(this.url, token);
+    } catch (error) {
+      throw toAppError(error);
+    }
+    this.changed();
+    void engine.refreshArticles().catch(() => undefined);
+    return this.status();
+  }
+
+  async signOut(): Promise<SyncStatus> {
+    const engine = this.require();
+    if (this.url) this.vault.clear(this.url);
+    await engine.signOut().catch(() => undefined);
+    this.changed();
+    return this.status();
+  }
+
+  setOffline(offline: boolean): SyncStatus {
+    const engine = this.require();
+    this.paused = offline;
+    if (offline) engine.pause();
+    else engine.resume();
+    this.changed();
+    return this.status();
+  }
+
+  async refresh(): Promise<SyncStatus> {
+    const engine = this.require();
+    if (!this.status().signedIn) return this.status();
+    try {
+      await engine.refreshArticles();
+    } catch (error) {
+      // Offline is a state, shown as such, not an error: the list is the one kept on this computer.
+      if (!(error instanceof ServerApiError && error.problem === 'offline')) throw toAppError(error);
+    }
+    return this.status();
+  }
+
+  /** The signed-in account as the desk's profile: who acts and with which role comes from the newsroom. */
+  accountProfile(): Profile | undefined {
+    const status = this.status();
+    return status.account && status.connection.kind !== 'not-configured' ? { name: status.account.name, role: status.account.role } : undefined;
+  }
+
+  /** Signed in to a newsroom (online or not), a new article is the newsroom's; undefined on a solo desk. */
+  createArticle(fields: Partial<ArticleFields>): string | undefined {
+    const engine = this.current();
+    if (!engine || !this.status().signedIn) return undefined;
+    const id = engine.createArticle(fields);
+    this.changed();
+    return id;
+  }
+
+  /** Whether the article is one of the newsroom's (its text lives in the Yjs document). */
+  isNewsroomArticle(articleId: string): boolean {
+    return this.current()?.isNewsroomArticle(articleId) ?? false;
+  }
+
+  /** A workflow action on a newsroom article, decided by the server; returns its new status. */
+  async transition(articleId: string, action: string, note: string): Promise<string> {
+    try {
+      return (await this.require().transition(articleId, action, note)).status;
+    } catch (error) {
+      throw toAppError(error);
+    }
+  }
+
+  // ---- Open articles ---------------------------------------------------------------
+
+  open(articleId: string): SyncedArticle {
+    const engine = this.current();
+    if (!engine?.isNewsroomArticle(articleId)) return { synced: false };
+    let open = this.docs.get(articleId);
+    if (!open) {
+      const doc = engine.openArticle(articleId);
+      const entry: OpenDoc = { doc, opens: 0, seq: 0, waiters: new Set(), unobserve: () => {} };
+      const onUpdate = (_update: Uint8Array, origin: unknown) => {
+        if (origin === FROM_RENDERER) return;
+        entry.seq++;
+        for (const wake of [...entry.waiters]) wake();
+      };
+      doc.on('update', onUpdate);
+      entry.unobserve = () => {
+        doc.off('update', onUpdate);
+        engine.closeArticle(articleId);
+      };
+      this.docs.set(articleId, entry);
+      open = entry;
+    }
+    open.opens++;
+    return { synced: true, state: toBase64(Y.encodeStateAsUpdate(open.doc)), seq: open.seq, article: engine.articleState(articleId), status: this.status() };
+  }
+
+  close(articleId: string): void {
+    const open = this.docs.get(articleId);
+    if (!open) return;
+    open.opens--;
+    if (open.opens > 0) return;
+    this.docs.delete(articleId);
+    open.unobserve();
+    for (const wake of open.waiters) wake();
+  }
+
+  push(articleId: string, update: string): ArticleSyncState {
+    const engine = this.require();
+    if (!this.docs.has(articleId)) throw new AppError('NOT_FOUND', 'This article is not open here any more; reopen it.');
+    const before = engine.articleState(articleId);
+    if (before.access === 'read') throw new AppError('NOT_ALLOWED', before.accessReason ?? 'This article is read-only for your account.');
+    const result = engine.applyUpdate(articleId, fromBase64(update), FROM_RENDERER);
+    if (!result.ok) throw new AppError('INVALID_PAYLOAD', result.reason);
+    return engine.articleState(articleId);
+  }
+
+  /**
+   * What the renderer's document lacks, given its state vector. A held request: it answers once the
+   * article's document takes a change from elsewhere (its `seq` passes `after`) or the desk's state
+   * passes `revision`, or after `waitMs`. A deletion adds no item, so `seq`, not the state vector, says
+   * whether there is news.
+   */
+  async pull(request: { articleId: string; stateVector: string; after: number; revision: number; waitMs: number }): Promise<PullResult> {
+    const engine = this.require();
+    const open = this.docs.get(request.articleId);
+    if (!open) throw new AppError('NOT_FOUND', 'This article is not open here any more; reopen it.');
+    if (request.waitMs > 0 && open.seq <= request.after && request.revision >= this.revision) await this.wait(open.waiters, request.waitMs);
+    const news = open.seq > request.after;
+    return {
+      update: news ? toBase64(Y.encodeStateAsUpdate(open.doc, fromBase64(request.stateVector))) : '',
+      seq: open.seq,
+      article: engine.articleState(request.articleId),
+      status: this.status(),
+    };
+  }
+
+  /** Closes the engine (the host is stopping); pending edits stay in the database. */
+  dispose(): void {
+    this.closeEngine();
+  }
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ServerApiError) return new AppError('NOT_ALLOWED', error.message);
+  return new AppError('INTERNAL', (error as Error).message);
+}
+
+const toBase64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
+const fromBase64 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'base64'));

@@ -1,0 +1,55 @@
+/**
+ * The desk's newsroom server (electron/node/sync): settings, sign-in, the connection state, and the
+ * Yjs updates of an open synced article. The renderer keeps its own Y.Doc per open article, bound to
+ * the editor, and exchanges updates with the main process's copy (the one that talks to the server):
+ * `sync:push` sends its own, `sync:pull` is a long poll for the rest. Bytes travel as base64.
+ */
+import { z } from 'zod';
+import type { ArticleSyncState, SyncStatus } from '../../sync/syncState';
+import { channel, emptyRequest, idSchema } from '../channel';
+
+/** Base64 of at most ~9 MB: the server refuses messages over 8 MB. */
+const base64 = (maxChars: number) =>
+  z
+    .string()
+    .max(maxChars)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
+export const MAX_UPDATE_BASE64 = 12_000_000;
+/** Held requests answer by then at the latest, so no transport times them out. */
+export const MAX_WAIT_MS = 30_000;
+const waitMs = z.number().int().min(0).max(MAX_WAIT_MS);
+
+/** `seq` counts the changes the main process's document took from elsewhere: pass it back to `sync:pull` as `after`. */
+export type SyncedArticle = { synced: false } | { synced: true; state: string; seq: number; article: ArticleSyncState; status: SyncStatus };
+export type PullResult = { update: string; seq: number; article: ArticleSyncState; status: SyncStatus };
+
+export const syncChannels = {
+  /** The state now, or (with `after`) once it moves past that revision or `waitMs` passes. */
+  'sync:status': channel<SyncStatus>()(z.object({ after: z.number().int().min(0).optional(), waitMs: waitMs.optional() }).strict()),
+  /** Sets the server address; plain ws:// beyond this computer only with `allowInsecure`. */
+  'sync:configure': channel<SyncStatus>()(z.object({ server: z.string().trim().min(1).max(500), allowInsecure: z.boolean().optional() }).strict()),
+  /** The password goes to the server and nowhere else; the desk keeps only the session token. */
+  'sync:signIn': channel<SyncStatus>()(z.object({ name: z.string().trim().min(1).max(200), password: z.string().min(1).max(1_000) }).strict()),
+  'sync:signOut': channel<SyncStatus>()(emptyRequest),
+  /** "Work offline": keep every change here until it is turned off. */
+  'sync:setOffline': channel<SyncStatus>()(z.object({ offline: z.boolean() }).strict()),
+  /** Fetches the newsroom's article list and brings every local copy up to date. */
+  'sync:refresh': channel<SyncStatus>()(emptyRequest),
+  /** The article's document state when it is a newsroom article; `{synced: false}` for a desk-only one. */
+  'sync:open': channel<SyncedArticle>()(z.object({ articleId: idSchema }).strict()),
+  'sync:close': channel<null>()(z.object({ articleId: idSchema }).strict()),
+  /** The renderer's own changes; refused with a sentence when the article may not take them. */
+  'sync:push': channel<ArticleSyncState>()(z.object({ articleId: idSchema, update: base64(MAX_UPDATE_BASE64).min(4) }).strict()),
+  /** What the renderer lacks (given its state vector): at once when there is some, else when it comes or `waitMs` passes. */
+  'sync:pull': channel<PullResult>()(
+    z
+      .object({
+        articleId: idSchema,
+        stateVector: base64(1_000_000),
+        after: z.number().int().min(0),
+        revision: z.number().int().min(0),
+        waitMs,
+      })
+      .strict(),
+  ),
+} as const;
