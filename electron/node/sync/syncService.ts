@@ -104,8 +104,8 @@ export class SyncService {
 
   private changed(): void {
     this.revision++;
-    for (const wake of [...this.statusWaiters]) wake();
-    for (const open of this.docs.values()) for (const wake of [...open.waiters]) wake();
+    for (const wake of this.statusWaiters) wake();
+    for (const open of this.docs.values()) for (const wake of open.waiters) wake();
   }
 
   // ---- Settings and session ------------------------------------------------------
@@ -238,7 +238,7 @@ export class SyncService {
       const onUpdate = (_update: Uint8Array, origin: unknown) => {
         if (origin === FROM_RENDERER) return;
         entry.seq++;
-        for (const wake of [...entry.waiters]) wake();
+        for (const wake of entry.waiters) wake();
       };
       doc.on('update', onUpdate);
       entry.unobserve = () => {
