@@ -18,7 +18,16 @@ export const RENDERER_DIR = path.join(ROOT, 'dist/renderer');
  * `firstRun`: show the modal welcome card as a new desk does. Off by default, as if the tester had
  * chosen "Later", so specs about other things start at the desk itself.
  */
-type Fixtures = { host: BrowserHost; dbDir: string; seed: boolean; allowPageErrors: boolean; firstRun: boolean; allowLocalWebImages: boolean };
+type Fixtures = {
+  host: BrowserHost;
+  dbDir: string;
+  seed: boolean;
+  allowPageErrors: boolean;
+  firstRun: boolean;
+  allowLocalWebImages: boolean;
+  /** How soon the desk reconnects to a newsroom server (undefined: the desk's own back-off). */
+  syncReconnect: { minDelay: number; maxDelay: number } | undefined;
+};
 
 export const test = base.extend<Fixtures>({
   seed: [true, { option: true }],
@@ -26,12 +35,13 @@ export const test = base.extend<Fixtures>({
   firstRun: [false, { option: true }],
   /** Pasted web images may come from a local test server (the app refuses loopback addresses). */
   allowLocalWebImages: [false, { option: true }],
+  syncReconnect: [undefined, { option: true }],
   dbDir: async ({}, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-'));
     await use(dir);
     fs.rmSync(dir, { recursive: true, force: true });
   },
-  host: async ({ dbDir, seed, allowLocalWebImages }, use) => {
+  host: async ({ dbDir, seed, allowLocalWebImages, syncReconnect }, use) => {
     if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
       throw new Error('dist/renderer is missing: run "node scripts/build.mjs --renderer" before the e2e tests.');
     }
@@ -42,6 +52,7 @@ export const test = base.extend<Fixtures>({
       offer: { exportFolders: [exportFolderOf(dbDir)] },
       // Pasted web images: only the spec's own server is ever fetched, so no test touches the network.
       webImages: { onlyHosts: ['127.0.0.1'], allowPrivateAddresses: allowLocalWebImages },
+      ...(syncReconnect ? { syncReconnect } : {}),
     });
     await use(host);
     await host.close();

@@ -7,7 +7,7 @@
  * right after a shortcut gives them back.
  */
 import { Editor, Element, Node, Path, Range, Transforms } from 'slate';
-import { HistoryEditor } from 'slate-history';
+import { asOwnUndoStep } from './undoSteps';
 import { setBlockStyle, type BlockStyle } from './blockStyles';
 import { emptyParagraph, isParagraph, isPromoBox } from './schema';
 
@@ -40,7 +40,7 @@ function toSectionBreak(editor: Editor, path: Path): void {
   Transforms.select(editor, Editor.start(editor, Path.next(path)));
 }
 
-export function withMarkdownShortcuts<E extends Editor & HistoryEditor>(editor: E): E {
+export function withMarkdownShortcuts<E extends Editor>(editor: E): E {
   const { insertText, insertBreak } = editor;
 
   editor.insertText = (text, options) => {
@@ -53,7 +53,7 @@ export function withMarkdownShortcuts<E extends Editor & HistoryEditor>(editor: 
     const typed = Editor.string(editor, { anchor: start, focus: selection.anchor });
     if (isSectionBreakLine(editor, entry[0], path, typed)) {
       insertText(text, options);
-      HistoryEditor.withNewBatch(editor, () => toSectionBreak(editor, path));
+      asOwnUndoStep(editor, () => toSectionBreak(editor, path));
       return;
     }
     const style = MARKDOWN_SHORTCUTS[typed];
@@ -61,7 +61,7 @@ export function withMarkdownShortcuts<E extends Editor & HistoryEditor>(editor: 
     if (!style || (inBox && !IN_PROMO_BOX.has(style))) return insertText(text, options);
 
     insertText(text, options);
-    HistoryEditor.withNewBatch(editor, () => {
+    asOwnUndoStep(editor, () => {
       const end = editor.selection?.anchor;
       if (end) Transforms.delete(editor, { at: { anchor: start, focus: end } });
       setBlockStyle(editor, style, path);
@@ -71,7 +71,7 @@ export function withMarkdownShortcuts<E extends Editor & HistoryEditor>(editor: 
   editor.insertBreak = () => {
     const entry = Editor.above(editor, { match: isParagraph, mode: 'lowest' });
     if (entry && isSectionBreakLine(editor, entry[0], entry[1], Node.string(entry[0]))) {
-      HistoryEditor.withNewBatch(editor, () => toSectionBreak(editor, entry[1]));
+      asOwnUndoStep(editor, () => toSectionBreak(editor, entry[1]));
       return;
     }
     insertBreak();

@@ -3,12 +3,14 @@
  * insert_text into one step; this starts a new step at each word and after a pause.
  */
 import type { BaseOperation } from 'slate';
+import type { Editor } from 'slate';
 import { HistoryEditor } from 'slate-history';
+import { lastUndoStepClosed, startNewUndoStep } from './undoSteps';
 
 export const TYPING_PAUSE_MS = 1000;
 const WORD_END = /[\s.,;:!?)\]}"'”’…—–-]$/;
 
-export function withTypingUndoGroups<E extends HistoryEditor>(editor: E, now: () => number = Date.now): E {
+export function withTypingUndoGroups<E extends Editor>(editor: E, now: () => number = Date.now): E {
   const { apply } = editor;
   let lastTypedAt = -Infinity;
   let lastTyped: BaseOperation | null = null;
@@ -21,9 +23,7 @@ export function withTypingUndoGroups<E extends HistoryEditor>(editor: E, now: ()
         time - lastTypedAt < TYPING_PAUSE_MS &&
         // A word starts after whitespace or punctuation: split there.
         !(WORD_END.test(lastTyped.text) && !WORD_END.test(op.text));
-      const lastBatch = editor.history.undos[editor.history.undos.length - 1];
-      const lastOp = lastBatch?.operations[lastBatch.operations.length - 1];
-      if (!continues && lastOp && !editor.operations.includes(lastOp)) HistoryEditor.setSplittingOnce(editor, true);
+      if (!continues && lastUndoStepClosed(editor)) startNewUndoStep(editor);
       lastTypedAt = time;
       lastTyped = op;
     } else if (op.type !== 'set_selection') {

@@ -15,7 +15,7 @@
  * replace it later.
  */
 import { Editor, Range, Transforms } from 'slate';
-import { HistoryEditor } from 'slate-history';
+import { asOwnUndoStep, startNewUndoStep } from './undoSteps';
 import { textBlockAbove } from './schema';
 
 export const TYPOGRAPHY_LANGUAGES = ['en', 'de', 'fr'] as const;
@@ -76,7 +76,7 @@ export function setTypography(editor: Editor, value: TypographyOptions): void {
   options.set(editor, value);
 }
 
-export function withTypography<E extends Editor & HistoryEditor>(editor: E): E {
+export function withTypography<E extends Editor>(editor: E): E {
   const { insertText } = editor;
 
   editor.insertText = (text, insertOptions) => {
@@ -92,12 +92,12 @@ export function withTypography<E extends Editor & HistoryEditor>(editor: E): E {
     if (!change) return;
     const at = selection.anchor;
     if (at.offset < change.remove) return; // the characters span more than one text node (a mark changed)
-    HistoryEditor.withNewBatch(editor, () => {
+    asOwnUndoStep(editor, () => {
       Transforms.delete(editor, { at: { anchor: { path: at.path, offset: at.offset - change.remove }, focus: at } });
       Transforms.insertText(editor, change.insert);
     });
     // The next keystroke starts its own undo step, so undo never takes the substitution with it.
-    HistoryEditor.setSplittingOnce(editor, true);
+    startNewUndoStep(editor);
   };
 
   return editor;

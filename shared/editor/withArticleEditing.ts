@@ -10,8 +10,8 @@ import { withPromoBox } from './promoBox';
 import { withTypingUndoGroups } from './typingUndo';
 import { withTypography } from './typography';
 
-/** Expects an editor that already has history (withHistory). Later plugins run first. */
-export function withArticleEditing<E extends Editor & HistoryEditor>(editor: E, now?: () => number): E {
+/** Expects an editor that already has history (withHistory, or withYHistory on a newsroom article). Later plugins run first. */
+export function withArticleEditing<E extends Editor>(editor: E, now?: () => number): E {
   return withTypingUndoGroups(withTypography(withMarkdownShortcuts(withLists(withPromoBox(withBlockBreaks(withArticleSchema(editor)))))), now);
 }
 

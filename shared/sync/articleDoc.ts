@@ -66,6 +66,15 @@ const textOf = (value: unknown): string => (value instanceof Y.Text ? value.toSt
  * It is not validated: see `readArticleDoc` for content that came from elsewhere.
  */
 export function docToArticleFields(doc: Y.Doc): ArticleFields {
+  const root = bodyType(doc);
+  const body = root.length === 0 ? emptyBody() : normalizeBody(yTextToSlateElement(root).children as unknown as ArticleBody);
+  return { ...docToDetails(doc), body };
+}
+
+export type ArticleDetails = Omit<ArticleFields, 'body'>;
+
+/** Every field but the body: cheap to read again on each change of a detail. */
+export function docToDetails(doc: Y.Doc): ArticleDetails {
   const map = fieldsMap(doc);
   const ai = map.get('aiDeclaration');
   const aiDeclaration: AiDeclaration =
@@ -74,8 +83,6 @@ export function docToArticleFields(doc: Y.Doc): ArticleFields {
       : noAiDeclaration();
   const plain = <K extends PlainField>(name: K, fallback: ArticleFields[K]): ArticleFields[K] =>
     map.has(name) ? (structuredClone(map.get(name)) as ArticleFields[K]) : fallback;
-  const root = bodyType(doc);
-  const body = root.length === 0 ? emptyBody() : normalizeBody(yTextToSlateElement(root).children as unknown as ArticleBody);
   return {
     headline: textOf(map.get('headline')),
     dek: textOf(map.get('dek')),
@@ -90,8 +97,36 @@ export function docToArticleFields(doc: Y.Doc): ArticleFields {
     plannedLength: plain('plannedLength', 0),
     deadline: plain('deadline', ''),
     aiDeclaration,
-    body,
   };
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Writes changed details into the document in one transaction: text fields as the smallest edit
+ * (so they merge with a colleague's typing), the others only when their value changed.
+ */
+export function writeDetailsToDoc(doc: Y.Doc, patch: Partial<ArticleDetails>, origin: unknown = null): void {
+  const map = fieldsMap(doc);
+  doc.transact(() => {
+    for (const name of TEXT_FIELDS) {
+      const next = patch[name];
+      const text = map.get(name);
+      if (next !== undefined && text instanceof Y.Text) setTextField(text, next);
+    }
+    for (const name of PLAIN_FIELDS) {
+      const next = patch[name];
+      if (next !== undefined && !sameJson(map.get(name), next)) map.set(name, structuredClone(next));
+    }
+    const ai = map.get('aiDeclaration');
+    if (patch.aiDeclaration && ai instanceof Y.Map) {
+      if (!sameJson(ai.get('uses'), patch.aiDeclaration.uses)) ai.set('uses', [...patch.aiDeclaration.uses]);
+      const tools = ai.get('tools');
+      const note = ai.get('note');
+      if (tools instanceof Y.Text) setTextField(tools, patch.aiDeclaration.tools);
+      if (note instanceof Y.Text) setTextField(note, patch.aiDeclaration.note);
+    }
+  }, origin);
 }
 
 export type ReadArticleResult = { ok: true; fields: ArticleFields } | { ok: false; reason: string };

@@ -28,6 +28,8 @@ export type SyncStatus = {
   signedIn: boolean;
   /** "Work offline" is on: nothing is sent until it is turned off. */
   paused: boolean;
+  /** Grows when the newsroom's article list brought new articles or changes: the library lists again. */
+  listRevision: number;
 };
 
 /** The sentence the desk shows for a connection state: always visible, so a writer knows where their words are. */

@@ -32,6 +32,9 @@ export function memoryTokenVault(): TokenVault {
   };
 }
 
+/** How often the desk asks for the newsroom's article list while online (new articles from colleagues). */
+const LIST_REFRESH_MS = 20_000;
+
 /** Marks the updates the renderer pushed, so its own long poll is not woken by them. */
 const FROM_RENDERER = Symbol('renderer');
 
@@ -47,6 +50,11 @@ export class SyncService {
   private readonly statusWaiters = new Set<Waiter>();
   private readonly docs = new Map<string, OpenDoc>();
   private paused = false;
+  private listRevision = 0;
+  private listDigest = '';
+  private refreshing: Promise<void> | undefined;
+  private refreshTimer: ReturnType<typeof setInterval> | undefined;
+  private lastKind: string = 'not-configured';
 
   constructor(
     private readonly session: DatabaseSession,
@@ -70,7 +78,18 @@ export class SyncService {
     const engine = new SyncEngine(db, this.options);
     this.engine = engine;
     this.engineDb = db;
-    engine.onChange(() => this.changed());
+    engine.onChange(() => {
+      this.changed();
+      // Back online (or signed in): the newsroom may have new articles for this account.
+      const kind = engine.connectionState().kind;
+      const online = kind === 'syncing' || kind === 'up-to-date';
+      const wasOnline = this.lastKind === 'syncing' || this.lastKind === 'up-to-date';
+      this.lastKind = kind;
+      if (online && !wasOnline) this.refreshInBackground();
+    });
+    clearInterval(this.refreshTimer);
+    this.refreshTimer = setInterval(() => this.refreshInBackground(), LIST_REFRESH_MS);
+    this.refreshTimer.unref?.();
     const last = createSyncStore(db).latestServer();
     if (last) {
       const token = this.vault.read(last.url);
@@ -95,8 +114,10 @@ export class SyncService {
       this.docs.delete(id);
       for (const wake of open.waiters) wake();
     }
+    clearInterval(this.refreshTimer);
     this.engine?.close();
     this.engine = undefined;
+    this.lastKind = 'not-configured';
     this.engineDb = undefined;
     this.url = undefined;
     this.changed();
@@ -121,6 +142,7 @@ export class SyncService {
       ...(record?.account ? { account: { name: record.account.name, role: record.account.role } } : {}),
       signedIn: connection.kind !== 'not-configured' && connection.kind !== 'signed-out',
       paused: this.paused,
+      listRevision: this.listRevision,
     };
   }
 
@@ -164,7 +186,7 @@ export class SyncService {
       throw toAppError(error);
     }
     this.changed();
-    void engine.refreshArticles().catch(() => undefined);
+    void this.refreshList(engine).catch(() => undefined);
     return this.status();
   }
 
@@ -189,12 +211,34 @@ export class SyncService {
     const engine = this.require();
     if (!this.status().signedIn) return this.status();
     try {
-      await engine.refreshArticles();
+      await this.refreshList(engine);
     } catch (error) {
       // Offline is a state, shown as such, not an error: the list is the one kept on this computer.
       if (!(error instanceof ServerApiError && error.problem === 'offline')) throw toAppError(error);
     }
     return this.status();
+  }
+
+  /** One list refresh at a time; the library is told (listRevision) only when the list changed. */
+  private refreshList(engine: SyncEngine): Promise<void> {
+    this.refreshing ??= engine
+      .refreshArticles()
+      .then((list) => {
+        const digest = JSON.stringify(list.map((a) => [a.id, a.status, a.headline, a.access]));
+        if (digest !== this.listDigest) {
+          this.listDigest = digest;
+          this.listRevision++;
+          this.changed();
+        }
+      })
+      .finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  private refreshInBackground(): void {
+    const engine = this.engine;
+    const kind = engine?.connectionState().kind;
+    if (engine && (kind === 'syncing' || kind === 'up-to-date')) this.refreshList(engine).catch(() => undefined);
   }
 
   /** The signed-in account as the desk's profile: who acts and with which role comes from the newsroom. */

@@ -16,6 +16,9 @@ import { LibraryFilters, scopeOf, type ListFilters } from '../review/LibraryFilt
 import { FirstRunCard } from '../review/ProfileForm';
 import { ReviewProvider, useReview } from '../review/ReviewContext';
 import { RoleSwitch } from '../review/RoleSwitch';
+import { ConnectionIndicator } from '../sync/ConnectionIndicator';
+import { NewsroomServerDialog } from '../sync/NewsroomServerDialog';
+import { useSyncStatus } from '../sync/syncStatus';
 import { DatabaseProblem } from './DatabaseProblem';
 import { announcerProps, focusWhenReady } from './focus';
 import { Toasts, useToasts } from './Toasts';
@@ -70,6 +73,14 @@ export function App() {
     const t = setTimeout(() => void refresh(), search ? 120 : 0);
     return () => clearTimeout(t);
   }, [db, refresh, search]);
+
+  // The newsroom's list changed (new articles from colleagues, statuses): list again without "Loading…".
+  const sync = useSyncStatus();
+  const listRevision = sync?.listRevision ?? 0;
+  useEffect(() => {
+    if (listRevision > 0) void refresh(true);
+  }, [listRevision, refresh]);
+  const [serverDialog, setServerDialog] = useState(false);
 
   const openRequest = useRef(0);
   const openArticle = useCallback(
@@ -192,6 +203,7 @@ export function App() {
     <ReviewProvider>
       <div className="desk">
         <div className="desk-sidebar">
+          <ConnectionIndicator onOpen={() => setServerDialog(true)} />
           <RoleSwitch />
           <AreaNav area={area} onChange={(next) => void changeArea(next)} />
           <Library
@@ -280,6 +292,7 @@ export function App() {
             <NoArticleOpen readOnly={db.readOnly} />
           )}
         </main>
+        {serverDialog && <NewsroomServerDialog onClose={() => setServerDialog(false)} />}
         <Toasts toasts={toasts} />
         <div {...announcerProps} />
       </div>

@@ -21,6 +21,11 @@ import { ArticleDetails, type DetailFields } from './details/ArticleDetails';
 import { measureArticleOpened } from './openTiming';
 import { SaveIndicator } from './SaveIndicator';
 import { registerLocalCopy, useArticleAutosave } from './useArticleAutosave';
+import type * as Y from 'yjs';
+import { bodyType, docToArticleFields, docToDetails, fieldsMap, writeDetailsToDoc } from '../../../shared/sync/articleDoc';
+import { FROM_DESK, type ArticleChannel } from '../sync/articleChannel';
+import { SyncSaveIndicator } from '../sync/SyncSaveIndicator';
+import { useArticleChannel, useChannelState } from '../sync/useArticleChannel';
 
 /** Enter in the headline goes on to the dek, in the dek to the body: the fields hold one paragraph each. */
 const isPlainEnter = (e: KeyboardEvent) => e.key === 'Enter' && !e.nativeEvent.isComposing && !e.altKey && !e.ctrlKey && !e.metaKey;
@@ -57,23 +62,46 @@ function editableOf(a: Article): Editable {
   };
 }
 
-export function ArticleView({ article, onListedFieldChange, onSaved, onReload, readOnly }: Props) {
+/** A newsroom article edits its shared document; the desk's own articles save through autosave. */
+export function ArticleView(props: Props) {
+  const opened = useArticleChannel(props.article.id);
+  if (opened.loading) return <p className="muted article-opening">Opening the article…</p>;
+  return <ArticleEditorView {...props} channel={opened.channel} />;
+}
+
+function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, readOnly, channel }: Props & { channel: ArticleChannel | undefined }) {
   const { autosave, state } = useArticleAutosave(article);
+  const channelState = useChannelState(channel);
   const savedAt = state.kind === 'saved' ? state.at : undefined;
   useEffect(() => {
     if (savedAt !== undefined && savedAt !== article.updatedAt) onSaved?.(article.id);
   }, [savedAt, article.id, article.updatedAt, onSaved]);
-  const [fields, setFields] = useState<Editable>(() => editableOf(article));
+  const [fields, setFields] = useState<Editable>(() => (channel ? editableOf({ ...article, ...docToDetails(channel.doc) }) : editableOf(article)));
+  // A colleague's edits to the details arrive through the document.
+  useEffect(() => {
+    if (!channel) return;
+    const details = fieldsMap(channel.doc);
+    const onRemote = (_events: unknown, transaction: Y.Transaction) => {
+      if (transaction.origin === FROM_DESK) setFields((f) => ({ ...f, ...docToDetails(channel.doc) }));
+    };
+    details.observeDeep(onRemote);
+    return () => details.unobserveDeep(onRemote);
+  }, [channel]);
   const fieldsRef = useRef(fields);
   fieldsRef.current = fields;
   // The latest local body, for "keep mine" after a conflict; the editor itself is uncontrolled.
-  const bodyRef = useRef<ArticleBody>(article.body);
+  const bodyRef = useRef<ArticleBody>(channel ? docToArticleFields(channel.doc).body : article.body);
   const dekRef = useRef<HTMLTextAreaElement>(null);
   const bodyHandle = useRef<BodyEditorHandle>(null);
   useEffect(() => registerLocalCopy(autosave, () => ({ ...fieldsRef.current, body: bodyRef.current })), [autosave]);
   useEffect(measureArticleOpened, []);
   const review = useArticleReview(article, fields);
-  const flushForReview = useCallback(async () => (await autosave.flush(), autosave.baseVersion), [autosave]);
+  const flushForReview = useCallback(async () => {
+    if (!channel) return (await autosave.flush(), autosave.baseVersion);
+    // The main process derives the stored copy from the document; review reads that copy.
+    await channel.flush();
+    return (await call('getArticle', { id: article.id })).version;
+  }, [autosave, channel, article.id]);
   const reviewed = useCallback(() => void onReload(article.id), [onReload, article.id]);
   const library = useLibraryBlocksState();
   const bodyExtension = useLibraryEditorExtension(review.extension, library.attachEditor);
@@ -81,23 +109,27 @@ export function ArticleView({ article, onListedFieldChange, onSaved, onReload, r
   const change = useCallback(
     (patch: Partial<Editable>) => {
       setFields((f) => ({ ...f, ...patch }));
-      autosave.change(patch);
+      if (channel) writeDetailsToDoc(channel.doc, patch);
+      else autosave.change(patch);
       if (patch.headline !== undefined) onListedFieldChange(article.id, patch);
     },
-    [autosave, article.id, onListedFieldChange],
+    [autosave, channel, article.id, onListedFieldChange],
   );
 
   // Approved, exported and spiked text is settled, and a read-only database takes no saves: the view does not offer edits.
-  const locked = isLockedStatus(article.status) || readOnly !== undefined;
+  // A newsroom article is also read-only when the server says so for this account.
+  const serverReadOnly =
+    channelState?.article.access === 'read' ? (channelState.article.accessReason ?? 'The newsroom server keeps this article read-only for you.') : undefined;
+  const locked = isLockedStatus(article.status) || readOnly !== undefined || serverReadOnly !== undefined;
 
   const { bodyChanged } = review;
   const onBodyChange = useCallback(
     (body: ArticleBody) => {
       bodyRef.current = body;
-      autosave.change({ body });
+      if (!channel) autosave.change({ body });
       bodyChanged(body);
     },
-    [autosave, bodyChanged],
+    [autosave, channel, bodyChanged],
   );
 
   return (
@@ -117,7 +149,7 @@ export function ArticleView({ article, onListedFieldChange, onSaved, onReload, r
               }
             />
             {!locked && <FreezeLibraryBlocksButton articleId={article.id} flush={() => autosave.flush()} onFrozen={reviewed} />}
-            <SaveIndicator state={state} onRetry={() => void autosave.flush()} />
+            {channelState ? <SyncSaveIndicator state={channelState} /> : <SaveIndicator state={state} onRetry={() => void autosave.flush()} />}
           </div>
           {state.kind === 'conflict' && (
             <ConflictBanner
@@ -135,6 +167,7 @@ export function ArticleView({ article, onListedFieldChange, onSaved, onReload, r
           {locked && (
             <p className="locked-banner" role="note">
               {readOnly ??
+                serverReadOnly ??
                 (article.status === 'spiked'
                   ? 'This article is spiked. Restore it to edit it again.'
                   : `This article is ${article.status}: its text is locked so what was approved is what goes out. An editor can reopen it for editing; comments stay open.`)}
@@ -190,6 +223,7 @@ export function ArticleView({ article, onListedFieldChange, onSaved, onReload, r
             onInsertLibraryBlock={library.pick}
             extension={bodyExtension}
             handle={bodyHandle}
+            {...(channel ? { sharedBody: bodyType(channel.doc) } : {})}
           />
         </article>
         <ReviewPanel

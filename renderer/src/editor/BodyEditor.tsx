@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type Ref } from 'react';
 import { Editor, Range, Transforms, type Descendant } from 'slate';
 import { Editable, ReactEditor, Slate, useSlateSelector, useSlateStatic } from 'slate-react';
+import type * as Y from 'yjs';
 import type { ArticleBody } from '../../../shared/model/document';
 import { BLOCK_CATALOG, filterCatalog, type CatalogEntry } from '../../../shared/editor/blockCatalog';
 import type { FindOptions } from '../../../shared/editor/find';
@@ -11,7 +12,7 @@ import { setTypography } from '../../../shared/editor/typography';
 import { normalizeBody } from '../../../shared/editor/withArticleEditing';
 import { runCatalogEntry, type InsertLibraryBlock } from './catalogActions';
 import { runDocumentCommand, type EditorCommand } from './commands';
-import { createBodyEditor } from './createBodyEditor';
+import { connectSharedBody, createBodyEditor } from './createBodyEditor';
 import { handleSelectionKey, syncSelectionFromDom } from './keyboardSelection';
 import { hideEditableFromReactSelection } from './reactSelectionGuard';
 import { FindReplacePanel, useFindDecorate, type CurrentMatch } from './FindReplace';
@@ -41,12 +42,17 @@ export type BodyEditorProps = {
   extension?: EditorExtension;
   /** Lets the fields above the body (the dek) hand the caret to it. */
   handle?: Ref<BodyEditorHandle>;
+  /** A newsroom article: the body is bound to this Y.XmlText of its document (initialValue is ignored). */
+  sharedBody?: Y.XmlText;
 };
 
 export type BodyEditorHandle = { focusStart: () => void };
 
-export function BodyEditor({ initialValue, onChange, plannedLength, readOnly = false, onInsertLibraryBlock, extension, handle }: BodyEditorProps) {
-  const [editor] = useState(createBodyEditor);
+export function BodyEditor({ initialValue, onChange, plannedLength, readOnly = false, onInsertLibraryBlock, extension, handle, sharedBody }: BodyEditorProps) {
+  const [editor] = useState(() => createBodyEditor(sharedBody));
+  // Connected at once, so the first paint shows the document's children; the effect keeps it connected while mounted.
+  useState(() => sharedBody && connectSharedBody(editor));
+  useEffect(() => (sharedBody ? connectSharedBody(editor) : undefined), [editor, sharedBody]);
   // The desk's language until articles have their own.
   const writing = useWritingSettings();
   setTypography(editor, { enabled: writing.smartTypography, language: writing.language });
@@ -68,7 +74,7 @@ export function BodyEditor({ initialValue, onChange, plannedLength, readOnly = f
     }),
     [editor],
   );
-  const [value] = useState(() => normalizeBody(initialValue) as Descendant[]);
+  const [value] = useState(() => (sharedBody ? editor.children : (normalizeBody(initialValue) as Descendant[])));
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
   const onValueChange = useCallback((next: Descendant[]) => onChangeRef.current(next as ArticleBody), []);

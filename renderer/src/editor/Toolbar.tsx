@@ -1,4 +1,5 @@
 /** The formatting toolbar: block style, marks, link, Insert menu, undo/redo, find. */
+import { canRedo, canUndo } from '../../../shared/editor/undoSteps';
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { ReactEditor, useSlateSelector, useSlateStatic } from 'slate-react';
 import type { Mark } from '../../../shared/model/document';
@@ -38,8 +39,8 @@ export function Toolbar({ disabled, entries, onCommand, onInsert }: ToolbarProps
   const editor = useSlateStatic();
   const marks = useSlateSelector((e) => activeMarks(e).join(' '));
   const style = useSlateSelector(currentBlockStyle);
-  const canUndo = useSlateSelector((e) => e.history.undos.length > 0);
-  const canRedo = useSlateSelector((e) => e.history.redos.length > 0);
+  const undoable = useSlateSelector(canUndo);
+  const redoable = useSlateSelector(canRedo);
   const active = new Set(marks.split(' '));
   const ref = useRef<HTMLDivElement>(null);
   const roving = useRovingFocus(ref);
@@ -113,7 +114,7 @@ export function Toolbar({ disabled, entries, onCommand, onInsert }: ToolbarProps
         className="tool"
         aria-label="Undo"
         title={titleFor('Undo', 'undo')}
-        disabled={disabled || !canUndo}
+        disabled={disabled || !undoable}
         onMouseDown={keepSelection}
         onClick={() => onCommand('undo')}
       >
@@ -124,7 +125,7 @@ export function Toolbar({ disabled, entries, onCommand, onInsert }: ToolbarProps
         className="tool"
         aria-label="Redo"
         title={titleFor('Redo', 'redo')}
-        disabled={disabled || !canRedo}
+        disabled={disabled || !redoable}
         onMouseDown={keepSelection}
         onClick={() => onCommand('redo')}
       >

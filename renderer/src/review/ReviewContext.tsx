@@ -3,6 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import type { Profile, ReviewSettings } from '../../../shared/model/review';
 import { DEFAULT_CHECKLIST_SETTINGS } from '../../../shared/rules/checklist';
 import { call } from '../api/call';
+import { useSyncStatus } from '../sync/syncStatus';
 
 export type ReviewContextValue = {
   /** Undefined until loaded; null on first run. */
@@ -22,10 +23,15 @@ const Context = createContext<ReviewContextValue>({
 export function ReviewProvider({ children }: { children: ReactNode }) {
   const [profile, setProfile] = useState<Profile | null | undefined>();
   const [settings, setSettings] = useState<ReviewSettings>(DEFAULT_CHECKLIST_SETTINGS);
+  // Signed in to a newsroom, the profile is the account's: ask again whenever the account changes.
+  const sync = useSyncStatus();
+  const account = sync?.account && sync.connection.kind !== 'not-configured' ? `${sync.account.name}\u0000${sync.account.role}` : '';
   useEffect(() => {
     call('getProfile', {})
       .then(setProfile)
       .catch(() => setProfile(null));
+  }, [account]);
+  useEffect(() => {
     call('getReviewSettings', {})
       .then(setSettings)
       .catch(() => undefined);

@@ -1,0 +1,313 @@
+/**
+ * Two people on one article, each at their own desk (two browser hosts, two database files), signed
+ * in to one real newsroom server process: live typing, both offline while the server is down, a desk
+ * closed while offline, the server killed mid-typing, and an approved article refused to the writer.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import * as Y from 'yjs';
+import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/server';
+import { connect, signInAs, until } from '../../server/test/harness';
+import { fieldsMap } from '../../shared/sync/articleDoc';
+import { articleDocumentName } from '../../shared/sync/documentName';
+import { expect, newDeskPage, RENDERER_DIR, ROOT, test } from './fixtures';
+
+const SERVER_ENTRY = path.join(ROOT, 'dist/node/newsroom-server.mjs');
+const PEOPLE = {
+  writer: { name: 'Mara Lindqvist', role: 'writer', password: 'mara-password-1' },
+  editor: { name: 'Tomas Okafor', role: 'editor', password: 'tomas-password-1' },
+} as const;
+
+type Server = { child: ChildProcess; port: number; http: string; exited: Promise<unknown> };
+
+async function runServer(dataDir: string, port = 0): Promise<Server> {
+  const child = spawn(process.execPath, [SERVER_ENTRY, '--data', dataDir, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const actual = await new Promise<number>((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    void exited.then(() => reject(new Error(`the newsroom server stopped before listening:\n${out}`)));
+  });
+  return { child, port: actual, http: `http://127.0.0.1:${actual}`, exited };
+}
+
+async function addAccount(dataDir: string, person: (typeof PEOPLE)[keyof typeof PEOPLE]) {
+  const child = spawn(process.execPath, [SERVER_ENTRY, '--data', dataDir, 'account', 'add', '--name', person.name, '--role', person.role], {
+    stdio: ['pipe', 'ignore', 'pipe'],
+  });
+  child.stdin!.end(`${person.password}\n`);
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  expect(code, 'account add').toBe(0);
+}
+
+async function stop(server: Server, signal: 'SIGKILL' | 'SIGTERM') {
+  server.child.kill(signal);
+  await server.exited;
+}
+
+async function signIn(page: Page, server: Server, person: (typeof PEOPLE)[keyof typeof PEOPLE]) {
+  await page.getByTestId('connection-state').click();
+  const dialog = page.getByRole('dialog', { name: 'Newsroom server' });
+  await dialog.getByLabel('Server address').fill(server.http);
+  await dialog.getByLabel('Name').fill(person.name);
+  await dialog.getByLabel('Password').fill(person.password);
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('connection-state')).toHaveText('Up to date');
+  await expect(page.getByTestId('account-role')).toContainText(person.name);
+}
+
+const body = (page: Page) => page.getByRole('textbox', { name: 'Article body' });
+const connection = (page: Page) => page.getByTestId('connection-state');
+
+/** Puts the caret at the end of the body's paragraph `index` (0-based) and types. */
+async function typeAtEndOf(page: Page, index: number, text: string) {
+  const paragraph = body(page).locator('p').nth(index);
+  await paragraph.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(text);
+}
+
+async function openFromLibrary(page: Page, headline: string) {
+  // An editor's desk opens on the review queue; a draft is under "All articles".
+  const show = page.getByRole('combobox', { name: 'Show' });
+  if ((await show.inputValue()) !== 'all') await show.selectOption({ label: 'All articles' });
+  await page.getByRole('list', { name: 'Articles' }).getByRole('button', { name: headline, exact: true }).click();
+  await expect(page.getByLabel('Headline')).toHaveValue(headline);
+}
+
+const paragraphs = (page: Page) => body(page).locator('p').allInnerTexts();
+
+type Team = { server: Server; dataDir: string; editorHost: BrowserHost; editor: Page; extraDirs: string[] };
+
+const test2 = test.extend<{ team: Team }>({
+  team: async ({ browser }, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-server-e2e-'));
+    await addAccount(dataDir, PEOPLE.writer);
+    await addAccount(dataDir, PEOPLE.editor);
+    const server = await runServer(dataDir);
+    const editorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-editor-'));
+    const editorHost = await startBrowserHost({
+      dbPath: path.join(editorDir, 'newsroom.db'),
+      rendererDir: RENDERER_DIR,
+      seedOnCreate: false,
+      syncReconnect: { minDelay: 200, maxDelay: 1_000 },
+    });
+    const editor = await newDeskPage(browser);
+    await editor.goto(editorHost.url);
+    const team: Team = { server, dataDir, editorHost, editor, extraDirs: [editorDir] };
+    await use(team);
+    await editor.close();
+    await editorHost.close();
+    team.server.child.kill('SIGKILL');
+    await team.server.exited;
+    for (const dir of [dataDir, ...team.extraDirs]) fs.rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+// Reconnect within a second of the server's return, so the specs need not wait out a long back-off.
+test2.use({ seed: false, syncReconnect: { minDelay: 200, maxDelay: 1_000 } });
+
+test2('two people on one article see each other’s typing live, with the connection state always in view', async ({ page, team }) => {
+  const { editor, server } = team;
+  await expect(connection(page)).toHaveText('Solo desk: articles stay on this computer');
+  await signIn(page, server, PEOPLE.writer);
+
+  // The writer starts an article: it is the newsroom's, and reaches the server.
+  await page.getByRole('button', { name: 'New article' }).click();
+  await page.getByLabel('Headline').fill('Harbour wall gives way');
+  await body(page).click();
+  await page.keyboard.type('The old wall fell at dawn.');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved to the newsroom server');
+
+  // The editor signs in and finds it in the library.
+  await signIn(editor, server, PEOPLE.editor);
+  await openFromLibrary(editor, 'Harbour wall gives way');
+  await expect(body(editor)).toContainText('The old wall fell at dawn.');
+
+  // Live: each sees the other's words without reloading.
+  await typeAtEndOf(page, 0, ' Nobody was hurt.');
+  await expect(body(editor)).toContainText('The old wall fell at dawn. Nobody was hurt.');
+  await body(editor).locator('p').first().click();
+  await editor.keyboard.press('End');
+  await editor.keyboard.press('Enter');
+  await editor.keyboard.type('Engineers will inspect the harbour.');
+  await expect(body(page)).toContainText('Engineers will inspect the harbour.');
+  await editor.getByLabel('Dek').fill('Storm damage closes the east quay');
+  await expect(page.getByLabel('Dek')).toHaveValue('Storm damage closes the east quay');
+
+  await expect(connection(page)).toHaveText('Up to date');
+  await expect(connection(editor)).toHaveText('Up to date');
+  expect(await paragraphs(editor)).toEqual(await paragraphs(page));
+});
+
+test2('both desks edit offline while the server is down, and converge with every word when it is back', async ({ page, team }) => {
+  const { editor } = team;
+  await signIn(page, team.server, PEOPLE.writer);
+  await page.getByRole('button', { name: 'New article' }).click();
+  await page.getByLabel('Headline').fill('Ferry timetable');
+  await body(page).click();
+  await page.keyboard.type('First paragraph.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Second paragraph.');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved to the newsroom server');
+  await signIn(editor, team.server, PEOPLE.editor);
+  await openFromLibrary(editor, 'Ferry timetable');
+  await expect(body(editor)).toContainText('Second paragraph.');
+
+  // A deploy: the server stops gracefully (SIGTERM closes every connection with 1012).
+  await stop(team.server, 'SIGTERM');
+  await expect(connection(page)).toHaveText(/^Offline/);
+  await expect(connection(editor)).toHaveText(/^Offline/);
+
+  // Same paragraph on both desks, and a different one on each.
+  await typeAtEndOf(page, 0, ' Writer offline one.');
+  await typeAtEndOf(editor, 0, ' Editor offline one.');
+  await typeAtEndOf(page, 1, ' Writer offline two.');
+  await typeAtEndOf(editor, 1, ' Editor offline two.');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved on this computer — not yet on the server');
+  await expect(connection(page)).toHaveText('Offline — changes to 1 article are kept on this computer');
+  // Never a stale "Up to date" while the server is away.
+  await page.waitForTimeout(1_500);
+  await expect(connection(page)).not.toHaveText('Up to date');
+
+  team.server = await runServer(team.dataDir, team.server.port);
+  await expect(connection(page)).toHaveText('Up to date', { timeout: 20_000 });
+  await expect(connection(editor)).toHaveText('Up to date', { timeout: 20_000 });
+  await expect.poll(async () => JSON.stringify(await paragraphs(editor))).toBe(JSON.stringify(await paragraphs(page)));
+  const text = (await paragraphs(page)).join('\n');
+  for (const words of ['First paragraph.', 'Second paragraph.', 'Writer offline one.', 'Editor offline one.', 'Writer offline two.', 'Editor offline two.'])
+    expect(text).toContain(words);
+});
+
+test2('a desk closed while offline keeps its edits and sends them when it next connects', async ({ page, host, dbDir, team, browser }) => {
+  await signIn(page, team.server, PEOPLE.writer);
+  await page.getByRole('button', { name: 'New article' }).click();
+  await page.getByLabel('Headline').fill('Night bus');
+  await body(page).click();
+  await page.keyboard.type('Buses run all night.');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved to the newsroom server');
+
+  await stop(team.server, 'SIGKILL');
+  await expect(connection(page)).toHaveText(/^Offline/);
+  await typeAtEndOf(page, 0, ' Written on the train.');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved on this computer — not yet on the server');
+  // The desk is closed: the page and its host, with the edit only on this computer.
+  await page.close();
+  await host.close();
+
+  team.server = await runServer(team.dataDir, team.server.port);
+  const reopened = await startBrowserHost({
+    dbPath: path.join(dbDir, 'newsroom.db'),
+    rendererDir: RENDERER_DIR,
+    seedOnCreate: false,
+    syncReconnect: { minDelay: 200, maxDelay: 1_000 },
+  });
+  const desk = await newDeskPage(browser);
+  try {
+    await desk.goto(reopened.url);
+    // The browser host keeps no session across restarts: the writer signs in again; the edit was kept.
+    await openFromLibrary(desk, 'Night bus');
+    await expect(body(desk)).toContainText('Buses run all night. Written on the train.');
+    await signIn(desk, team.server, PEOPLE.writer);
+    await expect(desk.getByTestId('save-state')).toHaveText('Saved to the newsroom server');
+
+    await signIn(team.editor, team.server, PEOPLE.editor);
+    await openFromLibrary(team.editor, 'Night bus');
+    await expect(body(team.editor)).toContainText('Buses run all night. Written on the train.');
+  } finally {
+    await desk.close();
+    await reopened.close();
+  }
+});
+
+test2('the server killed while both type loses no acknowledged edit; the desks reconnect by themselves', async ({ page, team }) => {
+  const { editor } = team;
+  await signIn(page, team.server, PEOPLE.writer);
+  await page.getByRole('button', { name: 'New article' }).click();
+  await page.getByLabel('Headline').fill('Power cut');
+  await body(page).click();
+  await page.keyboard.type('Lights out.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Editor line.');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved to the newsroom server');
+  await signIn(editor, team.server, PEOPLE.editor);
+  await openFromLibrary(editor, 'Power cut');
+
+  const acknowledged: string[] = [];
+  for (let i = 1; i <= 3; i++) {
+    await typeAtEndOf(page, 0, ` w${i}`);
+    await typeAtEndOf(editor, 1, ` e${i}`);
+    acknowledged.push(`w${i}`, `e${i}`);
+  }
+  await expect(page.getByTestId('save-state')).toHaveText('Saved to the newsroom server');
+  await expect(editor.getByTestId('save-state')).toHaveText('Saved to the newsroom server');
+  // Killed while both keep typing.
+  const typing = Promise.all([typeAtEndOf(page, 0, ' w4 w5'), typeAtEndOf(editor, 1, ' e4 e5')]);
+  await stop(team.server, 'SIGKILL');
+  await typing;
+  await expect(connection(page)).toHaveText(/^Offline/);
+
+  team.server = await runServer(team.dataDir, team.server.port);
+  await expect(connection(page)).toHaveText('Up to date', { timeout: 20_000 });
+  await expect(connection(editor)).toHaveText('Up to date', { timeout: 20_000 });
+  await expect.poll(async () => JSON.stringify(await paragraphs(editor))).toBe(JSON.stringify(await paragraphs(page)));
+  const text = (await paragraphs(page)).join(' ');
+  for (const word of [...acknowledged, 'w4', 'w5', 'e4', 'e5']) expect(text).toMatch(new RegExp(`\\b${word}\\b`));
+});
+
+test2('an approved article is read-only on the writer’s desk and refused to the writer’s raw connection', async ({ page, team }) => {
+  await signIn(page, team.server, PEOPLE.writer);
+  await page.getByRole('button', { name: 'New article' }).click();
+  await page.getByLabel('Headline').fill('Bridge reopens');
+  await body(page).click();
+  await page.keyboard.type('Traffic is back.');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved to the newsroom server');
+
+  // The editor approves on the server (its workflow table and the editor's role decide).
+  const editorToken = await signInAs(team.server.http, PEOPLE.editor.name, PEOPLE.editor.password);
+  // The server's listing takes the headline when it next stores the document (debounced).
+  const find = async () => {
+    const res = await fetch(`${team.server.http}/api/articles`, { headers: { authorization: `Bearer ${editorToken}` } });
+    return ((await res.json()) as { articles: { id: string; headline: string }[] }).articles.find((a) => a.headline === 'Bridge reopens');
+  };
+  await expect.poll(find, { timeout: 15_000 }).toBeTruthy();
+  const article = (await find())!;
+  for (const action of ['submit', 'start-edit', 'approve']) {
+    const token = action === 'submit' ? await signInAs(team.server.http, PEOPLE.writer.name, PEOPLE.writer.password) : editorToken;
+    const res = await fetch(`${team.server.http}/api/articles/${article.id}/transition`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ action }),
+    });
+    expect(res.status, `${action}: ${await res.clone().text()}`).toBe(200);
+  }
+
+  // The writer's open article turns read-only with the server's reason, at once.
+  await expect(page.getByRole('note').filter({ hasText: 'approved' })).toBeVisible();
+  await expect(body(page)).toHaveAttribute('contenteditable', 'false');
+
+  // A raw connection with the writer's token cannot change it either.
+  const writerToken = await signInAs(team.server.http, PEOPLE.writer.name, PEOPLE.writer.password);
+  const raw = connect(team.server.http.replace('http', 'ws'), articleDocumentName(article.id), writerToken, { doc: new Y.Doc() });
+  try {
+    await until('the raw connection synced', () => raw.provider.isSynced);
+    (fieldsMap(raw.doc).get('headline') as Y.Text).insert(0, 'HACKED ');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(raw.provider.unsyncedChanges).toBeGreaterThan(0);
+  } finally {
+    raw.destroy();
+  }
+  await signIn(team.editor, team.server, PEOPLE.editor);
+  await openFromLibrary(team.editor, 'Bridge reopens');
+  await expect(team.editor.getByLabel('Headline')).toHaveValue('Bridge reopens');
+});

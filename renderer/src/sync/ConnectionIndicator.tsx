@@ -1,0 +1,25 @@
+/** Where the writer's words are, always in view: solo, offline (kept here), syncing, or up to date. */
+import { Cloud, CloudOff, HardDrive, RefreshCw } from 'lucide-react';
+import { connectionSentence } from '../../../shared/sync/syncState';
+import { useSyncStatus } from './syncStatus';
+import './sync.css';
+
+export function ConnectionIndicator({ onOpen }: { onOpen: () => void }) {
+  const status = useSyncStatus();
+  if (!status) return null;
+  const { connection } = status;
+  const sentence = status.paused && connection.kind === 'offline' ? `Working offline — changes are kept on this computer` : connectionSentence(connection);
+  const Icon =
+    connection.kind === 'not-configured' ? HardDrive : connection.kind === 'up-to-date' ? Cloud : connection.kind === 'syncing' ? RefreshCw : CloudOff;
+  return (
+    <button type="button" className={`connection-state connection-${connection.kind}`} onClick={onOpen} aria-describedby="connection-state-hint">
+      <Icon size={14} aria-hidden="true" />
+      <span role="status" aria-live="polite" data-testid="connection-state">
+        {sentence}
+      </span>
+      <span id="connection-state-hint" className="visually-hidden">
+        Newsroom server settings
+      </span>
+    </button>
+  );
+}

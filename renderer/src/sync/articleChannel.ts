@@ -1,0 +1,134 @@
+/**
+ * One open newsroom article in the renderer: its own Y.Doc (bound to the editor), kept in step with
+ * the main process's copy, which alone talks to the server and keeps unacknowledged changes on disk.
+ * Local changes are merged and pushed every PUSH_DELAY_MS; the rest arrives through a long poll.
+ */
+import * as Y from 'yjs';
+import type { ArticleSyncState, SyncStatus } from '../../../shared/sync/syncState';
+import { call } from '../api/call';
+import { takeSyncStatus } from './syncStatus';
+
+const PUSH_DELAY_MS = 40;
+const PULL_WAIT_MS = 25_000;
+const RETRY_MS = 1_000;
+
+/** What the main process sent: applied without being pushed back. */
+export const FROM_DESK = Symbol('desk');
+
+export type ChannelState = {
+  article: ArticleSyncState;
+  /** Changes made here not yet handed to the main process (kept there on disk once handed). */
+  unsent: boolean;
+  /** Why the last push was refused (read-only, or a change the desk does not accept). */
+  refused?: string;
+};
+
+const toBase64 = (bytes: Uint8Array): string => {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+};
+const fromBase64 = (text: string): Uint8Array => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+export class ArticleChannel {
+  readonly doc = new Y.Doc();
+  private seq: number;
+  private revision: number;
+  private queued: Uint8Array[] = [];
+  private pushTimer: ReturnType<typeof setTimeout> | undefined;
+  private pushing: Promise<void> = Promise.resolve();
+  private closed = false;
+  private current: ChannelState;
+  private readonly listeners = new Set<(state: ChannelState) => void>();
+
+  constructor(
+    readonly articleId: string,
+    opened: { state: string; seq: number; article: ArticleSyncState; status: SyncStatus },
+  ) {
+    Y.applyUpdate(this.doc, fromBase64(opened.state), FROM_DESK);
+    this.seq = opened.seq;
+    this.revision = opened.status.revision;
+    this.current = { article: opened.article, unsent: false };
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === FROM_DESK || this.closed) return;
+      this.queued.push(update);
+      this.setState({ unsent: true });
+      clearTimeout(this.pushTimer);
+      this.pushTimer = setTimeout(() => void this.flush(), PUSH_DELAY_MS);
+    });
+    void this.pullLoop();
+  }
+
+  /** Opens the article as a newsroom article, or undefined when it is the desk's own (solo). */
+  static async open(articleId: string): Promise<ArticleChannel | undefined> {
+    const opened = await call('openSyncedArticle', { articleId });
+    return opened.synced ? new ArticleChannel(articleId, opened) : undefined;
+  }
+
+  state(): ChannelState {
+    return this.current;
+  }
+
+  onState(listener: (state: ChannelState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private setState(patch: Partial<ChannelState>): void {
+    this.current = { ...this.current, ...patch };
+    for (const listener of this.listeners) listener(this.current);
+  }
+
+  /** Hands every queued change to the main process (stored on disk there before it answers). */
+  flush(): Promise<void> {
+    clearTimeout(this.pushTimer);
+    this.pushing = this.pushing.then(async () => {
+      if (this.queued.length === 0) return;
+      const batch = this.queued;
+      this.queued = [];
+      try {
+        const article = await call('pushArticleUpdate', { articleId: this.articleId, update: toBase64(Y.mergeUpdates(batch)) });
+        this.setState({ article, unsent: this.queued.length > 0, refused: undefined });
+      } catch (error) {
+        // Kept for the next try: nothing typed is dropped because one push failed.
+        this.queued = [...batch, ...this.queued];
+        const message = error instanceof Error ? error.message : String(error);
+        this.setState({ unsent: true, refused: (error as { error?: { message?: string } }).error?.message ?? message });
+        if (!this.closed) this.pushTimer = setTimeout(() => void this.flush(), RETRY_MS);
+      }
+    });
+    return this.pushing;
+  }
+
+  private async pullLoop(): Promise<void> {
+    while (!this.closed) {
+      try {
+        const result = await call('pullArticleUpdates', {
+          articleId: this.articleId,
+          stateVector: toBase64(Y.encodeStateVector(this.doc)),
+          after: this.seq,
+          revision: this.revision,
+          waitMs: PULL_WAIT_MS,
+        });
+        if (this.closed) return;
+        if (result.update) Y.applyUpdate(this.doc, fromBase64(result.update), FROM_DESK);
+        this.seq = result.seq;
+        this.revision = result.status.revision;
+        takeSyncStatus(result.status);
+        if (JSON.stringify(result.article) !== JSON.stringify(this.current.article)) this.setState({ article: result.article });
+      } catch {
+        if (this.closed) return;
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      }
+    }
+  }
+
+  /** Sends what is queued, then lets the main process unload the article. */
+  async close(): Promise<void> {
+    await this.flush().catch(() => undefined);
+    this.closed = true;
+    clearTimeout(this.pushTimer);
+    await call('closeSyncedArticle', { articleId: this.articleId }).catch(() => undefined);
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * The desk's newsroom connection state, kept current by one long poll (`sync:status` held until the
+ * state moves): every view reads the same value, and a change shows within a request's round trip.
+ */
+import { useSyncExternalStore } from 'react';
+import type { SyncStatus } from '../../../shared/sync/syncState';
+import { call } from '../api/call';
+
+const WAIT_MS = 25_000;
+const RETRY_MS = 2_000;
+
+let current: SyncStatus | undefined;
+const listeners = new Set<() => void>();
+let polling = false;
+
+/** Takes a fresher state (from the poll or from an action's answer); an older revision is ignored. */
+export function takeSyncStatus(next: SyncStatus): void {
+  if (current && next.revision < current.revision) return;
+  current = next;
+  for (const listener of listeners) listener();
+}
+
+async function poll(): Promise<void> {
+  if (polling) return;
+  polling = true;
+  for (;;) {
+    try {
+      takeSyncStatus(await call('syncStatus', current ? { after: current.revision, waitMs: WAIT_MS } : {}));
+    } catch {
+      // The host went away or a database is being switched: ask again shortly.
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+    }
+  }
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  void poll();
+  return () => listeners.delete(listener);
+}
+
+export function useSyncStatus(): SyncStatus | undefined {
+  return useSyncExternalStore(subscribe, () => current);
+}
