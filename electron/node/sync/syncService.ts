@@ -90,6 +90,8 @@ export class SyncService {
     clearInterval(this.refreshTimer);
     this.refreshTimer = setInterval(() => this.refreshInBackground(), LIST_REFRESH_MS);
     this.refreshTimer.unref?.();
+    // "Work offline" is the person's choice for the desk, not one database's: the next engine keeps it.
+    if (this.paused) engine.pause();
     const last = createSyncStore(db).latestServer();
     if (last) {
       const token = this.vault.read(last.url);
@@ -326,7 +328,11 @@ export class SyncService {
     const engine = this.require();
     const open = this.docs.get(request.articleId);
     if (!open) throw new AppError('NOT_FOUND', 'This article is not open here any more; reopen it.');
-    if (request.waitMs > 0 && open.seq <= request.after && request.revision >= this.revision) await this.wait(open.waiters, request.waitMs);
+    if (request.waitMs > 0 && open.seq <= request.after && request.revision >= this.revision) {
+      await this.wait(open.waiters, request.waitMs);
+      // Closed meanwhile (the last sync:close, or another database opened): its engine may be gone.
+      if (this.docs.get(request.articleId) !== open) throw new AppError('NOT_FOUND', 'This article is not open here any more; reopen it.');
+    }
     const news = open.seq > request.after;
     return {
       update: news ? toBase64(Y.encodeStateAsUpdate(open.doc, fromBase64(request.stateVector))) : '',
