@@ -40,7 +40,8 @@ export function asOwnUndoStep(editor: Editor, change: () => void): void {
 
 /** Whether the last undo step ends with an operation already applied before this change began. */
 export function lastUndoStepClosed(editor: Editor): boolean {
-  if (yStacks(editor)) return true;
+  // The binding writes a batch at onChange: a step is closed once no operation of this batch is pending.
+  if (yStacks(editor)) return editor.operations.length === 0;
   if (!HistoryEditor.isHistoryEditor(editor)) return true;
   const lastBatch = editor.history.undos[editor.history.undos.length - 1];
   const lastOp = lastBatch?.operations[lastBatch.operations.length - 1];

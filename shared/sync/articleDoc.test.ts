@@ -4,7 +4,17 @@ import type { ArticleFields } from '../model/article';
 import type { ArticleBody } from '../model/document';
 import { hostileInput, makeArticle } from '../export/__fixtures__/sampleArticle';
 import { sampleArticleBody } from '../../electron/node/store/seed';
-import { articleToDoc, bodyType, docToArticleFields, fieldsMap, readArticleDoc, setTextField, writeArticleToDoc } from './articleDoc';
+import {
+  articleToDoc,
+  bodyType,
+  docToArticleFields,
+  docToDetails,
+  fieldsMap,
+  readArticleDoc,
+  setTextField,
+  writeArticleToDoc,
+  writeDetailsToDoc,
+} from './articleDoc';
 import { articleDocumentName, isArticleId, parseArticleDocumentName } from './documentName';
 
 function fieldsOf(body: ArticleBody, overrides: Partial<ArticleFields> = {}): ArticleFields {
@@ -57,6 +67,32 @@ describe('article ⇄ Yjs document', () => {
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
     expect(docToArticleFields(a).headline).toBe('City council votes on flood barrier');
     expect(docToArticleFields(b)).toEqual(docToArticleFields(a));
+  });
+
+  it('writes the details a view changed, merging with a colleague’s and touching nothing else', () => {
+    const a = articleToDoc(fieldsOf(sampleArticleBody(), { headline: 'Council votes on barrier', tags: ['flood'] }));
+    const b = throughTheWire(a);
+    const before = docToArticleFields(a);
+    let updates = 0;
+    a.on('update', () => updates++);
+    writeDetailsToDoc(a, { tags: ['flood'], headline: before.headline });
+    expect(updates).toBe(0);
+    writeDetailsToDoc(a, {
+      headline: 'City council votes on barrier',
+      tags: ['flood', 'council'],
+      aiDeclaration: { uses: ['transcription'], tools: 'Whisper', note: 'Checked by hand.' },
+    });
+    writeDetailsToDoc(b, { headline: 'Council votes on flood barrier', dek: 'A late vote.' });
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    expect(docToDetails(b)).toEqual(docToDetails(a));
+    expect(docToArticleFields(a)).toEqual({
+      ...before,
+      headline: 'City council votes on flood barrier',
+      dek: 'A late vote.',
+      tags: ['flood', 'council'],
+      aiDeclaration: { uses: ['transcription'], tools: 'Whisper', note: 'Checked by hand.' },
+    });
   });
 
   it('creates the structure only once', () => {
