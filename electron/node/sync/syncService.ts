@@ -40,7 +40,15 @@ const FROM_RENDERER = Symbol('renderer');
 
 type Waiter = () => void;
 
-type OpenDoc = { doc: Y.Doc; opens: number; seq: number; waiters: Set<Waiter>; unobserve: () => void };
+type OpenDoc = {
+  doc: Y.Doc;
+  opens: number;
+  seq: number;
+  waiters: Set<Waiter>;
+  unobserve: () => void;
+  /** The access last reported for it: a change means its status moved on the server. */
+  access?: string;
+};
 
 export class SyncService {
   private engine: SyncEngine | undefined;
@@ -334,10 +342,14 @@ export class SyncService {
       if (this.docs.get(request.articleId) !== open) throw new AppError('NOT_FOUND', 'This article is not open here any more; reopen it.');
     }
     const news = open.seq > request.after;
+    const article = engine.articleState(request.articleId);
+    // Access changes with the article's status (approved, returned): list again so the status follows.
+    if (open.access !== undefined && open.access !== article.access) this.refreshInBackground();
+    open.access = article.access;
     return {
       update: news ? toBase64(Y.encodeStateAsUpdate(open.doc, fromBase64(request.stateVector))) : '',
       seq: open.seq,
-      article: engine.articleState(request.articleId),
+      article,
       status: this.status(),
     };
   }
