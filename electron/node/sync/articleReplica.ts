@@ -23,8 +23,10 @@ const FROM_DISK = Symbol('from disk');
  * How long the derived JSON row and folds wait for more changes: typing sends one update per key,
  * and both cost as much as the whole article (reading the body out, merging the state).
  */
-const DERIVE_AFTER_MS = 250;
-const FOLD_AFTER_MS = 500;
+const DERIVE_AFTER_MS = 400;
+const DERIVE_MAX_WAIT_MS = 3_000;
+const FOLD_AFTER_MS = 2_000;
+const FOLD_MAX_WAIT_MS = 15_000;
 
 export type ReplicaProblem = { reason: string };
 
@@ -35,6 +37,8 @@ export class ArticleReplica {
   private ackedSeq = 0;
   private lastJson: string;
   private deriveTimer: ReturnType<typeof setTimeout> | undefined;
+  private firstUnderivedAt: number | undefined;
+  private firstUnfoldedAt: number | undefined;
   private foldTimer: ReturnType<typeof setTimeout> | undefined;
   /** Updates from the server carry this origin (the provider); anything else is a local edit. */
   remoteOrigin: unknown = undefined;
@@ -106,23 +110,37 @@ export class ArticleReplica {
   }
 
   private scheduleFold(): void {
-    this.foldTimer ??= setTimeout(() => this.fold(), FOLD_AFTER_MS);
+    const now = Date.now();
+    this.firstUnfoldedAt ??= now;
+    clearTimeout(this.foldTimer);
+    this.foldTimer = setTimeout(() => this.fold(), Math.min(FOLD_AFTER_MS, Math.max(0, this.firstUnfoldedAt + FOLD_MAX_WAIT_MS - now)));
   }
 
   fold(): void {
     clearTimeout(this.foldTimer);
     this.foldTimer = undefined;
+    this.firstUnfoldedAt = undefined;
     this.store.fold(this.articleId, this.ackedSeq, (state, updates) => Y.mergeUpdates([state, ...updates]));
   }
 
+  /** After a pause in the changes, or at the latest DERIVE_MAX_WAIT_MS after the first: deriving a long article costs a read of the whole document. */
   private scheduleDerive(): void {
-    this.deriveTimer ??= setTimeout(() => this.derive(), DERIVE_AFTER_MS);
+    const now = Date.now();
+    this.firstUnderivedAt ??= now;
+    clearTimeout(this.deriveTimer);
+    this.deriveTimer = setTimeout(() => this.derive(), Math.min(DERIVE_AFTER_MS, Math.max(0, this.firstUnderivedAt + DERIVE_MAX_WAIT_MS - now)));
+  }
+
+  /** Writes the JSON row now when changes are waiting for it (before something reads the row). */
+  deriveIfPending(): void {
+    if (this.deriveTimer) this.derive();
   }
 
   /** Writes the article's JSON from the document, or keeps the last good one and says why. */
   derive(serverStatus?: string): void {
     clearTimeout(this.deriveTimer);
     this.deriveTimer = undefined;
+    this.firstUnderivedAt = undefined;
     const read = readArticleDoc(this.doc);
     if (!read.ok) {
       this.setProblem(`${read.reason} The desk keeps the last good copy.`);

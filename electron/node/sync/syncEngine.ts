@@ -340,6 +340,11 @@ export class SyncEngine {
     return article;
   }
 
+  /** Brings the article's JSON row up to date with its document now (before something reads the row). */
+  settle(id: string): void {
+    this.loaded.get(id)?.replica.deriveIfPending();
+  }
+
   /** Whether this article is one of the signed-in newsroom's (a replica this engine keeps). */
   isNewsroomArticle(id: string): boolean {
     const record = this.store.replica(id);

@@ -12,7 +12,7 @@ import type { Profile } from '../../../shared/model/review';
 import type { ArticleSyncState, SyncStatus } from '../../../shared/sync/syncState';
 import type { DatabaseSession } from '../session';
 import type { Db } from '../store/database';
-import { createSyncStore } from '../store/syncStore';
+import { createSyncStore, type SyncStore } from '../store/syncStore';
 import { ServerApiError } from './serverApi';
 import { SyncEngine, type SyncEngineOptions } from './syncEngine';
 
@@ -53,6 +53,7 @@ type OpenDoc = {
 export class SyncService {
   private engine: SyncEngine | undefined;
   private engineDb: Db | undefined;
+  private syncStore: SyncStore | undefined;
   private url: string | undefined;
   private revision = 1;
   private readonly statusWaiters = new Set<Waiter>();
@@ -100,7 +101,8 @@ export class SyncService {
     this.refreshTimer.unref?.();
     // "Work offline" is the person's choice for the desk, not one database's: the next engine keeps it.
     if (this.paused) engine.pause();
-    const last = createSyncStore(db).latestServer();
+    this.syncStore = createSyncStore(db);
+    const last = this.syncStore.latestServer();
     if (last) {
       const token = this.vault.read(last.url);
       const configured = engine.configure({ server: last.url, allowInsecure: last.allowInsecure, ...(token ? { token } : {}) });
@@ -143,7 +145,8 @@ export class SyncService {
 
   status(): SyncStatus {
     const engine = this.current();
-    const record = engine && this.url ? createSyncStore(this.engineDb!).server(this.url) : undefined;
+    // Asked on every long-poll answer: the server row is read with statements prepared once per database.
+    const record = engine && this.url ? this.syncStore?.server(this.url) : undefined;
     const connection = engine?.connectionState() ?? { kind: 'not-configured' as const };
     return {
       revision: this.revision,
@@ -221,7 +224,7 @@ export class SyncService {
     const engine = this.require();
     if (!this.status().signedIn) return this.status();
     try {
-      await this.refreshList(engine);
+      await this.refreshList(engine, true);
     } catch (error) {
       // Offline is a state, shown as such, not an error: the list is the one kept on this computer.
       if (!(error instanceof ServerApiError && error.problem === 'offline')) throw toAppError(error);
@@ -229,10 +232,15 @@ export class SyncService {
     return this.status();
   }
 
-  /** One list refresh at a time; the library is told (listRevision) only when the list changed. */
-  private refreshList(engine: SyncEngine): Promise<void> {
-    this.refreshing ??= engine
-      .refreshArticles()
+  /**
+   * One list refresh at a time; the library is told (listRevision) only when the list changed. A
+   * refresh asked for while one runs waits for it and then lists again: that one may predate the ask.
+   */
+  private refreshList(engine: SyncEngine, fresh = false): Promise<void> {
+    if (this.refreshing && !fresh) return this.refreshing;
+    const after = this.refreshing?.catch(() => undefined) ?? Promise.resolve();
+    const run: Promise<void> = after
+      .then(() => engine.refreshArticles())
       .then((list) => {
         const digest = JSON.stringify(list.map((a) => [a.id, a.status, a.headline, a.access]));
         if (digest !== this.listDigest) {
@@ -241,8 +249,11 @@ export class SyncService {
           this.changed();
         }
       })
-      .finally(() => (this.refreshing = undefined));
-    return this.refreshing;
+      .finally(() => {
+        if (this.refreshing === run) this.refreshing = undefined;
+      });
+    this.refreshing = run;
+    return run;
   }
 
   private refreshInBackground(): void {
@@ -264,6 +275,11 @@ export class SyncService {
     const id = engine.createArticle(fields);
     this.changed();
     return id;
+  }
+
+  /** The article's stored JSON made current with its open document, before a handler reads it. */
+  settle(articleId: string): void {
+    this.engine?.settle(articleId);
   }
 
   /** Whether the article is one of the newsroom's (its text lives in the Yjs document). */

@@ -25,7 +25,7 @@ import type * as Y from 'yjs';
 import { bodyType, docToArticleFields, docToDetails, fieldsMap, writeDetailsToDoc } from '../../../shared/sync/articleDoc';
 import { FROM_DESK, type ArticleChannel } from '../sync/articleChannel';
 import { SyncSaveIndicator } from '../sync/SyncSaveIndicator';
-import { useArticleChannel, useChannelState } from '../sync/useArticleChannel';
+import { useArticleChannel, useChannelSelector } from '../sync/useArticleChannel';
 
 /** Enter in the headline goes on to the dek, in the dek to the body: the fields hold one paragraph each. */
 const isPlainEnter = (e: KeyboardEvent) => e.key === 'Enter' && !e.nativeEvent.isComposing && !e.altKey && !e.ctrlKey && !e.metaKey;
@@ -71,7 +71,9 @@ export function ArticleView(props: Props) {
 
 function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, readOnly, channel }: Props & { channel: ArticleChannel | undefined }) {
   const { autosave, state } = useArticleAutosave(article);
-  const channelState = useChannelState(channel);
+  const serverReadOnly = useChannelSelector(channel, (state) =>
+    state.article.access === 'read' ? (state.article.accessReason ?? 'The newsroom server keeps this article read-only for you.') : undefined,
+  );
   const savedAt = state.kind === 'saved' ? state.at : undefined;
   useEffect(() => {
     if (savedAt !== undefined && savedAt !== article.updatedAt) onSaved?.(article.id);
@@ -118,8 +120,6 @@ function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, re
 
   // Approved, exported and spiked text is settled, and a read-only database takes no saves: the view does not offer edits.
   // A newsroom article is also read-only when the server says so for this account.
-  const serverReadOnly =
-    channelState?.article.access === 'read' ? (channelState.article.accessReason ?? 'The newsroom server keeps this article read-only for you.') : undefined;
   const locked = isLockedStatus(article.status) || readOnly !== undefined || serverReadOnly !== undefined;
 
   const { bodyChanged } = review;
@@ -149,7 +149,7 @@ function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, re
               }
             />
             {!locked && <FreezeLibraryBlocksButton articleId={article.id} flush={() => autosave.flush()} onFrozen={reviewed} />}
-            {channelState ? <SyncSaveIndicator state={channelState} /> : <SaveIndicator state={state} onRetry={() => void autosave.flush()} />}
+            {channel ? <SyncSaveIndicator channel={channel} /> : <SaveIndicator state={state} onRetry={() => void autosave.flush()} />}
           </div>
           {state.kind === 'conflict' && (
             <ConflictBanner

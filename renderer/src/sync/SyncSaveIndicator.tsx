@@ -1,7 +1,11 @@
 /** A newsroom article's save state: whether its changes are on this computer only or on the server too. */
-import type { ChannelState } from './articleChannel';
+import type { ArticleChannel } from './articleChannel';
+import { useChannelState } from './useArticleChannel';
 
-export function SyncSaveIndicator({ state }: { state: ChannelState }) {
+/** Subscribes on its own, so a change of save state re-renders this line and not the editor. */
+export function SyncSaveIndicator({ channel }: { channel: ArticleChannel }) {
+  const state = useChannelState(channel);
+  if (!state) return null;
   const { article, unsent, refused } = state;
   const text = refused
     ? `Not saved: ${refused}`

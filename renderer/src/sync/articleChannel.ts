@@ -75,7 +75,10 @@ export class ArticleChannel {
   }
 
   private setState(patch: Partial<ChannelState>): void {
-    this.current = { ...this.current, ...patch };
+    const next = { ...this.current, ...patch };
+    // Every keystroke queues a change: the view re-renders only when what it shows changes.
+    if (JSON.stringify(next) === JSON.stringify(this.current)) return;
+    this.current = next;
     for (const listener of this.listeners) listener(this.current);
   }
 
@@ -115,7 +118,7 @@ export class ArticleChannel {
         this.seq = result.seq;
         this.revision = result.status.revision;
         takeSyncStatus(result.status);
-        if (JSON.stringify(result.article) !== JSON.stringify(this.current.article)) this.setState({ article: result.article });
+        this.setState({ article: result.article });
       } catch {
         if (this.closed) return;
         await new Promise((resolve) => setTimeout(resolve, RETRY_MS));

@@ -10,12 +10,21 @@ const WAIT_MS = 25_000;
 const RETRY_MS = 2_000;
 
 let current: SyncStatus | undefined;
+/** The newest revision seen: what the long poll waits past. */
+let knownRevision = 0;
 const listeners = new Set<() => void>();
 let polling = false;
 
-/** Takes a fresher state (from the poll or from an action's answer); an older revision is ignored. */
+const sameState = (a: SyncStatus, b: SyncStatus) => JSON.stringify({ ...a, revision: 0 }) === JSON.stringify({ ...b, revision: 0 });
+
+/**
+ * Takes a fresher state (from the poll or from an action's answer); an older revision is ignored.
+ * Views re-render only when something they show changed: the revision moves with every acknowledgement.
+ */
 export function takeSyncStatus(next: SyncStatus): void {
-  if (current && next.revision < current.revision) return;
+  if (next.revision < knownRevision) return;
+  knownRevision = next.revision;
+  if (current && sameState(current, next)) return;
   current = next;
   for (const listener of listeners) listener();
 }
@@ -25,7 +34,7 @@ async function poll(): Promise<void> {
   polling = true;
   for (;;) {
     try {
-      takeSyncStatus(await call('syncStatus', current ? { after: current.revision, waitMs: WAIT_MS } : {}));
+      takeSyncStatus(await call('syncStatus', current ? { after: knownRevision, waitMs: WAIT_MS } : {}));
     } catch {
       // The host went away or a database is being switched: ask again shortly.
       await new Promise((resolve) => setTimeout(resolve, RETRY_MS));

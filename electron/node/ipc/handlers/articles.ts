@@ -6,7 +6,7 @@ export function articleHandlers(ctx: FullHandlerContext): HandlerGroup<keyof typ
   const { session, sync } = ctx;
   return {
     'articles:list': (req) => session.store().listArticles(req),
-    'articles:get': ({ id }) => session.store().getArticle(id),
+    'articles:get': ({ id }) => (sync.settle(id), session.store().getArticle(id)),
     // Signed in to a newsroom, a new article is the newsroom's: made here, created on the server when connected.
     'articles:create': ({ fields }) => {
       const id = sync.createArticle(fields ?? {});

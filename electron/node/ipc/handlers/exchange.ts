@@ -4,11 +4,13 @@ import { createExportJobs } from '../../exchange/exportJobs';
 import { importFile } from '../../exchange/importService';
 import type { FullHandlerContext, HandlerGroup } from './context';
 
-export function exchangeHandlers({ session, exchange, paths }: FullHandlerContext): HandlerGroup<keyof typeof exchangeChannels> {
+export function exchangeHandlers({ session, exchange, paths, sync }: FullHandlerContext): HandlerGroup<keyof typeof exchangeChannels> {
   const jobs = createExportJobs(session, { printPdf: exchange?.printPdf, rasterizeImage: exchange?.rasterizeImage });
   return {
     'exchange:export': ({ articleIds, formats, folderId }) => {
       session.store();
+      // An open newsroom article's latest words are in its document: write them to the row first.
+      for (const id of articleIds) sync.settle(id);
       const folder = paths.resolve('export-folder', folderId);
       const jobId = jobs.start(articleIds, formats, folder);
       paths.remember('export-folder', folder);
