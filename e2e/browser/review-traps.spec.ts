@@ -170,6 +170,8 @@ for (const size of [
 test('submitting runs the checklist: errors stop it with the list, warnings ask', async ({ page }) => {
   await introduce(page, 'Mara Lindqvist', 'Writer');
   await page.getByRole('button', { name: 'New article' }).click();
+  // The new article opens after a round trip to the store: type once its headline has the caret.
+  await expect(page.getByLabel('Headline')).toBeFocused();
   await page.keyboard.type('Ferry fares rise');
   const body = page.getByRole('textbox', { name: 'Article body' });
   await body.click();
@@ -179,20 +181,32 @@ test('submitting runs the checklist: errors stop it with the list, warnings ask'
   await workflow.getByRole('button', { name: 'Submit for review' }).click();
   const refused = page.getByRole('alert', { name: 'Not ready to submit' });
   await expect(refused).toContainText('Not submitted: the checklist has 2 errors to fix first.');
-  await expect(refused.getByRole('listitem')).toHaveText(['Add a dek (the line under the headline).', 'Add at least one author to the byline.']);
+  // Each finding goes to the field that fixes it; the list crosses off what is fixed.
+  await expect(refused.getByRole('listitem')).toHaveText([
+    'Add a dek (the line under the headline). Go to the dek',
+    'Add at least one author to the byline. Go to the byline',
+  ]);
   await expect(refused).toBeFocused();
   await expect(page.getByTestId('article-status')).toHaveText('Draft');
-  await refused.getByRole('button', { name: 'Back to the article' }).click();
-  await expect(refused).toBeHidden();
-
-  // Fix the errors; the placeholder text and the missing bio are warnings, and warnings ask.
-  await page.getByLabel('Dek').click();
+  await page.getByRole('tab', { name: 'History' }).click(); // the byline's tab is not the one shown
+  await refused.getByRole('button', { name: 'Go to the dek' }).click();
+  await expect(page.getByLabel('Dek')).toBeFocused();
   await page.keyboard.type('Single tickets cost more from June.');
+  await expect(refused).toContainText('Not submitted: the checklist has 1 error to fix first.');
+  await expect(refused.getByRole('listitem')).toHaveText(['Add at least one author to the byline. Go to the byline']);
+  await refused.getByRole('button', { name: 'Go to the byline' }).click();
+  await expect(page.getByRole('tab', { name: 'Details' })).toHaveAttribute('aria-selected', 'true');
   const details = page.getByRole('complementary', { name: 'Article details' });
-  await details.getByLabel('Byline', { exact: true }).click();
+  await expect(details.getByLabel('Byline', { exact: true })).toBeFocused();
   await page.keyboard.type('lind');
   await page.keyboard.press('Enter');
+  await expect(refused).toContainText('Fixed: nothing stops the submission now. Submit again with Ctrl+Shift+Enter.');
+  await expect(refused.getByRole('listitem')).toHaveCount(0);
+  await refused.getByRole('button', { name: 'Back to the article' }).click();
+  await expect(refused).toBeHidden();
   await expectSaved(page);
+
+  // Fixed; the placeholder text and the missing bio are warnings, and warnings ask.
   await workflow.getByRole('button', { name: 'Submit for review' }).click();
   const ask = page.getByRole('alertdialog', { name: 'Submit with warnings?' });
   await expect(ask).toContainText('The checklist has 2 warnings. Submit anyway?');
@@ -281,6 +295,8 @@ test('empty states speak to their view and role', async ({ page }) => {
 test('the AI-use declaration: the hint follows the text, a None beside a disclosure is flagged, exports carry it', async ({ page, dbDir }) => {
   await introduce(page, 'Mara Lindqvist', 'Writer');
   await page.getByRole('button', { name: 'New article' }).click();
+  // The new article opens after a round trip to the store: type once its headline has the caret.
+  await expect(page.getByLabel('Headline')).toBeFocused();
   await page.keyboard.type('Ferry timetable goes digital');
   const body = page.getByRole('textbox', { name: 'Article body' });
   await body.click();
@@ -303,7 +319,15 @@ test('the AI-use declaration: the hint follows the text, a None beside a disclos
   await page.keyboard.type('newsroom');
   await expect(picker.getByRole('option').first()).toContainText('AI as a newsroom tool');
   await page.keyboard.press('Enter');
+  // It covers more than the declaration names: the picker offers to declare those too; Escape inserts it alone.
+  await expect(picker).toContainText(
+    '“AI as a newsroom tool” tells readers AI was used for drafting, editing, translation, transcription and other uses. The article’s AI-use declaration does not name these uses yet.',
+  );
+  await expect(picker.getByRole('button', { name: 'Insert and declare these uses' })).toBeFocused();
+  await page.keyboard.press('Escape');
   await expect(picker).toBeHidden();
+  await expect(body.getByRole('group', { name: /^AI-use disclosure/ })).toBeVisible();
+  await expect(aiUse.getByLabel('Drafting')).not.toBeChecked();
   await expect(hint).toHaveText('The AI-use disclosure in the article covers these uses.');
   await expect(hint).not.toContainText('Add an AI-use disclosure block');
   await expectSaved(page);
@@ -312,7 +336,19 @@ test('the AI-use declaration: the hint follows the text, a None beside a disclos
   await aiUse.getByLabel('None').check();
   await expect(hint).toContainText('The AI-use declaration says None, but the disclosure “AI as a newsroom tool” in the article tells readers AI was used.');
   await page.getByRole('tab', { name: 'Checklist' }).click();
-  await expect(page.getByRole('region', { name: 'Checklist' })).toContainText('says None, but the disclosure “AI as a newsroom tool”');
+  const checklist = page.getByRole('region', { name: 'Checklist' });
+  await expect(checklist).toContainText('says None, but the disclosure “AI as a newsroom tool”');
+  // Its fix goes to the declaration, to a button that declares what the disclosure covers.
+  await checklist.getByRole('button', { name: 'Go to AI use' }).click();
+  const declare = aiUse.getByRole('button', { name: /^Declare these uses: research, drafting, editing, translation, transcription and other uses$/ });
+  await expect(declare).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(aiUse.getByLabel('Research')).toBeChecked();
+  await expect(aiUse.getByLabel('Images')).not.toBeChecked();
+  await expect(hint).toHaveText('The AI-use disclosure in the article covers these uses.');
+  await expect(declare).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Checklist' }).click();
+  await expect(checklist).not.toContainText('says None');
 
   // The seed article declares research and transcription: its exports say so with the disclosure.
   await articleButton(page, SEED_HEADLINE).click();

@@ -276,3 +276,54 @@ test('smart quotes, apostrophes and dashes as you type, undone one at a time, by
   await page.keyboard.type(`"Straight" -- it's`);
   await expect(body.locator('p').nth(2)).toHaveText(`"Straight" -- it's`);
 });
+
+test('smart typography in the headline and the dek too: by language, undone by Ctrl+Z, off with the setting', async ({ page }) => {
+  await page.getByRole('button', { name: 'New article' }).click();
+  const headline = page.getByLabel('Headline');
+  const dek = page.getByLabel('Dek');
+  await expect(headline).toBeFocused();
+  await page.keyboard.type(`Mayor's "last" plan -- again`);
+  await expect(headline).toHaveValue('Mayor’s “last” plan — again');
+  await page.keyboard.type(' "');
+  await expect(headline).toHaveValue('Mayor’s “last” plan — again “');
+  // Undo gives back the straight quote, not the whole word.
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(headline).toHaveValue('Mayor’s “last” plan — again "');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await expect(headline).toHaveValue('Mayor’s “last” plan — again');
+  await page.keyboard.press('Enter');
+  await expect(dek).toBeFocused();
+  await page.keyboard.type(`It's "done" --`);
+  await expect(dek).toHaveValue('It’s “done” —');
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(dek).toHaveValue('It’s “done” --');
+  await expectSaved(page);
+  // What was typed is what is stored.
+  await page.reload();
+  await page.getByRole('list', { name: 'Articles' }).getByRole('button', { name: 'Mayor’s “last” plan — again', exact: true }).click();
+  await expect(headline).toHaveValue('Mayor’s “last” plan — again');
+  await expect(dek).toHaveValue('It’s “done” --');
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByLabel('Your name').click();
+  await page.keyboard.type('Mara Lindqvist');
+  await settings.getByLabel('Typography language').selectOption('de');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings).toBeHidden();
+  await headline.click();
+  await page.keyboard.press(`${MOD}+a`);
+  await page.keyboard.type(`"Ja" -- sagt der Rat`);
+  await expect(headline).toHaveValue('„Ja“ – sagt der Rat');
+
+  await page.getByRole('button', { name: 'Mara Lindqvist (writer)' }).click();
+  await settings.getByLabel('Smart quotes and dashes as you type').uncheck();
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings).toBeHidden();
+  await dek.click();
+  await page.keyboard.press(`${MOD}+a`);
+  await page.keyboard.type(`"Straight" -- it's`);
+  await expect(dek).toHaveValue(`"Straight" -- it's`);
+  await expectSaved(page);
+});

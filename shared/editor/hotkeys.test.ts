@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeHotkey, matchHotkeyTable, matchesHotkey, type KeyEventLike } from './hotkeys';
+import { ariaKeyshortcuts, describeHotkey, matchHotkeyTable, matchesHotkey, type KeyEventLike } from './hotkeys';
 
 const ev = (over: Partial<KeyEventLike>): KeyEventLike => ({
   key: '',
@@ -49,5 +49,18 @@ describe('describeHotkey', () => {
   it('names keys for the platform', () => {
     expect(describeHotkey('mod+shift+7', false)).toBe('Ctrl+Shift+7');
     expect(describeHotkey('mod+b', true)).toBe('⌘B');
+    expect(describeHotkey('mod+shift+enter', false)).toBe('Ctrl+Shift+Enter');
+    expect(describeHotkey('mod+shift+enter', true)).toBe('⌘⇧↩');
+  });
+  it('writes the aria-keyshortcuts form', () => {
+    expect(ariaKeyshortcuts('mod+shift+enter', false)).toBe('Control+Shift+Enter');
+    expect(ariaKeyshortcuts('mod+alt+r', true)).toBe('Meta+Alt+R');
+  });
+});
+
+describe('matchesHotkey with named keys', () => {
+  it('matches Enter with modifiers, and not without them', () => {
+    expect(matchesHotkey('mod+shift+enter', ev({ key: 'Enter', code: 'Enter', ctrlKey: true, shiftKey: true }), false)).toBe(true);
+    expect(matchesHotkey('mod+shift+enter', ev({ key: 'Enter', code: 'Enter', ctrlKey: true }), false)).toBe(false);
   });
 });

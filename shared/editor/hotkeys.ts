@@ -69,6 +69,29 @@ export function describeHotkey(spec: string, mac = isMacPlatform()): string {
     alt: ['⌥', 'Alt'],
     shift: ['⇧', 'Shift'],
   };
-  const parts = spec.split('+').map((p) => names[p]?.[mac ? 0 : 1] ?? p.toUpperCase());
+  const parts = spec.split('+').map((p) => names[p]?.[mac ? 0 : 1] ?? (p.length > 1 ? keyName(p, mac) : p.toUpperCase()));
   return mac ? parts.join('') : parts.join('+');
+}
+
+/** A named key ("enter") as people read it: "Enter", or "↩" on macOS. */
+function keyName(key: string, mac: boolean): string {
+  if (key === 'enter' && mac) return '↩';
+  return key.charAt(0).toUpperCase() + key.slice(1);
+}
+
+/** "mod+shift+enter" → "Control+Shift+Enter" (or "Meta+Shift+Enter"), the form aria-keyshortcuts takes. */
+export function ariaKeyshortcuts(spec: string, mac = isMacPlatform()): string {
+  const names: Record<string, string> = {
+    mod: mac ? 'Meta' : 'Control',
+    ctrl: 'Control',
+    cmd: 'Meta',
+    meta: 'Meta',
+    alt: 'Alt',
+    option: 'Alt',
+    shift: 'Shift',
+  };
+  return spec
+    .split('+')
+    .map((p) => names[p] ?? (p.length > 1 ? p.charAt(0).toUpperCase() + p.slice(1) : p.toUpperCase()))
+    .join('+');
 }

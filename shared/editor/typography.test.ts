@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Editor } from 'slate';
 import { bodyOf, createTestEditor } from './testEditor';
-import { setTypography, smartTypography, type TypographyLanguage } from './typography';
+import { fieldSubstitution, setTypography, smartTypography, type TypographyLanguage } from './typography';
 
 const p = (text: string) => ({ type: 'paragraph', children: [{ text }] }) as const;
 
@@ -83,5 +83,22 @@ describe('typing with smart typography', () => {
     const editor = createTestEditor([p('')], { path: [0, 0], offset: 0 });
     await typeInto(editor, '--- ');
     expect(bodyOf(editor)[0]).toEqual({ type: 'section-break', children: [{ text: '' }] });
+  });
+});
+
+describe('fieldSubstitution (headline and dek)', () => {
+  const en = { smartTypography: true, language: 'en' } as const;
+  it('replaces the character just typed before the caret, by language', () => {
+    expect(fieldSubstitution('"', 1, en)).toEqual({ from: 0, to: 1, insert: '“' });
+    expect(fieldSubstitution('Mayor’s "plan', 9, en)).toEqual({ from: 8, to: 9, insert: '“' });
+    expect(fieldSubstitution("Mayor'", 6, en)).toEqual({ from: 5, to: 6, insert: '’' });
+    expect(fieldSubstitution('yes --', 6, en)).toEqual({ from: 4, to: 6, insert: '—' });
+    expect(fieldSubstitution('ja --', 5, { smartTypography: true, language: 'de' })).toEqual({ from: 3, to: 5, insert: '–' });
+    expect(fieldSubstitution('Er sagte "', 10, { smartTypography: true, language: 'de' })).toEqual({ from: 9, to: 10, insert: '„' });
+  });
+  it('reads only the text before the caret, and does nothing when turned off', () => {
+    expect(fieldSubstitution('a" rest', 2, en)).toEqual({ from: 1, to: 2, insert: '”' });
+    expect(fieldSubstitution('"quote"', 1, { smartTypography: false, language: 'en' })).toBeNull();
+    expect(fieldSubstitution('plain', 5, en)).toBeNull();
   });
 });

@@ -69,6 +69,17 @@ export function smartTypography(before: string, language: TypographyLanguage): S
   return { remove: 2, insert: q.dash };
 }
 
+/**
+ * For a plain text field (headline, dek): the range of `value` to replace and its replacement
+ * after one character was typed just before `caret`; null when nothing changes.
+ */
+export function fieldSubstitution(value: string, caret: number, settings: WritingSettings): { from: number; to: number; insert: string } | null {
+  if (!settings.smartTypography) return null;
+  const change = smartTypography(value.slice(0, caret), settings.language);
+  if (!change || caret < change.remove) return null;
+  return { from: caret - change.remove, to: caret, insert: change.insert };
+}
+
 const options = new WeakMap<Editor, TypographyOptions>();
 
 /** Sets the typography of one editor (the desk setting now; an article's language later). */

@@ -3,7 +3,7 @@ import { disclosureBlock } from '../library/blocks';
 import type { DisclosureEntry } from '../library/entries';
 import { noAiDeclaration, type AiUse } from '../model/article';
 import { paragraph, type BlockElement } from '../model/document';
-import { checkAiDisclosure, checkAuthorBios, suggestTemplates } from './library';
+import { checkAiDisclosure, checkAuthorBios, declareUses, suggestTemplates, undeclaredUses, usesDisclosedIn } from './library';
 
 const template = (id: string, title: string, covers: AiUse[], archived = false): DisclosureEntry => ({
   id,
@@ -114,5 +114,24 @@ describe('checkAuthorBios', () => {
       },
     ]);
     expect(checkAuthorBios({ bylineAuthorIds: [], body: [paragraph('x')] })).toEqual([]);
+  });
+});
+
+describe('declaring the uses a disclosure covers', () => {
+  it('adds what the template covers to the declaration, in order, keeping tools and note', () => {
+    const before = { uses: ['images' as const], tools: 'An image generator', note: 'Marked in the caption.' };
+    expect(undeclaredUses(before, research.covers)).toEqual(['research']);
+    expect(undeclaredUses(before, images.covers)).toEqual([]);
+    const after = declareUses(before, general.covers);
+    expect(after).toEqual({ ...before, uses: ['research', 'drafting', 'editing', 'translation', 'transcription', 'images', 'other'] });
+    // A "None" that took the declared uses no longer contradicts the block.
+    expect(checkAiDisclosure({ aiDeclaration: declareUses(noAiDeclaration(), general.covers), body: [disclosureBlock(general)] }, templates)).toEqual([]);
+  });
+  it('reads the uses disclosed in a body from its blocks’ templates', () => {
+    expect(usesDisclosedIn([paragraph('x'), disclosureBlock(research), disclosureBlock(images), disclosureBlock(none)], templates)).toEqual([
+      'research',
+      'images',
+    ]);
+    expect(usesDisclosedIn([paragraph('x')], templates)).toEqual([]);
   });
 });

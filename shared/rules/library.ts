@@ -40,6 +40,23 @@ export function suggestTemplates(missing: readonly AiUse[], templates: readonly 
   return picked;
 }
 
+/** The uses `covers` names that the declaration does not, in the usual order. */
+export function undeclaredUses(declaration: AiDeclaration, covers: Iterable<AiUse>): AiUse[] {
+  const declared = new Set(declaration.uses);
+  return ordered(covers).filter((u) => !declared.has(u));
+}
+
+/** The declaration with the uses a disclosure covers added (tools and note kept), for "declare these uses". */
+export function declareUses(declaration: AiDeclaration, covers: Iterable<AiUse>): AiDeclaration {
+  return { ...declaration, uses: ordered([...declaration.uses, ...covers]) };
+}
+
+/** Every use the disclosure blocks in a body tell readers of, by their templates. */
+export function usesDisclosedIn(body: readonly BlockElement[], templates: readonly Pick<TemplateFacts, 'id' | 'covers'>[]): AiUse[] {
+  const byId = new Map(templates.map((t) => [t.id, t]));
+  return ordered(body.flatMap((b) => (b.type === 'ai-disclosure' ? (byId.get(b.templateId)?.covers ?? []) : [])));
+}
+
 export function checkAiDisclosure(article: ArticleFacts, templates: readonly TemplateFacts[]): RuleResult {
   const uses = ordered(article.aiDeclaration.uses);
   const byId = new Map(templates.map((t) => [t.id, t]));

@@ -17,6 +17,7 @@ import { ReviewPanel } from '../review/ReviewPanel';
 import { useArticleReview } from '../review/useArticleReview';
 import { WorkflowBar } from '../review/WorkflowBar';
 import { ConflictBanner } from './ConflictBanner';
+import { useFieldTypography } from './fieldTypography';
 import { ArticleDetails, type DetailFields } from './details/ArticleDetails';
 import { measureArticleOpened } from './openTiming';
 import { SaveIndicator } from './SaveIndicator';
@@ -94,6 +95,9 @@ function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, re
   // The latest local body, for "keep mine" after a conflict; the editor itself is uncontrolled.
   const bodyRef = useRef<ArticleBody>(channel ? docToArticleFields(channel.doc).body : article.body);
   const dekRef = useRef<HTMLTextAreaElement>(null);
+  const headlineRef = useRef<HTMLTextAreaElement>(null);
+  useFieldTypography(headlineRef);
+  useFieldTypography(dekRef);
   const bodyHandle = useRef<BodyEditorHandle>(null);
   useEffect(() => registerLocalCopy(autosave, () => ({ ...fieldsRef.current, body: bodyRef.current })), [autosave]);
   useEffect(measureArticleOpened, []);
@@ -179,6 +183,7 @@ function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, re
             </label>
             <textarea
               id="article-headline"
+              ref={headlineRef}
               className="headline-input"
               rows={1}
               value={fields.headline}

@@ -27,7 +27,14 @@ export function hotkeyFor(command: EditorCommand): string | undefined {
 }
 
 /** Desk shortcuts that work anywhere in an open article, not only in the text. */
-export const DESK_HOTKEYS: Readonly<Record<string, 'review' | 'comment'>> = {
+export type DeskCommand = 'review' | 'comment' | 'submit';
+export const DESK_HOTKEYS: Readonly<Record<string, DeskCommand>> = {
   'mod+alt+r': 'review', // the review tabs beside the article (checklist, comments, history)
   'mod+alt+m': 'comment', // comment on the selected text
+  'mod+shift+enter': 'submit', // submit for review (the checklist runs first)
 };
+
+/** The first desk shortcut for a command, for tooltips and aria-keyshortcuts. */
+export function deskHotkeyFor(command: DeskCommand): string | undefined {
+  return Object.keys(DESK_HOTKEYS).find((k) => DESK_HOTKEYS[k] === command);
+}

@@ -1,5 +1,24 @@
 /** The pre-export checklist, rerun as the article changes. Errors block approval and export; warnings do not. */
 import type { RuleFinding } from '../../../shared/rules/types';
+import { fixFor, goToFix } from './findingFixes';
+
+/** A finding's words, and a button that goes to the field that fixes it when there is one. */
+export function FindingLine({ finding }: { finding: RuleFinding }) {
+  const fix = fixFor(finding);
+  return (
+    <>
+      {finding.message}
+      {fix && (
+        <>
+          {' '}
+          <button type="button" className="link-button finding-fix" onClick={() => goToFix(fix)}>
+            {fix.label}
+          </button>
+        </>
+      )}
+    </>
+  );
+}
 
 export function ChecklistPanel({ results }: { results: RuleFinding[] }) {
   const errors = results.filter((r) => r.level === 'error').length;
@@ -19,7 +38,7 @@ export function ChecklistPanel({ results }: { results: RuleFinding[] }) {
         <ul className="checklist-items">
           {results.map((r, i) => (
             <li key={`${r.id}-${i}`} className={`check-${r.level}`}>
-              <span className="check-level">{r.level === 'error' ? 'Error' : 'Warning'}</span> {r.message}
+              <span className="check-level">{r.level === 'error' ? 'Error' : 'Warning'}</span> <FindingLine finding={r} />
             </li>
           ))}
         </ul>

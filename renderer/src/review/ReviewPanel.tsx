@@ -3,21 +3,22 @@
  * Ctrl+Alt+R) from the text: Checklist, Comments, History (with the activity log). WAI-ARIA tabs:
  * one Tab stop, arrow keys, Home and End move between them.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { matchHotkeyTable } from '../../../shared/editor/hotkeys';
 import type { Article } from '../../../shared/model/article';
 import type { VersionText } from '../../../shared/diff/wordDiff';
+import { useRovingTabs } from '../app/useRovingTabs';
 import { CommentsSidebar } from '../comments/CommentsSidebar';
 import { DESK_HOTKEYS } from '../editor/hotkeyTable';
 import { ChecklistPanel } from './ChecklistPanel';
+import { fixTarget, onShowSideTab, SIDE_TABS, type SideTab } from './findingFixes';
 import { HistoryPanel } from './HistoryPanel';
 import { useReview } from './ReviewContext';
 import type { ArticleReviewState } from './useArticleReview';
 import { ActivityLog } from './WorkflowBar';
 import './review.css';
 
-const TABS = ['details', 'checklist', 'comments', 'history'] as const;
-type Tab = (typeof TABS)[number];
+type Tab = SideTab;
 const LABEL: Record<Tab, string> = { details: 'Details', checklist: 'Checklist', comments: 'Comments', history: 'History' };
 
 // The view is rebuilt after every save that changes the version (a status change, a restore): the
@@ -37,69 +38,46 @@ type Props = {
 
 export function ReviewPanel({ article, review, current, flush, onArticleChanged, details }: Props) {
   const { profile } = useReview();
-  const id = useId();
   const [tab, setTabState] = useState<Tab>(() => remembered ?? (profile?.role === 'editor' ? 'checklist' : 'details'));
-  const tabs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
   const open = review.comments.threads.filter((t) => !t.resolved).length;
 
-  const setTab = (next: Tab, focus = false) => {
+  const setTab = useCallback((next: Tab) => {
     remembered = next;
     if (next !== 'details') lastReviewTab = next;
     setTabState(next);
-    if (focus) requestAnimationFrame(() => tabs.current[next]?.focus());
-  };
+  }, []);
+  const tabs = useRovingTabs(SIDE_TABS, tab, setTab);
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
       if (matchHotkeyTable(DESK_HOTKEYS, e) !== 'review') return;
       e.preventDefault();
-      setTab(tab === 'details' ? lastReviewTab : tab, true);
+      const next = tab === 'details' ? lastReviewTab : tab;
+      setTab(next);
+      requestAnimationFrame(() => document.getElementById(tabs.tabProps(next).id)?.focus());
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
-
-  const onTabKey = (e: KeyboardEvent) => {
-    const at = TABS.indexOf(tab);
-    const next =
-      e.key === 'ArrowRight'
-        ? TABS[(at + 1) % TABS.length]
-        : e.key === 'ArrowLeft'
-          ? TABS[(at + TABS.length - 1) % TABS.length]
-          : e.key === 'Home'
-            ? TABS[0]
-            : e.key === 'End'
-              ? TABS[TABS.length - 1]
-              : undefined;
-    if (!next) return;
-    e.preventDefault();
-    setTab(next, true);
-  };
+  // A checklist finding's fix shows the tab its field is in.
+  useEffect(() => onShowSideTab(setTab), [setTab]);
 
   const panel = (t: Tab, children: ReactNode) => (
-    <div role="tabpanel" id={`${id}-panel-${t}`} aria-labelledby={`${id}-tab-${t}`} hidden={tab !== t} className={`side-panel side-panel-${t}`}>
+    <div {...tabs.panelProps(t)} className={`side-panel side-panel-${t}`}>
       {children}
     </div>
   );
 
   return (
     <div className="article-side">
-      <div className="side-tabs" role="tablist" aria-label="Details and review" onKeyDown={onTabKey}>
-        {TABS.map((t) => (
+      <div className="side-tabs" {...tabs.listProps('Details and review')}>
+        {SIDE_TABS.map((t) => (
           <button
             key={t}
-            ref={(el) => {
-              tabs.current[t] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`${id}-tab-${t}`}
-            aria-controls={`${id}-panel-${t}`}
-            aria-selected={tab === t}
-            tabIndex={tab === t ? 0 : -1}
+            {...tabs.tabProps(t)}
+            {...(t === 'comments' ? fixTarget('comments-tab') : {})}
             className={tab === t ? 'selected' : ''}
             title={t === 'details' ? undefined : 'Review tools (Ctrl+Alt+R)'}
-            onClick={() => setTab(t)}
           >
             {t === 'comments' && open ? `${LABEL[t]} (${open})` : LABEL[t]}
           </button>

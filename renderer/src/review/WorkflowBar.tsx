@@ -4,12 +4,15 @@
  * ask), and the activity log lists every move.
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import { ariaKeyshortcuts, describeHotkey, matchHotkeyTable } from '../../../shared/editor/hotkeys';
 import type { Article } from '../../../shared/model/article';
 import type { ChecklistPurpose } from '../../../shared/rules/checklist';
 import type { RuleFinding } from '../../../shared/rules/types';
 import { allowedActions, STATUS_LABEL, TRANSITIONS, type WorkflowAction } from '../../../shared/workflow/transitions';
 import { call, errorMessage } from '../api/call';
 import { announce } from '../app/focus';
+import { DESK_HOTKEYS, deskHotkeyFor } from '../editor/hotkeyTable';
+import { FindingLine } from './ChecklistPanel';
 import { useReview } from './ReviewContext';
 import { activeReturn, useTransitions } from './useTransitions';
 
@@ -29,6 +32,8 @@ type SubmitCheck = { kind: 'errors' | 'warnings'; findings: RuleFinding[] };
 
 /** The article whose status just changed here; its next workflow bar takes focus. */
 let focusStatusOf: string | undefined;
+
+const SUBMIT_KEY = deskHotkeyFor('submit');
 
 export function WorkflowBar({ article, flush, blocking, findingsFor, onTransitioned }: Props) {
   const { profile } = useReview();
@@ -52,6 +57,23 @@ export function WorkflowBar({ article, flush, blocking, findingsFor, onTransitio
   const [error, setError] = useState('');
   const noteId = useId();
   const actions = profile ? allowedActions(article.status, profile.role) : [];
+  const canSubmit = actions.includes('submit');
+
+  // Ctrl+Shift+Enter submits from anywhere in the article, checklist first, as the button does.
+  useEffect(() => {
+    if (!canSubmit || busy || noteFor) return;
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      // Not from behind a modal dialog (a picker, the export dialog): its keys are its own.
+      if (matchHotkeyTable(DESK_HOTKEYS, e) !== 'submit' || document.querySelector('dialog[open]:modal')) return;
+      e.preventDefault();
+      submit();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  // The errors that stopped a submission, as they stand now: each fix crosses one off.
+  const openErrors = submitCheck?.kind === 'errors' ? findingsFor('writing').filter((f) => f.level === 'error') : [];
 
   const submit = () => {
     const findings = findingsFor('writing');
@@ -95,6 +117,9 @@ export function WorkflowBar({ article, flush, blocking, findingsFor, onTransitio
               className={action === 'approve' || action === 'submit' ? 'primary' : action === 'spike' ? 'danger' : ''}
               disabled={busy}
               aria-describedby={blocked ? `${noteId}-blocked` : undefined}
+              {...(action === 'submit' && SUBMIT_KEY
+                ? { title: `${rule.label} (${describeHotkey(SUBMIT_KEY)})`, 'aria-keyshortcuts': ariaKeyshortcuts(SUBMIT_KEY) }
+                : {})}
               onClick={() => (rule.needsNote ? (setNoteFor(action), setNote('')) : action === 'submit' ? submit() : void run(action))}
             >
               {rule.label}
@@ -121,14 +146,20 @@ export function WorkflowBar({ article, flush, blocking, findingsFor, onTransitio
           role={submitCheck.kind === 'errors' ? 'alert' : 'alertdialog'}
           aria-label={submitCheck.kind === 'errors' ? 'Not ready to submit' : 'Submit with warnings?'}
         >
-          <strong>
-            {submitCheck.kind === 'errors'
-              ? `Not submitted: the checklist has ${submitCheck.findings.length} ${submitCheck.findings.length === 1 ? 'error' : 'errors'} to fix first.`
-              : `The checklist has ${submitCheck.findings.length} ${submitCheck.findings.length === 1 ? 'warning' : 'warnings'}. Submit anyway?`}
-          </strong>
+          {submitCheck.kind === 'errors' ? (
+            <strong>
+              {openErrors.length
+                ? `Not submitted: the checklist has ${openErrors.length} ${openErrors.length === 1 ? 'error' : 'errors'} to fix first.`
+                : `Fixed: nothing stops the submission now.${SUBMIT_KEY ? ` Submit again with ${describeHotkey(SUBMIT_KEY)}.` : ''}`}
+            </strong>
+          ) : (
+            <strong>{`The checklist has ${submitCheck.findings.length} ${submitCheck.findings.length === 1 ? 'warning' : 'warnings'}. Submit anyway?`}</strong>
+          )}
           <ul>
-            {submitCheck.findings.map((f, i) => (
-              <li key={`${f.id}-${i}`}>{f.message}</li>
+            {(submitCheck.kind === 'errors' ? openErrors : submitCheck.findings).map((f, i) => (
+              <li key={`${f.id}-${i}`}>
+                <FindingLine finding={f} />
+              </li>
             ))}
           </ul>
           <div className="button-row end">

@@ -1,10 +1,12 @@
 /** The article's AI-use declaration: none, or the uses made of AI, with the tools and a note. */
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { AI_USES, FIELD_LIMITS, type AiDeclaration, type AiUse } from '../../../../shared/model/article';
-import { AI_USE_LABELS } from '../../../../shared/library/entries';
-import { suggestTemplates } from '../../../../shared/rules/library';
+import { AI_USE_LABELS, listInWords } from '../../../../shared/library/entries';
+import { declareUses, suggestTemplates, usesDisclosedIn } from '../../../../shared/rules/library';
 import type { RuleFinding } from '../../../../shared/rules/types';
+import { announce } from '../../app/focus';
 import { useLibraryBlocks } from '../../editor/library-blocks/LibraryContext';
+import { fixTarget } from '../../review/findingFixes';
 
 type Props = {
   value: AiDeclaration;
@@ -23,11 +25,27 @@ export function AiDeclarationField({ value, onChange, findings }: Props) {
   const toggle = (use: AiUse, on: boolean) => onChange({ ...value, uses: AI_USES.filter((u) => (u === use ? on : value.uses.includes(u))) });
   const fitting = !none && library ? suggestTemplates(value.uses, library.templates) : [];
 
+  // Inserting a disclosure offers to declare what it covers: the picker reads and sets the declaration here.
+  const latest = useRef({ value, onChange });
+  useEffect(() => {
+    latest.current = { value, onChange };
+  });
+  const register = library?.registerDeclaration;
+  useEffect(() => register?.({ current: () => latest.current.value, change: (next) => latest.current.onChange(next) }), [register]);
+
+  // "None" beside a disclosure that tells readers AI was used: one button declares what the disclosures cover.
+  const contradicted = findings?.some((f) => f.id === 'ai-declaration-none-contradicts') ?? false;
+  const disclosed = contradicted && library ? usesDisclosedIn(library.body(), library.templates) : [];
+  const declareDisclosed = () => {
+    onChange(declareUses(value, disclosed));
+    announce(`AI use declared: ${listInWords(disclosed.map((u) => AI_USE_LABELS[u]))}.`);
+  };
+
   return (
     <fieldset className="field ai-declaration" aria-describedby={ids.hint}>
       <legend>AI use</legend>
       <label className="check">
-        <input type="checkbox" checked={none} onChange={(e) => e.target.checked && onChange({ ...value, uses: [] })} />
+        <input type="checkbox" checked={none} onChange={(e) => e.target.checked && onChange({ ...value, uses: [] })} {...fixTarget('ai-declaration')} />
         None
       </label>
       {AI_USES.map((use) => (
@@ -61,6 +79,11 @@ export function AiDeclarationField({ value, onChange, findings }: Props) {
                 ? `Add an AI-use disclosure block that covers this, e.g. ${fitting.map((t) => `“${t.title}”`).join(' and ')}.`
                 : 'Add an AI-use disclosure block that covers this.'}
       </p>
+      {disclosed.length > 0 && (
+        <button type="button" className="declare-uses" onClick={declareDisclosed} {...fixTarget('ai-declare')}>
+          Declare these uses: {listInWords(disclosed.map((u) => AI_USE_LABELS[u]))}
+        </button>
+      )}
     </fieldset>
   );
 }

@@ -5,6 +5,7 @@ import { FIELD_LIMITS, type ArticleFields, type Author } from '../../../../share
 import type { RuleFinding } from '../../../../shared/rules/types';
 import { articleSlug } from '../../../../shared/text/slug';
 import { call } from '../../api/call';
+import { fixTarget } from '../../review/findingFixes';
 import { BylineBioPrompt } from '../../editor/library-blocks/BylineBioPrompt';
 import { AiDeclarationField } from './AiDeclarationField';
 import { AuthorPicker } from './AuthorPicker';
@@ -146,6 +147,7 @@ export function ArticleDetails({ articleId, headline, fields, onChange, disclosu
         <label htmlFor={ids.length}>Planned length (words)</label>
         <input
           id={ids.length}
+          {...fixTarget('planned-length')}
           type="number"
           min={0}
           max={100000}

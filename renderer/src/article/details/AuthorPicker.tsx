@@ -3,6 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { useCombobox } from '../../app/useCombobox';
 import type { Author } from '../../../../shared/model/article';
 import { ArrowUp, X } from 'lucide-react';
+import { fixTarget } from '../../review/findingFixes';
 
 type Props = {
   authorIds: string[];
@@ -68,6 +69,7 @@ export function AuthorPicker({ authorIds, authors, onChange }: Props) {
       <input
         id={inputId}
         {...combo.inputProps}
+        {...fixTarget('byline')}
         value={query}
         placeholder="Search authors to add"
         onChange={(e) => {

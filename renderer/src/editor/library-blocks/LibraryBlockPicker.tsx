@@ -2,10 +2,23 @@
 import { useEffect, useEffectEvent, useId, useMemo, useRef, useState } from 'react';
 import { authorBioBlock, disclosureBlock } from '../../../../shared/library/blocks';
 import { AI_USE_LABELS, listInWords } from '../../../../shared/library/entries';
+import type { AiUse } from '../../../../shared/model/article';
 import { inlineText } from '../../../../shared/model/document';
+import { declareUses, undeclaredUses } from '../../../../shared/rules/library';
+import { announce } from '../../app/focus';
 import { useLibraryBlocks } from './LibraryContext';
 
-type Option = { id: string; title: string; detail: string; make: () => ReturnType<typeof authorBioBlock> | ReturnType<typeof disclosureBlock> };
+type Option = {
+  id: string;
+  title: string;
+  detail: string;
+  /** The AI uses a disclosure template tells readers of. */
+  covers: readonly AiUse[];
+  make: () => ReturnType<typeof authorBioBlock> | ReturnType<typeof disclosureBlock>;
+};
+
+/** A disclosure chosen whose uses the article does not declare yet: the picker offers to declare them. */
+type Offer = { option: Option; uses: AiUse[]; declaredNone: boolean };
 
 export function LibraryBlockPicker() {
   const library = useLibraryBlocks();
@@ -17,6 +30,11 @@ export function LibraryBlockPicker() {
   const listId = useId();
   const titleId = useId();
   const releaseEditorFocus = useEffectEvent(() => library?.releaseFocus());
+  const [offer, setOffer] = useState<Offer | undefined>();
+  const declareButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (offer) declareButton.current?.focus();
+  }, [offer]);
 
   useEffect(() => {
     if (request && dialog.current && !dialog.current.open) {
@@ -36,13 +54,14 @@ export function LibraryBlockPicker() {
     const q = query.trim().toLowerCase();
     const all: Option[] =
       request.kind === 'author-bio'
-        ? library.authors.filter((a) => !a.archived).map((a) => ({ id: a.id, title: a.name, detail: a.jobTitle, make: () => authorBioBlock(a) }))
+        ? library.authors.filter((a) => !a.archived).map((a) => ({ id: a.id, title: a.name, detail: a.jobTitle, covers: [], make: () => authorBioBlock(a) }))
         : library.templates
             .filter((t) => !t.archived)
             .map((t) => ({
               id: t.id,
               title: t.title,
               detail: t.covers.length ? `Covers ${listInWords(t.covers.map((u) => AI_USE_LABELS[u]))}` : 'For articles with no AI use',
+              covers: t.covers,
               make: () => disclosureBlock(t),
             }));
     if (!q) return all;
@@ -57,9 +76,23 @@ export function LibraryBlockPicker() {
     dialog.current?.close();
     setQuery('');
     setActive(0);
+    setOffer(undefined);
     library.finishPick(block);
   };
   const current = options[Math.min(active, options.length - 1)];
+  // A disclosure that tells readers of uses the declaration leaves out: offer to declare them (one key) before inserting.
+  const choose = (option: Option) => {
+    const declared = library.declaration()?.current();
+    const uses = declared ? undeclaredUses(declared, option.covers) : [];
+    if (declared && uses.length > 0) setOffer({ option, uses, declaredNone: declared.uses.length === 0 });
+    else close(option.make());
+  };
+  const declareAndInsert = (o: Offer) => {
+    const handle = library.declaration();
+    if (handle) handle.change(declareUses(handle.current(), o.uses));
+    announce(`AI use declared: ${listInWords(o.uses.map((u) => AI_USE_LABELS[u]))}.`);
+    close(o.option.make());
+  };
 
   return (
     <dialog
@@ -68,66 +101,86 @@ export function LibraryBlockPicker() {
       aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
-        close(null);
+        // Escape at the offer keeps the choice made and leaves the declaration as it is.
+        close(offer ? offer.option.make() : null);
       }}
     >
       <h2 id={titleId}>{isAuthor ? 'Insert an author bio' : 'Insert an AI-use disclosure'}</h2>
-      <input
-        ref={search}
-        type="search"
-        autoFocus
-        role="combobox"
-        aria-expanded
-        aria-controls={listId}
-        aria-activedescendant={current ? `${listId}-${current.id}` : undefined}
-        aria-label={isAuthor ? 'Search authors' : 'Search disclosures'}
-        placeholder={isAuthor ? 'Search authors by name or title' : 'Search disclosures'}
-        value={query}
-        onChange={(e) => {
-          setQuery(e.target.value);
-          setActive(0);
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-            e.preventDefault();
-            const n = options.length || 1;
-            setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : -1) + n) % n);
-          } else if (e.key === 'Enter' && current) {
-            e.preventDefault();
-            close(current.make());
-          }
-        }}
-      />
-      <ul role="listbox" id={listId} aria-label={isAuthor ? 'Authors' : 'Disclosures'} className="library-picker-list">
-        {options.length === 0 ? (
-          <li role="presentation" className="muted">
-            {query.trim()
-              ? `Nothing matches “${query.trim()}”.`
-              : isAuthor
-                ? 'The author library is empty. Add authors under Authors in the sidebar.'
-                : 'There are no disclosure templates. Add one under Disclosures in the sidebar.'}
-          </li>
-        ) : (
-          options.map((o) => (
-            <li
-              key={o.id}
-              id={`${listId}-${o.id}`}
-              role="option"
-              aria-selected={o === current}
-              className={o === current ? 'active' : ''}
-              onClick={() => close(o.make())}
-            >
-              <strong>{o.title}</strong> <span className="muted">{o.detail}</span>
-            </li>
-          ))
-        )}
-      </ul>
-      {!isAuthor && current && <p className="library-picker-preview">{inlineText(library.templates.find((t) => t.id === current.id)?.text ?? [])}</p>}
-      <div className="button-row end">
-        <button type="button" onClick={() => close(null)}>
-          Cancel
-        </button>
-      </div>
+      {offer ? (
+        <div className="declare-offer">
+          <p>
+            “{offer.option.title}” tells readers AI was used for {listInWords(offer.uses.map((u) => AI_USE_LABELS[u]))}.{' '}
+            {offer.declaredNone ? 'The article’s AI-use declaration says None.' : 'The article’s AI-use declaration does not name these uses yet.'}
+          </p>
+          <div className="button-row end">
+            <button type="button" onClick={() => close(offer.option.make())}>
+              Insert only
+            </button>
+            <button ref={declareButton} type="button" className="primary" onClick={() => declareAndInsert(offer)}>
+              Insert and declare these uses
+            </button>
+          </div>
+        </div>
+      ) : (
+        <>
+          <input
+            ref={search}
+            type="search"
+            autoFocus
+            role="combobox"
+            aria-expanded
+            aria-controls={listId}
+            aria-activedescendant={current ? `${listId}-${current.id}` : undefined}
+            aria-label={isAuthor ? 'Search authors' : 'Search disclosures'}
+            placeholder={isAuthor ? 'Search authors by name or title' : 'Search disclosures'}
+            value={query}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setActive(0);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+                e.preventDefault();
+                const n = options.length || 1;
+                setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : -1) + n) % n);
+              } else if (e.key === 'Enter' && current) {
+                e.preventDefault();
+                choose(current);
+              }
+            }}
+          />
+          <ul role="listbox" id={listId} aria-label={isAuthor ? 'Authors' : 'Disclosures'} className="library-picker-list">
+            {options.length === 0 ? (
+              <li role="presentation" className="muted">
+                {query.trim()
+                  ? `Nothing matches “${query.trim()}”.`
+                  : isAuthor
+                    ? 'The author library is empty. Add authors under Authors in the sidebar.'
+                    : 'There are no disclosure templates. Add one under Disclosures in the sidebar.'}
+              </li>
+            ) : (
+              options.map((o) => (
+                <li
+                  key={o.id}
+                  id={`${listId}-${o.id}`}
+                  role="option"
+                  aria-selected={o === current}
+                  className={o === current ? 'active' : ''}
+                  onClick={() => choose(o)}
+                >
+                  <strong>{o.title}</strong> <span className="muted">{o.detail}</span>
+                </li>
+              ))
+            )}
+          </ul>
+          {!isAuthor && current && <p className="library-picker-preview">{inlineText(library.templates.find((t) => t.id === current.id)?.text ?? [])}</p>}
+          <div className="button-row end">
+            <button type="button" onClick={() => close(null)}>
+              Cancel
+            </button>
+          </div>
+        </>
+      )}
     </dialog>
   );
 }

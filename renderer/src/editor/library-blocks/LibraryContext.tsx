@@ -9,12 +9,16 @@ import { ReactEditor } from 'slate-react';
 import type { EditorExtension } from '../../comments/extension';
 import type { BlockElement } from '../../../../shared/model/document';
 import type { AuthorEntry, DisclosureEntry } from '../../../../shared/library/entries';
+import type { AiDeclaration } from '../../../../shared/model/article';
 import { authorBioBlock, hasBioOf, type LibraryBlockKind } from '../../../../shared/library/blocks';
 import { call } from '../../api/call';
 
 export type LibraryEntries = { authors: AuthorEntry[]; templates: DisclosureEntry[]; loaded: boolean };
 
 type PickRequest = { kind: LibraryBlockKind; resolve: (block: BlockElement | null) => void };
+
+/** The article's AI-use declaration as the details panel holds it, so inserting a disclosure can offer to declare its uses. */
+export type DeclarationHandle = { current: () => AiDeclaration; change: (next: AiDeclaration) => void };
 
 export type LibraryBlocksApi = LibraryEntries & {
   reload: () => Promise<void>;
@@ -30,6 +34,11 @@ export type LibraryBlocksApi = LibraryEntries & {
   removeBio: (authorId: string) => void;
   /** Lets another field take the keyboard: Slate otherwise puts its caret back on every render. */
   releaseFocus: () => void;
+  /** The declaration field registers itself here; returns the release function. */
+  registerDeclaration: (handle: DeclarationHandle) => () => void;
+  declaration: () => DeclarationHandle | undefined;
+  /** The body's blocks as they stand (the disclosures in it, for the declaration). */
+  body: () => readonly BlockElement[];
 };
 
 const empty: LibraryEntries = { authors: [], templates: [], loaded: false };
@@ -98,14 +107,24 @@ export function useLibraryBlocksState(): LibraryBlocksApi {
     });
   }, []);
 
+  const declarationRef = useRef<DeclarationHandle | undefined>(undefined);
+  const registerDeclaration = useCallback((handle: DeclarationHandle) => {
+    declarationRef.current = handle;
+    return () => {
+      if (declarationRef.current === handle) declarationRef.current = undefined;
+    };
+  }, []);
+  const declaration = useCallback(() => declarationRef.current, []);
+  const body = useCallback(() => (editorRef.current?.children ?? []) as BlockElement[], []);
+
   const releaseFocus = useCallback(() => {
     if (editorRef.current) ReactEditor.blur(editorRef.current);
     window.getSelection()?.removeAllRanges();
   }, []);
 
   return useMemo(
-    () => ({ ...entries, reload, pick, request, finishPick, attachEditor, hasBio, insertBio, removeBio, releaseFocus }),
-    [entries, reload, pick, request, finishPick, attachEditor, hasBio, insertBio, removeBio, releaseFocus],
+    () => ({ ...entries, reload, pick, request, finishPick, attachEditor, hasBio, insertBio, removeBio, releaseFocus, registerDeclaration, declaration, body }),
+    [entries, reload, pick, request, finishPick, attachEditor, hasBio, insertBio, removeBio, releaseFocus, registerDeclaration, declaration, body],
   );
 }
 
