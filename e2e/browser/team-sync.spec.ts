@@ -13,6 +13,7 @@ import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/
 import { connect, signInAs, until } from '../../server/test/harness';
 import { fieldsMap } from '../../shared/sync/articleDoc';
 import { articleDocumentName } from '../../shared/sync/documentName';
+import { expectNoA11yViolations } from './a11y';
 import { expect, newDeskPage, RENDERER_DIR, ROOT, test } from './fixtures';
 
 const SERVER_ENTRY = path.join(ROOT, 'dist/node/newsroom-server.mjs');
@@ -120,7 +121,18 @@ test2.use({ seed: false, syncReconnect: { minDelay: 200, maxDelay: 1_000 } });
 test2('two people on one article see each other’s typing live, with the connection state always in view', async ({ page, team }) => {
   const { editor, server } = team;
   await expect(connection(page)).toHaveText('Solo desk: articles stay on this computer');
+  // Settings ▸ Newsroom server leads to the same dialog; it and the state pass axe.
+  await page
+    .getByRole('button', { name: /^Settings/ })
+    .first()
+    .click();
+  await page.getByRole('button', { name: 'Sign in to a newsroom server…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Newsroom server' });
+  await expect(dialog).toBeVisible();
+  await expectNoA11yViolations(page, 'newsroom server settings');
+  await dialog.getByRole('button', { name: 'Close' }).click();
   await signIn(page, server, PEOPLE.writer);
+  await expectNoA11yViolations(page, 'signed-in desk');
 
   // The writer starts an article: it is the newsroom's, and reaches the server.
   await page.getByRole('button', { name: 'New article' }).click();
@@ -176,6 +188,14 @@ test2('both desks edit offline while the server is down, and converge with every
   await typeAtEndOf(editor, 1, ' Editor offline two.');
   await expect(page.getByTestId('save-state')).toHaveText('Saved on this computer — not yet on the server');
   await expect(connection(page)).toHaveText('Offline — changes to 1 article are kept on this computer');
+  // A new article while offline: the newsroom's, created on the server once the desk connects.
+  await page.getByRole('button', { name: 'New article' }).click();
+  await expect(page.getByLabel('Headline')).toBeFocused();
+  await page.keyboard.type('Written offline');
+  await body(page).click();
+  await page.keyboard.type('Filed from the ferry.');
+  await expect(connection(page)).toHaveText('Offline — changes to 2 articles are kept on this computer');
+  await openFromLibrary(page, 'Ferry timetable');
   // Never a stale "Up to date" while the server is away.
   await page.waitForTimeout(1_500);
   await expect(connection(page)).not.toHaveText('Up to date');
@@ -187,6 +207,9 @@ test2('both desks edit offline while the server is down, and converge with every
   const text = (await paragraphs(page)).join('\n');
   for (const words of ['First paragraph.', 'Second paragraph.', 'Writer offline one.', 'Editor offline one.', 'Writer offline two.', 'Editor offline two.'])
     expect(text).toContain(words);
+  // The editor's desk lists the article made offline (on reconnecting, or at its next list refresh).
+  await openFromLibrary(editor, 'Written offline');
+  await expect(body(editor)).toContainText('Filed from the ferry.');
 });
 
 test2('a desk closed while offline keeps its edits and sends them when it next connects', async ({ page, host, dbDir, team, browser }) => {

@@ -19,6 +19,7 @@ import { RoleSwitch } from '../review/RoleSwitch';
 import { ConnectionIndicator } from '../sync/ConnectionIndicator';
 import { NewsroomServerDialog } from '../sync/NewsroomServerDialog';
 import { useSyncStatus } from '../sync/syncStatus';
+import { onOpenServerSettings } from '../sync/openServerSettings';
 import { DatabaseProblem } from './DatabaseProblem';
 import { announcerProps, focusWhenReady } from './focus';
 import { Toasts, useToasts } from './Toasts';
@@ -81,6 +82,7 @@ export function App() {
     if (listRevision > 0) void refresh(true);
   }, [listRevision, refresh]);
   const [serverDialog, setServerDialog] = useState(false);
+  useEffect(() => onOpenServerSettings(() => setServerDialog(true)), []);
 
   const openRequest = useRef(0);
   const openArticle = useCallback(

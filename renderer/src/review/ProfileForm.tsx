@@ -11,6 +11,9 @@ import { saveWritingSettings, useWritingSettings } from '../editor/writingSettin
 import type { WritingSettings } from '../../../shared/editor/typography';
 import { announce, useRestoreFocus } from '../app/focus';
 import { keepFocusInside } from '../app/keepFocusInside';
+import { connectionSentence } from '../../../shared/sync/syncState';
+import { openServerSettings } from '../sync/openServerSettings';
+import { useSyncStatus } from '../sync/syncStatus';
 import { useReview } from './ReviewContext';
 
 function ProfileFields({ value, onChange }: { value: Profile; onChange: (p: Profile) => void }) {
@@ -92,6 +95,8 @@ export function FirstRunCard() {
 
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const { profile, settings, saveProfile, saveSettings } = useReview();
+  const sync = useSyncStatus();
+  const fromAccount = sync?.account !== undefined && sync.connection.kind !== 'not-configured';
   const [value, setValue] = useState<Profile>(profile ?? { name: '', role: 'writer' });
   const [limits, setLimits] = useState<ReviewSettings>(settings);
   const savedWriting = useWritingSettings();
@@ -110,7 +115,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          Promise.all([saveProfile(value), saveSettings(limits), saveWritingSettings(writing)])
+          Promise.all([fromAccount ? undefined : saveProfile(value), saveSettings(limits), saveWritingSettings(writing)])
             .then(() => {
               announce('Settings saved.');
               onClose();
@@ -119,7 +124,13 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         }}
       >
         <h2 id="settings-title">Settings</h2>
-        <ProfileFields value={value} onChange={setValue} />
+        {fromAccount ? (
+          <p data-testid="profile-from-account">
+            You are <strong>{profile?.name}</strong> ({profile?.role}): your name and role come from your newsroom account.
+          </p>
+        ) : (
+          <ProfileFields value={value} onChange={setValue} />
+        )}
         <div className="field">
           <label htmlFor={limitId}>Headline limit (characters)</label>
           <input
@@ -132,12 +143,25 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           />
         </div>
         <WritingSettingsFields value={writing} onChange={setWriting} />
+        <fieldset className="settings-server">
+          <legend>Newsroom server</legend>
+          <p className="muted">{sync ? connectionSentence(sync.connection) : ''}</p>
+          <button
+            type="button"
+            onClick={() => {
+              onClose();
+              openServerSettings();
+            }}
+          >
+            {sync?.signedIn ? 'Newsroom server…' : 'Sign in to a newsroom server…'}
+          </button>
+        </fieldset>
         {error && <p className="error-text">{error}</p>}
         <div className="button-row end">
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={!value.name.trim()}>
+          <button type="submit" className="primary" disabled={!fromAccount && !value.name.trim()}>
             Save settings
           </button>
         </div>
