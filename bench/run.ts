@@ -9,6 +9,7 @@ import { importBench } from './import.bench';
 import { storeBench } from './store.bench';
 import { openBench } from './open.bench';
 import { scaleBench } from './scale.bench';
+import { syncBench } from './sync.bench';
 import { typingBench } from './typing.bench';
 
 const only = (() => {
@@ -21,6 +22,7 @@ if (want('store')) await storeBench();
 if (want('export')) await exportBench();
 if (want('import')) await importBench();
 if (want('scale')) await scaleBench();
+if (want('sync')) await syncBench();
 if (want('open') || want('typing')) {
   const browser = await launchChromium();
   try {

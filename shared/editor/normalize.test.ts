@@ -17,6 +17,14 @@ describe('normalization', () => {
     expect(normalized([])).toEqual([p('')]);
   });
 
+  it('drops the attributes a text block’s type does not have (left by two style changes merged)', () => {
+    const body = normalized([{ type: 'block-quote', level: 1, list: 'numbered', depth: 0, children: [{ text: 'q' }] }]);
+    expect(body).toEqual([{ type: 'block-quote', children: [{ text: 'q' }] }]);
+    expect(normalized([{ type: 'heading', level: 2, depth: 1, children: [{ text: 'h' }] }])).toEqual([
+      { type: 'heading', level: 2, children: [{ text: 'h' }] },
+    ]);
+  });
+
   it('wraps stray text at the top level in a paragraph', () => {
     expect(normalized([{ text: 'loose' }, p('x')])).toEqual([p('loose'), p('x')]);
   });

@@ -3,6 +3,7 @@
  * thing and returns; Slate calls normalizeNode again until nothing is left.
  */
 import { Editor, Element, Node, Path, Text, Transforms, type NodeEntry } from 'slate';
+import { foreignBlockKeys } from '../model/document';
 import { isAllowedLinkUrl } from '../security/urlPolicy';
 import { MAX_LIST_DEPTH, emptyParagraph, isBlockElement, isListItem, isPromoBox, isTextBlock, isVoidBlock, todayIso } from './schema';
 
@@ -73,6 +74,11 @@ function fixLink(editor: Editor, link: Extract<Element, { type: 'link' }>, path:
 }
 
 function fixTextBlock(editor: Editor, block: Element, path: number[]): boolean {
+  const foreign = foreignBlockKeys(block);
+  if (foreign.length > 0) {
+    Transforms.unsetNodes(editor, foreign, { at: path });
+    return true;
+  }
   for (let i = 0; i < block.children.length; i++) {
     const child = block.children[i] as Node;
     if (!isInlineNode(child)) {

@@ -102,6 +102,28 @@ export type ArticleElement = BlockElement | LinkElement;
 export type BlockType = BlockElement['type'];
 export type ArticleBody = BlockElement[];
 
+/**
+ * The attributes of each text block type besides `type` and `children`. Two people changing one
+ * block's style at once merge attribute by attribute (e.g. a quote that kept a heading's `level`);
+ * the editor's normalization and the reading of a synced document drop what the type does not have.
+ */
+export const TEXT_BLOCK_ATTRIBUTES = {
+  paragraph: [],
+  heading: ['level'],
+  'block-quote': [],
+  'pull-quote': ['attribution'],
+  'list-item': ['list', 'depth'],
+  'editors-note': ['kind', 'date'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** Keys of a text block its type does not have (see TEXT_BLOCK_ATTRIBUTES); empty for other blocks. */
+export function foreignBlockKeys(block: { type?: unknown }): string[] {
+  const type = String(block.type);
+  if (!Object.hasOwn(TEXT_BLOCK_ATTRIBUTES, type)) return [];
+  const allowed: readonly string[] = TEXT_BLOCK_ATTRIBUTES[type as keyof typeof TEXT_BLOCK_ATTRIBUTES];
+  return Object.keys(block).filter((key) => key !== 'type' && key !== 'children' && !allowed.includes(key));
+}
+
 /** Blocks whose content is edited through fields, not as text in the flow. */
 export const VOID_BLOCK_TYPES = ['section-break', 'image', 'embed', 'author-bio', 'ai-disclosure'] as const;
 

@@ -112,6 +112,15 @@ describe('article ⇄ Yjs document', () => {
     expect(readArticleDoc(doc).ok).toBe(false);
   });
 
+  it('reads a block whose style two desks changed at once without the attributes its type does not have', () => {
+    const doc = articleToDoc(fieldsOf([{ type: 'list-item', list: 'bulleted', depth: 0, children: [{ text: 'gates' }] }]));
+    // A quote that kept the list's attributes and a heading's level: a merge of concurrent style changes.
+    const block = bodyType(doc).toDelta()[0].insert as Y.XmlText;
+    block.setAttribute('type', 'block-quote');
+    block.setAttribute('level', 1);
+    expect(readArticleDoc(doc)).toMatchObject({ ok: true, fields: { body: [{ type: 'block-quote', children: [{ text: 'gates' }] }] } });
+  });
+
   it('reads an empty document as an empty article', () => {
     const result = readArticleDoc(new Y.Doc());
     expect(result.ok).toBe(true);

@@ -17,7 +17,7 @@ import * as Y from 'yjs';
 import { slateNodesToInsertDelta, yTextToSlateElement } from '@slate-yjs/core';
 import type { Node as SlateNode } from 'slate';
 import { articleFieldsSchema, noAiDeclaration, type AiDeclaration, type ArticleFields } from '../model/article';
-import { emptyBody, isLink, type ArticleBody, type BlockElement, type InlineNode } from '../model/document';
+import { emptyBody, foreignBlockKeys, isLink, type ArticleBody, type BlockElement, type InlineNode } from '../model/document';
 
 export const ARTICLE_DOC_SCHEMA = 1;
 
@@ -186,9 +186,19 @@ function normalizeInlines(children: InlineNode[]): InlineNode[] {
   return out;
 }
 
+/** A text block without the attributes its type does not have (left by concurrent style changes). */
+function withoutForeignKeys<B extends BlockElement>(block: B): B {
+  const foreign = foreignBlockKeys(block);
+  if (foreign.length === 0) return block;
+  const copy: Record<string, unknown> = { ...block };
+  for (const key of foreign) delete copy[key];
+  return copy as B;
+}
+
 function normalizeBlock(block: BlockElement): BlockElement {
-  if (block.type === 'promo-box') return { ...block, children: block.children.map((child) => ({ ...child, children: normalizeInlines(child.children) })) };
-  if (Array.isArray(block.children)) return { ...block, children: normalizeInlines(block.children as InlineNode[]) } as BlockElement;
+  if (block.type === 'promo-box')
+    return { ...block, children: block.children.map((child) => ({ ...withoutForeignKeys(child), children: normalizeInlines(child.children) })) };
+  if (Array.isArray(block.children)) return { ...withoutForeignKeys(block), children: normalizeInlines(block.children as InlineNode[]) } as BlockElement;
   return block;
 }
 
