@@ -4,7 +4,7 @@ import { IpcCallError, type DbStatus } from '../../../shared/ipc/contract';
 import type { Article, ArticlePatch, ArticleSummary } from '../../../shared/model/article';
 import { call, errorMessage } from '../api/call';
 import { api } from '../api/transport';
-import { ArticleView } from '../article/ArticleView';
+import { ArticleView, focusHeadlineWhenShown } from '../article/ArticleView';
 import { flushAllAutosaves, flushBeforeLeaving } from '../article/useArticleAutosave';
 import { markArticleOpenStart } from '../article/openTiming';
 import { BackupsView } from '../backups/BackupsView';
@@ -109,10 +109,10 @@ export function App() {
       setView('active');
       setArea('articles');
       setSearch('');
+      focusHeadlineWhenShown(created.id);
       setArticle(created);
       setShowBackups(false);
       await refresh();
-      requestAnimationFrame(() => document.getElementById('article-headline')?.focus());
     } catch (e) {
       show(errorMessage(e), 'error');
     }

@@ -23,7 +23,7 @@ import { measureArticleOpened } from './openTiming';
 import { SaveIndicator } from './SaveIndicator';
 import { registerLocalCopy, useArticleAutosave } from './useArticleAutosave';
 import type * as Y from 'yjs';
-import { bodyType, docToArticleFields, docToDetails, fieldsMap, writeDetailsToDoc } from '../../../shared/sync/articleDoc';
+import { docToArticleFields, docToDetails, fieldsMap, writeDetailsToDoc } from '../../../shared/sync/articleDoc';
 import { FROM_DESK, type ArticleChannel } from '../sync/articleChannel';
 import { SyncSaveIndicator } from '../sync/SyncSaveIndicator';
 import { useArticleChannel, useChannelSelector } from '../sync/useArticleChannel';
@@ -61,6 +61,12 @@ function editableOf(a: Article): Editable {
     deadline: a.deadline,
     aiDeclaration: a.aiDeclaration,
   };
+}
+
+/** The article that should take the caret in its headline once its view is shown (a new article). */
+let headlineFocusFor: string | undefined;
+export function focusHeadlineWhenShown(articleId: string): void {
+  headlineFocusFor = articleId;
 }
 
 /** A newsroom article edits its shared document; the desk's own articles save through autosave. */
@@ -101,6 +107,12 @@ function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, re
   const bodyHandle = useRef<BodyEditorHandle>(null);
   useEffect(() => registerLocalCopy(autosave, () => ({ ...fieldsRef.current, body: bodyRef.current })), [autosave]);
   useEffect(measureArticleOpened, []);
+  useEffect(() => {
+    // Opening may wait for the newsroom copy: the caret goes to the headline when the view exists.
+    if (headlineFocusFor !== article.id) return;
+    headlineFocusFor = undefined;
+    document.getElementById('article-headline')?.focus();
+  }, [article.id]);
   const review = useArticleReview(article, fields);
   const flushForReview = useCallback(async () => {
     if (!channel) return (await autosave.flush(), autosave.baseVersion);
@@ -228,7 +240,7 @@ function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, re
             onInsertLibraryBlock={library.pick}
             extension={bodyExtension}
             handle={bodyHandle}
-            {...(channel ? { sharedBody: bodyType(channel.doc) } : {})}
+            {...(channel ? { shared: channel } : {})}
           />
         </article>
         <ReviewPanel

@@ -3,6 +3,14 @@ import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState,
 import { Editor, Range, Transforms, type Descendant } from 'slate';
 import { Editable, ReactEditor, Slate, useSlateSelector, useSlateStatic } from 'slate-react';
 import type * as Y from 'yjs';
+import type { YjsEditor } from '@slate-yjs/core';
+import { applyRemoteUpdate } from '../../../shared/sync/slateBinding';
+
+/** A newsroom article's document, and how the editor takes over applying the updates that come for it. */
+export type SharedBody = {
+  doc: Y.Doc;
+  applyRemoteWith: (apply: (update: Uint8Array, origin: unknown) => void) => () => void;
+};
 import type { ArticleBody } from '../../../shared/model/document';
 import { BLOCK_CATALOG, filterCatalog, type CatalogEntry } from '../../../shared/editor/blockCatalog';
 import type { FindOptions } from '../../../shared/editor/find';
@@ -42,17 +50,26 @@ export type BodyEditorProps = {
   extension?: EditorExtension;
   /** Lets the fields above the body (the dek) hand the caret to it. */
   handle?: Ref<BodyEditorHandle>;
-  /** A newsroom article: the body is bound to this Y.XmlText of its document (initialValue is ignored). */
-  sharedBody?: Y.XmlText;
+  /** A newsroom article: the body is bound to its document (initialValue is ignored). */
+  shared?: SharedBody;
 };
 
 export type BodyEditorHandle = { focusStart: () => void };
 
-export function BodyEditor({ initialValue, onChange, plannedLength, readOnly = false, onInsertLibraryBlock, extension, handle, sharedBody }: BodyEditorProps) {
-  const [editor] = useState(() => createBodyEditor(sharedBody));
+export function BodyEditor({ initialValue, onChange, plannedLength, readOnly = false, onInsertLibraryBlock, extension, handle, shared }: BodyEditorProps) {
+  const [editor] = useState(() => createBodyEditor(shared?.doc));
   // Connected at once, so the first paint shows the document's children; the effect keeps it connected while mounted.
-  useState(() => sharedBody && connectSharedBody(editor));
-  useEffect(() => (sharedBody ? connectSharedBody(editor) : undefined), [editor, sharedBody]);
+  useState(() => shared && connectSharedBody(editor));
+  useEffect(() => {
+    if (!shared) return undefined;
+    const disconnect = connectSharedBody(editor);
+    // Updates from elsewhere go in after what was typed in this task is written (shared/sync/slateBinding.ts).
+    const stopApplying = shared.applyRemoteWith((update, origin) => applyRemoteUpdate(editor as unknown as YjsEditor, update, origin));
+    return () => {
+      stopApplying();
+      disconnect();
+    };
+  }, [editor, shared]);
   // The desk's language until articles have their own.
   const writing = useWritingSettings();
   setTypography(editor, { enabled: writing.smartTypography, language: writing.language });
@@ -74,7 +91,7 @@ export function BodyEditor({ initialValue, onChange, plannedLength, readOnly = f
     }),
     [editor],
   );
-  const [value] = useState(() => (sharedBody ? editor.children : (normalizeBody(initialValue) as Descendant[])));
+  const [value] = useState(() => (shared ? editor.children : (normalizeBody(initialValue) as Descendant[])));
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
   const onValueChange = useCallback((next: Descendant[]) => onChangeRef.current(next as ArticleBody), []);

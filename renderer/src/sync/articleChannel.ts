@@ -40,6 +40,7 @@ export class ArticleChannel {
   private closed = false;
   private current: ChannelState;
   private readonly listeners = new Set<(state: ChannelState) => void>();
+  private applyRemote: (update: Uint8Array, origin: unknown) => void = (update, origin) => Y.applyUpdate(this.doc, update, origin);
 
   constructor(
     readonly articleId: string,
@@ -58,6 +59,14 @@ export class ArticleChannel {
     });
     void this.pullLoop();
   }
+
+  /** The bound editor applies what arrives (it writes its pending operations first); returns the undo. */
+  applyRemoteWith = (apply: (update: Uint8Array, origin: unknown) => void): (() => void) => {
+    this.applyRemote = apply;
+    return () => {
+      if (this.applyRemote === apply) this.applyRemote = (update, origin) => Y.applyUpdate(this.doc, update, origin);
+    };
+  };
 
   /** Opens the article as a newsroom article, or undefined when it is the desk's own (solo). */
   static async open(articleId: string): Promise<ArticleChannel | undefined> {
@@ -114,7 +123,7 @@ export class ArticleChannel {
           waitMs: PULL_WAIT_MS,
         });
         if (this.closed) return;
-        if (result.update) Y.applyUpdate(this.doc, fromBase64(result.update), FROM_DESK);
+        if (result.update) this.applyRemote(fromBase64(result.update), FROM_DESK);
         this.seq = result.seq;
         this.revision = result.status.revision;
         takeSyncStatus(result.status);
