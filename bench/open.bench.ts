@@ -4,14 +4,22 @@ import type { Browser } from 'playwright-core';
 import type { ArticleBody } from '../shared/model/document';
 import { paragraphs, mixedBlocks } from './documents';
 import { median, report, startHost, tempDir } from './lib';
+import { hostCall, signInHost, startBenchServer, type BenchAccount, type BenchServer } from './newsroomServer';
 
-async function timeOpen(browser: Browser, body: ArticleBody, runs: number): Promise<number[]> {
+/** With `server`, both articles are newsroom articles: opening builds the editor from the Yjs document. */
+async function timeOpen(browser: Browser, body: ArticleBody, runs: number, server?: BenchServer): Promise<number[]> {
   const dir = tempDir('open');
   const host = await startHost(dir);
   try {
-    const store = host.session.store();
-    const target = store.createArticle({ headline: 'Long article', body });
-    store.createArticle({ headline: 'Other article' });
+    if (server) {
+      await signInHost(host, server, READER);
+      await hostCall(host, 'articles:create', { fields: { headline: 'Long article', body } });
+      await hostCall(host, 'articles:create', { fields: { headline: 'Other article' } });
+    } else {
+      const store = host.session.store();
+      store.createArticle({ headline: 'Long article', body });
+      store.createArticle({ headline: 'Other article' });
+    }
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     // As if "Later" was chosen on the modal welcome card of a new desk.
     await page.addInitScript(() => sessionStorage.setItem('newsroom.welcome.later', '1'));
@@ -26,13 +34,14 @@ async function timeOpen(browser: Browser, body: ArticleBody, runs: number): Prom
       times.push((await ms.jsonValue()) as number);
     }
     await page.close();
-    void target;
     return times;
   } finally {
     await host.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+const READER: BenchAccount = { name: 'Bench Reader', password: 'bench-password-1', role: 'writer' };
 
 export async function openBench(browser: Browser): Promise<void> {
   for (const [label, body, runs] of [
@@ -43,5 +52,14 @@ export async function openBench(browser: Browser): Promise<void> {
     // The first open in a fresh window runs cold code; later ones are what a working session sees.
     report({ name: `renderer: open ${label} to first paint, first open in the window`, value: first!, unit: 'ms' });
     report({ name: `renderer: open ${label} to first paint (median of later opens)`, value: median(rest), unit: 'ms' });
+  }
+  // A newsroom article: the desk reads its Yjs document, the renderer gets the state and binds the editor to it.
+  const server = await startBenchServer([READER]);
+  try {
+    const [first, ...rest] = await timeOpen(browser, mixedBlocks(10_000), 5, server);
+    report({ name: 'renderer: open a 10,000-block newsroom article (Yjs) to first paint, first open', value: first!, unit: 'ms' });
+    report({ name: 'renderer: open a 10,000-block newsroom article (Yjs) to first paint (median of later opens)', value: median(rest), unit: 'ms' });
+  } finally {
+    await server.stop();
   }
 }
