@@ -11,7 +11,7 @@
  * - CPU (% of one core) and peak memory of each server instance, nginx, Redis, PostgreSQL, the desks;
  * - a final check: every acknowledged edit is in every desk of its article and in PostgreSQL.
  *
- * Not part of the default run (it takes about three minutes): `npm run bench -- --only load`.
+ * Not part of the default run (it takes two to three minutes and all of this machine): `npm run bench -- --only load`.
  * Knobs: LOAD_DESKS (200), LOAD_ARTICLES (50), LOAD_SECONDS (60), LOAD_EDIT_MS (1000, mean time
  * between one desk's edits), LOAD_PROCESSES (4); LOAD_DEBUG=1 prints the server instances' logs.
  */

@@ -3,7 +3,7 @@
  * issues ask for on this machine. With --json, one JSON object per line:
  * {"name", "value", "unit"}.
  *
- * `--only load` (200 desks, two server instances behind nginx, about three minutes, needs nginx,
+ * `--only load` (200 desks, two server instances behind nginx, two to three minutes, needs nginx,
  * PostgreSQL and Redis) runs only when asked for by name.
  */
 import { launchChromium } from './lib';
