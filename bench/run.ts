@@ -2,6 +2,9 @@
  * `npm run bench [-- --json] [-- --only NAME]`: measures the figures the
  * issues ask for on this machine. With --json, one JSON object per line:
  * {"name", "value", "unit"}.
+ *
+ * `--only load` (200 desks, two server instances behind nginx, two to three minutes, needs nginx,
+ * PostgreSQL and Redis) runs only when asked for by name.
  */
 import { launchChromium } from './lib';
 import { exportBench } from './export.bench';
@@ -11,12 +14,15 @@ import { openBench } from './open.bench';
 import { scaleBench } from './scale.bench';
 import { syncBench } from './sync.bench';
 import { typingBench } from './typing.bench';
+import { loadBench } from './load.bench';
 
 const only = (() => {
   const i = process.argv.indexOf('--only');
   return i >= 0 ? process.argv[i + 1] : undefined;
 })();
 const want = (name: string) => !only || only === name;
+
+if (only === 'load') await loadBench();
 
 if (want('store')) await storeBench();
 if (want('export')) await exportBench();

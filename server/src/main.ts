@@ -2,7 +2,7 @@
  * `newsroom-server`: runs a newsroom server, or manages its accounts.
  *
  *   newsroom-server --data DIR [--port 4567] [--host H] [--cert FILE --key FILE] [--trust-proxy]
- *   newsroom-server --postgres URL …
+ *   newsroom-server --postgres URL [--redis [URL]] [--redis-prefix NAME] …   (several instances, scaled out)
  *   newsroom-server --data DIR account add --name NAME --role writer|editor [--password PW]
  *   newsroom-server --data DIR account list [--json] | disable | enable | role | reset-password
  */
@@ -10,13 +10,14 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { runAccountCommand, UsageError } from './cli/accountCommand';
+import { DEFAULT_REDIS_PREFIX, DEFAULT_REDIS_URL, describeRedis, type RedisOptions } from './collab/scaleOut';
 import { startServer } from './server';
 import { describeLocation, openStorage, type StorageLocation } from './storage/storage';
 
 const HELP = `newsroom-server: the server that desks of one newsroom sync with.
 
   newsroom-server --data DIR [--port 4567] [--host ADDRESS] [--cert FILE --key FILE] [--trust-proxy]
-  newsroom-server --postgres URL [same options]
+  newsroom-server --postgres URL [same options] [--redis [URL]] [--redis-prefix NAME]
 
   newsroom-server --data DIR account add --name NAME --role writer|editor [--password PW]
   newsroom-server --data DIR account list [--json]
@@ -26,7 +27,10 @@ const HELP = `newsroom-server: the server that desks of one newsroom sync with.
 
 --data keeps everything in an SQLite file in DIR (created when missing); --postgres uses a PostgreSQL
 database instead. Without --password the password is asked for (or read from standard input).
-The server listens on 127.0.0.1 unless --host is given, or on every address with --cert/--key (wss://).`;
+The server listens on 127.0.0.1 unless --host is given, or on every address with --cert/--key (wss://).
+--redis lets several instances sharing one PostgreSQL database serve the same articles: it takes the
+Redis address (redis://host:6379), else $REDIS_URL, else ${DEFAULT_REDIS_URL}. Instances of one newsroom use
+the same --redis-prefix (default "${DEFAULT_REDIS_PREFIX}").`;
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 const fail = (message: string): never => {
@@ -34,9 +38,18 @@ const fail = (message: string): never => {
   process.exit(2);
 };
 
+/** `--redis` may come without its URL: then it means $REDIS_URL or the default. */
+function withRedisUrl(args: string[]): string[] {
+  const out = [...args];
+  const i = out.indexOf('--redis');
+  if (i >= 0 && !/^rediss?:\/\//i.test(out[i + 1] ?? '')) out.splice(i + 1, 0, process.env.REDIS_URL || DEFAULT_REDIS_URL);
+  return out;
+}
+
 function parse() {
   try {
     return parseArgs({
+      args: withRedisUrl(process.argv.slice(2)),
       allowPositionals: true,
       options: {
         data: { type: 'string' },
@@ -46,6 +59,8 @@ function parse() {
         cert: { type: 'string' },
         key: { type: 'string' },
         'trust-proxy': { type: 'boolean' },
+        redis: { type: 'string' },
+        'redis-prefix': { type: 'string' },
         name: { type: 'string' },
         role: { type: 'string' },
         password: { type: 'string' },
@@ -141,9 +156,19 @@ async function main(): Promise<void> {
   }
   const host = values.host ?? (tls ? '0.0.0.0' : '127.0.0.1');
 
+  if (values['redis-prefix'] !== undefined && values.redis === undefined) fail('--redis-prefix goes with --redis.');
+  const prefix = values['redis-prefix'] ?? DEFAULT_REDIS_PREFIX;
+  if (!/^[A-Za-z0-9_.:-]{1,100}$/.test(prefix)) fail('--redis-prefix takes letters, digits and _ . : - only.');
+  const redis: RedisOptions | undefined = values.redis === undefined ? undefined : { url: values.redis, prefix };
+  if (redis && where.kind === 'sqlite') fail('--redis is for several instances sharing one PostgreSQL database: use --postgres URL.');
+
   const storage = await openStorage(where);
-  const server = await startServer({ storage, host, port, tls, trustProxy: values['trust-proxy'] ?? false });
-  print(`newsroom-server: listening on ${server.url} (WebSocket ${server.url.replace(/^http/, 'ws')}), ${describeLocation(where)}`);
+  const server = await startServer({ storage, host, port, tls, trustProxy: values['trust-proxy'] ?? false, redis }).catch(async (error: unknown) => {
+    await storage.close();
+    throw error;
+  });
+  const scaled = redis ? `, scaled out through ${describeRedis(redis)}` : '';
+  print(`newsroom-server: listening on ${server.url} (WebSocket ${server.url.replace(/^http/, 'ws')}), ${describeLocation(where)}${scaled}`);
 
   let stopping = false;
   const stop = (signal: string) => {

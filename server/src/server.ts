@@ -9,6 +9,7 @@ import type { Duplex } from 'node:stream';
 import { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CLOSE, NewsroomExtension } from './collab/newsroomExtension';
+import { ScaleOut, type RedisOptions } from './collab/scaleOut';
 import { createApiHandler } from './http/api';
 import { LIMITS, PRE_SIGN_IN, SESSION_SWEEP_MS } from './limits';
 import type { Storage } from './storage/storage';
@@ -19,6 +20,8 @@ export type ServerOptions = {
   port: number;
   tls?: { cert: Buffer; key: Buffer };
   trustProxy?: boolean;
+  /** Scale out: share documents with the other instances through Redis (collab/scaleOut.ts). */
+  redis?: RedisOptions;
   log?: (line: string) => void;
 };
 
@@ -59,10 +62,33 @@ function guardBeforeSignIn(ws: WebSocket, extension: NewsroomExtension): void {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.error(line));
   const extension = new NewsroomExtension(options.storage, log);
-  const instance = new Hocuspocus({ quiet: true, extensions: [extension], debounce: 2_000, maxDebounce: 10_000 });
+  const scaleOut = options.redis ? await ScaleOut.connect(options.redis, log) : undefined;
+  const instance = new Hocuspocus({
+    quiet: true,
+    // The Redis extension runs first (its priority is higher); its onConfigure learns the instance here.
+    extensions: scaleOut ? [scaleOut.extension, extension] : [extension],
+    debounce: 2_000,
+    maxDebounce: 10_000,
+  });
+
+  // Each instance acts on its own connections; with Redis, the others hear of it and do the same on theirs.
+  const connections = {
+    async accessChanged(articleId: string): Promise<void> {
+      scaleOut?.publish({ type: 'access', articleId });
+      await extension.refreshAccess(instance, articleId);
+    },
+    sessionEnded(tokenHash: string, reason: string): void {
+      scaleOut?.publish({ type: 'session-ended', tokenHash, reason });
+      extension.closeSession(instance, tokenHash, reason);
+    },
+  };
+  scaleOut?.onEvent((event) => {
+    if (event.type === 'session-ended') return extension.closeSession(instance, event.tokenHash, event.reason);
+    extension.refreshAccess(instance, event.articleId).catch((error: Error) => log(`Telling connections their access failed: ${error.message}`));
+  });
 
   let stopping = false;
-  const api = createApiHandler({ storage: options.storage, extension, instance, trustProxy: options.trustProxy ?? false, log });
+  const api = createApiHandler({ storage: options.storage, connections, trustProxy: options.trustProxy ?? false, log });
   const handler = (request: IncomingMessage, response: ServerResponse) => {
     if (stopping) {
       response
@@ -134,6 +160,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const deadline = Date.now() + CLOSE_GRACE_MS;
     while (instance.getDocumentsCount() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     http.closeAllConnections();
+    await scaleOut?.close();
     await options.storage.close();
   }
 

@@ -5,7 +5,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -201,9 +202,9 @@ export function connect(wsUrl: string, documentName: string, token: string, opti
 }
 
 /** Polls until `check` holds (an event-driven wait would miss states reached before it starts). */
-export async function until(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
+export async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const start = Date.now();
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() - start > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for: ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -246,4 +247,140 @@ export async function rawSocket(
   ws.send(authMessage(documentName, token));
   await authenticated;
   return { ws, closed };
+}
+
+// ---- Redis (scaling out) -------------------------------------------------------
+
+export const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+
+/**
+ * One Redis command over a fresh connection (RESP; enough for tests and the bench, so they need no
+ * Redis client library of their own). Resolves with the reply: a string, a number, null or an array.
+ */
+export function redisCommand(url: string, ...args: string[]): Promise<unknown> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port || 6379) });
+    socket.setTimeout(3_000, () => socket.destroy(new Error(`Redis at ${url} did not answer in time`)));
+    let buffer = Buffer.alloc(0);
+    socket.on('error', reject);
+    socket.on('data', (chunk: Buffer) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      const parsed = parseResp(buffer, 0);
+      if (!parsed) return;
+      socket.end();
+      if (parsed.value instanceof Error) reject(parsed.value);
+      else resolve(parsed.value);
+    });
+    socket.write(`*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`);
+  });
+}
+
+/** Listens on a Redis channel: what the server instances tell each other. Resolves once subscribed. */
+export async function redisSubscribe(url: string, channel: string): Promise<{ messages: string[]; close: () => void }> {
+  const { hostname, port } = new URL(url);
+  const socket = net.connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port || 6379) });
+  const messages: string[] = [];
+  let buffer = Buffer.alloc(0);
+  await new Promise<void>((resolve, reject) => {
+    socket.on('error', reject);
+    socket.on('data', (chunk: Buffer) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      for (let parsed = parseResp(buffer, 0); parsed; parsed = parseResp(buffer, 0)) {
+        buffer = buffer.subarray(parsed.end);
+        const [kind, , payload] = parsed.value as [string, string, string | number];
+        if (kind === 'subscribe') resolve();
+        if (kind === 'message') messages.push(String(payload));
+      }
+    });
+    socket.write(`*2\r\n$9\r\nSUBSCRIBE\r\n$${Buffer.byteLength(channel)}\r\n${channel}\r\n`);
+  });
+  return { messages, close: () => socket.destroy() };
+}
+
+function parseResp(buffer: Buffer, at: number): { value: unknown; end: number } | undefined {
+  const lineEnd = buffer.indexOf('\r\n', at);
+  if (lineEnd < 0) return undefined;
+  const line = buffer.toString('utf8', at + 1, lineEnd);
+  switch (String.fromCharCode(buffer[at]!)) {
+    case '+':
+      return { value: line, end: lineEnd + 2 };
+    case '-':
+      return { value: new Error(line), end: lineEnd + 2 };
+    case ':':
+      return { value: Number(line), end: lineEnd + 2 };
+    case '$': {
+      const length = Number(line);
+      if (length < 0) return { value: null, end: lineEnd + 2 };
+      if (buffer.length < lineEnd + 2 + length + 2) return undefined;
+      return { value: buffer.toString('utf8', lineEnd + 2, lineEnd + 2 + length), end: lineEnd + 2 + length + 2 };
+    }
+    case '*': {
+      const count = Number(line);
+      const items: unknown[] = [];
+      let next = lineEnd + 2;
+      for (let i = 0; i < count; i++) {
+        const item = parseResp(buffer, next);
+        if (!item) return undefined;
+        items.push(item.value);
+        next = item.end;
+      }
+      return { value: count < 0 ? null : items, end: next };
+    }
+    default:
+      return { value: new Error(`unexpected Redis reply: ${line}`), end: lineEnd + 2 };
+  }
+}
+
+/** Whether Redis answers; without REDIS_URL a missing server skips its tests (loudly), with it they fail. */
+export async function redisAvailable(): Promise<boolean> {
+  try {
+    return (await redisCommand(REDIS_URL, 'PING')) === 'PONG';
+  } catch (error) {
+    if (process.env.REDIS_URL) throw error;
+    console.warn(`\n*** Redis tests SKIPPED: nothing answers at ${REDIS_URL} (${(error as Error).message}). Set REDIS_URL or start Redis. ***\n`);
+    return false;
+  }
+}
+
+/** A key prefix of this run's own (the servers' `--redis-prefix`), and the removal of its keys after. */
+export function redisPrefix(): { prefix: string; args: string[]; cleanup: () => Promise<void> } {
+  const prefix = `newsroom-test-${process.pid}-${randomBytes(4).toString('hex')}`;
+  return {
+    prefix,
+    args: ['--redis', REDIS_URL, '--redis-prefix', prefix],
+    cleanup: async () => {
+      let cursor = '0';
+      do {
+        const [next, keys] = (await redisCommand(REDIS_URL, 'SCAN', cursor, 'MATCH', `${prefix}:*`, 'COUNT', '1000')) as [string, string[]];
+        if (keys.length > 0) await redisCommand(REDIS_URL, 'DEL', ...keys);
+        cursor = next;
+      } while (cursor !== '0');
+    },
+  };
+}
+
+/** The keys a run left under its prefix (each test checks its cleanup). */
+export async function redisKeys(prefix: string): Promise<string[]> {
+  return (await redisCommand(REDIS_URL, 'KEYS', `${prefix}:*`)) as string[];
+}
+
+/** Established TCP connections to a local port, from /proc/net/tcp{,6}: who is connected to which instance. */
+export function establishedTo(port: number): number {
+  let count = 0;
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      if (fields.length < 4) continue;
+      const localPort = parseInt(fields[1]!.split(':').pop()!, 16);
+      if (localPort === port && fields[3] === '01') count++;
+    }
+  }
+  return count;
 }

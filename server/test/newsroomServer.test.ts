@@ -15,6 +15,7 @@ import { hashPassword } from '../src/auth/password';
 import { openStorage } from '../src/storage/storage';
 import {
   api,
+  authMessage,
   buildServerForTests,
   connect,
   postgresAvailable,
@@ -28,6 +29,8 @@ import {
   synced,
   until,
   updateMessage,
+  varBytes,
+  varString,
   type Backend,
   type Client,
   type ServerProcess,
@@ -269,6 +272,34 @@ describe.each([
     await until('the signed-out desk closed', () => second.closeCodes.includes(4401));
     await until('and refused on reconnecting', () => second.authFailures.length > 0);
     expect(tomas.closeCodes).toEqual([]);
+  });
+
+  it.skipIf(!enabled)('signs in the next provider of a document when the server reads it together with the last one’s close', async () => {
+    // A desk lets go of an article it loaded in the background and opens it at once: its provider
+    // sends "close" for the document, and the next one its sign-in. Through a busy proxy or server
+    // both arrive in one read, and Hocuspocus would give the sign-in to the closing connection.
+    const article = await createArticle(tokens.mara);
+    const { ws } = await rawSocket(server.ws, article.name, tokens.mara);
+    const replies: Uint8Array[] = [];
+    ws.on('message', (data: Buffer) => replies.push(new Uint8Array(data)));
+    const prefix = varString(article.name);
+    const after = (reply: Uint8Array) => (reply.length > prefix.length && prefix.every((b, i) => reply[i] === b) ? [...reply.subarray(prefix.length)] : []);
+    // Sync step 1 from an empty document: answered only once the connection is set up.
+    ws.send(Uint8Array.from([...prefix, 0, 0, ...varBytes(Y.encodeStateVector(new Y.Doc()))]));
+    await until('the connection set up', () => replies.some((r) => after(r)[0] === 0 && after(r)[1] === 1));
+    const socket = (ws as unknown as { _socket: { cork(): void; uncork(): void } })._socket;
+    socket.cork();
+    ws.send(Uint8Array.from([...prefix, 7]));
+    ws.send(authMessage(article.name, tokens.mara));
+    process.nextTick(() => socket.uncork());
+    // Auth (2), "authenticated" (2): the new provider is signed in, and its sync is answered.
+    await until('signed in again', () => replies.some((r) => after(r)[0] === 2 && after(r)[1] === 2), 3_000);
+    const signedIn = replies.find((r) => after(r)[0] === 2 && after(r)[1] === 2)!;
+    expect(new TextDecoder().decode(Uint8Array.from(after(signedIn).slice(3)))).toBe('read-write');
+    const answered = replies.length;
+    ws.send(Uint8Array.from([...prefix, 0, 0, ...varBytes(Y.encodeStateVector(new Y.Doc()))]));
+    await until('sync answered', () => replies.slice(answered).some((r) => after(r)[0] === 0 && after(r)[1] === 1), 3_000);
+    ws.close();
   });
 
   it.skipIf(!enabled)('refuses connections without a valid session, to unknown documents and to articles the account may not see', async () => {

@@ -66,6 +66,25 @@ function refuse(connection: Connection, code: number, reason: string): never {
   throw Object.assign(new Error(reason), { code, reason: closeReason(reason) });
 }
 
+/**
+ * A sign-in for a document this socket already has a connection to. A desk that lets go of an
+ * article and opens it again at once sends "close" from the old provider and the sign-in of the new
+ * one; when the server reads both together (a busy event loop, a proxy that batches), Hocuspocus
+ * hands the sign-in to the connection the "close" is about to end, which takes it for a token
+ * refresh: the new provider is never signed in and the desk stalls until its socket times out.
+ * Once the close has taken effect (it runs before the next event-loop turn), the sign-in is handed in
+ * again, as the first message of a new connection. A sign-in for a connection that stays open is
+ * left as Hocuspocus treats it.
+ */
+function signInAfterClose(connection: Connection, data: Uint8Array): void {
+  const copy = data.slice();
+  setImmediate(() => {
+    const ws = connection.webSocket;
+    if (connection.document.hasConnection(connection) || ws.readyState !== ws.OPEN) return;
+    ws.emit('message', copy, true);
+  });
+}
+
 export class NewsroomExtension implements Extension {
   extensionName = 'newsroom';
   /** Per loaded document: updates appended to the storage and not yet contained in a stored state. */
@@ -120,6 +139,7 @@ export class NewsroomExtension implements Extension {
       refuse(connection, CLOSE.malformed, 'The server could not read a message: it was refused.');
     }
     if (message.type === MESSAGE.BroadcastStateless) refuse(connection, CLOSE.policy, 'Desks may not broadcast to other desks through the server.');
+    if (message.type === MESSAGE.Auth) return signInAfterClose(connection, data);
     const changes = message.update;
     // Reading needs no check per message: `sweepSessions` ends revoked sessions within seconds.
     if (changes === undefined) return;
@@ -222,7 +242,10 @@ export class NewsroomExtension implements Extension {
       .map((u) => u.seq);
     const state = Y.encodeStateAsUpdate(document);
     const now = new Date().toISOString();
-    await this.storage.documents.store(articleId, state, contained, now);
+    // Scaled out, another instance may have stored changes this copy has not received yet (Redis
+    // relays them a moment later, or not at all while it is down): keep them rather than replace them.
+    const combine = (stored: Uint8Array | undefined) => (stored && !Y.snapshotContainsUpdate(snapshot, stored) ? Y.mergeUpdates([stored, state]) : state);
+    await this.storage.documents.store(articleId, combine, contained, now);
     const done = new Set(contained);
     this.logged.set(
       documentName,

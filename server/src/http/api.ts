@@ -13,7 +13,6 @@
  * Requests other than sign-in carry `Authorization: Bearer <token>`. Errors are `{error: sentence}`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Hocuspocus } from '@hocuspocus/server';
 import { z } from 'zod';
 import { articleFieldsSchema, FIELD_LIMITS, type ArticleFields } from '../../../shared/model/article';
 import { isArticleId } from '../../../shared/sync/documentName';
@@ -21,7 +20,6 @@ import { WORKFLOW_ACTIONS } from '../../../shared/workflow/transitions';
 import { createArticle, listVisibleArticles, transitionArticle, visibleArticle } from '../articleService';
 import { authenticateToken, signIn } from '../auth/signIn';
 import { PASSWORD_MAX_LENGTH } from '../auth/password';
-import type { NewsroomExtension } from '../collab/newsroomExtension';
 import { LIMITS } from '../limits';
 import type { Account } from '../storage/accounts';
 import type { Storage } from '../storage/storage';
@@ -31,8 +29,8 @@ export const PROTOCOL_VERSION = 1;
 
 export type ApiDeps = {
   storage: Storage;
-  extension: NewsroomExtension;
-  instance: Hocuspocus;
+  /** Open connections, on this instance and (scaled out) every other. */
+  connections: { accessChanged(articleId: string): Promise<void>; sessionEnded(tokenHash: string, reason: string): void };
   /** Take the client's address from X-Forwarded-For (only behind a reverse proxy you run). */
   trustProxy: boolean;
   log: (line: string) => void;
@@ -96,7 +94,7 @@ export function createApiHandler(deps: ApiDeps) {
     if (is('POST', '/api/sign-out')) {
       const { tokenHash } = await requireAccount(request);
       await storage.sessions.revoke(tokenHash, new Date().toISOString());
-      deps.extension.closeSession(deps.instance, tokenHash, 'You signed out.');
+      deps.connections.sessionEnded(tokenHash, 'You signed out.');
       response.writeHead(204).end();
       return;
     }
@@ -132,7 +130,7 @@ export function createApiHandler(deps: ApiDeps) {
         const input = parseWith(transitionSchema, await readJson(request, LIMITS.maxSmallRequestBytes));
         const result = await transitionArticle(storage, account, { id, ...input }, new Date());
         if (!result.ok) return sendError(response, result.status, result.reason);
-        await deps.extension.refreshAccess(deps.instance, id);
+        await deps.connections.accessChanged(id);
         return sendJson(response, 200, { article: result.article });
       }
       throw new HttpError(405, 'This address does not accept that method.');

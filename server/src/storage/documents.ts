@@ -2,6 +2,10 @@
  * The `article_documents` and `article_document_updates` tables: each article's Yjs state.
  * An accepted update is appended before it is acknowledged; storing the full state later deletes
  * the appended updates it already contains. Loading applies the state, then every update left.
+ *
+ * Several server instances may share these tables (scaled out through Redis): storing combines the
+ * new state with the stored one under a row lock, so a state taken on an instance that lags behind
+ * never replaces what another stored.
  */
 import type { SqlDriver } from './driver';
 
@@ -10,10 +14,12 @@ export type StoredDocument = { state: Uint8Array | undefined; updates: { seq: nu
 export function documentsTable(db: SqlDriver) {
   return {
     async load(articleId: string): Promise<StoredDocument> {
-      const doc = await db.get<{ state: Uint8Array }>('SELECT state FROM article_documents WHERE article_id = ?', [articleId]);
+      // Updates first: another instance storing in between moves updates into the state, and
+      // reading in this order sees them in one place or the other (the other order can miss them).
       const updates = await db.all<{ seq: number; data: Uint8Array }>('SELECT seq, data FROM article_document_updates WHERE article_id = ? ORDER BY seq', [
         articleId,
       ]);
+      const doc = await db.get<{ state: Uint8Array }>('SELECT state FROM article_documents WHERE article_id = ?', [articleId]);
       return { state: doc?.state, updates: updates.map((u) => ({ seq: Number(u.seq), data: u.data })) };
     },
 
@@ -32,9 +38,16 @@ export function documentsTable(db: SqlDriver) {
       await db.run('INSERT INTO article_documents (article_id, state, stored_at) VALUES (?, ?, ?)', [articleId, state, now]);
     },
 
-    /** Replaces the stored state and deletes the appended updates it contains (`containedSeqs`). */
-    async store(articleId: string, state: Uint8Array, containedSeqs: readonly number[], now: string): Promise<void> {
+    /**
+     * Stores `combine(stored state)` and deletes the appended updates it contains (`containedSeqs`).
+     * The stored state is read under a lock (PostgreSQL: FOR UPDATE; SQLite's transactions are
+     * exclusive), so concurrent stores from several instances each combine with the latest.
+     */
+    async store(articleId: string, combine: (stored: Uint8Array | undefined) => Uint8Array, containedSeqs: readonly number[], now: string): Promise<void> {
       await db.transaction(async (tx) => {
+        const lock = tx.dialect === 'postgres' ? ' FOR UPDATE' : '';
+        const stored = await tx.get<{ state: Uint8Array }>(`SELECT state FROM article_documents WHERE article_id = ?${lock}`, [articleId]);
+        const state = combine(stored?.state);
         await tx.run(
           'INSERT INTO article_documents (article_id, state, stored_at) VALUES (?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET state = excluded.state, stored_at = excluded.stored_at',
           [articleId, state, now],

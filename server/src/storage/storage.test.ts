@@ -63,10 +63,51 @@ describe.each([
       [seqs[1], [11, 0, 255]],
       [seqs[2], [12, 0, 255]],
     ]);
-    await storage.documents.store(id, Uint8Array.from([2, 2]), [seqs[0]!, seqs[2]!], NOW);
+    let seen: number[] | undefined;
+    await storage.documents.store(
+      id,
+      (stored) => {
+        seen = [...stored!];
+        return Uint8Array.from([2, 2]);
+      },
+      [seqs[0]!, seqs[2]!],
+      NOW,
+    );
+    // The new state is combined with the stored one (read inside the transaction).
+    expect(seen).toEqual([1]);
     const after = await storage.documents.load(id);
     expect([...after.state!]).toEqual([2, 2]);
     expect(after.updates.map((u) => u.seq)).toEqual([seqs[1]]);
+  });
+
+  it.skipIf(!enabled)('combines with the latest stored state when another instance stores at the same moment', async () => {
+    const id = await newArticle();
+    await storage.documents.create(id, Uint8Array.from([1]), NOW);
+    const lock = storage.db.dialect === 'postgres' ? ' FOR UPDATE' : '';
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    // "Another instance" in the middle of its store: it has read the state and not yet written it.
+    const other = storage.db.transaction(async (tx) => {
+      await tx.get(`SELECT state FROM article_documents WHERE article_id = ?${lock}`, [id]);
+      entered();
+      await held;
+      await tx.run('UPDATE article_documents SET state = ? WHERE article_id = ?', [Uint8Array.from([7]), id]);
+    });
+    await inside;
+    let seen: number[] | undefined;
+    const combine = (stored: Uint8Array | undefined) => {
+      seen = [...stored!];
+      return Uint8Array.from([8]);
+    };
+    const ours = storage.documents.store(id, combine, [], NOW);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(seen).toBeUndefined();
+    release();
+    await Promise.all([other, ours]);
+    expect(seen).toEqual([7]);
+    expect([...(await storage.documents.load(id)).state!]).toEqual([8]);
   });
 
   it.skipIf(!enabled)('moves an article only from the status it is still in, and logs the move', async () => {
