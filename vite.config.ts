@@ -15,5 +15,6 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 2_000,
+    minify: process.env.NEWSROOM_NO_MINIFY ? false : 'oxc',
   },
 });

@@ -48,7 +48,17 @@ type OpenDoc = {
   unobserve: () => void;
   /** The access last reported for it: a change means its status moved on the server. */
   access?: string;
+  /** Its save state as last seen, and the revision at which that last changed. */
+  stateJson: string;
+  stateRevision: number;
 };
+
+/**
+ * A change of save state (on this computer → on the server) waits this long for the next one before
+ * a held request answers: while someone types, it flips with every acknowledgement, and each answer
+ * is a round trip for the renderer and the host. A change of text answers at once.
+ */
+const COALESCE_MS = 150;
 
 export class SyncService {
   private engine: SyncEngine | undefined;
@@ -138,7 +148,13 @@ export class SyncService {
   private changed(): void {
     this.revision++;
     for (const wake of this.statusWaiters) wake();
-    for (const open of this.docs.values()) for (const wake of open.waiters) wake();
+    for (const [id, open] of this.docs) {
+      const json = this.engine ? JSON.stringify(this.engine.articleState(id)) : '';
+      if (json === open.stateJson) continue;
+      open.stateJson = json;
+      open.stateRevision = this.revision;
+      for (const wake of open.waiters) wake();
+    }
   }
 
   // ---- Settings and session ------------------------------------------------------
@@ -162,7 +178,10 @@ export class SyncService {
   /** The state once its revision passes `after`, or after `waitMs`. */
   async waitForStatus(after: number | undefined, waitMs = 0): Promise<SyncStatus> {
     this.current();
-    if (after !== undefined && after >= this.revision && waitMs > 0) await this.wait(this.statusWaiters, waitMs);
+    if (after !== undefined && after >= this.revision && waitMs > 0) {
+      await this.wait(this.statusWaiters, waitMs);
+      await sleep(COALESCE_MS);
+    }
     return this.status();
   }
 
@@ -304,7 +323,15 @@ export class SyncService {
     let open = this.docs.get(articleId);
     if (!open) {
       const doc = engine.openArticle(articleId);
-      const entry: OpenDoc = { doc, opens: 0, seq: 0, waiters: new Set(), unobserve: () => {} };
+      const entry: OpenDoc = {
+        doc,
+        opens: 0,
+        seq: 0,
+        waiters: new Set(),
+        unobserve: () => {},
+        stateJson: JSON.stringify(engine.articleState(articleId)),
+        stateRevision: this.revision,
+      };
       const onUpdate = (_update: Uint8Array, origin: unknown) => {
         if (origin === FROM_RENDERER) return;
         entry.seq++;
@@ -352,8 +379,10 @@ export class SyncService {
     const engine = this.require();
     const open = this.docs.get(request.articleId);
     if (!open) throw new AppError('NOT_FOUND', 'This article is not open here any more; reopen it.');
-    if (request.waitMs > 0 && open.seq <= request.after && request.revision >= this.revision) {
+    // `revision` is the one of the renderer's last answer: a save state changed since then is news too.
+    if (request.waitMs > 0 && open.seq <= request.after && open.stateRevision <= request.revision) {
       await this.wait(open.waiters, request.waitMs);
+      if (open.seq <= request.after) await Promise.race([sleep(COALESCE_MS), this.wait(open.waiters, COALESCE_MS)]);
       // Closed meanwhile (the last sync:close, or another database opened): its engine may be gone.
       if (this.docs.get(request.articleId) !== open) throw new AppError('NOT_FOUND', 'This article is not open here any more; reopen it.');
     }
@@ -375,6 +404,8 @@ export class SyncService {
     this.closeEngine();
   }
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;

@@ -18,7 +18,7 @@ import { ReviewProvider, useReview } from '../review/ReviewContext';
 import { RoleSwitch } from '../review/RoleSwitch';
 import { ConnectionIndicator } from '../sync/ConnectionIndicator';
 import { NewsroomServerDialog } from '../sync/NewsroomServerDialog';
-import { useSyncStatus } from '../sync/syncStatus';
+import { useSyncSelector } from '../sync/syncStatus';
 import { onOpenServerSettings } from '../sync/openServerSettings';
 import { DatabaseProblem } from './DatabaseProblem';
 import { announcerProps, focusWhenReady } from './focus';
@@ -76,8 +76,7 @@ export function App() {
   }, [db, refresh, search]);
 
   // The newsroom's list changed (new articles from colleagues, statuses): list again without "Loading…".
-  const sync = useSyncStatus();
-  const listRevision = sync?.listRevision ?? 0;
+  const listRevision = useSyncSelector((sync) => sync?.listRevision ?? 0);
   useEffect(() => {
     if (listRevision > 0) void refresh(true);
   }, [listRevision, refresh]);

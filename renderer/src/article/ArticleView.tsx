@@ -99,7 +99,9 @@ function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, re
   const fieldsRef = useRef(fields);
   fieldsRef.current = fields;
   // The latest local body, for "keep mine" after a conflict; the editor itself is uncontrolled.
-  const bodyRef = useRef<ArticleBody>(channel ? docToArticleFields(channel.doc).body : article.body);
+  // Read once: useRef's argument would be evaluated on every render, and reading a document's body costs its length.
+  const [initialBody] = useState<ArticleBody>(() => (channel ? docToArticleFields(channel.doc).body : article.body));
+  const bodyRef = useRef<ArticleBody>(initialBody);
   const dekRef = useRef<HTMLTextAreaElement>(null);
   const headlineRef = useRef<HTMLTextAreaElement>(null);
   useFieldTypography(headlineRef);

@@ -1,9 +1,9 @@
 /** Who is at the desk and the review settings, loaded once and shared by the library and the article. */
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Profile, ReviewSettings } from '../../../shared/model/review';
 import { DEFAULT_CHECKLIST_SETTINGS } from '../../../shared/rules/checklist';
 import { call } from '../api/call';
-import { useSyncStatus } from '../sync/syncStatus';
+import { useSyncSelector } from '../sync/syncStatus';
 
 export type ReviewContextValue = {
   /** Undefined until loaded; null on first run. */
@@ -24,8 +24,9 @@ export function ReviewProvider({ children }: { children: ReactNode }) {
   const [profile, setProfile] = useState<Profile | null | undefined>();
   const [settings, setSettings] = useState<ReviewSettings>(DEFAULT_CHECKLIST_SETTINGS);
   // Signed in to a newsroom, the profile is the account's: ask again whenever the account changes.
-  const sync = useSyncStatus();
-  const account = sync?.account && sync.connection.kind !== 'not-configured' ? `${sync.account.name}\u0000${sync.account.role}` : '';
+  const account = useSyncSelector((sync) =>
+    sync?.account && sync.connection.kind !== 'not-configured' ? `${sync.account.name}\u0000${sync.account.role}` : '',
+  );
   useEffect(() => {
     call('getProfile', {})
       .then(setProfile)
@@ -38,7 +39,9 @@ export function ReviewProvider({ children }: { children: ReactNode }) {
   }, []);
   const saveProfile = useCallback(async (p: Profile) => setProfile(await call('setProfile', p)), []);
   const saveSettings = useCallback(async (s: ReviewSettings) => setSettings(await call('setReviewSettings', s)), []);
-  return <Context.Provider value={{ profile, settings, saveProfile, saveSettings }}>{children}</Context.Provider>;
+  // A new value object re-renders every consumer in the tree (the whole article): only when something changed.
+  const value = useMemo(() => ({ profile, settings, saveProfile, saveSettings }), [profile, settings, saveProfile, saveSettings]);
+  return <Context.Provider value={value}>{children}</Context.Provider>;
 }
 
 export function useReview(): ReviewContextValue {

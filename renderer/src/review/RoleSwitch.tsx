@@ -5,19 +5,19 @@
 import { useId, useState } from 'react';
 import { ROLES, type Role } from '../../../shared/workflow/transitions';
 import { errorMessage } from '../api/call';
-import { useSyncStatus } from '../sync/syncStatus';
+import { useSyncSelector } from '../sync/syncStatus';
 import { useReview } from './ReviewContext';
 
 const LABEL: Record<Role, string> = { writer: 'Writer', editor: 'Editor' };
 
 export function RoleSwitch() {
   const { profile, saveProfile } = useReview();
-  const sync = useSyncStatus();
+  const fromAccount = useSyncSelector((sync) => sync?.account !== undefined && sync.connection.kind !== 'not-configured');
   const [error, setError] = useState('');
   const id = useId();
   if (!profile) return null;
   // Signed in, the role is the newsroom account's: shown, not switched here.
-  if (sync?.account && sync.connection.kind !== 'not-configured')
+  if (fromAccount)
     return (
       <p className="role-switch role-fixed" data-testid="account-role">
         <span className="role-switch-name">{profile.name}</span> <span className="role-badge">{LABEL[profile.role]}</span>

@@ -51,3 +51,12 @@ function subscribe(listener: () => void): () => void {
 export function useSyncStatus(): SyncStatus | undefined {
   return useSyncExternalStore(subscribe, () => current);
 }
+
+/**
+ * One value derived from the state (return a primitive): the component re-renders only when it changes.
+ * The connection moves between "syncing" and "up to date" with every acknowledged keystroke; the app
+ * shell and the providers around the editor must not re-render for that.
+ */
+export function useSyncSelector<T extends string | number | boolean | undefined>(select: (status: SyncStatus | undefined) => T): T {
+  return useSyncExternalStore(subscribe, () => select(current));
+}
