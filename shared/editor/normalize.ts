@@ -3,7 +3,7 @@
  * thing and returns; Slate calls normalizeNode again until nothing is left.
  */
 import { Editor, Element, Node, Path, Text, Transforms, type NodeEntry } from 'slate';
-import { foreignBlockKeys } from '../model/document';
+import { foreignBlockKeys, typeOfUntypedBlock } from '../model/document';
 import { isAllowedLinkUrl } from '../security/urlPolicy';
 import { MAX_LIST_DEPTH, emptyParagraph, isBlockElement, isListItem, isPromoBox, isTextBlock, isVoidBlock, todayIso } from './schema';
 
@@ -32,6 +32,11 @@ function fixNode(editor: Editor, [node, path]: NodeEntry): boolean {
     }
     for (let i = 0; i < node.children.length; i++) {
       const child = node.children[i]!;
+      const untyped = Element.isElement(child) ? typeOfUntypedBlock(child) : undefined;
+      if (untyped) {
+        Transforms.setNodes(editor, { type: untyped } as never, { at: [i] });
+        return true;
+      }
       if (!isBlockElement(child)) {
         Transforms.wrapNodes(editor, emptyParagraph(), { at: [i] });
         return true;

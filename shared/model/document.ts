@@ -124,6 +124,16 @@ export function foreignBlockKeys(block: { type?: unknown }): string[] {
   return Object.keys(block).filter((key) => key !== 'type' && key !== 'children' && !allowed.includes(key));
 }
 
+/**
+ * The type a block takes when it has none. Undoing a block's removal while another desk restyled it
+ * can bring it back without its `type` (Yjs restores what the undo removed, not the other desk's
+ * new value); a `level` left from a heading says what it was.
+ */
+export function typeOfUntypedBlock(block: { type?: unknown; level?: unknown }): 'heading' | 'paragraph' | undefined {
+  if (typeof block.type === 'string') return undefined;
+  return block.level === 1 || block.level === 2 ? 'heading' : 'paragraph';
+}
+
 /** Blocks whose content is edited through fields, not as text in the flow. */
 export const VOID_BLOCK_TYPES = ['section-break', 'image', 'embed', 'author-bio', 'ai-disclosure'] as const;
 

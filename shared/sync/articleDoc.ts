@@ -17,7 +17,7 @@ import * as Y from 'yjs';
 import { slateNodesToInsertDelta, yTextToSlateElement } from '@slate-yjs/core';
 import type { Node as SlateNode } from 'slate';
 import { articleFieldsSchema, noAiDeclaration, type AiDeclaration, type ArticleFields } from '../model/article';
-import { emptyBody, foreignBlockKeys, isLink, type ArticleBody, type BlockElement, type InlineNode } from '../model/document';
+import { emptyBody, foreignBlockKeys, isLink, typeOfUntypedBlock, type ArticleBody, type BlockElement, type InlineNode } from '../model/document';
 
 export const ARTICLE_DOC_SCHEMA = 1;
 
@@ -195,7 +195,9 @@ function withoutForeignKeys<B extends BlockElement>(block: B): B {
   return copy as B;
 }
 
-function normalizeBlock(block: BlockElement): BlockElement {
+function normalizeBlock(read: BlockElement): BlockElement {
+  const untyped = typeOfUntypedBlock(read);
+  const block = untyped ? ({ ...read, type: untyped } as BlockElement) : read;
   if (block.type === 'promo-box')
     return { ...block, children: block.children.map((child) => ({ ...withoutForeignKeys(child), children: normalizeInlines(child.children) })) };
   if (Array.isArray(block.children)) return { ...withoutForeignKeys(block), children: normalizeInlines(block.children as InlineNode[]) } as BlockElement;

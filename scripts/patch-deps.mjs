@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Fixes we carry in dependencies, applied after every install (npm's postinstall), each with a test
+// that fails without it. A fix whose code is not found stops the install with a sentence, so an
+// upgrade cannot drop one silently; an applied fix is left alone.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const MARK = '/* newsroom-desk fix */';
+
+const PATCHES = [
+  {
+    // @slate-yjs/core 1.0.2, applyDelta: a remote text change is turned into Slate operations in
+    // reverse, against the node as it was. An insert then compared its attributes with that old node,
+    // not with the node as the operations before it (a set_node formatting it, an insert_text into it)
+    // leave it, and joined a node formatted differently: the other desk's editor showed "aaO" in
+    // italics where the document has "aa" and an italic "O". The fix tracks the attributes those
+    // operations give the node. Tests: shared/sync/slateBinding.property.test.ts ("… found by the property").
+    package: '@slate-yjs/core',
+    version: '1.0.2',
+    files: ['dist/index.js', 'dist/index.cjs'],
+    edits: [
+      [
+        'function applyDelta(node, slatePath, delta) {\n  const ops = [];',
+        `function applyDelta(node, slatePath, delta) {\n  const ops = []; const propsAfter = new WeakMap(); ${MARK}`,
+      ],
+      [
+        'const currentProps = lastOp != null && lastOp.type === "insert_node" ? lastOp.node : getProperties(child);',
+        `const currentProps = lastOp != null && lastOp.type === "insert_node" ? lastOp.node : lastOp != null && propsAfter.has(lastOp) ? propsAfter.get(lastOp) : lastOp != null && lastOp.type === "set_node" && lastOp.path.length === childPath.length && lastOp.path.every((p, i) => p === childPath[i]) ? omitNullEntries(Object.assign({}, getProperties(child), lastOp.newProperties)) : getProperties(child); ${MARK}`,
+      ],
+      [
+        '          return ops.push({\n            type: "insert_text",\n            offset: textOffset,\n            text: change.insert,\n            path: childPath\n          });',
+        `          const textOp = { type: "insert_text", offset: textOffset, text: change.insert, path: childPath }; ${MARK}\n          propsAfter.set(textOp, currentProps);\n          return ops.push(textOp);`,
+      ],
+    ],
+  },
+];
+
+for (const patch of PATCHES) {
+  const dir = path.join(root, 'node_modules', patch.package);
+  if (!fs.existsSync(dir)) continue;
+  const { version } = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  if (version !== patch.version) {
+    console.error(
+      `scripts/patch-deps.mjs: ${patch.package} is ${version}, the fix we carry is for ${patch.version}. Check whether it is still needed, then update the patch.`,
+    );
+    process.exit(1);
+  }
+  for (const file of patch.files) {
+    const full = path.join(dir, file);
+    let text = fs.readFileSync(full, 'utf8');
+    if (text.includes(MARK)) continue;
+    for (const [find, replace] of patch.edits) {
+      if (!text.includes(find)) {
+        console.error(`scripts/patch-deps.mjs: the code to fix is not in ${patch.package}/${file}.`);
+        process.exit(1);
+      }
+      text = text.replace(find, replace);
+    }
+    fs.writeFileSync(full, text);
+  }
+}
