@@ -334,3 +334,51 @@ test2('an approved article is read-only on the writer’s desk and refused to th
   await openFromLibrary(team.editor, 'Bridge reopens');
   await expect(team.editor.getByLabel('Headline')).toHaveValue('Bridge reopens');
 });
+
+test2('a workflow step taken while the server is down waits on the desk, and the server’s answer is shown when it is back', async ({ page, team }) => {
+  // The editor works at this page (axe needs the fixture's own browser context); the writer at the other desk.
+  const { editor: writer } = team;
+  const editor = page;
+  await signIn(writer, team.server, PEOPLE.writer);
+  await writer.getByRole('button', { name: 'New article' }).click();
+  await writer.getByLabel('Headline').fill('Tram fares rise');
+  await body(writer).click();
+  await writer.keyboard.type('Fares go up in June.');
+  await expect(writer.getByTestId('save-state')).toHaveText('Saved to the newsroom server');
+  // The writer's submit, straight to the server (the desk's checklist wants a byline this empty newsroom lacks).
+  const writerToken = await signInAs(team.server.http, PEOPLE.writer.name, PEOPLE.writer.password);
+  // The server's listing takes the headline when it next stores the document (debounced).
+  const find = async () => {
+    const res = await fetch(`${team.server.http}/api/articles`, { headers: { authorization: `Bearer ${writerToken}` } });
+    return ((await res.json()) as { articles: { id: string; headline: string }[] }).articles.find((a) => a.headline === 'Tram fares rise');
+  };
+  await expect.poll(find, { timeout: 15_000 }).toBeTruthy();
+  const article = (await find())!;
+  const submitted = await fetch(`${team.server.http}/api/articles/${article.id}/transition`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${writerToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ action: 'submit' }),
+  });
+  expect(submitted.status).toBe(200);
+
+  await signIn(editor, team.server, PEOPLE.editor);
+  await openFromLibrary(editor, 'Tram fares rise');
+  await expect(editor.getByTestId('article-status')).toHaveText('Submitted');
+
+  await stop(team.server, 'SIGKILL');
+  await expect(connection(editor)).toHaveText(/^Offline/);
+  await editor.getByRole('button', { name: 'Start editing' }).click();
+  await expect(editor.getByTestId('workflow-waiting')).toHaveText('Taken for editing — waiting for the newsroom server');
+  // The status is the server's to change: still submitted, with the next steps offered from where this one leads.
+  await expect(editor.getByTestId('article-status')).toHaveText('Submitted');
+  await expect(editor.getByRole('button', { name: 'Approve' })).toBeVisible();
+  await expectNoA11yViolations(editor, 'a workflow step waiting for the server');
+
+  team.server = await runServer(team.dataDir, team.server.port);
+  const answer = editor.getByTestId('workflow-answer');
+  await expect(answer).toHaveText('The server accepted “Start editing” for “Tram fares rise”.', { timeout: 20_000 });
+  await expect(editor.getByTestId('workflow-waiting')).toHaveCount(0);
+  await expect(editor.getByTestId('article-status')).toHaveText('In edit');
+  await answer.getByRole('button', { name: 'Dismiss the server’s answer' }).click();
+  await expect(answer).toHaveCount(0);
+});

@@ -1,15 +1,16 @@
-/** The article operations of the API: list what an account may see, create, move through the workflow. */
+/** The article operations of the API: list what an account may see, create, move through the workflow, its history. */
 import * as Y from 'yjs';
-import { emptyArticleFields, type ArticleFields } from '../../shared/model/article';
+import { emptyArticleFields, type ArticleFields, type ArticleStatus } from '../../shared/model/article';
 import { articleToDoc, readArticleDoc } from '../../shared/sync/articleDoc';
 import { articleDocumentName } from '../../shared/sync/documentName';
-import { planTransition, type WorkflowAction } from '../../shared/workflow/transitions';
+import { planTransition, STATUS_LABEL, type WorkflowAction } from '../../shared/workflow/transitions';
 import { articleAccess, type Access } from './access';
 import { updateProblem } from '../../shared/sync/updatePolicy';
 import type { Account } from './storage/accounts';
 import type { ServerArticle } from './storage/articles';
 import { isUniqueViolation } from './storage/driver';
 import { storageOn, type Storage } from './storage/storage';
+import type { WorkflowLogEntry } from './storage/workflowLog';
 
 export type ArticleView = ServerArticle & { documentName: string; ownerName: string; access: Exclude<Access, 'none'> };
 
@@ -85,32 +86,90 @@ export async function createArticle(storage: Storage, account: Account, input: {
   }
 }
 
-export type TransitionResult = { ok: true; article: ArticleView } | { ok: false; status: 404 | 409 | 403 | 400; reason: string };
+/** A step as the API shows it: the audit log entry without the desk's request id. */
+export type WorkflowStep = Omit<WorkflowLogEntry, 'requestId' | 'articleId'>;
+
+const publicStep = ({ requestId: _r, articleId: _a, ...step }: WorkflowLogEntry): WorkflowStep => step;
+
+export type TransitionResult =
+  { ok: true; article: ArticleView; step: WorkflowStep; replayed: boolean } | { ok: false; status: 404 | 409 | 403 | 400; reason: string };
+
+export type TransitionRequest = {
+  id: string;
+  action: WorkflowAction;
+  note: string;
+  /** The status the desk saw when the person asked (a step queued offline): refused if the article has left it. */
+  from?: ArticleStatus;
+  /** The desk's id for the step: sent again after a lost answer, it gets the first answer instead of a second move. */
+  requestId?: string;
+};
 
 /**
- * Moves an article through the workflow table of shared/workflow. The pre-export checklist is not
- * run here: it needs the libraries and comments, which stay on the desks in this first part.
+ * Moves an article through the workflow table of shared/workflow and logs the step (who, with
+ * their name and role then, when, from, to, the note) in the same transaction. The pre-export
+ * checklist is not run here: it needs the libraries and comments, which stay on the desks for now.
  */
-export async function transitionArticle(
-  storage: Storage,
-  account: Account,
-  input: { id: string; action: WorkflowAction; note: string },
-  now: Date,
-): Promise<TransitionResult> {
+export async function transitionArticle(storage: Storage, account: Account, input: TransitionRequest, now: Date): Promise<TransitionResult> {
   const article = await visibleArticle(storage, account, input.id);
   if (!article) return { ok: false, status: 404, reason: 'There is no such article, or this account may not see it.' };
+  const replay = await replayOf(storage, account, input);
+  if (replay) return replay;
+  if (input.from !== undefined && input.from !== article.status) {
+    return {
+      ok: false,
+      status: 409,
+      reason: `Someone moved the article meanwhile: it is ${STATUS_LABEL[article.status].toLowerCase()} now, not ${STATUS_LABEL[input.from].toLowerCase()}. This step was not applied.`,
+    };
+  }
   const plan = planTransition(article.status, input.action, account.role);
   if (!plan.ok) return { ok: false, status: 403, reason: plan.reason };
   if (plan.needsNote && input.note.trim() === '') return { ok: false, status: 400, reason: 'Say why in a note: the writer needs to know what to change.' };
-  const moved = await storage.articles.transition({
-    id: article.id,
-    action: input.action,
-    from: plan.from,
-    to: plan.to,
-    accountId: account.id,
-    note: input.note.trim(),
-    now: now.toISOString(),
-  });
-  if (!moved) return { ok: false, status: 409, reason: 'Someone changed the article’s status meanwhile: reload and try again.' };
-  return { ok: true, article: (await visibleArticle(storage, account, article.id))! };
+  const at = now.toISOString();
+  let step: WorkflowLogEntry | undefined;
+  try {
+    step = await storage.db.transaction(async (tx) => {
+      const s = storageOn(tx);
+      if (!(await s.articles.moveStatus({ id: article.id, from: plan.from, to: plan.to, now: at }))) return undefined;
+      return s.workflowLog.append({
+        articleId: article.id,
+        action: input.action,
+        from: plan.from,
+        to: plan.to,
+        accountId: account.id,
+        accountName: account.name,
+        role: account.role,
+        note: input.note.trim(),
+        at,
+        ...(input.requestId !== undefined ? { requestId: input.requestId } : {}),
+      });
+    });
+  } catch (error) {
+    // The same request twice at once: the other one moved the article and logged it.
+    if (!isUniqueViolation(error)) throw error;
+  }
+  if (!step) {
+    const raced = await replayOf(storage, account, input);
+    if (raced) return raced;
+    return { ok: false, status: 409, reason: 'Someone changed the article’s status meanwhile: reload and try again.' };
+  }
+  return { ok: true, article: (await visibleArticle(storage, account, article.id))!, step: publicStep(step), replayed: false };
+}
+
+/** The answer to a request the log already has (its answer was lost on the way), or undefined. */
+async function replayOf(storage: Storage, account: Account, input: TransitionRequest): Promise<TransitionResult | undefined> {
+  if (input.requestId === undefined) return undefined;
+  const logged = await storage.workflowLog.byRequest(input.requestId);
+  if (!logged) return undefined;
+  if (logged.articleId !== input.id || logged.accountId !== account.id || logged.action !== input.action) {
+    return { ok: false, status: 409, reason: 'This request id was already used for another step; nothing was changed.' };
+  }
+  const article = await visibleArticle(storage, account, input.id);
+  if (!article) return { ok: false, status: 404, reason: 'There is no such article, or this account may not see it.' };
+  return { ok: true, article, step: publicStep(logged), replayed: true };
+}
+
+/** The article's workflow steps, oldest first; undefined when the account may not see the article. */
+export async function articleHistory(storage: Storage, account: Account, id: string): Promise<WorkflowStep[] | undefined> {
+  if (!(await visibleArticle(storage, account, id))) return undefined;
+  return (await storage.workflowLog.forArticle(id)).map(publicStep);
 }

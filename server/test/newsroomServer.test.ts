@@ -215,6 +215,66 @@ describe.each([
     );
   });
 
+  it.skipIf(!enabled)(
+    'logs each workflow step (who, role, when, from, to, note), shows the history only to those who see the article, and answers a step sent again',
+    async () => {
+      const { id } = await createArticle(tokens.mara);
+      const history = async (token: string) => api(server.http, `/api/articles/${id}/history`, { token });
+      expect(await history(tokens.mara)).toEqual({ status: 200, body: { history: [] } });
+
+      const requestId = randomUUID();
+      const before = Date.now();
+      const submitted = await api(server.http, `/api/articles/${id}/transition`, { token: tokens.mara, body: { action: 'submit', from: 'draft', requestId } });
+      expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+      expect(submitted.body).toMatchObject({
+        article: { status: 'submitted' },
+        replayed: false,
+        step: { action: 'submit', from: 'draft', to: 'submitted', accountName: 'Mara Lindqvist', role: 'writer' },
+      });
+      // Sent again (the desk lost the answer): the same answer, not a second move or a refusal.
+      const again = await api(server.http, `/api/articles/${id}/transition`, { token: tokens.mara, body: { action: 'submit', from: 'draft', requestId } });
+      expect([again.status, again.body.replayed, again.body.step]).toEqual([200, true, submitted.body.step]);
+      // The same id for another step or by another account is not a replay.
+      expect((await api(server.http, `/api/articles/${id}/transition`, { token: tokens.tomas, body: { action: 'start-edit', requestId } })).body.error).toBe(
+        'This request id was already used for another step; nothing was changed.',
+      );
+
+      // A step asked of the status the desk saw is refused once the article has left it, and says so.
+      await transition(tokens.tomas, id, 'start-edit');
+      const stale = await api(server.http, `/api/articles/${id}/transition`, {
+        token: tokens.tomas,
+        body: { action: 'return', note: 'Shorter.', from: 'submitted' },
+      });
+      expect(stale).toEqual({
+        status: 409,
+        body: { error: 'Someone moved the article meanwhile: it is in edit now, not submitted. This step was not applied.' },
+      });
+      await transition(tokens.tomas, id, 'return', '  Cut the second half.  ');
+
+      const { status, body } = await history(tokens.mara);
+      expect(status).toBe(200);
+      expect(body.history.map((h: Record<string, unknown>) => [h.action, h.from, h.to, h.accountName, h.role, h.note])).toEqual([
+        ['submit', 'draft', 'submitted', 'Mara Lindqvist', 'writer', ''],
+        ['start-edit', 'submitted', 'in-edit', 'Tomas Okafor', 'editor', ''],
+        ['return', 'in-edit', 'draft', 'Tomas Okafor', 'editor', 'Cut the second half.'],
+      ]);
+      const times = body.history.map((h: { at: string }) => Date.parse(h.at));
+      expect(times[0]).toBeGreaterThanOrEqual(before - 1_000);
+      expect([...times].sort((a, b) => a - b)).toEqual(times);
+      expect(body.history.every((h: Record<string, unknown>) => typeof h.accountId === 'string' && !('requestId' in h))).toBe(true);
+      expect((await history(tokens.tomas)).body).toEqual(body);
+
+      // Another writer does not see the article, so not its history either; a refused step is not logged.
+      expect(await history(tokens.ines)).toEqual({ status: 404, body: { error: 'There is no such article, or this account may not see it.' } });
+      expect((await api(server.http, `/api/articles/${id}/history`)).status).toBe(401);
+      expect((await api(server.http, `/api/articles/${id}/transition`, { token: tokens.mara, body: { action: 'approve' } })).status).toBe(403);
+      expect((await history(tokens.mara)).body.history).toHaveLength(3);
+      expect(
+        (await api(server.http, `/api/articles/${id}/transition`, { token: tokens.mara, body: { action: 'submit', requestId: 'NOT-A-UUID' } })).body.error,
+      ).toMatch(/“requestId” is missing or not valid/);
+    },
+  );
+
   it.skipIf(!enabled)('takes an article created offline as the desk’s own document, so later edits merge without duplicating it', async () => {
     const desk = articleToDoc(sampleFields());
     setTextField(fieldsMap(desk).get('headline') as Y.Text, 'Written on the train');

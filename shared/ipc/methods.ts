@@ -82,6 +82,8 @@ export const API_METHODS = {
   closeSyncedArticle: 'sync:close',
   pushArticleUpdate: 'sync:push',
   pullArticleUpdates: 'sync:pull',
+  listWorkflowNotices: 'sync:workflowNotices',
+  dismissWorkflowNotice: 'sync:dismissWorkflowNotice',
 } as const satisfies Record<string, Channel>;
 
 export type ApiMethod = keyof typeof API_METHODS;

@@ -30,6 +30,11 @@ export type SyncStatus = {
   paused: boolean;
   /** Grows when the newsroom's article list brought new articles or changes: the library lists again. */
   listRevision: number;
+  /**
+   * Workflow steps waiting for the server, and answers the person has not dismissed yet
+   * (`sync:workflowNotices` lists them): a change means a step was queued or decided.
+   */
+  workflowSteps: { waiting: number; decided: number };
 };
 
 /** The sentence the desk shows for a connection state: always visible, so a writer knows where their words are. */

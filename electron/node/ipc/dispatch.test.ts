@@ -567,6 +567,16 @@ function syncCases() {
         { ...pull, extra: 1 },
       ],
     },
+    'sync:workflowNotices': {
+      valid: (c: Ctx) => ({ articleId: c.articleId }),
+      invalid: () => [{ articleId: '' }, { articleId: long(101) }, { articleId: 5 }, { id: 'a1' }],
+    },
+    'sync:dismissWorkflowNotice': {
+      valid: () => ({ id: 1 }),
+      // A solo desk has no answers from a server to dismiss.
+      error: 'NOT_FOUND',
+      invalid: () => [{}, { id: 0 }, { id: 1.5 }, { id: '1' }, { id: 1, all: true }],
+    },
   } satisfies CaseGroup;
 }
 

@@ -30,6 +30,9 @@ type TransitionRow = {
   at: string;
 };
 
+/** A step decided elsewhere (the newsroom server), as it was logged there. */
+export type DecidedStep = { action: WorkflowAction; from: ArticleStatus; to: ArticleStatus; note: string; at?: string };
+
 export type WorkflowDeps = {
   articles: ArticleStore;
   comments: CommentStore;
@@ -89,9 +92,30 @@ export function createWorkflowStore(db: Db, deps: WorkflowDeps) {
     return deps.articles.getArticle(articleId);
   });
 
+  const recordDecidedTx = db.transaction((articleId: string, step: DecidedStep, actor: Profile): Article => {
+    const article = deps.articles.getArticle(articleId);
+    const at = step.at ?? clock().toISOString();
+    stmt.log.run(articleId, step.action, step.from, step.to, actor.name, actor.role, step.note.trim(), at);
+    // The desk may have learnt the new status already (a list refresh): the step is logged all the same.
+    if (article.status !== step.to) {
+      deps.articles.setStatus(articleId, article.version, step.to, at);
+      for (const hook of hooks) hook(articleId, article.status, step.to, db);
+      deps.revisions.snapshot(articleId, 'status', `${STATUS_LABEL[article.status]} → ${STATUS_LABEL[step.to]}`, actor);
+    }
+    return deps.articles.getArticle(articleId);
+  });
+
   return {
     transition(articleId: string, baseVersion: number, action: WorkflowAction, note: string, actor: Profile): Article {
       return transitionTx(articleId, baseVersion, action, note, actor);
+    },
+
+    /**
+     * Records a step the newsroom server accepted: its log entry as the server logged it, and the
+     * status it leads to. None of the desk's own checks: for newsroom articles the server decides.
+     */
+    recordDecided(articleId: string, step: DecidedStep, actor: Profile): Article {
+      return recordDecidedTx(articleId, step, actor);
     },
 
     /** Registers a hook run inside every transition's transaction; returns an unregister function. */

@@ -4,6 +4,8 @@
  * `{error}` when it sent one. Answers are checked with zod and size-limited before they are used.
  */
 import { z } from 'zod';
+import { ARTICLE_STATUSES, FIELD_LIMITS, type ArticleStatus } from '../../../shared/model/article';
+import { ROLES, WORKFLOW_ACTIONS } from '../../../shared/workflow/transitions';
 import type { ServerAccount } from '../store/syncStore';
 
 export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
@@ -33,6 +35,18 @@ const serverArticleSchema = z.object({
   access: z.enum(['read', 'write']),
 });
 export type ServerArticle = z.infer<typeof serverArticleSchema>;
+
+/** One entry of the server's workflow audit log. */
+const serverStepSchema = z.object({
+  action: z.enum(WORKFLOW_ACTIONS),
+  from: z.enum(ARTICLE_STATUSES),
+  to: z.enum(ARTICLE_STATUSES),
+  accountName: z.string().max(200),
+  role: z.enum(ROLES),
+  note: z.string().max(FIELD_LIMITS.note),
+  at: z.string().max(40),
+});
+export type ServerStep = z.infer<typeof serverStepSchema>;
 
 export type ServerApi = ReturnType<typeof createServerApi>;
 
@@ -101,10 +115,29 @@ export function createServerApi(base: string, token: () => string | undefined) {
       return parse(z.object({ articles: z.array(serverArticleSchema).max(100_000) }), (await request('GET', '/api/articles')).json).articles;
     },
 
-    /** A workflow action, judged by the server against the shared transition table and the account's role. */
-    async transition(id: string, action: string, note: string): Promise<ServerArticle> {
-      const { json } = await request('POST', `/api/articles/${encodeURIComponent(id)}/transition`, { action, note });
-      return parse(z.object({ article: serverArticleSchema }), json).article;
+    /**
+     * A workflow action, judged by the server against the shared transition table and the account's
+     * role. `from` (the status the person saw) makes a step queued offline fail rather than apply to an
+     * article that moved on; `requestId` makes sending it again after a lost answer safe.
+     */
+    async transition(
+      id: string,
+      action: string,
+      note: string,
+      options: { from?: ArticleStatus; requestId?: string } = {},
+    ): Promise<{ article: ServerArticle; step?: ServerStep }> {
+      const { json } = await request('POST', `/api/articles/${encodeURIComponent(id)}/transition`, { action, note, ...options });
+      return parse(z.object({ article: serverArticleSchema, step: serverStepSchema.optional() }), json);
+    },
+
+    async article(id: string): Promise<ServerArticle> {
+      return parse(z.object({ article: serverArticleSchema }), (await request('GET', `/api/articles/${encodeURIComponent(id)}`)).json).article;
+    },
+
+    /** The article's workflow steps as the server logged them, oldest first. */
+    async history(id: string): Promise<ServerStep[]> {
+      const { json } = await request('GET', `/api/articles/${encodeURIComponent(id)}/history`);
+      return parse(z.object({ history: z.array(serverStepSchema).max(100_000) }), json).history;
     },
 
     /** Creates an article made offline from the desk's own document (idempotent by id). */

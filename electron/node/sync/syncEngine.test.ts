@@ -394,6 +394,44 @@ describe('the desk’s sync engine with a real newsroom server', () => {
     ).toBe(true);
   });
 
+  it('sends workflow steps queued offline after the article they are about reaches the server, and a step whose answer was lost counts once', async () => {
+    const mara = await signedInDesk('mara');
+    await until('connected', () => upToDate(mara));
+    mara.engine.pause();
+
+    // Made and submitted offline: the article must be created on the server before its submit is sent.
+    const fresh = mara.engine.createArticle({ headline: 'Made on the train' });
+    expect(mara.engine.queueTransition(fresh, 'submit', '')).toMatchObject({ state: 'waiting', from: 'draft', to: 'submitted' });
+
+    // Another article: the server took its submit, but the answer never reached the desk (simulated by
+    // asking the server directly); the desk still has it waiting with the same request id.
+    const sent = mara.engine.createArticle({ headline: 'Answer lost' });
+    mara.engine.resume();
+    await until(
+      'both on the server',
+      () => mara.engine.articleState(sent).saved === 'on-the-server' && mara.engine.articleState(fresh).saved === 'on-the-server',
+    );
+    await until('the first step decided', () => mara.engine.workflowCounts().decided === 1);
+    mara.engine.pause();
+    const requestId = randomUUID();
+    const taken = await api(server.http, `/api/articles/${sent}/transition`, { token: mara.token, body: { action: 'submit', from: 'draft', requestId } });
+    expect(taken.status).toBe(200);
+    mara.engine.queueTransition(sent, 'submit', '', requestId);
+    mara.engine.resume();
+    await until('the second step decided', () => mara.engine.workflowCounts().decided === 2);
+
+    expect(mara.engine.workflowNotices().map((n) => [n.headline, n.action, n.state, n.reason])).toEqual([
+      ['Made on the train', 'submit', 'accepted', undefined],
+      ['Answer lost', 'submit', 'accepted', undefined],
+    ]);
+    expect(localArticle(mara, fresh).status).toBe('submitted');
+    expect(localArticle(mara, sent).status).toBe('submitted');
+    const history = async (id: string) =>
+      ((await api(server.http, `/api/articles/${id}/history`, { token: mara.token })).body.history as { action: string }[]).map((h) => h.action);
+    expect(await history(fresh)).toEqual(['submit']);
+    expect(await history(sent)).toEqual(['submit']);
+  });
+
   it('says a read-only article and an ended session with the server’s sentence', async () => {
     const mara = await signedInDesk('mara');
     const tomas = await signedInDesk('tomas');

@@ -21,18 +21,31 @@ import { inspectMessage } from '../../../shared/sync/protocolMessages';
 import { updateProblem } from '../../../shared/sync/updatePolicy';
 import { checkServerAddress, type ServerAddress } from '../../../shared/sync/serverAddress';
 import type { ArticleSyncState, ConnectionState } from '../../../shared/sync/syncState';
+import type { WorkflowNotice } from '../../../shared/sync/workflowNotices';
+import { planTransition, type WorkflowAction } from '../../../shared/workflow/transitions';
 import { createArticleStore, type ArticleStore } from '../store/articleStore';
 import type { Db } from '../store/database';
 import { createSyncStore, type ServerAccount, type SyncStore } from '../store/syncStore';
+import { createWorkflowQueueStore, type QueuedStep, type WorkflowQueueStore } from '../store/workflowQueueStore';
 import { ArticleReplica } from './articleReplica';
-import { createServerApi, ServerApiError, type ServerApi, type ServerArticle } from './serverApi';
+import { createServerApi, ServerApiError, type ServerApi, type ServerArticle, type ServerStep } from './serverApi';
 
 export type { ArticleSyncState, ConnectionState };
 
 export type SyncEngineOptions = {
   /** Reconnection delays (ms); the defaults back off from 1 s to 30 s. */
   reconnect?: { minDelay: number; maxDelay: number };
+  /**
+   * Records a workflow step the server accepted in the desk's own history and status (their owners
+   * are the review stores). Runs inside the transaction that records the server's answer.
+   */
+  recordAcceptedStep?: (articleId: string, step: ServerStep) => void;
 };
+
+export type { ServerStep };
+
+/** What became of a workflow step asked for on a newsroom article. */
+export type TransitionOutcome = { kind: 'decided'; article: ServerArticle } | { kind: 'waiting'; notice: WorkflowNotice };
 
 /** WebSocket close codes of the newsroom server (server/README.md). */
 const CLOSE_SESSION_ENDED = 4401;
@@ -40,6 +53,8 @@ const CLOSE_RESTART = 1012;
 /** How many articles a refresh downloads at once. */
 const VISIT_CONCURRENCY = 4;
 const VISIT_TIMEOUT_MS = 20_000;
+/** How long a step asked for online waits for the article's last edits to reach the server before it is queued instead. */
+const STEP_WAITS_FOR_EDITS_MS = 3_000;
 /** The server refuses messages over 8 MB (server/README.md); it sends none larger either. */
 const MAX_SERVER_MESSAGE_BYTES = 64 * 1024 * 1024;
 
@@ -60,6 +75,10 @@ type Loaded = {
 export class SyncEngine {
   private readonly store: SyncStore;
   private readonly articles: ArticleStore;
+  private readonly steps: WorkflowQueueStore;
+  /** The run sending waiting workflow steps, and whether another was asked for meanwhile. */
+  private sendingSteps: Promise<void> | undefined;
+  private stepsAgain = false;
   private address: ServerAddress | undefined;
   private api: ServerApi | undefined;
   private token: string | undefined;
@@ -82,6 +101,7 @@ export class SyncEngine {
   ) {
     this.store = createSyncStore(db);
     this.articles = createArticleStore(db);
+    this.steps = createWorkflowQueueStore(db);
   }
 
   // ---- Configuration and session ------------------------------------------------
@@ -194,7 +214,11 @@ export class SyncEngine {
     this.socket = socket;
     socket.on('status', ({ status }: { status: WebSocketStatus }) => {
       // After the socket has recorded its open event: a provider attached earlier never signs in.
-      if (status === WebSocketStatus.Connected) setTimeout(() => void this.sendPending(), 0);
+      if (status === WebSocketStatus.Connected)
+        setTimeout(() => {
+          void this.sendPending();
+          void this.sendWaitingSteps();
+        }, 0);
       this.notify();
     });
     socket.on('close', ({ event }: { event: { code: number; reason: string } }) => {
@@ -302,12 +326,7 @@ export class SyncEngine {
         } else {
           this.store.setServerView(article.id, { status: article.status, access: article.access });
         }
-        const entry = this.loaded.get(article.id);
-        if (entry) entry.replica.derive(article.status);
-        else if (this.articles.hasArticle(article.id) && this.articles.getArticle(article.id).status !== status) {
-          const local = this.articles.getArticle(article.id);
-          this.articles.replaceArticle(article.id, local, status);
-        }
+        this.followServerStatus(article.id, status);
       }
       await forEachLimited(
         list.filter((a) => isArticleId(a.id) && !this.loaded.get(a.id)?.openCount),
@@ -321,23 +340,246 @@ export class SyncEngine {
     }
   }
 
-  /** A workflow action, asked of the server (the authority); its answer becomes the local status and access. */
-  async transition(id: string, action: string, note: string): Promise<ServerArticle> {
-    let article: ServerArticle;
+  // ---- Workflow steps: the server decides, the desk queues what it cannot send yet -------------
+
+  /**
+   * A workflow step on a newsroom article. Sent to the server (the authority) when the desk is
+   * connected, nothing of the article's is waiting and its last edits reached the server; otherwise
+   * kept in order with the others (`queueTransition`). Refusals are thrown with the server's sentence.
+   */
+  async transition(id: string, action: WorkflowAction, note: string): Promise<TransitionOutcome> {
+    // Signed out, a step is refused rather than kept: the person may sign in as someone else.
+    if (!this.token) throw new ServerApiError('session-ended', 'Sign in to the newsroom server to move its articles through the workflow.');
+    if (!this.online || this.steps.lastWaiting(id)) return { kind: 'waiting', notice: this.queueTransition(id, action, note) };
+    await this.editsReachServer(id, STEP_WAITS_FOR_EDITS_MS);
+    if (!this.online || !this.readyForSteps(id)) return { kind: 'waiting', notice: this.queueTransition(id, action, note) };
+    const from = this.expectedStatus(id);
+    const requestId = randomUUID();
+    let answer: { article: ServerArticle; step?: ServerStep };
     try {
-      article = await this.requireApi().transition(id, action, note);
+      answer = await this.requireApi().transition(id, action, note, { from, requestId });
+    } catch (error) {
+      this.handleApiError(error);
+      // The server may have taken it and the answer been lost: the same request id makes sending it again safe.
+      if (error instanceof ServerApiError && error.problem === 'offline') return { kind: 'waiting', notice: this.queueTransition(id, action, note, requestId) };
+      if (error instanceof ServerApiError && error.problem === 'refused') void this.learnServerStatus(id);
+      throw error;
+    }
+    // Another database opened meanwhile: the server has the step; this desk learns it at its next list refresh.
+    if (this.closed) return { kind: 'decided', article: answer.article };
+    this.articles.transaction(() => this.takeAccepted(id, answer, { action, note, from }));
+    this.notify();
+    return { kind: 'decided', article: answer.article };
+  }
+
+  /**
+   * Keeps a step to send when the desk connects, checked first against the same table the server
+   * uses, from the status the person expects (after the steps already waiting) and the account's role.
+   */
+  queueTransition(id: string, action: WorkflowAction, note: string, requestId?: string): WorkflowNotice {
+    const account = this.account;
+    if (!this.address || !account) throw new ServerApiError('refused', 'Sign in to the newsroom server before moving its articles through the workflow.');
+    const from = this.expectedStatus(id);
+    const plan = planTransition(from, action, account.role);
+    if (!plan.ok) throw new ServerApiError('refused', plan.reason);
+    if (plan.needsNote && !note.trim()) throw new ServerApiError('refused', 'Add a note for the writer saying what to change.');
+    const step = this.steps.enqueue({
+      articleId: id,
+      serverUrl: this.address.url,
+      accountId: account.id,
+      action,
+      note: note.trim(),
+      from,
+      to: plan.to,
+      ...(requestId ? { requestId } : {}),
+    });
+    this.notify();
+    if (this.online) void this.sendWaitingSteps();
+    return this.steps.notice(step.id)!;
+  }
+
+  /** The status the person now expects the article to have: where its waiting steps lead, else its own. */
+  expectedStatus(id: string): ArticleStatus {
+    return this.steps.lastWaiting(id)?.to ?? this.articles.getArticle(id).status;
+  }
+
+  /** Steps waiting for the server and answers not yet dismissed, for the signed-in account. */
+  workflowNotices(articleId?: string): WorkflowNotice[] {
+    return this.address && this.account ? this.steps.notices(this.address.url, this.account.id, articleId) : [];
+  }
+
+  workflowCounts(): { waiting: number; decided: number } {
+    return this.address && this.account ? this.steps.counts(this.address.url, this.account.id) : { waiting: 0, decided: 0 };
+  }
+
+  /** The person has seen the server's answer. False when there is no such answer (or it is still waiting). */
+  dismissWorkflowNotice(id: number): boolean {
+    const dismissed = !!this.address && !!this.account && this.steps.dismiss(id, this.address.url, this.account.id);
+    if (dismissed) this.notify();
+    return dismissed;
+  }
+
+  /** The article's workflow steps as the server logged them (throws ServerApiError when it cannot be asked). */
+  async serverHistory(id: string): Promise<ServerStep[]> {
+    if (!this.online) throw new ServerApiError('offline', 'The desk is offline.');
+    try {
+      return await this.requireApi().history(id);
     } catch (error) {
       this.handleApiError(error);
       throw error;
     }
+  }
+
+  /**
+   * Sends the waiting steps in order, one at a time, while connected; asked for again while a run is
+   * under way, it runs once more after it. Each answer is recorded in one transaction with what it
+   * changes on this desk, so a desk that stops between the two sends the step again, and the server
+   * answers it from its log (the request id) instead of applying it twice.
+   */
+  private sendWaitingSteps(): Promise<void> {
+    if (this.sendingSteps) {
+      this.stepsAgain = true;
+      return this.sendingSteps;
+    }
+    const run = async () => {
+      do {
+        this.stepsAgain = false;
+        await this.sendStepsOnce();
+      } while (this.stepsAgain && !this.closed);
+    };
+    const sending: Promise<void> = run().finally(() => {
+      if (this.sendingSteps === sending) this.sendingSteps = undefined;
+    });
+    this.sendingSteps = sending;
+    return sending;
+  }
+
+  private async sendStepsOnce(): Promise<void> {
+    if (!this.address || !this.account || !this.token || !this.online) return;
+    /** Articles whose next step cannot go yet: their later steps wait behind it. */
+    const held = new Set<string>();
+    for (const step of this.steps.waiting(this.address.url, this.account.id)) {
+      if (this.closed || !this.token) return;
+      if (held.has(step.articleId)) continue;
+      if (!this.readyForSteps(step.articleId)) {
+        held.add(step.articleId);
+        continue;
+      }
+      let answer: { article: ServerArticle; step?: ServerStep };
+      try {
+        answer = await this.requireApi().transition(step.articleId, step.action, step.note, { from: step.from, requestId: step.requestId });
+      } catch (error) {
+        // The database closed meanwhile: the step is still waiting there, and the server answers it again next time.
+        if (this.closed) return;
+        if (error instanceof ServerApiError && error.problem === 'refused' && error.status !== undefined && error.status < 500) {
+          held.add(step.articleId);
+          this.refuseSteps(step, error.message);
+          await this.learnServerStatus(step.articleId);
+          continue;
+        }
+        // Offline again, the session ended, or the server failing: everything waits for the next connection.
+        this.handleApiError(error);
+        return;
+      }
+      if (this.closed) return;
+      this.articles.transaction(() => {
+        if (this.steps.decide(step.id, { state: 'accepted' })) this.takeAccepted(step.articleId, answer, step);
+      });
+      this.notify();
+    }
+  }
+
+  /** A refused step, and the article's later steps with it: each was asked of the status this one would have led to. */
+  private refuseSteps(step: QueuedStep, reason: string): void {
+    this.articles.transaction(() => {
+      this.steps.decide(step.id, { state: 'refused', reason });
+      for (const later of this.steps.waiting(this.address!.url, this.account!.id)) {
+        if (later.articleId !== step.articleId) continue;
+        this.steps.decide(later.id, { state: 'refused', reason: 'Not sent: the step before it was refused.' });
+      }
+    });
+    this.notify();
+  }
+
+  /** The server's status for an article, after it refused a step on it: the desk's copy follows. */
+  private async learnServerStatus(id: string): Promise<void> {
+    let article: ServerArticle;
+    try {
+      article = await this.requireApi().article(id);
+    } catch {
+      return; // The next list refresh brings it.
+    }
+    if (this.closed) return;
+    this.store.setServerView(id, { status: article.status, access: article.access });
+    this.followServerStatus(id, article.status);
+    this.notify();
+  }
+
+  /** An accepted step: the server's status and access, and the step in the desk's own history. */
+  private takeAccepted(
+    id: string,
+    answer: { article: ServerArticle; step?: ServerStep },
+    asked: { action: WorkflowAction; note: string; from: ArticleStatus },
+  ): void {
+    const { article } = answer;
     this.store.setServerView(id, { status: article.status, access: article.access });
     const entry = this.loaded.get(id);
     if (entry) {
       entry.access = article.access;
       if (article.access === 'write') entry.accessReason = undefined;
     }
-    this.notify();
-    return article;
+    const to = isStatus(article.status) ? article.status : asked.from;
+    const account = this.account!;
+    const step = answer.step ?? { ...asked, to, accountName: account.name, role: account.role, at: new Date().toISOString() };
+    this.options.recordAcceptedStep?.(id, step);
+    // An answer from the log (sent again) may find the article moved on since: the status is the server's now.
+    this.followServerStatus(id, article.status);
+  }
+
+  /**
+   * Whether the article's waiting steps may go: its own edits reached the server first (a writer's
+   * submit applied before their last offline words would make the article read-only to them, and the
+   * words would be refused), unless the server already refuses those edits anyway.
+   */
+  private readyForSteps(id: string): boolean {
+    const record = this.store.replica(id);
+    if (!record) return true;
+    const entry = this.loaded.get(id);
+    if (entry?.refused !== undefined || (entry?.provider?.isAuthenticated && entry.access === 'read')) return true;
+    if (entry) return !entry.replica.pending && (!entry.provider || (entry.provider.isSynced && entry.provider.unsyncedChanges === 0));
+    return record.onServer && this.store.pendingCount(id) === 0;
+  }
+
+  /** Waits (up to `ms`) until the article's edits are on the server, or the desk goes offline. */
+  private async editsReachServer(id: string, ms: number): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (!this.readyForSteps(id) && this.online && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, Math.max(0, deadline - Date.now()));
+        const off = this.onChange(done);
+        function done() {
+          clearTimeout(timer);
+          off();
+          resolve();
+        }
+      });
+    }
+  }
+
+  /** The desk's copy of an article takes the server's status (through the replica when it is loaded). */
+  private followServerStatus(id: string, status: string): void {
+    if (!isStatus(status) || !this.articles.hasArticle(id)) return;
+    const entry = this.loaded.get(id);
+    if (entry) entry.replica.derive(status);
+    else {
+      const local = this.articles.getArticle(id);
+      if (local.status !== status) this.articles.replaceArticle(id, local, status);
+    }
+  }
+
+  /** An article's edits were acknowledged (or its access learnt): steps waiting behind them may go now. */
+  private stepsMayGo(id: string): void {
+    if (this.online && this.steps.lastWaiting(id)) void this.sendWaitingSteps();
   }
 
   /** Brings the article's JSON row up to date with its document now (before something reads the row). */
@@ -488,17 +730,20 @@ export class SyncEngine {
     provider.on('unsyncedChanges', ({ number }: { number: number }) => {
       if (number === 0 && provider.isSynced) replica.acknowledged();
       this.notify();
+      this.stepsMayGo(replica.articleId);
     });
     provider.on('synced', () => {
       if (provider.unsyncedChanges === 0) replica.acknowledged();
       replica.derive();
       this.notify();
+      this.stepsMayGo(replica.articleId);
     });
     provider.on('authenticated', ({ scope }: { scope: string }) => {
       entry.refused = undefined;
       entry.access = scope === 'readonly' ? 'read' : 'write';
       if (entry.access === 'write') entry.accessReason = undefined;
       this.notify();
+      this.stepsMayGo(replica.articleId);
     });
     provider.on('stateless', ({ payload }: { payload: string }) => {
       if (payload.length > 2_000) return;
@@ -534,6 +779,7 @@ export class SyncEngine {
     entry.accessReason = reason;
     this.detachProvider(entry);
     this.notify();
+    this.stepsMayGo(entry.replica.articleId);
   }
 
   private detachProvider(entry: Loaded): void {

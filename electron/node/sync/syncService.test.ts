@@ -19,6 +19,7 @@ import type { ArticleFields } from '../../../shared/model/article';
 import { paragraph } from '../../../shared/model/document';
 import { bodyType, docToArticleFields, fieldsMap, setTextField } from '../../../shared/sync/articleDoc';
 import type { ArticleSyncState, SyncStatus } from '../../../shared/sync/syncState';
+import { workflowNoticeSentence } from '../../../shared/sync/workflowNotices';
 import { APP_ENTRY_URL, isTrustedIpcSender } from '../security/appProtocol';
 import { createDispatcher, type Dispatch, type Sender } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
@@ -66,6 +67,7 @@ class CallError extends Error {
 }
 
 type Desk = {
+  file: string;
   session: DatabaseSession;
   vault: TokenVault;
   internalErrors: unknown[];
@@ -86,9 +88,11 @@ afterEach(async () => {
   if (internal.length > 0) throw new Error(`Internal errors in handlers: ${internal.map((e) => (e as Error).message).join('; ')}`);
 });
 
-function openDesk(): Desk {
-  const session = new DatabaseSession(path.join(tmp, `desk-${randomUUID()}.db`));
-  const vault = memoryTokenVault();
+/** A desk on a new database file, or (reopening) on an existing one with the token the host kept. */
+function openDesk(reopen?: { file: string; vault: TokenVault }): Desk {
+  const file = reopen?.file ?? path.join(tmp, `desk-${randomUUID()}.db`);
+  const session = new DatabaseSession(file);
+  const vault = reopen?.vault ?? memoryTokenVault();
   const internalErrors: unknown[] = [];
   // Quick reconnection attempts keep the restart test short.
   const sync = new SyncService(session, vault, { reconnect: { minDelay: 100, maxDelay: 200 } });
@@ -106,7 +110,7 @@ function openDesk(): Desk {
     if (result.ok) throw new Error(`${channel} was expected to be refused, and answered ${JSON.stringify(result.value).slice(0, 200)}`);
     return result.error;
   };
-  const desk = { session, vault, internalErrors, call, refused };
+  const desk = { file, session, vault, internalErrors, call, refused };
   desks.push(desk);
   return desk;
 }
@@ -451,6 +455,146 @@ describe('the newsroom server over IPC, two desks and a real server', () => {
     await mara.call('sync:setOffline', { offline: false });
     await statusUntil(mara, 'connected again', upToDate);
     expect(before.paused).toBe(false);
+  });
+
+  it('queues a writer’s submit while the server is down, keeps it across closing and reopening the desk, and the server accepts it once back', async () => {
+    const mara = await signedInDesk(MARA);
+    const tomas = await signedInDesk(TOMAS);
+    const id = await newsroomArticle(mara, tomas, 'Bridge closure');
+    const writer = await RendererDoc.open(mara, id);
+    await settled(mara);
+
+    server.child.kill('SIGKILL');
+    await server.exited;
+    await statusUntil(mara, 'the writer’s desk offline', (s) => s.connection.kind === 'offline');
+    // Last words offline, then the submit: the step must not overtake them (a submitted article is read-only to its writer).
+    await writer.push(writer.edit((doc) => headlineText(doc).insert(headlineText(doc).length, ' until May')));
+    const draft = await eventually(
+      'the offline words in the row',
+      () => mara.call('articles:get', { id }),
+      (a) => a.headline === 'Bridge closure until May',
+    );
+    const queued = await mara.call('workflow:transition', { id, baseVersion: draft.version, action: 'submit' });
+    expect(queued).toMatchObject({ id, status: 'draft', workflowStep: { articleId: id, action: 'submit', from: 'draft', to: 'submitted', state: 'waiting' } });
+    expect(workflowNoticeSentence(queued.workflowStep!)).toBe('Submitted — waiting for the newsroom server');
+    expect((await mara.call('sync:status', {})).workflowSteps).toEqual({ waiting: 1, decided: 0 });
+    // Checked against the table from where the waiting step leads, with the account's role.
+    expect(await mara.refused('workflow:transition', { id, baseVersion: draft.version, action: 'approve' })).toEqual({
+      code: 'NOT_ALLOWED',
+      message: '“Approve” is not possible for an article that is submitted.',
+    });
+    // A step still waiting is not an answer to dismiss.
+    expect((await mara.refused('sync:dismissWorkflowNotice', { id: queued.workflowStep!.id })).code).toBe('NOT_FOUND');
+    await mara.call('sync:close', { articleId: id });
+
+    // The desk closes and opens again on the same file (the host kept the token): the step is still there.
+    mara.session.close();
+    const again = openDesk({ file: mara.file, vault: mara.vault });
+    expect((await again.call('sync:status', {})).workflowSteps).toEqual({ waiting: 1, decided: 0 });
+    expect(await again.call('sync:workflowNotices', { articleId: id })).toEqual([queued.workflowStep]);
+    expect((await again.call('articles:get', { id })).status).toBe('draft');
+    expect((await again.call('workflow:history', { id })).map((h) => h.action)).toEqual([]);
+
+    await startServerAgain();
+    const decided = await statusUntil(again, 'the server’s answer', (s) => s.workflowSteps.decided === 1, 15_000);
+    expect(decided.workflowSteps).toEqual({ waiting: 0, decided: 1 });
+    const [accepted] = await again.call('sync:workflowNotices', {});
+    expect(accepted).toMatchObject({ id: queued.workflowStep!.id, articleId: id, state: 'accepted', headline: 'Bridge closure until May' });
+    expect(workflowNoticeSentence(accepted!)).toBe('The server accepted “Submit for review” for “Bridge closure until May”.');
+
+    // Accepted: the local status and the desk's own history, as the account.
+    expect((await again.call('articles:get', { id })).status).toBe('submitted');
+    expect(
+      again.session
+        .review()
+        .workflow.history(id)
+        .map((h) => [h.action, h.from, h.to, h.by, h.role]),
+    ).toEqual([['submit', 'draft', 'submitted', MARA.name, 'writer']]);
+    // The server's audit log has it with the writer's name, and the desk's history view reads it from there.
+    const token = again.vault.read(server.http)!;
+    const serverHistory = (await api(server.http, `/api/articles/${id}/history`, { token })).body.history;
+    expect(serverHistory.map((h: Record<string, string>) => [h.action, h.from, h.to, h.accountName, h.role])).toEqual([
+      ['submit', 'draft', 'submitted', MARA.name, 'writer'],
+    ]);
+    expect((await again.call('workflow:history', { id })).map((h) => [h.action, h.by, h.role, h.at])).toEqual([
+      ['submit', MARA.name, 'writer', serverHistory[0].at],
+    ]);
+    // The words written offline went first and were taken: nothing is left waiting on the writer’s desk.
+    await settled(again);
+    await tomas.call('sync:refresh');
+    expect(await tomas.call('articles:get', { id })).toMatchObject({ status: 'submitted', headline: 'Bridge closure until May' });
+
+    // Dismissed, the answer is gone from the list and from the state.
+    expect(await again.call('sync:dismissWorkflowNotice', { id: accepted!.id })).toEqual([]);
+    expect((await again.call('sync:status', {})).workflowSteps).toEqual({ waiting: 0, decided: 0 });
+    expect((await again.refused('sync:dismissWorkflowNotice', { id: accepted!.id })).code).toBe('NOT_FOUND');
+  });
+
+  it('keeps the server’s sentence when it refuses a queued step, refuses the steps after it, and the local status follows the server', async () => {
+    const mara = await signedInDesk(MARA);
+    const tomas = await signedInDesk(TOMAS);
+    const id = await newsroomArticle(mara, tomas, 'Council vote');
+    const writerCopy = await mara.call('workflow:transition', { id, baseVersion: (await mara.call('articles:get', { id })).version, action: 'submit' });
+    expect(writerCopy).toMatchObject({ status: 'submitted' });
+    expect(writerCopy.workflowStep).toBeUndefined();
+
+    // The writer works offline and withdraws; meanwhile the editor takes the article for editing.
+    await mara.call('sync:setOffline', { offline: true });
+    const withdraw = await mara.call('workflow:transition', { id, baseVersion: writerCopy.version, action: 'withdraw' });
+    expect(withdraw).toMatchObject({ status: 'submitted', workflowStep: { action: 'withdraw', from: 'submitted', to: 'draft', state: 'waiting' } });
+    await tomas.call('sync:refresh');
+    let editorCopy = await tomas.call('articles:get', { id });
+    editorCopy = await tomas.call('workflow:transition', { id, baseVersion: editorCopy.version, action: 'start-edit' });
+    expect(editorCopy.status).toBe('in-edit');
+
+    await mara.call('sync:setOffline', { offline: false });
+    await statusUntil(mara, 'the server’s answer', (s) => s.workflowSteps.decided === 1);
+    const [refused] = await mara.call('sync:workflowNotices', { articleId: id });
+    expect(refused).toMatchObject({
+      action: 'withdraw',
+      state: 'refused',
+      reason: 'Someone moved the article meanwhile: it is in edit now, not submitted. This step was not applied.',
+    });
+    expect(workflowNoticeSentence(refused!)).toBe(
+      'The server refused “Withdraw submission” for “Council vote”: Someone moved the article meanwhile: it is in edit now, not submitted. This step was not applied.',
+    );
+    await eventually(
+      'the writer’s copy follows the server',
+      () => mara.call('articles:get', { id }),
+      (a) => a.status === 'in-edit',
+    );
+    expect(
+      mara.session
+        .review()
+        .workflow.history(id)
+        .map((h) => h.action),
+    ).toEqual(['submit']);
+
+    // Two steps queued by the editor; the article moves meanwhile: the first is refused and the second with it.
+    await tomas.call('sync:setOffline', { offline: true });
+    await tomas.call('workflow:transition', { id, baseVersion: editorCopy.version, action: 'approve' });
+    const exported = await tomas.call('workflow:transition', { id, baseVersion: editorCopy.version, action: 'export' });
+    expect(exported.workflowStep).toMatchObject({ from: 'approved', to: 'exported', state: 'waiting' });
+    expect((await tomas.call('sync:status', {})).workflowSteps).toEqual({ waiting: 2, decided: 0 });
+    const token = tomas.vault.read(server.http)!;
+    expect((await api(server.http, `/api/articles/${id}/transition`, { token, body: { action: 'spike' } })).status).toBe(200);
+    await tomas.call('sync:setOffline', { offline: false });
+    await statusUntil(tomas, 'both answers', (s) => s.workflowSteps.decided === 2);
+    expect((await tomas.call('sync:workflowNotices', {})).map((n) => [n.action, n.state, n.reason])).toEqual([
+      ['approve', 'refused', 'Someone moved the article meanwhile: it is spiked now, not in edit. This step was not applied.'],
+      ['export', 'refused', 'Not sent: the step before it was refused.'],
+    ]);
+    await eventually(
+      'the editor’s copy follows the server',
+      () => tomas.call('articles:get', { id }),
+      (a) => a.status === 'spiked',
+    );
+    const serverHistory = (await api(server.http, `/api/articles/${id}/history`, { token })).body.history;
+    expect(serverHistory.map((h: Record<string, string>) => [h.action, h.accountName])).toEqual([
+      ['submit', MARA.name],
+      ['start-edit', TOMAS.name],
+      ['spike', TOMAS.name],
+    ]);
   });
 
   it('says offline while the server is down, keeps what the renderer pushed, and converges once it is back', async () => {

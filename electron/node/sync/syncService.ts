@@ -8,13 +8,15 @@ import * as Y from 'yjs';
 import { AppError } from '../../../shared/ipc/contract';
 import type { PullResult, SyncedArticle } from '../../../shared/ipc/channels/sync';
 import type { ArticleFields } from '../../../shared/model/article';
-import type { Profile } from '../../../shared/model/review';
+import type { Profile, TransitionRecord } from '../../../shared/model/review';
 import type { ArticleSyncState, SyncStatus } from '../../../shared/sync/syncState';
+import type { WorkflowNotice } from '../../../shared/sync/workflowNotices';
+import type { WorkflowAction } from '../../../shared/workflow/transitions';
 import type { DatabaseSession } from '../session';
 import type { Db } from '../store/database';
 import { createSyncStore, type SyncStore } from '../store/syncStore';
 import { ServerApiError } from './serverApi';
-import { SyncEngine, type SyncEngineOptions } from './syncEngine';
+import { SyncEngine, type SyncEngineOptions, type TransitionOutcome } from './syncEngine';
 
 /** Where the host keeps session tokens: Electron's safeStorage, or memory only (the browser host). */
 export type TokenVault = {
@@ -94,7 +96,11 @@ export class SyncService {
     if (!db || status.state !== 'open' || status.readOnly) return undefined;
     if (this.engine && this.engineDb === db) return this.engine;
     this.closeEngine();
-    const engine = new SyncEngine(db, this.options);
+    const engine = new SyncEngine(db, {
+      ...this.options,
+      // Who acted is the account as the server logged it, not this desk's profile.
+      recordAcceptedStep: (articleId, step) => this.session.review().workflow.recordDecided(articleId, step, { name: step.accountName, role: step.role }),
+    });
     this.engine = engine;
     this.engineDb = db;
     engine.onChange(() => {
@@ -172,6 +178,7 @@ export class SyncService {
       signedIn: connection.kind !== 'not-configured' && connection.kind !== 'signed-out',
       paused: this.paused,
       listRevision: this.listRevision,
+      workflowSteps: engine?.workflowCounts() ?? { waiting: 0, decided: 0 },
     };
   }
 
@@ -306,12 +313,53 @@ export class SyncService {
     return this.current()?.isNewsroomArticle(articleId) ?? false;
   }
 
-  /** A workflow action on a newsroom article, decided by the server; returns its new status. */
-  async transition(articleId: string, action: string, note: string): Promise<string> {
+  /**
+   * A workflow step on a newsroom article: decided by the server now, or kept in order until the
+   * desk can reach it (offline, "work offline", the server down, or the article's last edits not
+   * yet there). Refusals carry the server's sentence.
+   */
+  async transition(articleId: string, action: WorkflowAction, note: string): Promise<TransitionOutcome> {
     try {
-      return (await this.require().transition(articleId, action, note)).status;
+      const outcome = await this.require().transition(articleId, action, note);
+      this.changed();
+      return outcome;
     } catch (error) {
       throw toAppError(error);
+    }
+  }
+
+  /** Steps waiting for the server and its answers not yet dismissed (of one article, or all). */
+  workflowNotices(articleId?: string): WorkflowNotice[] {
+    return this.current()?.workflowNotices(articleId) ?? [];
+  }
+
+  dismissWorkflowNotice(id: number): WorkflowNotice[] {
+    if (!this.require().dismissWorkflowNotice(id)) throw new AppError('NOT_FOUND', 'There is no such answer from the server to dismiss.');
+    this.changed();
+    return this.workflowNotices();
+  }
+
+  /**
+   * A newsroom article's workflow history as the server logged it (every desk's steps), when the
+   * server can be asked now; undefined otherwise (the desk shows its own).
+   */
+  async serverHistory(articleId: string): Promise<TransitionRecord[] | undefined> {
+    const engine = this.current();
+    if (!engine?.isNewsroomArticle(articleId)) return undefined;
+    try {
+      const steps = await engine.serverHistory(articleId);
+      return steps.map((step, index) => ({
+        id: index + 1,
+        action: step.action,
+        from: step.from,
+        to: step.to,
+        by: step.accountName,
+        role: step.role,
+        note: step.note,
+        at: step.at,
+      }));
+    } catch {
+      return undefined;
     }
   }
 

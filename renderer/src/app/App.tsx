@@ -19,6 +19,8 @@ import { RoleSwitch } from '../review/RoleSwitch';
 import { ConnectionIndicator } from '../sync/ConnectionIndicator';
 import { NewsroomServerDialog } from '../sync/NewsroomServerDialog';
 import { useSyncSelector } from '../sync/syncStatus';
+import { useWorkflowDecisions } from '../sync/useWorkflowNotices';
+import { workflowNoticeSentence } from '../../../shared/sync/workflowNotices';
 import { onOpenServerSettings } from '../sync/openServerSettings';
 import { DatabaseProblem } from './DatabaseProblem';
 import { announcerProps, focusWhenReady } from './focus';
@@ -80,6 +82,12 @@ export function App() {
   useEffect(() => {
     if (listRevision > 0) void refresh(true);
   }, [listRevision, refresh]);
+  // The server answered workflow steps that waited for it: the list shows the statuses it decided,
+  // and answers about articles other than the open one (whose workflow bar says it) come as toasts.
+  useWorkflowDecisions((decided) => {
+    void refresh(true);
+    for (const notice of decided) if (notice.articleId !== article?.id) show(workflowNoticeSentence(notice), notice.state === 'refused' ? 'error' : 'info');
+  });
   const [serverDialog, setServerDialog] = useState(false);
   useEffect(() => onOpenServerSettings(() => setServerDialog(true)), []);
 

@@ -1,19 +1,23 @@
 /**
  * The article's status and the workflow actions the desk's role may take: a returned draft shows
  * "Returned" with the editor's note, submitting runs the checklist first (errors stop it, warnings
- * ask), and the activity log lists every move.
+ * ask), and the activity log lists every move. A newsroom article's step that waits for the server
+ * is shown as waiting, then with the server's answer (WorkflowNotices).
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { ariaKeyshortcuts, describeHotkey, matchHotkeyTable } from '../../../shared/editor/hotkeys';
 import type { Article } from '../../../shared/model/article';
 import type { ChecklistPurpose } from '../../../shared/rules/checklist';
 import type { RuleFinding } from '../../../shared/rules/types';
+import { workflowNoticeSentence } from '../../../shared/sync/workflowNotices';
 import { allowedActions, STATUS_LABEL, TRANSITIONS, type WorkflowAction } from '../../../shared/workflow/transitions';
 import { call, errorMessage } from '../api/call';
 import { announce } from '../app/focus';
 import { DESK_HOTKEYS, deskHotkeyFor } from '../editor/hotkeyTable';
 import { FindingLine } from './ChecklistPanel';
+import { useWorkflowNotices } from '../sync/useWorkflowNotices';
 import { useReview } from './ReviewContext';
+import { WorkflowNotices } from './WorkflowNotices';
 import { activeReturn, useTransitions } from './useTransitions';
 
 type Props = {
@@ -56,7 +60,10 @@ export function WorkflowBar({ article, flush, blocking, findingsFor, onTransitio
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const noteId = useId();
-  const actions = profile ? allowedActions(article.status, profile.role) : [];
+  const { notices, dismiss } = useWorkflowNotices(article.id);
+  // Offered from where the steps waiting for the server lead: the next one is asked of that status.
+  const expected = notices.filter((n) => n.state === 'waiting').at(-1)?.to ?? article.status;
+  const actions = profile ? allowedActions(expected, profile.role) : [];
   const canSubmit = actions.includes('submit');
 
   // Ctrl+Shift+Enter submits from anywhere in the article, checklist first, as the button does.
@@ -89,9 +96,10 @@ export function WorkflowBar({ article, flush, blocking, findingsFor, onTransitio
     setError('');
     try {
       const baseVersion = await flush();
-      const moved = await call('transitionArticle', { id: article.id, baseVersion, action, note: withNote });
+      const { workflowStep, ...moved } = await call('transitionArticle', { id: article.id, baseVersion, action, note: withNote });
       // The view reloads under the keyboard: the new workflow bar takes focus and says where the article went.
-      focusStatusOf = article.id;
+      if (workflowStep) announce(workflowNoticeSentence(workflowStep));
+      else focusStatusOf = article.id;
       onTransitioned(moved);
     } catch (e) {
       setError(errorMessage(e));
@@ -106,6 +114,7 @@ export function WorkflowBar({ article, flush, blocking, findingsFor, onTransitio
         {returned ? 'Returned' : STATUS_LABEL[article.status]}
       </span>
       {!profile && <span className="muted">Tell the desk who you are (Settings) to submit, comment or approve.</span>}
+      <WorkflowNotices notices={notices} dismiss={dismiss} onDecided={() => onTransitioned(article)} />
       <div className="button-row">
         {actions.map((action) => {
           const rule = TRANSITIONS[action];

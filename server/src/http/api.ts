@@ -8,16 +8,17 @@
  *   GET  /api/articles                    {articles}: those the account may see, with its access
  *   POST /api/articles  {id, fields?|state?}  creates a draft (idempotent by id): 201 created, 200 already there
  *   GET  /api/articles/:id                {article}
- *   POST /api/articles/:id/transition {action, note?}  {article}
+ *   POST /api/articles/:id/transition {action, note?, from?, requestId?}  {article, step, replayed}
+ *   GET  /api/articles/:id/history        {history}: the article's workflow steps, oldest first
  *
  * Requests other than sign-in carry `Authorization: Bearer <token>`. Errors are `{error: sentence}`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { articleFieldsSchema, FIELD_LIMITS, type ArticleFields } from '../../../shared/model/article';
+import { ARTICLE_STATUSES, articleFieldsSchema, FIELD_LIMITS, type ArticleFields } from '../../../shared/model/article';
 import { isArticleId } from '../../../shared/sync/documentName';
 import { WORKFLOW_ACTIONS } from '../../../shared/workflow/transitions';
-import { createArticle, listVisibleArticles, transitionArticle, visibleArticle } from '../articleService';
+import { articleHistory, createArticle, listVisibleArticles, transitionArticle, visibleArticle } from '../articleService';
 import { authenticateToken, signIn } from '../auth/signIn';
 import { PASSWORD_MAX_LENGTH } from '../auth/password';
 import { LIMITS } from '../limits';
@@ -49,7 +50,16 @@ const createSchema = z
   })
   .strict()
   .refine((input) => !(input.fields && input.state), { message: 'send either fields or state, not both', path: ['state'] });
-const transitionSchema = z.object({ action: z.enum(WORKFLOW_ACTIONS), note: z.string().max(FIELD_LIMITS.note).default('') }).strict();
+const transitionSchema = z
+  .object({
+    action: z.enum(WORKFLOW_ACTIONS),
+    note: z.string().max(FIELD_LIMITS.note).default(''),
+    /** The status the desk saw when the person asked: a step queued offline is not applied to an article that moved on. */
+    from: z.enum(ARTICLE_STATUSES).optional(),
+    /** The desk's id for the step (a lower-case uuid): sent again, it is answered, not applied twice. */
+    requestId: z.string().refine(isArticleId, 'must be a lower-case uuid').optional(),
+  })
+  .strict();
 
 const publicAccount = (account: Account) => ({ id: account.id, name: account.name, role: account.role });
 
@@ -116,7 +126,7 @@ export function createApiHandler(deps: ApiDeps) {
       return sendJson(response, result.created ? 201 : 200, { article: result.article, created: result.created });
     }
 
-    const one = /^\/api\/articles\/([^/]{1,64})(\/transition)?$/.exec(path);
+    const one = /^\/api\/articles\/([^/]{1,64})(\/transition|\/history)?$/.exec(path);
     if (one) {
       const id = decodeURIComponent(one[1]!);
       if (!isArticleId(id)) throw new HttpError(404, 'There is no such article: the id is not valid.');
@@ -126,12 +136,17 @@ export function createApiHandler(deps: ApiDeps) {
         if (!article) throw new HttpError(404, 'There is no such article, or this account may not see it.');
         return sendJson(response, 200, { article });
       }
-      if (one[2] && method === 'POST') {
+      if (one[2] === '/history' && method === 'GET') {
+        const history = await articleHistory(storage, account, id);
+        if (!history) throw new HttpError(404, 'There is no such article, or this account may not see it.');
+        return sendJson(response, 200, { history });
+      }
+      if (one[2] === '/transition' && method === 'POST') {
         const input = parseWith(transitionSchema, await readJson(request, LIMITS.maxSmallRequestBytes));
         const result = await transitionArticle(storage, account, { id, ...input }, new Date());
         if (!result.ok) return sendError(response, result.status, result.reason);
         await deps.connections.accessChanged(id);
-        return sendJson(response, 200, { article: result.article });
+        return sendJson(response, 200, { article: result.article, step: result.step, replayed: result.replayed });
       }
       throw new HttpError(405, 'This address does not accept that method.');
     }

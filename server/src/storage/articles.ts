@@ -1,6 +1,5 @@
-/** The `articles` and `article_transitions` tables: what the server decides about each article. */
+/** The `articles` table: what the server decides about each article (its workflow log is workflowLog.ts). */
 import type { ArticleStatus } from '../../../shared/model/article';
-import type { WorkflowAction } from '../../../shared/workflow/transitions';
 import type { SqlDriver } from './driver';
 
 export type ServerArticle = {
@@ -49,35 +48,13 @@ export function articlesTable(db: SqlDriver) {
       return rows.map(toArticle);
     },
 
-    /** Moves an article only if it is still in `from` (two editors acting at once: one wins). */
-    async transition(change: {
-      id: string;
-      action: WorkflowAction;
-      from: ArticleStatus;
-      to: ArticleStatus;
-      accountId: string;
-      note: string;
-      now: string;
-    }): Promise<boolean> {
-      return db.transaction(async (tx) => {
-        const moved = await tx.run('UPDATE articles SET status = ?, updated_at = ? WHERE id = ? AND status = ?', [
-          change.to,
-          change.now,
-          change.id,
-          change.from,
-        ]);
-        if (moved.changes === 0) return false;
-        await tx.run('INSERT INTO article_transitions (article_id, action, from_status, to_status, account_id, note, at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-          change.id,
-          change.action,
-          change.from,
-          change.to,
-          change.accountId,
-          change.note,
-          change.now,
-        ]);
-        return true;
-      });
+    /**
+     * Moves an article only if it is still in `from` (two editors acting at once: one wins). The
+     * caller logs the step in the same transaction (articleService.transitionArticle).
+     */
+    async moveStatus(change: { id: string; from: ArticleStatus; to: ArticleStatus; now: string }): Promise<boolean> {
+      const moved = await db.run('UPDATE articles SET status = ?, updated_at = ? WHERE id = ? AND status = ?', [change.to, change.now, change.id, change.from]);
+      return moved.changes > 0;
     },
 
     /** After its document is stored: the last change, and the headline for listings (kept when unreadable). */

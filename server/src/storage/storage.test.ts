@@ -1,10 +1,13 @@
 /** The storage modules against real SQLite and PostgreSQL databases: one schema, one behaviour. */
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresAvailable, postgresBackend, sqliteBackend, type Backend } from '../../test/harness';
 import { isUniqueViolation } from './driver';
-import { LATEST_SCHEMA_VERSION, migrate } from './migrations';
-import { openStorage, type Storage } from './storage';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrate } from './migrations';
+import { openStorage, SQLITE_FILE_NAME, storageOn, type Storage } from './storage';
+import { openSqliteDriver } from './sqliteDriver';
+import { openPostgresDriver } from './postgresDriver';
 
 const withPostgres = await postgresAvailable();
 const NOW = '2026-01-01T00:00:00.000Z';
@@ -38,9 +41,9 @@ describe.each([
 
   it.skipIf(!enabled)('migrates once, and refuses a database newer than the server', async () => {
     expect(await migrate(storage.db)).toBe(LATEST_SCHEMA_VERSION);
-    expect(await storage.db.all('SELECT version FROM schema_migrations')).toEqual([{ version: 1 }]);
+    expect(await storage.db.all('SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }]);
     await storage.db.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [99, 'future', NOW]);
-    await expect(migrate(storage.db)).rejects.toThrow('The database is at schema 99, newer than this server (1). Run a newer newsroom-server.');
+    await expect(migrate(storage.db)).rejects.toThrow('The database is at schema 99, newer than this server (2). Run a newer newsroom-server.');
     await storage.db.run('DELETE FROM schema_migrations WHERE version = ?', [99]);
   });
 
@@ -110,15 +113,78 @@ describe.each([
     expect([...(await storage.documents.load(id)).state!]).toEqual([8]);
   });
 
-  it.skipIf(!enabled)('moves an article only from the status it is still in, and logs the move', async () => {
+  it.skipIf(!enabled)('moves an article only from the status it is still in; the move and its log entry are kept together or not at all', async () => {
     const id = await newArticle();
-    const move = { id, action: 'submit' as const, from: 'draft' as const, to: 'submitted' as const, accountId: ownerId, note: '', now: NOW };
-    expect(await storage.articles.transition(move)).toBe(true);
-    expect(await storage.articles.transition(move)).toBe(false);
+    const move = { id, from: 'draft' as const, to: 'submitted' as const, now: NOW };
+    const entry = { articleId: id, action: 'submit' as const, from: 'draft' as const, to: 'submitted' as const, accountId: ownerId, accountName: 'Mara' };
+    const logged = await storage.db.transaction(async (tx) => {
+      const s = storageOn(tx);
+      expect(await s.articles.moveStatus(move)).toBe(true);
+      return s.workflowLog.append({ ...entry, role: 'writer', note: '', at: NOW, requestId: '0b0e4f7c-2a55-4c8e-9d7e-1f2a3b4c5d6e' });
+    });
+    expect(logged).toMatchObject({ ...entry, role: 'writer', requestId: '0b0e4f7c-2a55-4c8e-9d7e-1f2a3b4c5d6e' });
+    expect(await storage.articles.moveStatus(move)).toBe(false);
+
+    // The log refuses the same request id twice: the status change in that transaction goes with it.
+    const back = { id, from: 'submitted' as const, to: 'draft' as const, now: NOW };
+    const failed = await storage.db
+      .transaction(async (tx) => {
+        const s = storageOn(tx);
+        expect(await s.articles.moveStatus(back)).toBe(true);
+        await s.workflowLog.append({
+          ...entry,
+          action: 'withdraw',
+          from: 'submitted',
+          to: 'draft',
+          role: 'writer',
+          note: '',
+          at: NOW,
+          requestId: logged.requestId!,
+        });
+      })
+      .catch((e: unknown) => e);
+    expect(isUniqueViolation(failed)).toBe(true);
     expect((await storage.articles.byId(id))?.status).toBe('submitted');
-    expect(await storage.db.all('SELECT action, from_status, to_status FROM article_transitions WHERE article_id = ?', [id])).toEqual([
-      { action: 'submit', from_status: 'draft', to_status: 'submitted' },
+    expect((await storage.workflowLog.forArticle(id)).map((e) => [e.action, e.from, e.to, e.accountName, e.role])).toEqual([
+      ['submit', 'draft', 'submitted', 'Mara', 'writer'],
     ]);
+    expect(await storage.workflowLog.byRequest(logged.requestId!)).toEqual(logged);
+  });
+
+  it.skipIf(!enabled)('upgrades a schema-1 database: each logged transition becomes an audit entry with the account’s name and role', async () => {
+    const old = await make();
+    try {
+      // A database as a server of part 1 left it: schema 1 only.
+      const first = storageOn(
+        old.location.kind === 'sqlite' ? openSqliteDriver(path.join(old.location.dataDir, SQLITE_FILE_NAME)) : await openPostgresDriver(old.location.url),
+      );
+      expect(await migrate(first.db, () => NOW, MIGRATIONS.slice(0, 1))).toBe(1);
+      await first.accounts.add({ id: 'acc-1', name: 'Tomas', role: 'editor', passwordHash: 'h', now: NOW });
+      await first.articles.add({ id: 'art-1', ownerId: 'acc-1', status: 'in-edit', headline: '', createdAt: NOW, updatedAt: NOW });
+      for (const [action, from, to, at] of [
+        ['submit', 'draft', 'submitted', '2026-01-01T00:00:01.000Z'],
+        ['start-edit', 'submitted', 'in-edit', '2026-01-01T00:00:02.000Z'],
+      ]) {
+        await first.db.run('INSERT INTO article_transitions (article_id, action, from_status, to_status, account_id, note, at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+          'art-1',
+          action!,
+          from!,
+          to!,
+          'acc-1',
+          'n',
+          at!,
+        ]);
+      }
+      expect(await migrate(first.db, () => NOW)).toBe(LATEST_SCHEMA_VERSION);
+      expect((await first.workflowLog.forArticle('art-1')).map((e) => [e.action, e.from, e.to, e.accountId, e.accountName, e.role, e.note, e.at])).toEqual([
+        ['submit', 'draft', 'submitted', 'acc-1', 'Tomas', 'editor', 'n', '2026-01-01T00:00:01.000Z'],
+        ['start-edit', 'submitted', 'in-edit', 'acc-1', 'Tomas', 'editor', 'n', '2026-01-01T00:00:02.000Z'],
+      ]);
+      await expect(first.db.all('SELECT * FROM article_transitions')).rejects.toThrow();
+      await first.close();
+    } finally {
+      await old.cleanup();
+    }
   });
 
   it.skipIf(!enabled)('counts failed sign-ins in the window, per name and per address', async () => {

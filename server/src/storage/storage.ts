@@ -10,6 +10,7 @@ import { sessionsTable } from './sessions';
 import { signInAttemptsTable } from './signInAttempts';
 import { articlesTable } from './articles';
 import { documentsTable } from './documents';
+import { workflowLogTable } from './workflowLog';
 
 export type StorageLocation = { kind: 'sqlite'; dataDir: string } | { kind: 'postgres'; url: string };
 
@@ -22,6 +23,7 @@ export type Storage = {
   readonly signInAttempts: ReturnType<typeof signInAttemptsTable>;
   readonly articles: ReturnType<typeof articlesTable>;
   readonly documents: ReturnType<typeof documentsTable>;
+  readonly workflowLog: ReturnType<typeof workflowLogTable>;
   close(): Promise<void>;
 };
 
@@ -33,6 +35,7 @@ export function storageOn(db: SqlDriver): Storage {
     signInAttempts: signInAttemptsTable(db),
     articles: articlesTable(db),
     documents: documentsTable(db),
+    workflowLog: workflowLogTable(db),
     close: () => db.close(),
   };
 }

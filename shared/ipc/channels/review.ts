@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Article } from '../../model/article';
 import type { CommentThread, Profile, ReviewSettings, Revision, RevisionSummary, TransitionRecord } from '../../model/review';
 import { TYPOGRAPHY_LANGUAGES, type WritingSettings } from '../../editor/typography';
+import type { WorkflowNotice } from '../../sync/workflowNotices';
 import { ROLES, WORKFLOW_ACTIONS } from '../../workflow/transitions';
 import { channel, emptyRequest, idSchema as id } from '../channel';
 
@@ -12,6 +13,8 @@ export const commentAnchorSchema = z.object({ anchor: point, focus: point, quote
 const anchor = commentAnchorSchema;
 const text = z.string().trim().min(1).max(5_000);
 const revisionId = z.number().int().min(1);
+
+export type WorkflowTransitionResult = Article & { workflowStep?: WorkflowNotice };
 
 export const writingSettingsSchema = z.object({ smartTypography: z.boolean(), language: z.enum(TYPOGRAPHY_LANGUAGES) }).strict();
 
@@ -25,8 +28,12 @@ export const reviewChannels = {
   'writingSettings:get': channel<WritingSettings>()(emptyRequest),
   'writingSettings:set': channel<WritingSettings>()(writingSettingsSchema),
 
-  /** Moves an article through the workflow as the desk's profile; CONFLICT when baseVersion is stale. */
-  'workflow:transition': channel<Article>()(
+  /**
+   * Moves an article through the workflow as the desk's profile (a newsroom article: as the account,
+   * decided by the server); CONFLICT when baseVersion is stale. A newsroom article's step that must
+   * wait for the server comes back with the article as it was and `workflowStep` saying so.
+   */
+  'workflow:transition': channel<WorkflowTransitionResult>()(
     z.object({ id, baseVersion: z.number().int().min(0), action: z.enum(WORKFLOW_ACTIONS), note: z.string().max(5_000).optional() }).strict(),
   ),
   'workflow:history': channel<TransitionRecord[]>()(z.object({ id }).strict()),

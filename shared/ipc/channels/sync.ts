@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { ArticleSyncState, SyncStatus } from '../../sync/syncState';
+import type { WorkflowNotice } from '../../sync/workflowNotices';
 import { channel, emptyRequest, idSchema } from '../channel';
 
 /** Base64 of at most ~9 MB: the server refuses messages over 8 MB. */
@@ -52,4 +53,8 @@ export const syncChannels = {
       })
       .strict(),
   ),
+  /** Workflow steps waiting for the server and its answers not yet dismissed (one article's, or all). */
+  'sync:workflowNotices': channel<WorkflowNotice[]>()(z.object({ articleId: idSchema.optional() }).strict()),
+  /** The person has seen the server's answer to a step; returns what is left to show. */
+  'sync:dismissWorkflowNotice': channel<WorkflowNotice[]>()(z.object({ id: z.number().int().min(1) }).strict()),
 } as const;

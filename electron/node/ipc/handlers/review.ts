@@ -27,18 +27,13 @@ export function reviewHandlers(ctx: FullHandlerContext): HandlerGroup<keyof type
 
     'workflow:transition': async ({ id, baseVersion, action, note }) => {
       if (!sync.isNewsroomArticle(id)) return review().workflow.transition(id, baseVersion, action, note ?? '', actor());
-      // The server decides; the desk then records the same step in its own history and status.
-      const status = await sync.transition(id, action, note ?? '');
-      const local = session.store().getArticle(id);
-      if (local.status === status) return local;
-      try {
-        return review().workflow.transition(id, local.version, action, note ?? '', actor());
-      } catch {
-        session.store().replaceArticle(id, local, status as typeof local.status);
-        return session.store().getArticle(id);
-      }
+      // The server decides; an accepted step is in the desk's own status and history by now.
+      const outcome = await sync.transition(id, action, note ?? '');
+      const article = session.store().getArticle(id);
+      return outcome.kind === 'waiting' ? { ...article, workflowStep: outcome.notice } : article;
     },
-    'workflow:history': ({ id }) => review().workflow.history(id),
+    // A newsroom article's history is the server's (every desk's steps) when it can be asked; else this desk's.
+    'workflow:history': async ({ id }) => (await sync.serverHistory(id)) ?? review().workflow.history(id),
 
     'comments:list': ({ articleId }) => review().comments.listThreads(articleId),
     'comments:create': ({ articleId, anchor, text }) => review().comments.createThread(articleId, anchor, text, actor()),

@@ -6,26 +6,29 @@
  */
 import type { SqlDriver } from '../driver';
 import { migration as m001 } from './001-initial';
+import { migration as m002 } from './002-workflow-log';
 import { dialectSql, type Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m001];
+export const MIGRATIONS: readonly Migration[] = [m001, m002];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
-export async function migrate(db: SqlDriver, now: () => string = () => new Date().toISOString()): Promise<number> {
+/** `steps` is for tests that build an older schema first. */
+export async function migrate(db: SqlDriver, now: () => string = () => new Date().toISOString(), steps: readonly Migration[] = MIGRATIONS): Promise<number> {
+  const latest = steps[steps.length - 1]!.version;
   return db.transaction(async (tx) => {
     // Processes starting together on one database (a server, account commands) take turns.
     if (tx.dialect === 'postgres') await tx.exec('SELECT pg_advisory_xact_lock(727001)');
     await tx.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
     const row = await tx.get<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations');
     const current = Number(row?.version ?? 0);
-    if (current > LATEST_SCHEMA_VERSION) {
-      throw new Error(`The database is at schema ${current}, newer than this server (${LATEST_SCHEMA_VERSION}). Run a newer newsroom-server.`);
+    if (current > latest) {
+      throw new Error(`The database is at schema ${current}, newer than this server (${latest}). Run a newer newsroom-server.`);
     }
-    for (const step of MIGRATIONS) {
+    for (const step of steps) {
       if (step.version <= current) continue;
       await tx.exec(dialectSql(step.sql, tx.dialect));
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [step.version, step.name, now()]);
     }
-    return LATEST_SCHEMA_VERSION;
+    return latest;
   });
 }
