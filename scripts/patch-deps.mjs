@@ -33,6 +33,29 @@ const PATCHES = [
         '          return ops.push({\n            type: "insert_text",\n            offset: textOffset,\n            text: change.insert,\n            path: childPath\n          });',
         `          const textOp = { type: "insert_text", offset: textOffset, text: change.insert, path: childPath }; ${MARK}\n          propsAfter.set(textOp, currentProps);\n          return ops.push(textOp);`,
       ],
+      // getYTarget rebuilt the parent's whole delta (every block of the body) for every operation it
+      // wrote, so each keystroke grew with the article. A block is one embedded item: find it by
+      // walking the items, and keep the full path for anything else (text, formatting, a mismatch).
+      [
+        'function getYTarget(yRoot, slateRoot, path) {',
+        `function embeddedBlockAt(yText, offset) { ${MARK}
+  let position = 0;
+  for (let item = yText._start; item !== null; item = item.right) {
+    if (item.deleted) continue;
+    if (item.content.key !== undefined) return undefined;
+    if (!item.countable) continue;
+    if (position === offset) return item.length === 1 && item.content.type !== undefined ? [{ insert: item.content.type }] : undefined;
+    position += item.length;
+    if (position > offset) return undefined;
+  }
+  return undefined;
+}
+function getYTarget(yRoot, slateRoot, path) {`,
+      ],
+      [
+        '  const delta = yTextToInsertDelta(yRoot);\n  const targetLength = getSlateNodeYLength(targetNode);\n  const targetDelta = sliceInsertDelta(delta, yOffset, targetLength);',
+        `  const targetLength = getSlateNodeYLength(targetNode); ${MARK}\n  const targetDelta = (targetNode && !("text" in targetNode) && embeddedBlockAt(yRoot, yOffset)) || sliceInsertDelta(yTextToInsertDelta(yRoot), yOffset, targetLength);`,
+      ],
     ],
   },
 ];
@@ -50,8 +73,8 @@ for (const patch of PATCHES) {
   for (const file of patch.files) {
     const full = path.join(dir, file);
     let text = fs.readFileSync(full, 'utf8');
-    if (text.includes(MARK)) continue;
     for (const [find, replace] of patch.edits) {
+      if (text.includes(replace)) continue;
       if (!text.includes(find)) {
         console.error(`scripts/patch-deps.mjs: the code to fix is not in ${patch.package}/${file}.`);
         process.exit(1);
