@@ -70,7 +70,17 @@ type Loaded = {
   creating?: boolean;
   access?: 'read' | 'write';
   accessReason?: string;
+  /** A background load is let go a moment after it is done (see RELEASE_AFTER_MS). */
+  releaseTimer?: ReturnType<typeof setTimeout>;
 };
+
+/**
+ * How long a loaded article stays connected after it is done (synced, nothing pending, nobody has it
+ * open). Letting go at once churned providers: a new article synced in the background was released
+ * just before its editor opened it, and the provider's close and the new one's sign-in reached
+ * Hocuspocus 3.4 together, which can drop the sign-in (the desk then waited ~30 s for the socket).
+ */
+const RELEASE_AFTER_MS = 2_000;
 
 export class SyncEngine {
   private readonly store: SyncStore;
@@ -791,17 +801,21 @@ export class SyncEngine {
   }
 
   /** A background load ends once its article is acknowledged and nobody has it open. */
+  private isDone(entry: Loaded): boolean {
+    return entry.refused !== undefined || (entry.provider?.isSynced === true && entry.provider.unsyncedChanges === 0 && !entry.replica.pending);
+  }
+
   private releaseIfDone(entry: Loaded): void {
-    if (entry.openCount > 0 || this.closed) return;
-    const done = entry.refused !== undefined || (entry.provider?.isSynced === true && entry.provider.unsyncedChanges === 0 && !entry.replica.pending);
-    if (!done) return;
-    queueMicrotask(() => {
-      if (entry.openCount > 0 || this.loaded.get(entry.replica.articleId) !== entry) return;
+    if (entry.openCount > 0 || this.closed || entry.releaseTimer || !this.isDone(entry)) return;
+    entry.releaseTimer = setTimeout(() => {
+      entry.releaseTimer = undefined;
+      if (this.closed || entry.openCount > 0 || this.loaded.get(entry.replica.articleId) !== entry || !this.isDone(entry)) return;
       this.detachProvider(entry);
       entry.replica.unload();
       this.loaded.delete(entry.replica.articleId);
       this.notify();
-    });
+    }, RELEASE_AFTER_MS);
+    entry.releaseTimer.unref?.();
   }
 
   /** Loads and connects every article with changes waiting, so they are sent without being opened. */
@@ -824,7 +838,7 @@ export class SyncEngine {
     const started = Date.now();
     while (this.loaded.get(id) === entry && entry.openCount === 0 && !this.closed && Date.now() - started < VISIT_TIMEOUT_MS) {
       if (!entry.provider && !this.online) break;
-      this.releaseIfDone(entry);
+      if (this.isDone(entry)) return this.releaseIfDone(entry);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
