@@ -81,6 +81,7 @@ type Loaded = {
  * Hocuspocus 3.4 together, which can drop the sign-in (the desk then waited ~30 s for the socket).
  */
 const RELEASE_AFTER_MS = 2_000;
+const CREATE_RETRY_MS = 1_000;
 
 export class SyncEngine {
   private readonly store: SyncStore;
@@ -710,6 +711,12 @@ export class SyncEngine {
       } catch (error) {
         if (error instanceof ServerApiError && error.problem === 'refused') replica.setProblem(error.message);
         this.handleApiError(error);
+        // A request that failed while the socket stays up (a busy server, a dropped request) is tried
+        // again soon, not only at the next reconnection: the article would sit "not yet on the server".
+        if (!(error instanceof ServerApiError && (error.problem === 'refused' || error.problem === 'session-ended')))
+          setTimeout(() => {
+            if (this.loaded.get(replica.articleId) === entry && !this.closed) void this.ensureProvider(entry);
+          }, CREATE_RETRY_MS).unref?.();
         return;
       } finally {
         entry.creating = false;
