@@ -60,6 +60,10 @@ export function createSyncStore(db: Db, clock: Clock = () => new Date()) {
          account_role = excluded.account_role, allow_insecure = excluded.allow_insecure, updated_at = excluded.updated_at`,
     ),
     replica: db.prepare<[string], DocumentRow>(`SELECT * FROM sync_documents WHERE article_id = ?`),
+    // Everything but the state: asked on every change of a desk's sync state, while someone types.
+    replicaView: db.prepare<[string], Omit<DocumentRow, 'state'>>(
+      `SELECT article_id, server_url, account_id, on_server, server_status, access, access_reason, problem FROM sync_documents WHERE article_id = ?`,
+    ),
     replicasOf: db.prepare<[string, string], DocumentRow>(`SELECT * FROM sync_documents WHERE server_url = ? AND account_id = ? ORDER BY article_id`),
     insertReplica: db.prepare(
       `INSERT INTO sync_documents (article_id, server_url, account_id, state, on_server, server_status, access, updated_at)
@@ -110,6 +114,14 @@ export function createSyncStore(db: Db, clock: Clock = () => new Date()) {
     replica(articleId: string): ReplicaRecord | undefined {
       const row = stmt.replica.get(articleId);
       return row ? toRecord(row) : undefined;
+    },
+
+    /** A replica's record without its document state (which can be megabytes). */
+    replicaView(articleId: string): Omit<ReplicaRecord, 'state'> | undefined {
+      const row = stmt.replicaView.get(articleId);
+      if (!row) return undefined;
+      const { state: _state, ...view } = toRecord({ ...row, state: Buffer.alloc(0) });
+      return view;
     },
 
     /** Every article this desk keeps for one server and account. */

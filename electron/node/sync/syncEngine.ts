@@ -881,7 +881,7 @@ export class SyncEngine {
 
   articleState(id: string): ArticleSyncState {
     const entry = this.loaded.get(id);
-    const record = this.store.replica(id);
+    const record = this.store.replicaView(id);
     const pending = entry ? entry.replica.pending : record ? !record.onServer || this.store.pendingCount(id) > 0 : false;
     const access = entry?.access ?? record?.access;
     const accessReason = entry?.accessReason ?? record?.accessReason;
