@@ -58,6 +58,39 @@ function getYTarget(yRoot, slateRoot, path) {`,
       ],
     ],
   },
+  {
+    // micromark 4.0.3, resolveAllText: adjacent `data` events were merged with one `splice` per run,
+    // each moving the rest of the paragraph's events, so text with many character references
+    // ("zz&&amp;" 16,000 times, 128 KB) took 5–7 s. The fix merges them in one pass, in place.
+    // Test: shared/security/parserLinearity.test.ts ("16,000 zz&&amp; …").
+    package: 'micromark',
+    version: '4.0.3',
+    files: ['lib/initialize/text.js', 'dev/lib/initialize/text.js'],
+    edits: [
+      [
+        'function resolveAllText(events, context) {',
+        `function resolveAllText(events, context) { ${MARK}
+    let write = 0;
+    for (let index = 0; index < events.length; ) {
+      if (events[index][1].type !== 'data') {
+        events[write++] = events[index++];
+        continue;
+      }
+      // A run of data tokens (enter, exit, enter, exit…) becomes its first token, stretched to the last.
+      let end = index + 2;
+      while (end < events.length && events[end][1].type === 'data') end++;
+      if (end !== index + 2) events[index][1].end = events[end - 1][1].end;
+      events[write++] = events[index];
+      events[write++] = events[index + 1];
+      index = end;
+    }
+    events.length = write;
+    return extraResolver ? extraResolver(events, context) : events;
+  }
+  function resolveAllTextBySplicing(events, context) {`,
+      ],
+    ],
+  },
 ];
 
 for (const patch of PATCHES) {

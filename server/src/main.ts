@@ -162,8 +162,14 @@ async function main(): Promise<void> {
   const redis: RedisOptions | undefined = values.redis === undefined ? undefined : { url: values.redis, prefix };
   if (redis && where.kind === 'sqlite') fail('--redis is for several instances sharing one PostgreSQL database: use --postgres URL.');
 
+  // An operator's knob, not an option: how soon a session revoked where no event reaches (another
+  // instance without Redis, a revocation made in the database) closes its connections.
+  const sweep = process.env.NEWSROOM_SESSION_SWEEP_MS;
+  const sessionSweepMs = sweep === undefined ? undefined : Number(sweep);
+  if (sessionSweepMs !== undefined && !(Number.isInteger(sessionSweepMs) && sessionSweepMs >= 100)) fail('NEWSROOM_SESSION_SWEEP_MS takes a number of milliseconds, 100 or more.');
+
   const storage = await openStorage(where);
-  const server = await startServer({ storage, host, port, tls, trustProxy: values['trust-proxy'] ?? false, redis }).catch(async (error: unknown) => {
+  const server = await startServer({ storage, host, port, tls, trustProxy: values['trust-proxy'] ?? false, redis, sessionSweepMs }).catch(async (error: unknown) => {
     await storage.close();
     throw error;
   });

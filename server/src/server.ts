@@ -22,6 +22,8 @@ export type ServerOptions = {
   trustProxy?: boolean;
   /** Scale out: share documents with the other instances through Redis (collab/scaleOut.ts). */
   redis?: RedisOptions;
+  /** How often open connections are checked for ended sessions (default SESSION_SWEEP_MS). */
+  sessionSweepMs?: number;
   log?: (line: string) => void;
 };
 
@@ -131,7 +133,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       .sweepSessions(instance)
       .catch((error: Error) => log(`Checking sessions failed: ${error.message}`))
       .finally(() => (sweeping = false));
-  }, SESSION_SWEEP_MS);
+  }, options.sessionSweepMs ?? SESSION_SWEEP_MS);
   sweep.unref();
 
   const address = http.address();

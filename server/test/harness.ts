@@ -91,8 +91,17 @@ export type ServerProcess = {
   exited: Promise<number | string>;
 };
 
-export async function startServerProcess(entry: string, backend: Backend, extra: string[] = [], port = 0): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [entry, ...backend.args, '--port', String(port), ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startServerProcess(
+  entry: string,
+  backend: Backend,
+  extra: string[] = [],
+  port = 0,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [entry, ...backend.args, '--port', String(port), ...extra], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
