@@ -166,13 +166,16 @@ async function main(): Promise<void> {
   // instance without Redis, a revocation made in the database) closes its connections.
   const sweep = process.env.NEWSROOM_SESSION_SWEEP_MS;
   const sessionSweepMs = sweep === undefined ? undefined : Number(sweep);
-  if (sessionSweepMs !== undefined && !(Number.isInteger(sessionSweepMs) && sessionSweepMs >= 100)) fail('NEWSROOM_SESSION_SWEEP_MS takes a number of milliseconds, 100 or more.');
+  if (sessionSweepMs !== undefined && !(Number.isInteger(sessionSweepMs) && sessionSweepMs >= 100))
+    fail('NEWSROOM_SESSION_SWEEP_MS takes a number of milliseconds, 100 or more.');
 
   const storage = await openStorage(where);
-  const server = await startServer({ storage, host, port, tls, trustProxy: values['trust-proxy'] ?? false, redis, sessionSweepMs }).catch(async (error: unknown) => {
-    await storage.close();
-    throw error;
-  });
+  const server = await startServer({ storage, host, port, tls, trustProxy: values['trust-proxy'] ?? false, redis, sessionSweepMs }).catch(
+    async (error: unknown) => {
+      await storage.close();
+      throw error;
+    },
+  );
   const scaled = redis ? `, scaled out through ${describeRedis(redis)}` : '';
   print(`newsroom-server: listening on ${server.url} (WebSocket ${server.url.replace(/^http/, 'ws')}), ${describeLocation(where)}${scaled}`);
 
