@@ -143,4 +143,23 @@ describe('normalizeBody', () => {
     expect(normalizeBody(valid)).toEqual(valid);
     expect(normalizeBody([])).toEqual([p('')]);
   });
+
+  it('checks the whole body only for changes that can break its rules, not for every keystroke', () => {
+    const editor = createTestEditor([p('one'), p('two')]);
+    const seen: number[][] = [];
+    const { normalizeNode } = editor;
+    editor.normalizeNode = (entry, options) => {
+      seen.push(entry[1]);
+      normalizeNode(entry, options);
+    };
+    Transforms.insertText(editor, 'x', { at: { path: [1, 0], offset: 3 } });
+    Transforms.delete(editor, { at: { path: [0, 0], offset: 0 }, distance: 1 });
+    Transforms.setNodes(editor, { bold: true } as never, { at: [1, 0] });
+    expect(seen.some((path) => path.length === 0)).toBe(false);
+    expect(seen).toContainEqual([1]);
+    // A top-level block's change still gets the body's rules: a list item two levels below nothing.
+    Transforms.setNodes(editor, { type: 'list-item', list: 'bulleted', depth: 2 } as never, { at: [0] });
+    expect(seen).toContainEqual([]);
+    expect(bodyOf(editor)[0]).toMatchObject({ type: 'list-item', depth: 0 });
+  });
 });

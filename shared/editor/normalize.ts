@@ -11,7 +11,7 @@ const isLinkElement = (node: unknown): node is Extract<Element, { type: 'link' }
 const isInlineNode = (node: unknown) => Text.isText(node) || isLinkElement(node);
 
 export function withArticleSchema<E extends Editor>(editor: E): E {
-  const { isInline, isVoid, normalizeNode } = editor;
+  const { isInline, isVoid, normalizeNode, getDirtyPaths } = editor;
 
   editor.isInline = (element) => element.type === 'link' || isInline(element);
   editor.isVoid = (element) => isVoidBlock(element) || isVoid(element);
@@ -19,6 +19,14 @@ export function withArticleSchema<E extends Editor>(editor: E): E {
   editor.normalizeNode = (entry, options) => {
     if (fixNode(editor, entry)) return;
     normalizeNode(entry, options);
+  };
+  // The body's own rules (and Slate's) look at every top-level block; a change inside a block cannot
+  // break them. Leaving the body out of what such a change dirties keeps a keystroke from walking
+  // the whole article.
+  editor.getDirtyPaths = (op) => {
+    const paths = getDirtyPaths(op);
+    const inside = (op.type === 'insert_text' || op.type === 'remove_text' || op.type === 'set_node') && op.path.length >= 2;
+    return inside ? paths.filter((path) => path.length > 0) : paths;
   };
   return editor;
 }

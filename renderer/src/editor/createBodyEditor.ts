@@ -9,7 +9,7 @@ import { withArticleBody } from '../../../shared/sync/slateBinding';
 import { withPaste } from './plugins/paste';
 
 /** Top-level blocks per chunk, the value Slate's huge-document example uses. */
-export const CHUNK_SIZE = 1000;
+export const CHUNK_SIZE = 100;
 
 /**
  * A solo article keeps its own history (slate-history). A newsroom article's body is bound to the

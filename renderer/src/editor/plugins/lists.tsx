@@ -2,43 +2,22 @@
 import { Editor, type Descendant, type Element } from 'slate';
 import { ReactEditor, useSlateSelector, type RenderElementProps } from 'slate-react';
 import type { ListItemElement } from '../../../../shared/model/document';
-import { listMarker, listNumbers } from '../../../../shared/editor/listNumbering';
+import { listMarker } from '../../../../shared/editor/listNumbering';
+import { listPlaces } from '../../../../shared/editor/listPlaces';
 import { isListItem } from '../../../../shared/editor/schema';
 
 const BULLETS = ['•', '◦', '▪'];
 
-const sizeCache = new WeakMap<readonly Descendant[], Map<Element, number>>();
-
-/** How many items the run an item belongs to has (the runs `listNumbers` counts in). */
-function listSetSizes(siblings: readonly Descendant[]): Map<Element, number> {
-  const hit = sizeCache.get(siblings);
-  if (hit) return hit;
-  const numbers = listNumbers(siblings);
-  const runs: Element[][] = [];
-  const open: Element[][] = [];
-  for (const node of siblings) {
-    if (!isListItem(node)) {
-      open.length = 0;
-      continue;
-    }
-    const d = node.depth;
-    open.length = d + 1;
-    if (numbers.get(node) === 1 || !open[d]) runs.push((open[d] = []));
-    open[d]!.push(node);
-  }
-  const sizes = new Map<Element, number>();
-  for (const run of runs) for (const item of run) sizes.set(item, run.length);
-  sizeCache.set(siblings, sizes);
-  return sizes;
-}
-
 /** The item's place in its list, as "position/size". */
 function useItemPlace(element: ListItemElement): string {
+  // Every item's selector runs on every change: a top-level item (nearly all) is found without a path.
   return useSlateSelector((editor) => {
+    const top = listPlaces(editor.children).get(element);
+    if (top) return top;
     try {
       const path = ReactEditor.findPath(editor, element);
       const siblings = path.length === 1 ? editor.children : Editor.parent(editor, path)[0].children;
-      return `${listNumbers(siblings).get(element) ?? 1}/${listSetSizes(siblings).get(element) ?? 1}`;
+      return listPlaces(siblings).get(element) ?? '1/1';
     } catch {
       return '1/1'; // Not in the document yet (mid-render).
     }
