@@ -29,9 +29,28 @@ await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
 await cdp.send('Profiler.start');
 await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8'] });
+await page.evaluate(() => {
+  const w = window as any;
+  w.__fetches = []; w.__aev = 0;
+  const orig = w.fetch.bind(w);
+  w.fetch = async (url: string, init: any) => {
+    const t = performance.now();
+    const res = await orig(url, init);
+    const text = await res.clone().text();
+    w.__fetches.push([String(url).replace('/ipc/', ''), (init?.body ?? '').length, text.length, Math.round(performance.now() - t)]);
+    return res;
+  };
+});
+page.on('console', (m) => console.log('PAGE', m.text().slice(0, 600)));
 const t0 = Date.now();
 await page.keyboard.type('the council voted on thursday to fund the barrier and residents welcomed ', { delay: 35 });
 const wall = Date.now() - t0;
+console.log('AEV renders', await page.evaluate(() => (window as any).__aev));
+const fetches = await page.evaluate(() => (window as any).__fetches as Array<[string, number, number, number]>);
+const byUrl = new Map<string, number[]>();
+for (const [u, q, r, t] of fetches) { const a = byUrl.get(u) ?? [0, 0, 0, 0]; a[0]++; a[1] += q; a[2] += r; a[3] += t; byUrl.set(u, a); }
+console.log('fetches', JSON.stringify([...byUrl]));
+console.log('sample', JSON.stringify(fetches.slice(0, 6)));
 const { profile } = await cdp.send('Profiler.stop');
 const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: Array<{ name: string; ph: string; dur?: number; tid: number }> };
 const byName = new Map<string, number>();

@@ -56,11 +56,11 @@ type OpenDoc = {
 };
 
 /**
- * A change of save state (on this computer → on the server) waits this long for the next one before
+ * A change of save state (on this computer → on the server) waits this long for the next ones before
  * a held request answers: while someone types, it flips with every acknowledgement, and each answer
  * is a round trip for the renderer and the host. A change of text answers at once.
  */
-const COALESCE_MS = 150;
+const COALESCE_MS = 300;
 
 export class SyncService {
   private engine: SyncEngine | undefined;
@@ -430,7 +430,9 @@ export class SyncService {
     // `revision` is the one of the renderer's last answer: a save state changed since then is news too.
     if (request.waitMs > 0 && open.seq <= request.after && open.stateRevision <= request.revision) {
       await this.wait(open.waiters, request.waitMs);
-      if (open.seq <= request.after) await Promise.race([sleep(COALESCE_MS), this.wait(open.waiters, COALESCE_MS)]);
+      // Only a change of save state so far: later ones join it (each push flips it twice) unless text arrives.
+      const until = Date.now() + COALESCE_MS;
+      while (open.seq <= request.after && Date.now() < until && this.docs.get(request.articleId) === open) await this.wait(open.waiters, until - Date.now());
       // Closed meanwhile (the last sync:close, or another database opened): its engine may be gone.
       if (this.docs.get(request.articleId) !== open) throw new AppError('NOT_FOUND', 'This article is not open here any more; reopen it.');
     }

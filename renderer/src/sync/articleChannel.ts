@@ -8,7 +8,13 @@ import type { ArticleSyncState, SyncStatus } from '../../../shared/sync/syncStat
 import { call } from '../api/call';
 import { takeSyncStatus } from './syncStatus';
 
-const PUSH_DELAY_MS = 40;
+/**
+ * Changes are handed over at most this often while someone types (not after each pause): each push is a
+ * round trip, a write to disk and a message to the server, and a keystroke comes every 50–150 ms.
+ */
+const PUSH_EVERY_MS = 100;
+/** "Saving…" stays up while the writer keeps typing, rather than flipping with every push. */
+const SAVING_SETTLES_MS = 400;
 const PULL_WAIT_MS = 25_000;
 const RETRY_MS = 1_000;
 
@@ -36,6 +42,8 @@ export class ArticleChannel {
   private revision: number;
   private queued: Uint8Array[] = [];
   private pushTimer: ReturnType<typeof setTimeout> | undefined;
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastLocalChange = 0;
   private pushing: Promise<void> = Promise.resolve();
   private closed = false;
   private current: ChannelState;
@@ -53,9 +61,9 @@ export class ArticleChannel {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === FROM_DESK || this.closed) return;
       this.queued.push(update);
+      this.lastLocalChange = performance.now();
       this.setState({ unsent: true });
-      clearTimeout(this.pushTimer);
-      this.pushTimer = setTimeout(() => void this.flush(), PUSH_DELAY_MS);
+      this.pushTimer ??= setTimeout(() => void this.flush(), PUSH_EVERY_MS);
     });
     void this.pullLoop();
   }
@@ -94,13 +102,15 @@ export class ArticleChannel {
   /** Hands every queued change to the main process (stored on disk there before it answers). */
   flush(): Promise<void> {
     clearTimeout(this.pushTimer);
+    this.pushTimer = undefined;
     this.pushing = this.pushing.then(async () => {
       if (this.queued.length === 0) return;
       const batch = this.queued;
       this.queued = [];
       try {
         const article = await call('pushArticleUpdate', { articleId: this.articleId, update: toBase64(Y.mergeUpdates(batch)) });
-        this.setState({ article, unsent: this.queued.length > 0, refused: undefined });
+        this.setState({ article, refused: undefined });
+        this.settleSaving();
       } catch (error) {
         // Kept for the next try: nothing typed is dropped because one push failed.
         this.queued = [...batch, ...this.queued];
@@ -110,6 +120,15 @@ export class ArticleChannel {
       }
     });
     return this.pushing;
+  }
+
+  /** "Saving…" ends once everything is handed over and the writer has paused. */
+  private settleSaving(): void {
+    clearTimeout(this.settleTimer);
+    if (this.queued.length > 0 || this.closed) return;
+    const wait = this.lastLocalChange + SAVING_SETTLES_MS - performance.now();
+    if (wait <= 0) this.setState({ unsent: false });
+    else this.settleTimer = setTimeout(() => this.settleSaving(), wait);
   }
 
   private async pullLoop(): Promise<void> {
@@ -140,6 +159,7 @@ export class ArticleChannel {
     await this.flush().catch(() => undefined);
     this.closed = true;
     clearTimeout(this.pushTimer);
+    clearTimeout(this.settleTimer);
     await call('closeSyncedArticle', { articleId: this.articleId }).catch(() => undefined);
     this.doc.destroy();
   }
