@@ -1,10 +1,9 @@
 /** Flat list items: indentation and the marker come from depth and the item's place among its siblings. */
-import { Editor, type Descendant, type Element } from 'slate';
+import { Editor } from 'slate';
 import { ReactEditor, useSlateSelector, type RenderElementProps } from 'slate-react';
 import type { ListItemElement } from '../../../../shared/model/document';
 import { listMarker } from '../../../../shared/editor/listNumbering';
 import { listPlaces } from '../../../../shared/editor/listPlaces';
-import { isListItem } from '../../../../shared/editor/schema';
 
 const BULLETS = ['•', '◦', '▪'];
 
