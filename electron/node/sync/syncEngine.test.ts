@@ -8,12 +8,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import * as Y from 'yjs';
-import { WebSocketServer } from 'ws';
+import WebSocket, { WebSocketServer } from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../../server/src/auth/password';
 import { openStorage } from '../../../server/src/storage/storage';
@@ -21,6 +21,7 @@ import {
   api,
   buildServerForTests,
   connect,
+  signInAs,
   sqliteBackend,
   startServerProcess,
   synced,
@@ -84,9 +85,9 @@ afterEach(async () => {
   if (server.child.exitCode !== null || server.child.signalCode !== null) await startServerAgain();
 });
 
-function openDesk(file: string): Omit<Desk, 'token'> {
+function openDesk(file: string, handshakePatienceMs?: number): Omit<Desk, 'token'> {
   const db = openDatabase(file);
-  const engine = new SyncEngine(db, { reconnect: { minDelay: 100, maxDelay: 200 } });
+  const engine = new SyncEngine(db, { reconnect: { minDelay: 100, maxDelay: 200 }, ...(handshakePatienceMs ? { handshakePatienceMs } : {}) });
   const states: ConnectionState[] = [];
   engine.onChange(() => {
     const state = engine.connectionState();
@@ -165,6 +166,62 @@ async function sharedArticle(writer: Desk, editor: Desk): Promise<string> {
   editor.engine.openArticle(id);
   await until('both up to date', () => upToDate(writer) && upToDate(editor));
   return id;
+}
+
+/** A varuint at `at` in a Hocuspocus message: its value and where the next field starts. */
+function varUint(bytes: Uint8Array, at: number): [number, number] {
+  let value = 0;
+  for (let shift = 0; ; shift += 7) {
+    const byte = bytes[at++]!;
+    value += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) return [value, at];
+  }
+}
+
+/**
+ * The server behind a relay that passes the API and WebSocket messages both ways, except the first
+ * sign-in (Auth, type 2) each document sends: as Hocuspocus 3.4 drops one that arrives with a close.
+ */
+async function signInDroppingRelay(target: ServerProcess): Promise<{ url: string; dropped: string[]; close: () => Promise<void> }> {
+  const dropped: string[] = [];
+  const sockets = new WebSocketServer({ noServer: true });
+  const relay = createServer((req, res) => {
+    const forward = httpRequest({ host: '127.0.0.1', port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    forward.on('error', () => res.destroy());
+    req.pipe(forward);
+  });
+  relay.on('upgrade', (req, socket, head) =>
+    sockets.handleUpgrade(req, socket, head, (desk) => {
+      const upstream = new WebSocket(`${target.ws}${req.url ?? '/'}`);
+      const early: WebSocket.RawData[] = [];
+      upstream.on('open', () => early.splice(0).forEach((m) => upstream.send(m)));
+      upstream.on('message', (m, binary) => desk.send(m, { binary }));
+      upstream.on('close', () => desk.close());
+      upstream.on('error', () => desk.terminate());
+      desk.on('close', () => upstream.close());
+      desk.on('message', (m) => {
+        const bytes = new Uint8Array(m as Buffer);
+        const [nameLength, nameAt] = varUint(bytes, 0);
+        const name = new TextDecoder().decode(bytes.subarray(nameAt, nameAt + nameLength));
+        const [type] = varUint(bytes, nameAt + nameLength);
+        if (type === 2 && name.startsWith('article:') && !dropped.includes(name)) return void dropped.push(name);
+        if (upstream.readyState === WebSocket.OPEN) upstream.send(m);
+        else early.push(m);
+      });
+    }),
+  );
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(relay.address() as { port: number }).port}`,
+    dropped,
+    close: async () => {
+      for (const ws of sockets.clients) ws.terminate();
+      await new Promise((resolve) => relay.close(resolve));
+    },
+  };
 }
 
 // ---- Tests -------------------------------------------------------------------------
@@ -539,6 +596,39 @@ describe('the desk’s sync engine with a real newsroom server', () => {
     fieldsMap(raw.doc).set('tags', ['harbour']);
     await until('the local copy follows again', () => mara.engine.articleState(id).problem === undefined);
     expect(localArticle(mara, id)).toEqual({ ...withDek, tags: ['harbour'] });
+  });
+
+  it('starts an article’s handshake over when the server never answers its sign-in, and gets it there', async () => {
+    const relay = await signInDroppingRelay(server);
+    try {
+      const file = path.join(tmp, `dropped-${randomUUID()}.db`);
+      const desk = { ...openDesk(file, 1_500), token: '' };
+      desks.push(desk);
+      expect(desk.engine.configure({ server: relay.url }).ok).toBe(true);
+      await desk.engine.signIn('Mara Lindqvist', PASSWORDS.mara);
+      const id = desk.engine.createArticle({ headline: 'A sign-in that was lost', body: sampleArticleBody() });
+      const doc = desk.engine.openArticle(id);
+      // Created through the API at once; its document connection is what the lost sign-in holds up.
+      await until('the relay dropped the article’s sign-in', () => relay.dropped.length > 0);
+      typeInto(
+        desk,
+        id,
+        (d) => fieldsMap(d).get('headline') as Y.Text,
+        (length) => length,
+        ' today',
+      );
+      await until('the desk up to date', () => upToDate(desk) && desk.engine.articleState(id).saved === 'on-the-server', 20_000);
+      expect(relay.dropped).toEqual([articleDocumentName(id)]);
+      expect(desk.engine.handshakeRestarts(id)).toBe(1);
+      // The server has the whole article, as a colleague connecting straight to it sees.
+      const colleague = connect(server.ws, articleDocumentName(id), await signInAs(server.http, 'Tomas Okafor', PASSWORDS.tomas));
+      clients.push(colleague);
+      await until('the colleague synced', () => synced(colleague));
+      expect(docToArticleFields(colleague.doc)).toEqual(docToArticleFields(doc));
+      expect(headline(colleague.doc)).toBe('A sign-in that was lost today');
+    } finally {
+      await relay.close();
+    }
   });
 
   it('refuses a plain address elsewhere, and survives a server that sends garbage', async () => {

@@ -40,6 +40,8 @@ export type SyncEngineOptions = {
    * are the review stores). Runs inside the transaction that records the server's answer.
    */
   recordAcceptedStep?: (articleId: string, step: ServerStep) => void;
+  /** How long a provider may wait on the server before its handshake starts over (HANDSHAKE_PATIENCE_MS). */
+  handshakePatienceMs?: number;
 };
 
 export type { ServerStep };
@@ -72,6 +74,11 @@ type Loaded = {
   accessReason?: string;
   /** A background load is let go a moment after it is done (see RELEASE_AFTER_MS). */
   releaseTimer?: ReturnType<typeof setTimeout>;
+  /** When the provider was attached or last heard from the server, and how long it may wait now. */
+  heardAt?: number;
+  patience?: number;
+  /** Handshakes started over because the server never answered (see watchHandshakes). */
+  restarts: number;
 };
 
 /**
@@ -82,6 +89,19 @@ type Loaded = {
  */
 const RELEASE_AFTER_MS = 2_000;
 const CREATE_RETRY_MS = 1_000;
+
+/**
+ * A connected provider that still waits on its sign-in, handshake or an acknowledgement, and has heard
+ * nothing from the server for this long, starts over: detached, then attached again a moment later
+ * (the handshake sends whatever the server lacks). Hocuspocus 3.4 can drop a sign-in that reaches it
+ * together with a close of the same document on the socket, and the article then sat "not yet on the
+ * server" until the socket itself reconnected. The wait doubles for each new try on an article, up to
+ * HANDSHAKE_PATIENCE_MAX_MS, so a slow link sending a long article is not cut off again and again.
+ */
+const HANDSHAKE_PATIENCE_MS = 10_000;
+const HANDSHAKE_PATIENCE_MAX_MS = 120_000;
+/** Between the old provider's close and the new one's sign-in: not together (the race above). */
+const HANDSHAKE_RESTART_GAP_MS = 1_000;
 
 export class SyncEngine {
   private readonly store: SyncStore;
@@ -113,6 +133,41 @@ export class SyncEngine {
     this.store = createSyncStore(db);
     this.articles = createArticleStore(db);
     this.steps = createWorkflowQueueStore(db);
+    this.handshakeWatch = setInterval(() => this.watchHandshakes(), Math.min(1_000, this.handshakePatience / 4));
+    this.handshakeWatch.unref?.();
+  }
+
+  private readonly handshakeWatch: ReturnType<typeof setInterval>;
+  private get handshakePatience(): number {
+    return this.options.handshakePatienceMs ?? HANDSHAKE_PATIENCE_MS;
+  }
+
+  /** Starts over the handshake of a provider the server has left waiting (see HANDSHAKE_PATIENCE_MS). */
+  private watchHandshakes(): void {
+    if (!this.online || this.closed) return;
+    const now = Date.now();
+    for (const entry of this.loaded.values()) {
+      const provider = entry.provider;
+      if (!provider || entry.refused !== undefined) continue;
+      if (provider.isSynced && provider.unsyncedChanges === 0) {
+        entry.patience = undefined;
+        continue;
+      }
+      const patience = entry.patience ?? this.handshakePatience;
+      if (now - (entry.heardAt ?? now) < patience) continue;
+      entry.patience = Math.min(patience * 2, HANDSHAKE_PATIENCE_MAX_MS);
+      entry.restarts++;
+      this.detachProvider(entry);
+      setTimeout(() => {
+        if (this.loaded.get(entry.replica.articleId) === entry && !this.closed) void this.ensureProvider(entry);
+      }, HANDSHAKE_RESTART_GAP_MS).unref?.();
+      this.notify();
+    }
+  }
+
+  /** How many times an article's handshake was started over because the server never answered. */
+  handshakeRestarts(articleId: string): number {
+    return this.loaded.get(articleId)?.restarts ?? 0;
   }
 
   // ---- Configuration and session ------------------------------------------------
@@ -225,6 +280,8 @@ export class SyncEngine {
     this.socket = socket;
     socket.on('status', ({ status }: { status: WebSocketStatus }) => {
       // After the socket has recorded its open event: a provider attached earlier never signs in.
+      // The wait for the server starts again with the connection (see watchHandshakes).
+      if (status === WebSocketStatus.Connected) for (const entry of this.loaded.values()) entry.heardAt = Date.now();
       if (status === WebSocketStatus.Connected)
         setTimeout(() => {
           void this.sendPending();
@@ -685,7 +742,7 @@ export class SyncEngine {
     if (existing) return existing;
     const record = this.store.replica(id);
     if (!record) throw new ServerApiError('refused', 'This article is not one of the newsroom server’s articles on this desk.');
-    const entry: Loaded = { openCount: 0, replica: undefined as never, ...(record.access ? { access: record.access } : {}) };
+    const entry: Loaded = { openCount: 0, restarts: 0, replica: undefined as never, ...(record.access ? { access: record.access } : {}) };
     entry.replica = new ArticleReplica(id, record, this.store, this.articles, () => this.onReplicaChange(entry));
     this.loaded.set(id, entry);
     // A desk that stopped between storing an update and writing the JSON row catches up here.
@@ -734,6 +791,7 @@ export class SyncEngine {
     // something else is dropped, said, and changes nothing.
     const onMessage = provider.onMessage.bind(provider);
     provider.onMessage = (event) => {
+      entry.heardAt = Date.now();
       const problem = serverMessageProblem(event.data);
       if (problem) return replica.setProblem(problem);
       try {
@@ -776,6 +834,7 @@ export class SyncEngine {
       this.notify();
     });
     provider.on('authenticationFailed', ({ reason }: { reason: string }) => void this.refused(entry, reason));
+    entry.heardAt = Date.now();
     provider.attach();
     this.notify();
   }
@@ -915,6 +974,7 @@ export class SyncEngine {
   /** Writes what is waiting and disconnects; pending edits stay in the database for next time. */
   close(): void {
     this.closed = true;
+    clearInterval(this.handshakeWatch);
     this.disconnect();
     for (const entry of this.loaded.values()) entry.replica.unload();
     this.loaded.clear();
