@@ -8,7 +8,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CLOSE, NewsroomExtension } from './collab/newsroomExtension';
+import { CLOSE, NewsroomExtension, socketOfRequest } from './collab/newsroomExtension';
 import { ScaleOut, type RedisOptions } from './collab/scaleOut';
 import { createApiHandler } from './http/api';
 import { LIMITS, PRE_SIGN_IN, SESSION_SWEEP_MS } from './limits';
@@ -113,6 +113,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // An error on one socket (a bad frame, a reset) must not reach the process.
       ws.on('error', (error) => log(`WebSocket error: ${error.message}`));
       guardBeforeSignIn(ws, extension);
+      socketOfRequest.set(request, ws);
       instance.handleConnection(ws, request);
     });
   });

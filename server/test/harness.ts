@@ -393,3 +393,62 @@ export function establishedTo(port: number): number {
   }
   return count;
 }
+
+// ---- A TCP relay that can go down --------------------------------------------
+
+export type TcpRelay = {
+  port: number;
+  /** What the relay forwards to, as the database or Redis would be reached through it. */
+  rewrite(url: string): string;
+  /** Cuts every connection and refuses new ones, as a stopped database does. */
+  down(): Promise<void>;
+  /** Accepts connections again on the same port. */
+  up(): Promise<void>;
+  close(): Promise<void>;
+};
+
+/** Relays 127.0.0.1:<port> to `target`: a service that can be stopped and started under a running server. */
+export async function tcpRelay(target: { host: string; port: number }): Promise<TcpRelay> {
+  const sockets = new Set<net.Socket>();
+  let server: net.Server | undefined;
+  let port = 0;
+  const listen = () =>
+    new Promise<void>((resolve, reject) => {
+      server = net.createServer((client) => {
+        const upstream = net.connect(target.port, target.host);
+        for (const s of [client, upstream]) {
+          sockets.add(s);
+          s.on('close', () => sockets.delete(s));
+          s.on('error', () => {
+            client.destroy();
+            upstream.destroy();
+          });
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        port = (server!.address() as net.AddressInfo).port;
+        resolve();
+      });
+    });
+  const down = async () => {
+    const closing = server;
+    server = undefined;
+    for (const s of sockets) s.destroy();
+    if (closing) await new Promise((resolve) => closing.close(resolve));
+  };
+  await listen();
+  return {
+    port,
+    rewrite: (url) => {
+      const u = new URL(url);
+      u.hostname = '127.0.0.1';
+      u.port = String(port);
+      return u.toString();
+    },
+    down,
+    up: listen,
+    close: down,
+  };
+}

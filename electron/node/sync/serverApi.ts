@@ -80,7 +80,8 @@ export function createServerApi(base: string, token: () => string | undefined) {
     if (response.status >= 400) {
       const sentence = z.object({ error: z.string().max(1_000) }).safeParse(json);
       const message = sentence.success ? sentence.data.error : `The newsroom server refused the request (HTTP ${response.status}).`;
-      throw new ServerApiError(response.status === 401 ? 'session-ended' : 'refused', message, response.status);
+      // A server error (its database unreachable, a proxy with no instance behind it) passes: like offline.
+      throw new ServerApiError(response.status === 401 ? 'session-ended' : response.status >= 500 ? 'offline' : 'refused', message, response.status);
     }
     return { status: response.status, json };
   }

@@ -50,8 +50,23 @@ export type { ServerStep };
 export type TransitionOutcome = { kind: 'decided'; article: ServerArticle } | { kind: 'waiting'; notice: WorkflowNotice };
 
 /** WebSocket close codes of the newsroom server (server/README.md). */
+/**
+ * The provider takes its listeners off a socket before closing it; `ws` reports closing one that is
+ * still connecting as an 'error' event, which with no listener left is an uncaught exception (seen
+ * when a server closes a new socket at once, 1011). This one always keeps a listener; the provider
+ * has seen what it needed through its own.
+ */
+class QuietWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    this.on('error', () => {});
+  }
+}
+
 const CLOSE_SESSION_ENDED = 4401;
 const CLOSE_RESTART = 1012;
+/** The server could not do its part (its database unreachable): its sentence says so, and the desk comes back. */
+const CLOSE_SERVER_ERROR = 1011;
 /** How many articles a refresh downloads at once. */
 const VISIT_CONCURRENCY = 4;
 const VISIT_TIMEOUT_MS = 20_000;
@@ -89,6 +104,7 @@ type Loaded = {
  */
 const RELEASE_AFTER_MS = 2_000;
 const CREATE_RETRY_MS = 1_000;
+const REFUSAL_RETRY_MS = 2_000;
 
 /**
  * A connected provider that still waits on its sign-in, handshake or an acknowledgement, and has heard
@@ -98,7 +114,7 @@ const CREATE_RETRY_MS = 1_000;
  * server" until the socket itself reconnected. The wait doubles for each new try on an article, up to
  * HANDSHAKE_PATIENCE_MAX_MS, so a slow link sending a long article is not cut off again and again.
  */
-const HANDSHAKE_PATIENCE_MS = 10_000;
+const HANDSHAKE_PATIENCE_MS = 5_000;
 const HANDSHAKE_PATIENCE_MAX_MS = 120_000;
 /** Between the old provider's close and the new one's sign-in: not together (the race above). */
 const HANDSHAKE_RESTART_GAP_MS = 1_000;
@@ -269,7 +285,7 @@ export class SyncEngine {
     const { minDelay, maxDelay } = this.options.reconnect ?? { minDelay: 1_000, maxDelay: 30_000 };
     const socket = new HocuspocusProviderWebsocket({
       url: this.address.ws,
-      WebSocketPolyfill: WebSocket as never,
+      WebSocketPolyfill: QuietWebSocket as never,
       delay: minDelay,
       minDelay,
       maxDelay,
@@ -293,6 +309,7 @@ export class SyncEngine {
       if (event.code === CLOSE_SESSION_ENDED) return this.endSession(event.reason || 'Your session has ended: sign in again.');
       // Kept through the failed attempts that follow (they close too), until a connection succeeds.
       if (event.code === CLOSE_RESTART) this.lastClose = 'The newsroom server is restarting; the desk reconnects by itself.';
+      if (event.code === CLOSE_SERVER_ERROR) this.lastClose = event.reason || 'The newsroom server could not take changes just now; they stay on this desk.';
       this.notify();
     });
     socket.on('connect', () => {
@@ -850,6 +867,16 @@ export class SyncEngine {
       await this.requireApi().session();
     } catch (error) {
       if (error instanceof ServerApiError && error.problem === 'session-ended') return this.endSession(error.message);
+      // The server cannot say whose refusal it was (it cannot reach its database, it is going away):
+      // not the article's, so it is asked again in a moment rather than given up.
+      if (error instanceof ServerApiError && error.problem === 'offline') {
+        this.lastClose = reason;
+        this.detachProvider(entry);
+        setTimeout(() => {
+          if (this.loaded.get(entry.replica.articleId) === entry && !this.closed) void this.ensureProvider(entry);
+        }, REFUSAL_RETRY_MS).unref?.();
+        return this.notify();
+      }
     }
     entry.refused = reason;
     entry.accessReason = reason;

@@ -1,7 +1,7 @@
 /**
  * One open newsroom article in the renderer: its own Y.Doc (bound to the editor), kept in step with
  * the main process's copy, which alone talks to the server and keeps unacknowledged changes on disk.
- * Local changes are merged and pushed every PUSH_DELAY_MS; the rest arrives through a long poll.
+ * Local changes are merged and pushed at most every PUSH_EVERY_MS; the rest arrives through a long poll.
  */
 import * as Y from 'yjs';
 import type { ArticleSyncState, SyncStatus } from '../../../shared/sync/syncState';

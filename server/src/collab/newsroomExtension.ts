@@ -9,6 +9,7 @@
  * a SIGKILL. The debounced store then writes the whole state and drops the appended updates it contains.
  */
 import * as Y from 'yjs';
+import type { WebSocket } from 'ws';
 import { OutgoingMessage } from '@hocuspocus/server';
 import type {
   Connection,
@@ -52,6 +53,15 @@ type Logged = { seq: number; data: Uint8Array };
 
 /** Hocuspocus sends a thrown `reason` to the provider (`authenticationFailed`); no message keeps its log quiet. */
 const refusal = (reason: string) => Object.assign(new Error(), { reason });
+
+/** Said to desks while the storage (PostgreSQL, the data folder) cannot be reached: nothing is acknowledged meanwhile. */
+export const STORAGE_DOWN = 'The newsroom server cannot reach its database right now: your changes stay on this desk and are sent when it is back.';
+
+/** The WebSocket a request was upgraded to (server.ts), for closing it from `onAuthenticate`. */
+export const socketOfRequest = new WeakMap<object, WebSocket>();
+
+/** A refusal or close this extension meant, as opposed to a storage call that failed. */
+const isOurs = (error: unknown) => typeof (error as { reason?: unknown })?.reason === 'string';
 
 /** WebSocket close reasons are limited to 123 bytes. */
 function closeReason(text: string): string {
@@ -97,7 +107,20 @@ export class NewsroomExtension implements Extension {
     private readonly log: (line: string) => void,
   ) {}
 
-  async onAuthenticate({ token, documentName, connectionConfig }: onAuthenticatePayload): Promise<ConnectionContext> {
+  async onAuthenticate(payload: onAuthenticatePayload): Promise<ConnectionContext> {
+    try {
+      return await this.authenticate(payload);
+    } catch (error) {
+      if (isOurs(error)) throw error;
+      // Not a refusal: the storage failed. Closing the socket (1011) makes the desk wait and come
+      // back, where a refusal would make it give the article up.
+      this.log(`${payload.documentName}: signing in failed, the storage is unreachable (${(error as Error).message}).`);
+      socketOfRequest.get(payload.request)?.close(CLOSE.internal, closeReason(STORAGE_DOWN));
+      throw refusal(STORAGE_DOWN);
+    }
+  }
+
+  private async authenticate({ token, documentName, connectionConfig }: onAuthenticatePayload): Promise<ConnectionContext> {
     const articleId = parseArticleDocumentName(documentName);
     if (!articleId) throw refusal('This server has no document of that name: article documents are named article:<id>.');
     const auth = await authenticateToken(this.storage, token);
@@ -129,7 +152,17 @@ export class NewsroomExtension implements Extension {
     this.logged.set(documentName, stored.updates);
   }
 
-  async beforeHandleMessage({ connection, update: data, context, documentName }: beforeHandleMessagePayload): Promise<void> {
+  async beforeHandleMessage(payload: beforeHandleMessagePayload): Promise<void> {
+    try {
+      await this.checkAndStore(payload);
+    } catch (error) {
+      if (isOurs(error)) throw error;
+      this.log(`${payload.documentName}: a change could not be checked or stored (${(error as Error).message}); the desk will send it again.`);
+      refuse(payload.connection, CLOSE.internal, STORAGE_DOWN);
+    }
+  }
+
+  private async checkAndStore({ connection, update: data, context, documentName }: beforeHandleMessagePayload): Promise<void> {
     const ctx = context as ConnectionContext;
     if (data.byteLength > LIMITS.maxMessageBytes) refuse(connection, CLOSE.tooBig, 'The message is too large for the server.');
     let message: InspectedMessage;
@@ -155,13 +188,8 @@ export class NewsroomExtension implements Extension {
     // Hocuspocus answers a read-only connection's changes with "not applied" and applies nothing.
     connection.readOnly = access === 'read';
     if (connection.readOnly) return;
-    try {
-      const seq = await this.storage.documents.append(ctx.articleId, changes, new Date().toISOString());
-      this.loggedFor(documentName).push({ seq, data: changes.slice() });
-    } catch (error) {
-      this.log(`${documentName}: an update could not be stored (${(error as Error).message}); the desk will send it again.`);
-      refuse(connection, CLOSE.internal, 'The server could not store the change: it will be sent again.');
-    }
+    const seq = await this.storage.documents.append(ctx.articleId, changes, new Date().toISOString());
+    this.loggedFor(documentName).push({ seq, data: changes.slice() });
   }
 
   async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {

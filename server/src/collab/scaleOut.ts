@@ -75,7 +75,27 @@ export function describeRedis(options: RedisOptions): string {
 class ScaledRedis extends Redis {
   override async onStoreDocument(): Promise<void> {}
   override async afterStoreDocument(): Promise<void> {}
+
+  /**
+   * Subscribing to a document's channel waits for Redis; while Redis is down, that held up every
+   * desk opening an article this instance did not have open yet. It waits a moment, then the
+   * document opens anyway: the subscription goes through when Redis is back, and the next change
+   * brings the instances' copies together (the extension exchanges state vectors, not updates).
+   */
+  override async afterLoadDocument(payload: Parameters<Redis['afterLoadDocument']>[0]): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const subscribed = super.afterLoadDocument(payload);
+    subscribed.catch(() => undefined);
+    try {
+      await Promise.race([subscribed, new Promise<void>((resolve) => (timer = setTimeout(resolve, SUBSCRIBE_WAIT_MS)))]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 }
+
+/** How long opening a document waits for Redis to subscribe to its channel (see ScaledRedis). */
+const SUBSCRIBE_WAIT_MS = 1_000;
 
 export class ScaleOut {
   private readonly listeners = new Set<(event: ClusterEvent) => void>();

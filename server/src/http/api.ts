@@ -163,7 +163,19 @@ export function createApiHandler(deps: ApiDeps) {
         return sendError(response, error.status, error.message);
       }
       deps.log(`API ${request.method} ${request.url?.slice(0, 200)} failed: ${(error as Error)?.message ?? error}`);
+      if (storageUnreachable(error))
+        return sendError(response, 503, 'The newsroom server cannot reach its database right now; nothing was changed. Try again in a moment.');
       sendError(response, 500, 'The server hit an unexpected error; nothing was changed. Try again.');
     });
   };
+}
+
+/** A connection to PostgreSQL that failed or was cut (socket errors, SQLSTATE class 08, shutdown 57P0x). */
+function storageUnreachable(error: unknown): boolean {
+  const code = String((error as { code?: unknown })?.code ?? '');
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03'].includes(code) ||
+    /^08/.test(code) ||
+    /Connection terminated/i.test((error as Error)?.message ?? '')
+  );
 }
