@@ -36,7 +36,14 @@ import {
   type ServerProcess,
 } from './harness';
 
-const PASSWORDS = { mara: 'mara-password-1', ines: 'ines-password-1', tomas: 'tomas-password-1', pat: 'pat-password-1', sam: 'sam-password-1' };
+const PASSWORDS = {
+  mara: 'mara-password-1',
+  ines: 'ines-password-1',
+  tomas: 'tomas-password-1',
+  pat: 'pat-password-1',
+  sam: 'sam-password-1',
+  lena: 'lena-password-1',
+};
 
 function sampleFields(): ArticleFields {
   const { id: _i, status: _s, version: _v, createdAt: _c, updatedAt: _u, trashedAt: _t, ...fields } = makeArticle(sampleArticleBody());
@@ -64,7 +71,7 @@ describe.each([
 ])('newsroom server with $name', ({ make, enabled }) => {
   let backend: Backend;
   let server: ServerProcess;
-  const tokens = { mara: '', tomas: '', ines: '' };
+  const tokens = { mara: '', tomas: '', ines: '', lena: '' };
   const clients: Client[] = [];
   const open = (documentName: string, token: string) => {
     const client = connect(server.ws, documentName, token);
@@ -93,6 +100,7 @@ describe.each([
       ['Pat', 'writer', PASSWORDS.pat],
       ['Sam', 'writer', PASSWORDS.sam],
       ['Tomas Okafor', 'editor', PASSWORDS.tomas],
+      ['Lena Berg', 'editor', PASSWORDS.lena],
     ] as const) {
       await storage.accounts.add({ id: randomUUID(), name, role, passwordHash: await hashPassword(password), now: new Date().toISOString() });
     }
@@ -101,6 +109,7 @@ describe.each([
     tokens.mara = await signInAs(server.http, 'mara lindqvist', PASSWORDS.mara);
     tokens.tomas = await signInAs(server.http, 'Tomas Okafor', PASSWORDS.tomas);
     tokens.ines = await signInAs(server.http, 'Ines', PASSWORDS.ines);
+    tokens.lena = await signInAs(server.http, 'Lena Berg', PASSWORDS.lena);
     // A database, four password hashes, a server process and three sign-ins: a test's budget, not a hook's 10 s.
   }, 30_000);
 
@@ -119,6 +128,7 @@ describe.each([
     const list = await runCli(entry, backend, ['account', 'list', '--json']);
     expect(JSON.parse(list.stdout).map((a: { name: string; role: string; disabled: boolean }) => [a.name, a.role, a.disabled])).toEqual([
       ['Ines', 'writer', false],
+      ['Lena Berg', 'editor', false],
       ['Mara Lindqvist', 'writer', false],
       ['Pat', 'writer', false],
       ['Sam', 'writer', false],
@@ -274,6 +284,32 @@ describe.each([
       ).toMatch(/“requestId” is missing or not valid/);
     },
   );
+
+  it.skipIf(!enabled)('lets exactly one of two editors who approve and return at once win, and tells the other plainly', async () => {
+    const step = (token: string, id: string, body: Record<string, string>) =>
+      api(server.http, `/api/articles/${id}/transition`, { token, body: { ...body, requestId: randomUUID() } });
+    for (let round = 0; round < 8; round++) {
+      const { id } = await createArticle(tokens.mara);
+      await transition(tokens.mara, id, 'submit');
+      await transition(tokens.tomas, id, 'start-edit');
+      // Both editors saw the article in edit; their steps reach the server together.
+      const [approved, returned] = await Promise.all([
+        step(tokens.tomas, id, { action: 'approve', from: 'in-edit' }),
+        step(tokens.lena, id, { action: 'return', from: 'in-edit', note: 'Needs a second source.' }),
+      ]);
+      const answers = [approved, returned];
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+      const winner = answers.find((a) => a.status === 200)!;
+      const loser = answers.find((a) => a.status === 409)!;
+      expect(loser.body.error).toMatch(
+        /^(Someone moved the article meanwhile: it is (approved|draft) now, not in edit\. This step was not applied\.|Someone changed the article’s status meanwhile: reload and try again\.)$/,
+      );
+      const history = (await api(server.http, `/api/articles/${id}/history`, { token: tokens.tomas })).body.history as Array<{ action: string; to: string }>;
+      expect(history.map((h) => h.action)).toEqual(['submit', 'start-edit', winner.body.step.action]);
+      const listed = (await api(server.http, '/api/articles', { token: tokens.tomas })).body.articles.find((a: { id: string }) => a.id === id);
+      expect(listed.status).toBe(winner.body.article.status);
+    }
+  });
 
   it.skipIf(!enabled)('takes an article created offline as the desk’s own document, so later edits merge without duplicating it', async () => {
     const desk = articleToDoc(sampleFields());
