@@ -45,7 +45,7 @@ export function SlashMenu({ editor, slash, entries, activeIndex, frame, onChoose
     return { anchor: start, focus: start };
   }, [editor, key]);
   const panel = useRef<HTMLDivElement>(null);
-  const pos = useFloatingPosition(range, frame, 280, panel);
+  const pos = useFloatingPosition(range, frame, 280, panel, entries);
   const active = entries[activeIndex];
   return (
     <div

@@ -33,20 +33,26 @@ export function useFloatingPosition(
   frame: HTMLElement | null,
   width = 340,
   panel?: RefObject<HTMLElement | null>,
+  /** What the panel shows (a menu's entries): placed again, measured, in the commit that changes it. */
+  content?: unknown,
 ): FloatingPosition | null {
   const editor = useSlateStatic();
   const [pos, setPos] = useState<FloatingPosition | null>(null);
-  const [height, setHeight] = useState(0);
+  const [measured, setMeasured] = useState(0);
   useLayoutEffect(() => {
     const element = panel?.current;
     if (!element) return;
-    const observer = new ResizeObserver(() => setHeight(element.offsetHeight));
+    const observer = new ResizeObserver(() => setMeasured(element.offsetHeight));
     observer.observe(element);
-    setHeight(element.offsetHeight);
+    setMeasured(element.offsetHeight);
     return () => observer.disconnect();
   }, [panel]);
+  // Also when the content changes: a menu that filters shrinks in that commit, and placing it then,
+  // measured before paint, leaves no frame with the panel where it was (the observer's answer comes
+  // a render later). The observer catches resizes from elsewhere.
   useLayoutEffect(() => {
-    if (!range || !frame) return setPos(null);
+    if (!range || !frame) return setPos((prev) => (prev === null ? prev : null));
+    const height = panel?.current?.offsetHeight ?? measured;
     try {
       const rect = ReactEditor.toDOMRange(editor, range).getBoundingClientRect();
       const base = frame.getBoundingClientRect();
@@ -62,8 +68,8 @@ export function useFloatingPosition(
       // Same place, same object: no re-render loop when callers pass a fresh range.
       setPos((prev) => (prev && prev.top === next.top && prev.left === next.left && prev.placement === next.placement ? prev : next));
     } catch {
-      setPos(null);
+      setPos((prev) => (prev === null ? prev : null));
     }
-  }, [editor, range, frame, width, height]);
+  }, [editor, range, frame, width, measured, panel, content]);
   return pos;
 }

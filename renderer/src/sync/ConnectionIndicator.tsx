@@ -1,13 +1,14 @@
 /** Where the writer's words are, always in view: solo, offline (kept here), syncing, or up to date. */
 import { Cloud, CloudOff, HardDrive, RefreshCw } from 'lucide-react';
 import { connectionSentence } from '../../../shared/sync/syncState';
+import { useSteadyConnection } from './steadyConnection';
 import { useSyncStatus } from './syncStatus';
 import './sync.css';
 
 export function ConnectionIndicator({ onOpen }: { onOpen: () => void }) {
   const status = useSyncStatus();
-  if (!status) return null;
-  const { connection } = status;
+  const connection = useSteadyConnection(status?.connection);
+  if (!status || !connection) return null;
   const sentence = status.paused && connection.kind === 'offline' ? `Working offline — changes are kept on this computer` : connectionSentence(connection);
   const Icon =
     connection.kind === 'not-configured' ? HardDrive : connection.kind === 'up-to-date' ? Cloud : connection.kind === 'syncing' ? RefreshCw : CloudOff;

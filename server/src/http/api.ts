@@ -175,7 +175,7 @@ function storageUnreachable(error: unknown): boolean {
   const code = String((error as { code?: unknown })?.code ?? '');
   return (
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03'].includes(code) ||
-    /^08/.test(code) ||
+    code.startsWith('08') ||
     /Connection terminated/i.test((error as Error)?.message ?? '')
   );
 }
