@@ -82,6 +82,7 @@ export const API_METHODS = {
   closeSyncedArticle: 'sync:close',
   pushArticleUpdate: 'sync:push',
   pullArticleUpdates: 'sync:pull',
+  setPresence: 'sync:presence',
   listWorkflowNotices: 'sync:workflowNotices',
   dismissWorkflowNotice: 'sync:dismissWorkflowNotice',
 } as const satisfies Record<string, Channel>;

@@ -20,7 +20,7 @@ export const MESSAGE = {
 /** Sub-kinds of a sync message (y-protocols/sync). */
 export const SYNC = { Step1: 0, Step2: 1, Update: 2 } as const;
 
-export type InspectedMessage = { documentName: string; type: number; syncType?: number; update?: Uint8Array };
+export type InspectedMessage = { documentName: string; type: number; syncType?: number; update?: Uint8Array; awareness?: Uint8Array };
 
 class Reader {
   private pos = 0;
@@ -55,8 +55,33 @@ export function inspectMessage(data: Uint8Array): InspectedMessage {
   const reader = new Reader(data);
   const documentName = reader.string();
   const type = reader.varUint();
+  if (type === MESSAGE.Awareness) return { documentName, type, awareness: reader.bytesOf() };
   if (type !== MESSAGE.Sync && type !== MESSAGE.SyncReply) return { documentName, type };
   const syncType = reader.varUint();
   if (syncType === SYNC.Step2 || syncType === SYNC.Update) return { documentName, type, syncType, update: reader.bytesOf() };
   return { documentName, type, syncType };
+}
+
+/** One desk's presence in an awareness update (y-protocols/awareness): its client, clock and state (null: gone). */
+export type AwarenessEntry = { clientId: number; clock: number; state: unknown };
+
+/** An awareness update's entries; throws with a sentence when it does not read. */
+export function awarenessEntries(update: Uint8Array): AwarenessEntry[] {
+  const reader = new Reader(update);
+  const count = reader.varUint();
+  if (count > 100) throw new Error('The presence update names too many desks.');
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = reader.varUint();
+    const clock = reader.varUint();
+    const text = reader.string();
+    let state: unknown;
+    try {
+      state = JSON.parse(text);
+    } catch {
+      throw new Error('The presence update does not read.');
+    }
+    entries.push({ clientId, clock, state });
+  }
+  return entries;
 }

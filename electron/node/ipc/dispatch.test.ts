@@ -565,6 +565,18 @@ function syncCases() {
         { ...pull, stateVector: '%%' },
         { ...pull, revision: undefined },
         { ...pull, extra: 1 },
+        { ...pull, presence: -1 },
+      ],
+    },
+    'sync:presence': {
+      valid: (c: Ctx) => ({ articleId: c.articleId, cursor: { anchor: { type: { client: 1, clock: 2 }, assoc: 0 }, head: { item: { client: 1, clock: 3 }, assoc: -1 } } }),
+      error: 'NOT_FOUND',
+      invalid: (c: Ctx) => [
+        { articleId: c.articleId },
+        { articleId: c.articleId, cursor: { anchor: {}, head: { assoc: 7 } } },
+        { articleId: c.articleId, cursor: { anchor: { item: { client: -1, clock: 0 } }, head: {} } },
+        { articleId: c.articleId, cursor: { anchor: { tname: 'x'.repeat(101) }, head: {} } },
+        { articleId: c.articleId, cursor: { anchor: {}, head: {}, name: 'Someone else' } },
       ],
     },
     'sync:workflowNotices': {

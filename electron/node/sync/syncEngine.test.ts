@@ -598,6 +598,43 @@ describe('the desk’s sync engine with a real newsroom server', () => {
     expect(localArticle(mara, id)).toEqual({ ...withDek, tags: ['harbour'] });
   });
 
+  it('shows who else has the article open, in their colour and with their cursor, and stops once they leave', async () => {
+    const mara = await signedInDesk('mara');
+    const tomas = await signedInDesk('tomas');
+    const id = await sharedArticle(mara, tomas);
+    // Tomas's cursor in the lead paragraph, as his editor would say it: Yjs relative positions.
+    const tomasDoc = tomas.engine.openArticle(id);
+    const at = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(paragraph(tomasDoc, 0), 5));
+    tomas.engine.setPresence(id, { anchor: at, head: at });
+    await until('Mara sees Tomas with his cursor', () => mara.engine.peers(id).some((p) => p.name === 'Tomas Okafor' && p.cursor !== undefined));
+    const [peer] = mara.engine.peers(id);
+    expect(peer).toMatchObject({ name: 'Tomas Okafor', color: expect.stringMatching(/^#[0-9a-f]{6}$/), cursor: { anchor: at, head: at } });
+    // The position holds on the same character while Mara types before it.
+    const maraDoc = mara.engine.openArticle(id);
+    typeInto(mara, id, (doc) => paragraph(doc, 0), () => 0, 'NOW: ');
+    await until('Tomas has Mara’s words', () => paragraph(tomasDoc, 0).toString().startsWith('NOW: '));
+    const absolute = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(peer!.cursor!.anchor), maraDoc);
+    expect(absolute?.index).toBe(10);
+    expect(tomas.engine.peers(id).map((p) => p.name)).toEqual(['Mara Lindqvist']);
+
+    // Leaving: every window with the article closed.
+    tomas.engine.closeArticle(id);
+    tomas.engine.closeArticle(id);
+    await until('Tomas gone from Mara’s article', () => mara.engine.peers(id).length === 0, 5_000);
+  });
+
+  it('refuses presence under another account’s name', async () => {
+    const mara = await signedInDesk('mara');
+    const tomas = await signedInDesk('tomas');
+    const id = await sharedArticle(mara, tomas);
+    const raw = connect(server.ws, articleDocumentName(id), tomas.token);
+    clients.push(raw);
+    await until('the raw connection synced', () => synced(raw));
+    raw.provider.awareness!.setLocalState({ user: { name: 'Mara Lindqvist', color: '#b3261e' }, cursor: null });
+    await until('the server closed it', () => raw.closeCodes.includes(1008));
+    expect(mara.engine.peers(id).some((p) => p.name === 'Mara Lindqvist')).toBe(false);
+  });
+
   it('starts an article’s handshake over when the server never answers its sign-in, and gets it there', async () => {
     const relay = await signInDroppingRelay(server);
     try {

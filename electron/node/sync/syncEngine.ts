@@ -22,6 +22,7 @@ import { updateProblem } from '../../../shared/sync/updatePolicy';
 import { checkServerAddress, type ServerAddress } from '../../../shared/sync/serverAddress';
 import type { ArticleSyncState, ConnectionState } from '../../../shared/sync/syncState';
 import type { WorkflowNotice } from '../../../shared/sync/workflowNotices';
+import { presenceColor, presenceStateSchema, type Peer, type PresenceCursor } from '../../../shared/sync/presence';
 import { planTransition, type WorkflowAction } from '../../../shared/workflow/transitions';
 import { createArticleStore, type ArticleStore } from '../store/articleStore';
 import type { Db } from '../store/database';
@@ -94,6 +95,8 @@ type Loaded = {
   patience?: number;
   /** Handshakes started over because the server never answered (see watchHandshakes). */
   restarts: number;
+  /** Where this desk's cursor is while an editor has the article open (shown to the others). */
+  cursor?: PresenceCursor | null;
 };
 
 /**
@@ -179,6 +182,50 @@ export class SyncEngine {
       }, HANDSHAKE_RESTART_GAP_MS).unref?.();
       this.notify();
     }
+  }
+
+  // ---- Presence --------------------------------------------------------------------
+
+  private readonly presenceListeners = new Set<(articleId: string) => void>();
+
+  /** Called when who is on an article, or where their cursor is, changes; returns an unsubscribe. */
+  onPresence(listener: (articleId: string) => void): () => void {
+    this.presenceListeners.add(listener);
+    return () => this.presenceListeners.delete(listener);
+  }
+
+  /** This desk's cursor in an article open in an editor (null: no cursor there). */
+  setPresence(articleId: string, cursor: PresenceCursor | null): void {
+    const entry = this.loaded.get(articleId);
+    if (!entry || entry.openCount === 0) return;
+    entry.cursor = cursor;
+    this.announce(entry);
+  }
+
+  /** Who else has the article open here and now, with their cursors; what other desks said is checked first. */
+  peers(articleId: string): Peer[] {
+    const awareness = this.loaded.get(articleId)?.provider?.awareness;
+    if (!awareness) return [];
+    const peers: Peer[] = [];
+    for (const [clientId, state] of awareness.getStates()) {
+      if (clientId === awareness.clientID) continue;
+      const parsed = presenceStateSchema.safeParse(state);
+      if (!parsed.success) continue;
+      const { user, cursor } = parsed.data;
+      peers.push({ clientId, name: user.name, color: user.color, ...(cursor ? { cursor } : {}) });
+    }
+    return peers.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
+  }
+
+  /** Tells the others this desk has the article open (and where its cursor is), or that it left. */
+  private announce(entry: Loaded): void {
+    const awareness = entry.provider?.awareness;
+    if (!awareness || !this.account) return;
+    if (entry.openCount === 0) {
+      if (awareness.getLocalState() !== null) awareness.setLocalState(null);
+      return;
+    }
+    awareness.setLocalState({ user: { name: this.account.name, color: presenceColor(this.account.id) }, cursor: entry.cursor ?? null });
   }
 
   /** How many times an article's handshake was started over because the server never answered. */
@@ -710,6 +757,7 @@ export class SyncEngine {
     const entry = this.load(id);
     entry.openCount++;
     void this.ensureProvider(entry);
+    this.announce(entry);
     return entry.replica.doc;
   }
 
@@ -717,6 +765,10 @@ export class SyncEngine {
     const entry = this.loaded.get(id);
     if (!entry || entry.openCount === 0) return;
     entry.openCount--;
+    if (entry.openCount === 0) {
+      entry.cursor = undefined;
+      this.announce(entry);
+    }
     this.releaseIfDone(entry);
   }
 
@@ -851,8 +903,14 @@ export class SyncEngine {
       this.notify();
     });
     provider.on('authenticationFailed', ({ reason }: { reason: string }) => void this.refused(entry, reason));
+    // Others' presence only: this desk's own cursor moves with every keystroke.
+    provider.awareness?.on('change', (_changes: unknown, origin: unknown) => {
+      if (origin === 'local') return;
+      for (const listener of this.presenceListeners) listener(replica.articleId);
+    });
     entry.heardAt = Date.now();
     provider.attach();
+    this.announce(entry);
     this.notify();
   }
 

@@ -11,6 +11,7 @@ import type { ArticleFields } from '../../../shared/model/article';
 import type { Profile, TransitionRecord } from '../../../shared/model/review';
 import type { ArticleSyncState, SyncStatus } from '../../../shared/sync/syncState';
 import type { WorkflowNotice } from '../../../shared/sync/workflowNotices';
+import type { PresenceCursor } from '../../../shared/sync/presence';
 import type { WorkflowAction } from '../../../shared/workflow/transitions';
 import type { DatabaseSession } from '../session';
 import type { Db } from '../store/database';
@@ -53,6 +54,8 @@ type OpenDoc = {
   /** Its save state as last seen, and the revision at which that last changed. */
   stateJson: string;
   stateRevision: number;
+  /** Grows when who is on the article, or where their cursors are, changes. */
+  presenceRevision: number;
 };
 
 /**
@@ -61,6 +64,8 @@ type OpenDoc = {
  * is a round trip for the renderer and the host. A change of text answers at once.
  */
 const COALESCE_MS = 300;
+/** How long a change of presence alone waits for more (cursors move with every keystroke). */
+const PRESENCE_MS = 100;
 
 export class SyncService {
   private engine: SyncEngine | undefined;
@@ -111,6 +116,12 @@ export class SyncService {
       const wasOnline = this.lastKind === 'syncing' || this.lastKind === 'up-to-date';
       this.lastKind = kind;
       if (online && !wasOnline) this.refreshInBackground();
+    });
+    engine.onPresence((articleId) => {
+      const open = this.docs.get(articleId);
+      if (!open) return;
+      open.presenceRevision++;
+      for (const wake of open.waiters) wake();
     });
     clearInterval(this.refreshTimer);
     this.refreshTimer = setInterval(() => this.refreshInBackground(), LIST_REFRESH_MS);
@@ -379,6 +390,7 @@ export class SyncService {
         unobserve: () => {},
         stateJson: JSON.stringify(engine.articleState(articleId)),
         stateRevision: this.revision,
+        presenceRevision: 1,
       };
       const onUpdate = (_update: Uint8Array, origin: unknown) => {
         if (origin === FROM_RENDERER) return;
@@ -395,6 +407,12 @@ export class SyncService {
     }
     open.opens++;
     return { synced: true, state: toBase64(Y.encodeStateAsUpdate(open.doc)), seq: open.seq, article: engine.articleState(articleId), status: this.status() };
+  }
+
+  /** Where this desk's cursor is in an open article (the others see it). */
+  setPresence(articleId: string, cursor: PresenceCursor | null): void {
+    if (!this.docs.has(articleId)) throw new AppError('NOT_FOUND', 'This article is not open here any more; reopen it.');
+    this.require().setPresence(articleId, cursor);
   }
 
   close(articleId: string): void {
@@ -423,15 +441,17 @@ export class SyncService {
    * passes `revision`, or after `waitMs`. A deletion adds no item, so `seq`, not the state vector, says
    * whether there is news.
    */
-  async pull(request: { articleId: string; stateVector: string; after: number; revision: number; waitMs: number }): Promise<PullResult> {
+  async pull(request: { articleId: string; stateVector: string; after: number; revision: number; presence?: number; waitMs: number }): Promise<PullResult> {
     const engine = this.require();
     const open = this.docs.get(request.articleId);
     if (!open) throw new AppError('NOT_FOUND', 'This article is not open here any more; reopen it.');
     // `revision` is the one of the renderer's last answer: a save state changed since then is news too.
-    if (request.waitMs > 0 && open.seq <= request.after && open.stateRevision <= request.revision) {
+    const presenceSeen = request.presence ?? open.presenceRevision;
+    if (request.waitMs > 0 && open.seq <= request.after && open.stateRevision <= request.revision && open.presenceRevision <= presenceSeen) {
       await this.wait(open.waiters, request.waitMs);
       // Only a change of save state so far: later ones join it (each push flips it twice) unless text arrives.
-      const until = Date.now() + COALESCE_MS;
+      // A cursor that moved answers within PRESENCE_MS (someone watching another type sees it follow).
+      const until = Date.now() + (open.presenceRevision > presenceSeen ? PRESENCE_MS : COALESCE_MS);
       while (open.seq <= request.after && Date.now() < until && this.docs.get(request.articleId) === open) await this.wait(open.waiters, until - Date.now());
       // Closed meanwhile (the last sync:close, or another database opened): its engine may be gone.
       if (this.docs.get(request.articleId) !== open) throw new AppError('NOT_FOUND', 'This article is not open here any more; reopen it.');
@@ -446,6 +466,7 @@ export class SyncService {
       seq: open.seq,
       article,
       status: this.status(),
+      presence: { revision: open.presenceRevision, peers: engine.peers(request.articleId) },
     };
   }
 

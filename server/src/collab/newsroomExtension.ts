@@ -29,11 +29,14 @@ import { articleAccess, readOnlyReason, type Access } from '../access';
 import { authenticateToken, authenticateTokenHash } from '../auth/signIn';
 import { LIMITS } from '../limits';
 import type { Storage } from '../storage/storage';
-import { inspectMessage, MESSAGE, type InspectedMessage } from '../../../shared/sync/protocolMessages';
+import { awarenessEntries, inspectMessage, MESSAGE, type AwarenessEntry, type InspectedMessage } from '../../../shared/sync/protocolMessages';
 import { updateProblem } from '../../../shared/sync/updatePolicy';
 
 /** What a connection remembers about who opened it. */
-export type ConnectionContext = { accountId: string; tokenHash: string; articleId: string };
+export type ConnectionContext = { accountId: string; accountName: string; tokenHash: string; articleId: string };
+
+/** Presence a desk may send: its account's own name, a colour, and where its cursor is (small). */
+const MAX_AWARENESS_BYTES = 16 * 1024;
 
 /** Close codes the desk can tell apart (4xxx are ours; the provider reconnects after any close). */
 export const CLOSE = {
@@ -95,6 +98,32 @@ function signInAfterClose(connection: Connection, data: Uint8Array): void {
   });
 }
 
+/**
+ * Presence is relayed to everyone on the article, so the server checks it like a change: small, and
+ * under the account's own name (a desk cannot show up as someone else).
+ */
+function checkPresence(connection: Connection, ctx: ConnectionContext, update: Uint8Array): void {
+  if (update.byteLength > MAX_AWARENESS_BYTES) refuse(connection, CLOSE.tooBig, 'The presence update is too large.');
+  let entries: AwarenessEntry[];
+  try {
+    entries = awarenessEntries(update);
+  } catch {
+    refuse(connection, CLOSE.malformed, 'The server could not read a presence update: it was refused.');
+  }
+  const known = (connection.document as unknown as { awareness: { meta: Map<number, { clock: number }> } }).awareness.meta;
+  for (const { clientId, clock, state } of entries) {
+    // Desks pass on what they heard from others too; what is not newer than the server's copy is
+    // not applied (y-protocols), so only what would be applied is this desk's to answer for.
+    const current = known.get(clientId)?.clock;
+    if (current !== undefined && clock <= current) continue;
+    // Gone (null), or nothing said yet (a provider starts with {}): nothing anyone is shown.
+    const user = (state as { user?: unknown } | null)?.user;
+    if (user === undefined) continue;
+    if ((user as { name?: unknown } | null)?.name !== ctx.accountName)
+      refuse(connection, CLOSE.policy, 'Presence must carry the name of the account that is signed in.');
+  }
+}
+
 export class NewsroomExtension implements Extension {
   extensionName = 'newsroom';
   /** Per loaded document: updates appended to the storage and not yet contained in a stored state. */
@@ -130,7 +159,7 @@ export class NewsroomExtension implements Extension {
     const access = articleAccess(auth.account, article);
     if (access === 'none') throw refusal('This account may not open this article.');
     connectionConfig.readOnly = access === 'read';
-    return { accountId: auth.account.id, tokenHash: auth.tokenHash, articleId };
+    return { accountId: auth.account.id, accountName: auth.account.name, tokenHash: auth.tokenHash, articleId };
   }
 
   async connected({ connection, context }: connectedPayload): Promise<void> {
@@ -173,6 +202,7 @@ export class NewsroomExtension implements Extension {
     }
     if (message.type === MESSAGE.BroadcastStateless) refuse(connection, CLOSE.policy, 'Desks may not broadcast to other desks through the server.');
     if (message.type === MESSAGE.Auth) return signInAfterClose(connection, data);
+    if (message.awareness) return checkPresence(connection, ctx, message.awareness);
     const changes = message.update;
     // Reading needs no check per message: `sweepSessions` ends revoked sessions within seconds.
     if (changes === undefined) return;

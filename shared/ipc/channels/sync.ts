@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { ArticleSyncState, SyncStatus } from '../../sync/syncState';
 import type { WorkflowNotice } from '../../sync/workflowNotices';
+import { cursorSchema, type Peer } from '../../sync/presence';
 import { channel, emptyRequest, idSchema } from '../channel';
 
 /** Base64 of at most ~9 MB: the server refuses messages over 8 MB. */
@@ -22,7 +23,8 @@ const waitMs = z.number().int().min(0).max(MAX_WAIT_MS);
 
 /** `seq` counts the changes the main process's document took from elsewhere: pass it back to `sync:pull` as `after`. */
 export type SyncedArticle = { synced: false } | { synced: true; state: string; seq: number; article: ArticleSyncState; status: SyncStatus };
-export type PullResult = { update: string; seq: number; article: ArticleSyncState; status: SyncStatus };
+/** `presence.revision` is passed back as `presence` to hear of the next change of who is here. */
+export type PullResult = { update: string; seq: number; article: ArticleSyncState; status: SyncStatus; presence: { revision: number; peers: Peer[] } };
 
 export const syncChannels = {
   /** The state now, or (with `after`) once it moves past that revision or `waitMs` passes. */
@@ -49,10 +51,13 @@ export const syncChannels = {
         stateVector: base64(1_000_000),
         after: z.number().int().min(0),
         revision: z.number().int().min(0),
+        presence: z.number().int().min(0).optional(),
         waitMs,
       })
       .strict(),
   ),
+  /** Where this desk's cursor is in an open article (null: the editor does not have it), for the others. */
+  'sync:presence': channel<null>()(z.object({ articleId: idSchema, cursor: cursorSchema.nullable() }).strict()),
   /** Workflow steps waiting for the server and its answers not yet dismissed (one article's, or all). */
   'sync:workflowNotices': channel<WorkflowNotice[]>()(z.object({ articleId: idSchema.optional() }).strict()),
   /** The person has seen the server's answer to a step; returns what is left to show. */

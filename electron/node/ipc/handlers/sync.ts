@@ -14,6 +14,7 @@ export function syncHandlers({ sync }: FullHandlerContext): HandlerGroup<keyof t
     'sync:close': ({ articleId }) => (sync.close(articleId), null),
     'sync:push': ({ articleId, update }) => sync.push(articleId, update),
     'sync:pull': (request) => sync.pull(request),
+    'sync:presence': ({ articleId, cursor }) => (sync.setPresence(articleId, cursor), null),
     'sync:workflowNotices': ({ articleId }) => sync.workflowNotices(articleId),
     'sync:dismissWorkflowNotice': ({ id }) => sync.dismissWorkflowNotice(id),
   };
