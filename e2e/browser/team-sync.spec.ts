@@ -160,6 +160,29 @@ test2('two people on one article see each other’s typing live, with the connec
   await expect(connection(page)).toHaveText('Up to date');
   await expect(connection(editor)).toHaveText('Up to date');
   expect(await paragraphs(editor)).toEqual(await paragraphs(page));
+
+  // Presence: each sees who else is on the article, and the other's cursor with their name.
+  await expect(page.getByRole('list', { name: 'Also on this article: Tomas Okafor' })).toBeVisible();
+  await expect(editor.getByRole('list', { name: 'Also on this article: Mara Lindqvist' })).toBeVisible();
+  await typeAtEndOf(page, 0, ' More soon.');
+  const maraCursor = editor.locator('[data-testid="remote-cursor"][data-name="Mara Lindqvist"]');
+  await expect(maraCursor).toHaveCount(1);
+  await expect(maraCursor).toContainText('Mara Lindqvist');
+  // Her caret sits at the end of the first paragraph, where she typed, on the editor's screen too.
+  const lead = (await body(editor).locator('p').first().boundingBox())!;
+  await expect
+    .poll(async () => {
+      const caret = (await maraCursor.locator('.presence-caret').boundingBox())!;
+      return caret.y >= lead.y - 2 && caret.y + caret.height <= lead.y + lead.height + 2;
+    })
+    .toBe(true);
+  // The writer's view, with the editor's chip and cursor in it, passes axe.
+  await expect(page.locator('[data-testid="remote-cursor"][data-name="Tomas Okafor"]')).toHaveCount(1);
+  await expectNoA11yViolations(page, 'an article with someone else on it');
+  // The editor moves on to an article of their own: within seconds the writer sees them gone.
+  await editor.getByRole('button', { name: 'New article' }).click();
+  await expect(page.getByRole('list', { name: /^Also on this article/ })).toBeHidden({ timeout: 5_000 });
+  await expect(page.getByTestId('remote-cursor')).toHaveCount(0);
 });
 
 test2('both desks edit offline while the server is down, and converge with every word when it is back', async ({ page, team }) => {

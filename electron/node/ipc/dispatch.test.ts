@@ -569,7 +569,10 @@ function syncCases() {
       ],
     },
     'sync:presence': {
-      valid: (c: Ctx) => ({ articleId: c.articleId, cursor: { anchor: { type: { client: 1, clock: 2 }, assoc: 0 }, head: { item: { client: 1, clock: 3 }, assoc: -1 } } }),
+      valid: (c: Ctx) => ({
+        articleId: c.articleId,
+        cursor: { anchor: { type: { client: 1, clock: 2 }, assoc: 0 }, head: { item: { client: 1, clock: 3 }, assoc: -1 } },
+      }),
       error: 'NOT_FOUND',
       invalid: (c: Ctx) => [
         { articleId: c.articleId },

@@ -611,7 +611,13 @@ describe('the desk’s sync engine with a real newsroom server', () => {
     expect(peer).toMatchObject({ name: 'Tomas Okafor', color: expect.stringMatching(/^#[0-9a-f]{6}$/), cursor: { anchor: at, head: at } });
     // The position holds on the same character while Mara types before it.
     const maraDoc = mara.engine.openArticle(id);
-    typeInto(mara, id, (doc) => paragraph(doc, 0), () => 0, 'NOW: ');
+    typeInto(
+      mara,
+      id,
+      (doc) => paragraph(doc, 0),
+      () => 0,
+      'NOW: ',
+    );
     await until('Tomas has Mara’s words', () => paragraph(tomasDoc, 0).toString().startsWith('NOW: '));
     const absolute = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(peer!.cursor!.anchor), maraDoc);
     expect(absolute?.index).toBe(10);

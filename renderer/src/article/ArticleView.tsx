@@ -24,6 +24,7 @@ import { SaveIndicator } from './SaveIndicator';
 import { registerLocalCopy, useArticleAutosave } from './useArticleAutosave';
 import type * as Y from 'yjs';
 import { docToArticleFields, docToDetails, fieldsMap, writeDetailsToDoc } from '../../../shared/sync/articleDoc';
+import { PresenceBar } from '../sync/Presence';
 import { FROM_DESK, type ArticleChannel } from '../sync/articleChannel';
 import { SyncSaveIndicator } from '../sync/SyncSaveIndicator';
 import { useArticleChannel, useChannelSelector } from '../sync/useArticleChannel';
@@ -167,6 +168,7 @@ function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, re
               }
             />
             {!locked && <FreezeLibraryBlocksButton articleId={article.id} flush={() => autosave.flush()} onFrozen={reviewed} />}
+            {channel && <PresenceBar source={channel} />}
             {channel ? <SyncSaveIndicator channel={channel} /> : <SaveIndicator state={state} onRetry={() => void autosave.flush()} />}
           </div>
           {state.kind === 'conflict' && (

@@ -5,12 +5,13 @@ import { Editable, ReactEditor, Slate, useSlateSelector, useSlateStatic } from '
 import type * as Y from 'yjs';
 import type { YjsEditor } from '@slate-yjs/core';
 import { applyRemoteUpdate } from '../../../shared/sync/slateBinding';
+import { PresenceCursors, type PresenceSource } from '../sync/Presence';
 
 /** A newsroom article's document, and how the editor takes over applying the updates that come for it. */
 export type SharedBody = {
   doc: Y.Doc;
   applyRemoteWith: (apply: (update: Uint8Array, origin: unknown) => void) => () => void;
-};
+} & Partial<PresenceSource>;
 import type { ArticleBody } from '../../../shared/model/document';
 import { BLOCK_CATALOG, filterCatalog, type CatalogEntry } from '../../../shared/editor/blockCatalog';
 import type { FindOptions } from '../../../shared/editor/find';
@@ -95,17 +96,18 @@ export function BodyEditor({ initialValue, onChange, plannedLength, readOnly = f
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
   const onValueChange = useCallback((next: Descendant[]) => onChangeRef.current(next as ArticleBody), []);
+  const presence = shared?.sendCursor && shared.peers && shared.onPeers ? (shared as PresenceSource) : undefined;
 
   return (
     <Slate editor={editor} initialValue={value} onValueChange={onValueChange}>
-      <EditorSurface plannedLength={plannedLength} readOnly={readOnly} onInsertLibraryBlock={onInsertLibraryBlock} extension={extension} />
+      <EditorSurface plannedLength={plannedLength} readOnly={readOnly} onInsertLibraryBlock={onInsertLibraryBlock} extension={extension} presence={presence} />
     </Slate>
   );
 }
 
-type SurfaceProps = Pick<BodyEditorProps, 'plannedLength' | 'readOnly' | 'onInsertLibraryBlock' | 'extension'>;
+type SurfaceProps = Pick<BodyEditorProps, 'plannedLength' | 'readOnly' | 'onInsertLibraryBlock' | 'extension'> & { presence?: PresenceSource };
 
-function EditorSurface({ plannedLength, readOnly = false, onInsertLibraryBlock, extension }: SurfaceProps) {
+function EditorSurface({ plannedLength, readOnly = false, onInsertLibraryBlock, extension, presence }: SurfaceProps) {
   const editor = useSlateStatic();
   useExtensionAttach(editor, extension);
   const renderLeaf = useExtendedLeaf(Leaf, extension);
@@ -259,6 +261,7 @@ function EditorSurface({ plannedLength, readOnly = false, onInsertLibraryBlock, 
           onPaste={onPaste}
           placeholder="Start writing the story… (type / for blocks)"
         />
+        {presence && <PresenceCursors source={presence} frame={page} />}
         {linkDraft && <LinkPopover draft={linkDraft} frame={page} onClose={() => setLinkDraft(null)} />}
         {!linkDraft && <LinkBubble frame={page} onEdit={() => setLinkDraft(startLinkDraft(editor))} />}
         {slashOpen && slash && (

@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import type { ArticleSyncState, SyncStatus } from '../../../shared/sync/syncState';
+import type { Peer, PresenceCursor } from '../../../shared/sync/presence';
 import { call } from '../api/call';
 import { takeSyncStatus } from './syncStatus';
 
@@ -27,7 +28,12 @@ export type ChannelState = {
   unsent: boolean;
   /** Why the last push was refused (read-only, or a change the desk does not accept). */
   refused?: string;
+  /** Who else has the article open, with their cursors. */
+  peers: Peer[];
 };
+
+/** This desk's cursor goes to the others at most this often. */
+const CURSOR_EVERY_MS = 100;
 
 const toBase64 = (bytes: Uint8Array): string => {
   let text = '';
@@ -44,6 +50,9 @@ export class ArticleChannel {
   private pushTimer: ReturnType<typeof setTimeout> | undefined;
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
   private lastLocalChange = 0;
+  private presenceRevision = 0;
+  private cursor: PresenceCursor | null | undefined;
+  private cursorTimer: ReturnType<typeof setTimeout> | undefined;
   private pushing: Promise<void> = Promise.resolve();
   private closed = false;
   private current: ChannelState;
@@ -57,7 +66,7 @@ export class ArticleChannel {
     Y.applyUpdate(this.doc, fromBase64(opened.state), FROM_DESK);
     this.seq = opened.seq;
     this.revision = opened.status.revision;
-    this.current = { article: opened.article, unsent: false };
+    this.current = { article: opened.article, unsent: false, peers: [] };
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === FROM_DESK || this.closed) return;
       this.queued.push(update);
@@ -122,6 +131,27 @@ export class ArticleChannel {
     return this.pushing;
   }
 
+  /** Where this desk's cursor is now; the others hear of it shortly (the last one wins). */
+  sendCursor = (cursor: PresenceCursor | null): void => {
+    this.cursor = cursor;
+    this.cursorTimer ??= setTimeout(() => {
+      this.cursorTimer = undefined;
+      if (this.closed || this.cursor === undefined) return;
+      void call('setPresence', { articleId: this.articleId, cursor: this.cursor }).catch(() => undefined);
+    }, CURSOR_EVERY_MS);
+  };
+
+  peers = (): Peer[] => this.current.peers;
+
+  onPeers = (listener: () => void): (() => void) => {
+    let last = this.current.peers;
+    return this.onState((state) => {
+      if (state.peers === last) return;
+      last = state.peers;
+      listener();
+    });
+  };
+
   /** "Saving…" ends once everything is handed over and the writer has paused. */
   private settleSaving(): void {
     clearTimeout(this.settleTimer);
@@ -139,14 +169,16 @@ export class ArticleChannel {
           stateVector: toBase64(Y.encodeStateVector(this.doc)),
           after: this.seq,
           revision: this.revision,
+          presence: this.presenceRevision,
           waitMs: PULL_WAIT_MS,
         });
         if (this.closed) return;
         if (result.update) this.applyRemote(fromBase64(result.update), FROM_DESK);
         this.seq = result.seq;
         this.revision = result.status.revision;
+        this.presenceRevision = result.presence.revision;
         takeSyncStatus(result.status);
-        this.setState({ article: result.article });
+        this.setState({ article: result.article, peers: result.presence.peers });
       } catch {
         if (this.closed) return;
         await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
@@ -160,6 +192,7 @@ export class ArticleChannel {
     this.closed = true;
     clearTimeout(this.pushTimer);
     clearTimeout(this.settleTimer);
+    clearTimeout(this.cursorTimer);
     await call('closeSyncedArticle', { articleId: this.articleId }).catch(() => undefined);
     this.doc.destroy();
   }
