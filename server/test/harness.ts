@@ -14,7 +14,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import pg from 'pg';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import type { StorageLocation } from '../src/storage/storage';
+import type { Storage, StorageLocation } from '../src/storage/storage';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -451,4 +451,13 @@ export async function tcpRelay(target: { host: string; port: number }): Promise<
     up: listen,
     close: down,
   };
+}
+
+/** What the storage holds for an article: its stored state with every update appended since. */
+export async function storedDoc(storage: Storage, articleId: string): Promise<Y.Doc> {
+  const { state, updates } = await storage.documents.load(articleId);
+  const doc = new Y.Doc();
+  if (state) Y.applyUpdate(doc, state);
+  for (const update of updates) Y.applyUpdate(doc, update.data);
+  return doc;
 }

@@ -23,6 +23,7 @@ import {
   REDIS_URL,
   signInAs,
   startServerProcess,
+  storedDoc,
   synced,
   tcpRelay,
   until,
@@ -57,13 +58,7 @@ describe.skipIf(!enabled)('two instances when Redis stops', () => {
     const t = fieldsMap(client.doc).get('headline') as Y.Text;
     t.insert(t.length, text);
   };
-  const stored = async (id: string) => {
-    const { state, updates } = await storage.documents.load(id);
-    const doc = new Y.Doc();
-    if (state) Y.applyUpdate(doc, state);
-    for (const update of updates) Y.applyUpdate(doc, update.data);
-    return doc;
-  };
+  const stored = (id: string) => storedDoc(storage, id);
   const createArticle = async (token: string, title: string) => {
     const id = randomUUID();
     const { status } = await api(a.http, '/api/articles', { token, body: { id, fields: { ...emptyArticleFields(), headline: title } } });

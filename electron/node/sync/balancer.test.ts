@@ -23,6 +23,7 @@ import {
   redisKeys,
   redisPrefix,
   startServerProcess,
+  storedDoc,
   until,
   type Backend,
   type ServerProcess,
@@ -120,13 +121,7 @@ describe.skipIf(!enabled)('desks through nginx in front of two server instances'
   const lead = (doc: Y.Doc) => (bodyType(doc).toDelta()[0].insert as Y.XmlText).toString();
   const whole = (doc: Y.Doc) => JSON.stringify(docToArticleFields(doc));
   /** What PostgreSQL holds: the stored state plus every update appended since. */
-  const inPostgres = async (id: string) => {
-    const { state, updates } = await storage.documents.load(id);
-    const doc = new Y.Doc();
-    if (state) Y.applyUpdate(doc, state);
-    for (const update of updates) Y.applyUpdate(doc, update.data);
-    return doc;
-  };
+  const inPostgres = (id: string) => storedDoc(storage, id);
 
   /** A writer's and an editor's desk on one article, each landing on a different instance. */
   async function twoDesksOnDifferentInstances(): Promise<{ mara: Desk; tomas: Desk; id: string }> {

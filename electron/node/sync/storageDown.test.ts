@@ -17,6 +17,7 @@ import {
   postgresAvailable,
   postgresBackend,
   startServerProcess,
+  storedDoc,
   tcpRelay,
   until,
   type Backend,
@@ -88,13 +89,7 @@ describe.skipIf(!enabled)('the server’s PostgreSQL stopped while desks edit', 
   const lead = (doc: Y.Doc) => bodyType(doc).toDelta()[0].insert as Y.XmlText;
   const whole = (doc: Y.Doc) => JSON.stringify(docToArticleFields(doc));
   const upToDate = (desk: { engine: SyncEngine }) => desk.engine.connectionState().kind === 'up-to-date';
-  const inPostgres = async (id: string) => {
-    const { state, updates } = await storage.documents.load(id);
-    const doc = new Y.Doc();
-    if (state) Y.applyUpdate(doc, state);
-    for (const update of updates) Y.applyUpdate(doc, update.data);
-    return doc;
-  };
+  const inPostgres = (id: string) => storedDoc(storage, id);
 
   it('keeps both desks working, acknowledges nothing it cannot store, says why, and stores everything once the database is back', async () => {
     const mara = await signedInDesk('mara');
