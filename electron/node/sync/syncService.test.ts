@@ -19,6 +19,7 @@ import type { ArticleFields } from '../../../shared/model/article';
 import { paragraph } from '../../../shared/model/document';
 import { bodyType, docToArticleFields, fieldsMap, setTextField } from '../../../shared/sync/articleDoc';
 import type { ArticleSyncState, SyncStatus } from '../../../shared/sync/syncState';
+import type { Peer } from '../../../shared/sync/presence';
 import { workflowNoticeSentence } from '../../../shared/sync/workflowNotices';
 import { APP_ENTRY_URL, isTrustedIpcSender } from '../security/appProtocol';
 import { createDispatcher, type Dispatch, type Sender } from '../ipc/dispatch';
@@ -89,13 +90,13 @@ afterEach(async () => {
 });
 
 /** A desk on a new database file, or (reopening) on an existing one with the token the host kept. */
-function openDesk(reopen?: { file: string; vault: TokenVault }): Desk {
+function openDesk(reopen?: { file: string; vault: TokenVault }, openLeaseMs?: number): Desk {
   const file = reopen?.file ?? path.join(tmp, `desk-${randomUUID()}.db`);
   const session = new DatabaseSession(file);
   const vault = reopen?.vault ?? memoryTokenVault();
   const internalErrors: unknown[] = [];
   // Quick reconnection attempts keep the restart test short.
-  const sync = new SyncService(session, vault, { reconnect: { minDelay: 100, maxDelay: 200 } });
+  const sync = new SyncService(session, vault, { reconnect: { minDelay: 100, maxDelay: 200 }, ...(openLeaseMs ? { openLeaseMs } : {}) });
   const dispatch: Dispatch = createDispatcher(createHandlers({ session, sync, info: { appVersion: '0.0.0', runtime: 'browser-host', platform: 'test' } }), {
     isTrustedSender: isTrustedIpcSender,
     onInternalError: (_channel, error) => internalErrors.push(error),
@@ -115,8 +116,8 @@ function openDesk(reopen?: { file: string; vault: TokenVault }): Desk {
   return desk;
 }
 
-async function signedInDesk(who: typeof MARA | typeof TOMAS): Promise<Desk> {
-  const desk = openDesk();
+async function signedInDesk(who: typeof MARA | typeof TOMAS, openLeaseMs?: number): Promise<Desk> {
+  const desk = openDesk(undefined, openLeaseMs);
   await desk.call('sync:configure', { server: server.http });
   await desk.call('sync:signIn', { name: who.name, password: who.password });
   return desk;
@@ -393,6 +394,57 @@ describe('the newsroom server over IPC, two desks and a real server', () => {
     await settled(tomas);
     expect(await serverStatus()).toBe('approved');
     expect((await tomas.call('articles:get', { id })).headline).toBe('Ferry timetable');
+  });
+
+  it('shows each renderer who else is on the article, and lets go of a window that stopped pulling', async () => {
+    const mara = await signedInDesk(MARA, 1_500);
+    const tomas = await signedInDesk(TOMAS);
+    const id = await newsroomArticle(mara, tomas, 'Ferry strike');
+    const writer = await RendererDoc.open(mara, id);
+    const editor = await RendererDoc.open(tomas, id);
+    // The editor's renderer hears of the writer through its held pull, with her cursor once she sends it.
+    const lead = bodyType(writer.doc).toDelta()[0].insert as Y.XmlText;
+    const at = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(lead, 3));
+    await mara.call('sync:presence', { articleId: id, cursor: { anchor: at, head: at } });
+    let peers: Peer[] = [];
+    const deadline = Date.now() + 10_000;
+    let presence = 0;
+    while (!peers.some((p) => p.name === MARA.name && p.cursor) && Date.now() < deadline) {
+      const result = await tomas.call('sync:pull', {
+        articleId: id,
+        stateVector: b64(Y.encodeStateVector(editor.doc)),
+        after: editor.seq,
+        revision: editor.revision,
+        presence,
+        waitMs: 2_000,
+      });
+      presence = result.presence.revision;
+      peers = result.presence.peers;
+    }
+    expect(peers).toEqual([
+      { clientId: expect.any(Number), name: MARA.name, color: expect.stringMatching(/^#[0-9a-f]{6}$/), cursor: { anchor: at, head: at } },
+    ]);
+    // The writer's window goes away without closing the article (a crash): once it has not pulled
+    // for the lease, her desk lets go of the article and the editor sees her leave.
+    await writer.pull(0);
+    const gone = Date.now();
+    while (peers.length > 0 && Date.now() - gone < 10_000) {
+      const result = await tomas.call('sync:pull', {
+        articleId: id,
+        stateVector: b64(Y.encodeStateVector(editor.doc)),
+        after: editor.seq,
+        revision: editor.revision,
+        presence,
+        waitMs: 2_000,
+      });
+      presence = result.presence.revision;
+      peers = result.presence.peers;
+    }
+    expect(peers).toEqual([]);
+    expect(Date.now() - gone).toBeGreaterThanOrEqual(1_400);
+    expect((await mara.refused('sync:pull', { articleId: id, stateVector: b64(Y.encodeStateVector(writer.doc)), after: 0, revision: 0, waitMs: 0 })).code).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('signs out and keeps the local copy', async () => {

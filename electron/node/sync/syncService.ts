@@ -56,7 +56,17 @@ type OpenDoc = {
   stateRevision: number;
   /** Grows when who is on the article, or where their cursors are, changes. */
   presenceRevision: number;
+  /** Held pulls under way, and when the last one ended: a window that stops pulling has gone. */
+  pulling: number;
+  lastPullAt: number;
 };
+
+/**
+ * An article a window opened is let go when no pull has been held for it this long: renderers pull
+ * again at once (each held up to 25 s), so a longer gap means the window crashed or was closed
+ * without saying so. Until then its desk would still count as having the article open (presence).
+ */
+const OPEN_LEASE_MS = 40_000;
 
 /**
  * A change of save state (on this computer → on the server) waits this long for the next ones before
@@ -85,8 +95,10 @@ export class SyncService {
   constructor(
     private readonly session: DatabaseSession,
     private readonly vault: TokenVault = memoryTokenVault(),
-    private readonly options: SyncEngineOptions = {},
+    private readonly options: SyncEngineOptions & { openLeaseMs?: number } = {},
   ) {
+    this.leaseTimer = setInterval(() => this.releaseAbandoned(), Math.min(5_000, this.leaseMs / 4));
+    this.leaseTimer.unref?.();
     session.onBeforeClose((db) => {
       if (db === this.engineDb) this.closeEngine();
     });
@@ -391,6 +403,8 @@ export class SyncService {
         stateJson: JSON.stringify(engine.articleState(articleId)),
         stateRevision: this.revision,
         presenceRevision: 1,
+        pulling: 0,
+        lastPullAt: Date.now(),
       };
       const onUpdate = (_update: Uint8Array, origin: unknown) => {
         if (origin === FROM_RENDERER) return;
@@ -406,6 +420,7 @@ export class SyncService {
       open = entry;
     }
     open.opens++;
+    open.lastPullAt = Date.now();
     return { synced: true, state: toBase64(Y.encodeStateAsUpdate(open.doc)), seq: open.seq, article: engine.articleState(articleId), status: this.status() };
   }
 
@@ -413,6 +428,21 @@ export class SyncService {
   setPresence(articleId: string, cursor: PresenceCursor | null): void {
     if (!this.docs.has(articleId)) throw new AppError('NOT_FOUND', 'This article is not open here any more; reopen it.');
     this.require().setPresence(articleId, cursor);
+  }
+
+  private readonly leaseTimer: ReturnType<typeof setInterval>;
+  private get leaseMs(): number {
+    return this.options.openLeaseMs ?? OPEN_LEASE_MS;
+  }
+
+  /** Lets go of articles whose windows stopped pulling (see OPEN_LEASE_MS). */
+  private releaseAbandoned(): void {
+    const now = Date.now();
+    for (const [id, open] of this.docs) {
+      if (open.pulling > 0 || now - open.lastPullAt < this.leaseMs) continue;
+      open.opens = 1;
+      this.close(id);
+    }
   }
 
   close(articleId: string): void {
@@ -445,6 +475,20 @@ export class SyncService {
     const engine = this.require();
     const open = this.docs.get(request.articleId);
     if (!open) throw new AppError('NOT_FOUND', 'This article is not open here any more; reopen it.');
+    open.pulling++;
+    try {
+      return await this.answerPull(engine, open, request);
+    } finally {
+      open.pulling--;
+      open.lastPullAt = Date.now();
+    }
+  }
+
+  private async answerPull(
+    engine: SyncEngine,
+    open: OpenDoc,
+    request: { articleId: string; stateVector: string; after: number; revision: number; presence?: number; waitMs: number },
+  ): Promise<PullResult> {
     // `revision` is the one of the renderer's last answer: a save state changed since then is news too.
     const presenceSeen = request.presence ?? open.presenceRevision;
     if (request.waitMs > 0 && open.seq <= request.after && open.stateRevision <= request.revision && open.presenceRevision <= presenceSeen) {
@@ -472,6 +516,7 @@ export class SyncService {
 
   /** Closes the engine (the host is stopping); pending edits stay in the database. */
   dispose(): void {
+    clearInterval(this.leaseTimer);
     this.closeEngine();
   }
 }
