@@ -50,7 +50,6 @@ export type { ServerStep };
 /** What became of a workflow step asked for on a newsroom article. */
 export type TransitionOutcome = { kind: 'decided'; article: ServerArticle } | { kind: 'waiting'; notice: WorkflowNotice };
 
-/** WebSocket close codes of the newsroom server (server/README.md). */
 /**
  * The provider takes its listeners off a socket before closing it; `ws` reports closing one that is
  * still connecting as an 'error' event, which with no listener left is an uncaught exception (seen
@@ -64,6 +63,7 @@ class QuietWebSocket extends WebSocket {
   }
 }
 
+/** WebSocket close codes of the newsroom server (server/README.md). */
 const CLOSE_SESSION_ENDED = 4401;
 const CLOSE_RESTART = 1012;
 /** The server could not do its part (its database unreachable): its sentence says so, and the desk comes back. */
@@ -167,7 +167,8 @@ export class SyncEngine {
     const now = Date.now();
     for (const entry of this.loaded.values()) {
       const provider = entry.provider;
-      if (!provider || entry.refused !== undefined) continue;
+      // A read-only article's changes stay unacknowledged on purpose (the server refuses them).
+      if (!provider || entry.refused !== undefined || entry.access === 'read') continue;
       if (provider.isSynced && provider.unsyncedChanges === 0) {
         entry.patience = undefined;
         continue;
