@@ -94,4 +94,15 @@ describe('pre-export checklist', () => {
     expect(ids(results)).toEqual(['error:ai-disclosure-missing', 'warning:length-under']);
     expect(checklistErrors(results)).toHaveLength(1);
   });
+
+  it('follows each changed block on a rerun (what a block says is kept per block object)', () => {
+    const body = [paragraph('The council voted.'), link('https://example.org/vote'), paragraph('Residents welcomed it.')];
+    expect(run({ body })).toEqual([]);
+    // A keystroke gives the changed block a new object; the others stay as they were.
+    const withMark = [body[0]!, body[1]!, paragraph('Residents welcomed it, said TK.')];
+    expect(ids(run({ body: withMark }))).toEqual(['warning:placeholder-text']);
+    const unsafe = [body[0]!, link('javascript:alert(1)'), withMark[2]!];
+    expect(ids(run({ body: unsafe }))).toEqual(['error:link-unsafe', 'warning:placeholder-text']);
+    expect(run({ body })).toEqual([]);
+  });
 });
