@@ -15,6 +15,7 @@ import pg from 'pg';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { Storage, StorageLocation } from '../src/storage/storage';
+import { fieldsMap } from '../../shared/sync/articleDoc';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -460,4 +461,11 @@ export async function storedDoc(storage: Storage, articleId: string): Promise<Y.
   if (state) Y.applyUpdate(doc, state);
   for (const update of updates) Y.applyUpdate(doc, update.data);
   return doc;
+}
+
+/** An article document's headline, and typing at its end (as a desk would). */
+export const headlineOf = (doc: Y.Doc): string => (fieldsMap(doc).get('headline') as Y.Text).toString();
+export function typeHeadline(client: Client, text: string): void {
+  const headline = fieldsMap(client.doc).get('headline') as Y.Text;
+  headline.insert(headline.length, text);
 }

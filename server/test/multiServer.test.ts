@@ -31,6 +31,8 @@ import {
   signInAs,
   startServerProcess,
   synced,
+  typeHeadline,
+  headlineOf,
   until,
   type Backend,
   type Client,
@@ -68,11 +70,7 @@ describe.skipIf(!enabled)('two server instances on one PostgreSQL, scaled out th
     const { status, body } = await api(server.http, `/api/articles/${id}/transition`, { token, body: { action, ...(note ? { note } : {}) } });
     expect(status, JSON.stringify(body)).toBe(200);
   };
-  const headline = (doc: Y.Doc) => (fieldsMap(doc).get('headline') as Y.Text).toString();
-  const typeHeadline = (client: Client, text: string) => {
-    const t = fieldsMap(client.doc).get('headline') as Y.Text;
-    t.insert(t.length, text);
-  };
+  const headline = headlineOf;
   /** What PostgreSQL holds for the article: the stored state plus every appended update. */
   const stored = async (id: string) => {
     const { state, updates } = await storage.documents.load(id);

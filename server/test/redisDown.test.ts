@@ -5,12 +5,10 @@
  * brings both instances' copies together again.
  */
 import { randomUUID } from 'node:crypto';
-import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../src/auth/password';
 import { openStorage, type Storage } from '../src/storage/storage';
 import { articleDocumentName } from '../../shared/sync/documentName';
-import { fieldsMap } from '../../shared/sync/articleDoc';
 import { emptyArticleFields } from '../../shared/model/article';
 import {
   api,
@@ -25,6 +23,8 @@ import {
   startServerProcess,
   storedDoc,
   synced,
+  typeHeadline,
+  headlineOf,
   tcpRelay,
   until,
   type Backend,
@@ -53,11 +53,7 @@ describe.skipIf(!enabled)('two instances when Redis stops', () => {
     clients.push(client);
     return client;
   };
-  const headline = (doc: Y.Doc) => (fieldsMap(doc).get('headline') as Y.Text).toString();
-  const typeHeadline = (client: Client, text: string) => {
-    const t = fieldsMap(client.doc).get('headline') as Y.Text;
-    t.insert(t.length, text);
-  };
+  const headline = headlineOf;
   const stored = (id: string) => storedDoc(storage, id);
   const createArticle = async (token: string, title: string) => {
     const id = randomUUID();

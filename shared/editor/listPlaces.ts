@@ -16,7 +16,7 @@ const recent: Entry[] = [];
 const RECENT = 4;
 
 /** How many items the run of each item has (the runs `listNumbers` counts in). */
-export function listSetSizes(siblings: readonly Descendant[]): Map<Element, number> {
+function listSetSizes(siblings: readonly Descendant[]): Map<Element, number> {
   const numbers = listNumbers(siblings);
   const runs: Element[][] = [];
   const open: Element[][] = [];

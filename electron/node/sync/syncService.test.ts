@@ -161,6 +161,9 @@ class RendererDoc {
   seq = 0;
   revision = 0;
   article: ArticleSyncState | undefined;
+  /** The presence revision passed back on each pull once `watchPresence` is on (the renderer's own). */
+  presence: number | undefined;
+  peers: Peer[] = [];
 
   private constructor(
     private readonly desk: Desk,
@@ -200,9 +203,12 @@ class RendererDoc {
       stateVector: b64(Y.encodeStateVector(this.doc)),
       after: this.seq,
       revision: this.revision,
+      ...(this.presence !== undefined ? { presence: this.presence } : {}),
       waitMs,
     });
     if (result.update) Y.applyUpdate(this.doc, bytes(result.update), FROM_MAIN);
+    if (this.presence !== undefined) this.presence = result.presence.revision;
+    this.peers = result.presence.peers;
     this.seq = result.seq;
     this.revision = result.status.revision;
     this.article = result.article;
@@ -406,41 +412,18 @@ describe('the newsroom server over IPC, two desks and a real server', () => {
     const lead = bodyType(writer.doc).toDelta()[0].insert as Y.XmlText;
     const at = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(lead, 3));
     await mara.call('sync:presence', { articleId: id, cursor: { anchor: at, head: at } });
-    let peers: Peer[] = [];
-    const deadline = Date.now() + 10_000;
-    let presence = 0;
-    while (!peers.some((p) => p.name === MARA.name && p.cursor) && Date.now() < deadline) {
-      const result = await tomas.call('sync:pull', {
-        articleId: id,
-        stateVector: b64(Y.encodeStateVector(editor.doc)),
-        after: editor.seq,
-        revision: editor.revision,
-        presence,
-        waitMs: 2_000,
-      });
-      presence = result.presence.revision;
-      peers = result.presence.peers;
-    }
-    expect(peers).toEqual([
+    // As the renderer does: its pulls also answer when who is here changes.
+    editor.presence = 0;
+    await editor.pullUntil('the writer with her cursor', () => editor.peers.some((p) => p.name === MARA.name && p.cursor !== undefined));
+    expect(editor.peers).toEqual([
       { clientId: expect.any(Number), name: MARA.name, color: expect.stringMatching(/^#[0-9a-f]{6}$/), cursor: { anchor: at, head: at } },
     ]);
     // The writer's window goes away without closing the article (a crash): once it has not pulled
     // for the lease, her desk lets go of the article and the editor sees her leave.
     await writer.pull(0);
     const gone = Date.now();
-    while (peers.length > 0 && Date.now() - gone < 10_000) {
-      const result = await tomas.call('sync:pull', {
-        articleId: id,
-        stateVector: b64(Y.encodeStateVector(editor.doc)),
-        after: editor.seq,
-        revision: editor.revision,
-        presence,
-        waitMs: 2_000,
-      });
-      presence = result.presence.revision;
-      peers = result.presence.peers;
-    }
-    expect(peers).toEqual([]);
+    await editor.pullUntil('the writer gone', () => editor.peers.length === 0);
+    expect(editor.peers).toEqual([]);
     expect(Date.now() - gone).toBeGreaterThanOrEqual(1_400);
     expect((await mara.refused('sync:pull', { articleId: id, stateVector: b64(Y.encodeStateVector(writer.doc)), after: 0, revision: 0, waitMs: 0 })).code).toBe(
       'NOT_FOUND',

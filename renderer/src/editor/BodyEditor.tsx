@@ -7,11 +7,11 @@ import type { YjsEditor } from '@slate-yjs/core';
 import { applyRemoteUpdate } from '../../../shared/sync/slateBinding';
 import { PresenceCursors, type PresenceSource } from '../sync/Presence';
 
-/** A newsroom article's document, and how the editor takes over applying the updates that come for it. */
+/** A newsroom article's document, how the editor takes over applying the updates that come for it, and who else is on it. */
 export type SharedBody = {
   doc: Y.Doc;
   applyRemoteWith: (apply: (update: Uint8Array, origin: unknown) => void) => () => void;
-} & Partial<PresenceSource>;
+} & PresenceSource;
 import type { ArticleBody } from '../../../shared/model/document';
 import { BLOCK_CATALOG, filterCatalog, type CatalogEntry } from '../../../shared/editor/blockCatalog';
 import type { FindOptions } from '../../../shared/editor/find';
@@ -96,11 +96,10 @@ export function BodyEditor({ initialValue, onChange, plannedLength, readOnly = f
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
   const onValueChange = useCallback((next: Descendant[]) => onChangeRef.current(next as ArticleBody), []);
-  const presence = shared?.sendCursor && shared.peers && shared.onPeers ? (shared as PresenceSource) : undefined;
 
   return (
     <Slate editor={editor} initialValue={value} onValueChange={onValueChange}>
-      <EditorSurface plannedLength={plannedLength} readOnly={readOnly} onInsertLibraryBlock={onInsertLibraryBlock} extension={extension} presence={presence} />
+      <EditorSurface plannedLength={plannedLength} readOnly={readOnly} onInsertLibraryBlock={onInsertLibraryBlock} extension={extension} presence={shared} />
     </Slate>
   );
 }
