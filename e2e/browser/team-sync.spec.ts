@@ -405,3 +405,55 @@ test2('a workflow step taken while the server is down waits on the desk, and the
   await answer.getByRole('button', { name: 'Dismiss the server’s answer' }).click();
   await expect(answer).toHaveCount(0);
 });
+
+test2('two people comment on one article: the thread, its replies and its resolution reach both desks under their names', async ({ page, team }) => {
+  const { editor } = team;
+  const writer = page;
+  await signIn(writer, team.server, PEOPLE.writer);
+  await writer.getByRole('button', { name: 'New article' }).click();
+  await writer.getByLabel('Headline').fill('Ferry fares rise');
+  await body(writer).click();
+  await writer.keyboard.type('Single tickets will cost more from June.');
+  await expect(writer.getByTestId('save-state')).toHaveText('Saved to the newsroom server');
+
+  await signIn(editor, team.server, PEOPLE.editor);
+  await openFromLibrary(editor, 'Ferry fares rise');
+  await expect(paragraphs(editor)).resolves.toEqual(['Single tickets will cost more from June.']);
+  // The editor selects the sentence and comments (Ctrl+Alt+M), mentioning the writer.
+  await body(editor).click();
+  await editor.keyboard.press('End');
+  await editor.keyboard.press('Shift+Home');
+  await editor.waitForTimeout(150); // Slate reads the DOM selection on a throttle.
+  await editor.keyboard.press('Control+Alt+m');
+  const form = editor.getByRole('form', { name: 'New comment' });
+  await form.getByLabel('Comment').fill('Which routes? @Mara Lindqvist');
+  await form.getByRole('button', { name: 'Add comment' }).click();
+
+  // The writer's desk shows it at once, on the same words, under the editor's account name.
+  await writer.getByRole('tab', { name: /^Comments/ }).click();
+  const writerComments = writer.getByRole('region', { name: 'Comments' });
+  const thread = writerComments.getByRole('listitem', { name: /^Comment by Tomas Okafor/ });
+  await expect(thread).toContainText('Which routes? @Mara Lindqvist');
+  await expect(writer.locator('.comment-mark')).toHaveText('Single tickets will cost more from June.');
+  await expect(writer.getByRole('tab', { name: 'Comments (1)' })).toBeVisible();
+
+  // Text typed before the commented words by the writer does not move the comment off them.
+  await body(writer).locator('p').first().click();
+  await writer.keyboard.press('Home');
+  await writer.keyboard.type('Update: ');
+  await expect(editor.locator('.comment-mark')).toHaveText('Single tickets will cost more from June.');
+  await expect(paragraphs(editor)).resolves.toEqual(['Update: Single tickets will cost more from June.']);
+
+  await thread.getByLabel('Reply').fill('All three harbour routes.');
+  await thread.getByRole('button', { name: 'Reply' }).click();
+  await editor.getByRole('tab', { name: /^Comments/ }).click();
+  const editorThread = editor.getByRole('region', { name: 'Comments' }).getByRole('listitem', { name: /^Comment by Tomas Okafor/ });
+  await expect(editorThread).toContainText('Mara Lindqvist (writer');
+  await expect(editorThread).toContainText('All three harbour routes.');
+  await expectNoA11yViolations(writer, 'a newsroom article’s comments');
+
+  await editorThread.getByRole('button', { name: 'Resolve' }).click();
+  await expect(writer.getByRole('tab', { name: 'Comments', exact: true })).toBeVisible();
+  await expect(writerComments).toContainText('No open comments.');
+  await expect(writer.locator('.comment-mark')).toHaveCount(0);
+});

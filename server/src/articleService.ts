@@ -41,12 +41,12 @@ export type CreateResult = { ok: true; created: boolean; article: ArticleView } 
 export type NewArticleContent = { fields: ArticleFields } | { state: Uint8Array } | undefined;
 
 /** The initial document and its headline, or why the content is refused. */
-function initialDocument(content: NewArticleContent): { state: Uint8Array; headline: string } | { reason: string } {
+function initialDocument(content: NewArticleContent, account: Account): { state: Uint8Array; headline: string } | { reason: string } {
   if (content === undefined || 'fields' in content) {
     const fields = content?.fields ?? emptyArticleFields();
     return { state: Y.encodeStateAsUpdate(articleToDoc(fields)), headline: fields.headline };
   }
-  const problem = updateProblem(content.state);
+  const problem = updateProblem(content.state, account);
   if (problem) return { reason: problem };
   const doc = new Y.Doc();
   try {
@@ -67,7 +67,7 @@ function initialDocument(content: NewArticleContent): { state: Uint8Array; headl
  */
 export async function createArticle(storage: Storage, account: Account, input: { id: string; content: NewArticleContent }, now: Date): Promise<CreateResult> {
   const at = now.toISOString();
-  const initial = initialDocument(input.content);
+  const initial = initialDocument(input.content, account);
   if ('reason' in initial) return { ok: false, status: 400, reason: initial.reason };
   const { state } = initial;
   const article: ServerArticle = { id: input.id, ownerId: account.id, status: 'draft', headline: initial.headline, createdAt: at, updatedAt: at };

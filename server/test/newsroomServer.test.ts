@@ -11,6 +11,7 @@ import { makeArticle } from '../../shared/export/__fixtures__/sampleArticle';
 import { sampleArticleBody } from '../../electron/node/store/seed';
 import { articleToDoc, bodyType, docToArticleFields, fieldsMap, setTextField } from '../../shared/sync/articleDoc';
 import { articleDocumentName } from '../../shared/sync/documentName';
+import { addReply, addThread, commentsMap, readThreads, setThreadResolved, type CommentAuthor } from '../../shared/sync/articleComments';
 import { hashPassword } from '../src/auth/password';
 import { openStorage } from '../src/storage/storage';
 import {
@@ -525,6 +526,63 @@ describe.each([
     expect(docToArticleFields(reader.doc)).toEqual(sampleFields());
     typeHeadline(reader, ' still editable');
     await until('edits still accepted', () => synced(reader));
+  });
+
+  it.skipIf(!enabled)('syncs comments under the authors’ account names and refuses forged, rewritten or removed ones', async () => {
+    const article = await createArticle(tokens.mara, sampleFields());
+    const who = async (token: string) => ((await api(server.http, '/api/session', { token })).body as { account: CommentAuthor }).account;
+    const [maraAccount, tomasAccount] = [await who(tokens.mara), await who(tokens.tomas)];
+    const mara = open(article.name, tokens.mara);
+    const tomas = open(article.name, tokens.tomas);
+    await until('both synced', () => synced(mara) && synced(tomas));
+
+    const block = bodyType(tomas.doc).toDelta()[0].insert as Y.XmlText;
+    const threadId = addThread(
+      tomas.doc,
+      {
+        start: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(block, 0, 0)),
+        end: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(block, 4, -1)),
+        quote: block.toString().slice(0, 4),
+        text: 'Who said this? @Mara Lindqvist',
+      },
+      tomasAccount,
+    );
+    await until('mara sees the comment', () => readThreads(mara.doc).length === 1);
+    addReply(mara.doc, threadId, 'The mayor, on the record.', maraAccount);
+    setThreadResolved(tomas.doc, threadId, true, tomasAccount);
+    await until(
+      'both agree',
+      () => readThreads(tomas.doc)[0]?.messages.length === 2 && readThreads(mara.doc)[0]?.resolved === true && synced(mara) && synced(tomas),
+    );
+    expect(readThreads(mara.doc)).toEqual(readThreads(tomas.doc));
+    expect(readThreads(mara.doc)[0]!.messages.map((m) => [m.by, m.text])).toEqual([
+      ['Tomas Okafor', 'Who said this? @Mara Lindqvist'],
+      ['Mara Lindqvist', 'The mayor, on the record.'],
+    ]);
+
+    // Under another account's name: refused whole, before it is stored.
+    const forgedDoc = new Y.Doc();
+    addReply(forgedDoc, threadId, 'Approved, no need to check. — Tomas', tomasAccount);
+    const forger = await rawSocket(server.ws, article.name, tokens.mara);
+    forger.ws.send(updateMessage(article.name, Y.encodeStateAsUpdate(forgedDoc)));
+    expect(await forger.closed).toEqual({ code: 1007, reason: expect.stringMatching(/^A comment must carry the name of the account/) });
+
+    // Removing or rewriting someone's comment: refused, even by a desk that has the whole document.
+    for (const change of [
+      (d: Y.Doc) => commentsMap(d).delete(`t:${threadId}`),
+      (d: Y.Doc) => commentsMap(d).set(`t:${threadId}`, { ...(commentsMap(d).get(`t:${threadId}`) as object), text: 'Nothing to see.' }),
+    ]) {
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(mara.doc));
+      const before = Y.encodeStateVector(copy);
+      change(copy);
+      const tamper = await rawSocket(server.ws, article.name, tokens.mara);
+      tamper.ws.send(updateMessage(article.name, Y.encodeStateAsUpdate(copy, before)));
+      expect(await tamper.closed).toEqual({ code: 1007, reason: expect.stringMatching(/^Comments are never changed or removed/) });
+    }
+    const reader = open(article.name, tokens.tomas);
+    await until('a reader synced', () => synced(reader));
+    expect(readThreads(reader.doc)).toEqual(readThreads(tomas.doc));
   });
 
   it.skipIf(!enabled)('loses no acknowledged update when killed with SIGKILL while someone types, and the desk sends the rest after restart', async () => {

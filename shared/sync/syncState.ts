@@ -24,7 +24,7 @@ export type SyncStatus = {
   /** The configured server, when there is one. */
   server?: { url: string; allowInsecure: boolean };
   /** The account last signed in on that server (kept while offline). */
-  account?: { name: string; role: Role };
+  account?: { id: string; name: string; role: Role };
   signedIn: boolean;
   /** "Work offline" is on: nothing is sent until it is turned off. */
   paused: boolean;

@@ -19,6 +19,7 @@ import { articleToDoc, docToArticleFields, fieldsMap } from '../../../shared/syn
 import { articleDocumentName, isArticleId } from '../../../shared/sync/documentName';
 import { inspectMessage } from '../../../shared/sync/protocolMessages';
 import { updateProblem } from '../../../shared/sync/updatePolicy';
+import { commentChangeProblem } from '../../../shared/sync/articleComments';
 import { checkServerAddress, type ServerAddress } from '../../../shared/sync/serverAddress';
 import type { ArticleSyncState, ConnectionState } from '../../../shared/sync/syncState';
 import type { WorkflowNotice } from '../../../shared/sync/workflowNotices';
@@ -787,7 +788,12 @@ export class SyncEngine {
     } finally {
       probe.destroy();
     }
-    if (updateProblem(update)) return { ok: false, reason: 'The change does not fit an article and was not applied; the article is as it was.' };
+    const problem = updateProblem(update, this.account) ?? commentChangeProblem(entry.replica.doc, update);
+    if (problem) {
+      // Comments get the policy's own sentence (whose name, what may not change); the rest one plain line.
+      const said = /comment/i.test(problem) ? problem : 'The change does not fit an article and was not applied; the article is as it was.';
+      return { ok: false, reason: said };
+    }
     Y.applyUpdate(entry.replica.doc, update, origin);
     return { ok: true };
   }

@@ -197,7 +197,7 @@ export class SyncService {
       revision: this.revision,
       connection,
       ...(record ? { server: { url: record.url, allowInsecure: record.allowInsecure } } : {}),
-      ...(record?.account ? { account: { name: record.account.name, role: record.account.role } } : {}),
+      ...(record?.account ? { account: { id: record.account.id, name: record.account.name, role: record.account.role } } : {}),
       signedIn: connection.kind !== 'not-configured' && connection.kind !== 'signed-out',
       paused: this.paused,
       listRevision: this.listRevision,

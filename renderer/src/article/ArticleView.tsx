@@ -116,7 +116,7 @@ function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, re
     headlineFocusFor = undefined;
     document.getElementById('article-headline')?.focus();
   }, [article.id]);
-  const review = useArticleReview(article, fields);
+  const review = useArticleReview(article, fields, undefined, channel);
   const flushForReview = useCallback(async () => {
     if (!channel) return (await autosave.flush(), autosave.baseVersion);
     // The main process derives the stored copy from the document; review reads that copy.
@@ -253,6 +253,8 @@ function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, re
           current={() => ({ headline: fields.headline, dek: fields.dek, body: bodyRef.current })}
           flush={flushForReview}
           onArticleChanged={reviewed}
+          // The server takes no change to a read-only newsroom article, comments included.
+          commentsLocked={channel ? serverReadOnly : undefined}
           details={
             // A disabled fieldset disables every control inside it.
             <fieldset className="details-lock" disabled={locked}>

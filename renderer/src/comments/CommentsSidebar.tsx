@@ -5,14 +5,16 @@ import { ReactEditor } from 'slate-react';
 import { anchorFromRange, compareAnchors } from '../../../shared/comments/anchors';
 import type { ArticleBody } from '../../../shared/model/document';
 import type { CommentThread } from '../../../shared/model/review';
-import { call, errorMessage } from '../api/call';
+import { errorMessage } from '../api/call';
 import { syncSelectionFromDom } from '../editor/keyboardSelection';
+import type { CommentSource } from './commentSource';
 import type { CommentsState } from './useComments';
 
 type Props = {
-  articleId: string;
   comments: CommentsState;
   canComment: boolean;
+  /** Why comments cannot be added or answered now, said in place of the buttons. */
+  lockedReason?: string | undefined;
   /** Called when a new comment is started, so a hidden sidebar can show itself. */
   onCompose?: () => void;
 };
@@ -28,7 +30,7 @@ function when(iso: string) {
   return Number.isNaN(d.getTime()) ? '' : d.toLocaleString([], { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 }
 
-export function CommentsSidebar({ articleId, comments, canComment, onCompose }: Props) {
+export function CommentsSidebar({ comments, canComment, lockedReason, onCompose }: Props) {
   const { controller, threads, activeId, setActiveId } = comments;
   const [draft, setDraft] = useState('');
   const [composing, setComposing] = useState(false);
@@ -80,7 +82,7 @@ export function CommentsSidebar({ articleId, comments, canComment, onCompose }: 
       setError('The selected text was deleted; select the text again.');
       return;
     }
-    if (await run(() => call('createComment', { articleId, anchor, text: draft }))) {
+    if (await run(() => comments.source.create(anchor, draft))) {
       controller.pending = undefined;
       setDraft('');
       setComposing(false);
@@ -118,6 +120,7 @@ export function CommentsSidebar({ articleId, comments, canComment, onCompose }: 
           </label>
         </div>
       )}
+      {lockedReason && <p className="muted">{lockedReason} Comments can be read but not added or answered.</p>}
       {error && (
         <p className="error-text" role="alert">
           {error}
@@ -149,7 +152,15 @@ export function CommentsSidebar({ articleId, comments, canComment, onCompose }: 
       )}
       <ol className="comment-threads">
         {visible.map((t) => (
-          <ThreadItem key={t.id} thread={t} active={t.id === activeId} onSelect={() => select(t)} run={run} />
+          <ThreadItem
+            key={t.id}
+            thread={t}
+            active={t.id === activeId}
+            onSelect={() => select(t)}
+            run={run}
+            source={comments.source}
+            canAnswer={!lockedReason}
+          />
         ))}
       </ol>
     </section>
@@ -161,7 +172,11 @@ function ThreadItem({
   active,
   onSelect,
   run,
+  source,
+  canAnswer,
 }: {
+  source: CommentSource;
+  canAnswer: boolean;
   thread: CommentThread;
   active: boolean;
   onSelect: () => void;
@@ -190,12 +205,12 @@ function ThreadItem({
           </li>
         ))}
       </ul>
-      {!thread.resolved && (
+      {!thread.resolved && canAnswer && (
         <form
           className="comment-reply"
           onSubmit={(e) => {
             e.preventDefault();
-            void run(() => call('replyToComment', { threadId: thread.id, text: reply })).then((ok) => ok && setReply(''));
+            void run(() => source.reply(thread.id, reply)).then((ok) => ok && setReply(''));
           }}
         >
           <input aria-label="Reply" placeholder="Reply…" value={reply} onChange={(e) => setReply(e.target.value)} />
@@ -204,11 +219,13 @@ function ThreadItem({
           </button>
         </form>
       )}
-      <div className="button-row">
-        <button type="button" onClick={() => void run(() => call('resolveComment', { threadId: thread.id, resolved: !thread.resolved }))}>
-          {thread.resolved ? 'Reopen' : 'Resolve'}
-        </button>
-      </div>
+      {canAnswer && (
+        <div className="button-row">
+          <button type="button" onClick={() => void run(() => source.resolve(thread.id, !thread.resolved))}>
+            {thread.resolved ? 'Reopen' : 'Resolve'}
+          </button>
+        </div>
+      )}
     </li>
   );
 }

@@ -16,6 +16,8 @@ export class CommentController {
   /** The selection being commented on, moved by edits like the others until it is saved. */
   pending: CommentAnchor | undefined;
   editor: Editor | undefined;
+  /** Called once an editor is attached (a newsroom article places its anchors in it then). */
+  onAttach: (() => void) | undefined;
   private changed = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private listeners = new Set<() => void>();
@@ -56,6 +58,12 @@ export class CommentController {
     if (this.changed.size) this.schedule();
   }
 
+  /** Takes threads whose anchors are already live (a newsroom article's, placed from its document). */
+  replace(threads: CommentThread[]): void {
+    this.threads = threads;
+    this.emit();
+  }
+
   /** Adds or replaces one thread as the store returned it (its anchor is the live one we sent). */
   put(thread: CommentThread): void {
     const i = this.threads.findIndex((t) => t.id === thread.id);
@@ -66,6 +74,7 @@ export class CommentController {
 
   attach = (editor: Editor): (() => void) => {
     this.editor = editor;
+    this.onAttach?.();
     const apply = editor.apply;
     editor.apply = (op: Operation) => {
       apply(op);

@@ -4,16 +4,29 @@ import { Range, Text, type DecoratedRange, type NodeEntry } from 'slate';
 import type { RenderLeafProps } from 'slate-react';
 import { anchorRange } from '../../../shared/comments/anchors';
 import type { Article } from '../../../shared/model/article';
-import { call } from '../api/call';
+import type { ArticleChannel } from '../sync/articleChannel';
+import { currentSyncStatus } from '../sync/syncStatus';
 import { CommentController } from './commentController';
+import { deskCommentSource, syncedCommentSource, type CommentSource } from './commentSource';
 import type { EditorExtension } from './extension';
 
 type CommentLeaf = RenderLeafProps['leaf'] & { commentIds?: string[]; commentActive?: true };
 
-export function useComments(article: Article, onError: (message: string) => void) {
+/** The signed-in account, under whose name a newsroom article's comments are written. */
+function signedInAuthor() {
+  const status = currentSyncStatus();
+  return status?.signedIn && status.account ? status.account : undefined;
+}
+
+export function useComments(article: Article, onError: (message: string) => void, channel?: ArticleChannel) {
   const articleId = article.id;
   // One controller per loaded article version, like the editor: the article view is keyed by id and version.
-  const controller = useMemo(() => new CommentController((anchors) => call('updateCommentAnchors', { articleId, anchors })), [articleId]);
+  const { controller, source } = useMemo(() => {
+    let source: CommentSource | undefined;
+    const controller = new CommentController((anchors) => source!.saveAnchors(anchors));
+    source = channel ? syncedCommentSource(articleId, channel.doc, () => controller.editor, signedInAuthor) : deskCommentSource(articleId);
+    return { controller, source };
+  }, [articleId, channel]);
   const { threads } = useSyncExternalStore(
     (l) => controller.subscribe(l),
     () => controller.snapshot,
@@ -24,14 +37,28 @@ export function useComments(article: Article, onError: (message: string) => void
 
   useEffect(() => {
     let live = true;
-    call('listComments', { articleId })
+    if (source.subscribe) {
+      // A newsroom article: anchors are placed from the document once the editor is bound, and
+      // follow what anyone adds.
+      const place = (list: Parameters<CommentController['replace']>[0]) => live && controller.replace(list);
+      const unsubscribe = source.subscribe(place);
+      controller.onAttach = () => void source.list().then(place);
+      void source.list().then(place);
+      return () => {
+        live = false;
+        unsubscribe();
+        controller.onAttach = undefined;
+      };
+    }
+    source
+      .list()
       .then((list) => live && loaded(list))
       .catch(failed);
     return () => {
       live = false;
       void controller.flush();
     };
-  }, [controller, articleId]);
+  }, [controller, source]);
 
   const live = useMemo(() => threads.filter((t) => t.anchor && !t.resolved), [threads]);
   // Without open anchored comments the extension stays the same object, so loading an empty list
@@ -84,7 +111,7 @@ export function useComments(article: Article, onError: (message: string) => void
     };
   }, [controller, live, activeId, quiet]);
 
-  return { controller, extension, threads: controller.threads, activeId, setActiveId };
+  return { controller, source, extension, threads: controller.threads, activeId, setActiveId };
 }
 
 export type CommentsState = ReturnType<typeof useComments>;

@@ -34,9 +34,11 @@ type Props = {
   onArticleChanged: (article: Article) => void;
   /** The details form, shown under the Details tab. */
   details: ReactNode;
+  /** Why no comment can be added now (a newsroom article the server keeps read-only for this account). */
+  commentsLocked?: string | undefined;
 };
 
-export function ReviewPanel({ article, review, current, flush, onArticleChanged, details }: Props) {
+export function ReviewPanel({ article, review, current, flush, onArticleChanged, details, commentsLocked }: Props) {
   const { profile } = useReview();
   const [tab, setTabState] = useState<Tab>(() => remembered ?? (profile?.role === 'editor' ? 'checklist' : 'details'));
   const open = review.comments.threads.filter((t) => !t.resolved).length;
@@ -88,7 +90,12 @@ export function ReviewPanel({ article, review, current, flush, onArticleChanged,
       {/* Every panel stays mounted: Ctrl+Alt+M works from any tab, and nothing typed is lost. */}
       {panel(
         'comments',
-        <CommentsSidebar articleId={article.id} comments={review.comments} canComment={profile != null} onCompose={() => setTab('comments')} />,
+        <CommentsSidebar
+          comments={review.comments}
+          canComment={profile != null && !commentsLocked}
+          lockedReason={commentsLocked}
+          onCompose={() => setTab('comments')}
+        />,
       )}
       {panel(
         'history',

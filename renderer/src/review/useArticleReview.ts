@@ -7,13 +7,14 @@ import type { RuleFinding } from '../../../shared/rules/types';
 import { libraryRules, type LibraryContext } from '../../../shared/rules/libraryRules';
 import { call } from '../api/call';
 import { useComments } from '../comments/useComments';
+import type { ArticleChannel } from '../sync/articleChannel';
 import { useReview } from './ReviewContext';
 
 type LiveFields = Pick<ArticleFields, 'headline' | 'dek' | 'bylineAuthorIds' | 'plannedLength' | 'aiDeclaration'>;
 
-export function useArticleReview(article: Article, fields: LiveFields, onError: (message: string) => void = () => undefined) {
+export function useArticleReview(article: Article, fields: LiveFields, onError: (message: string) => void = () => undefined, channel?: ArticleChannel) {
   const { profile, settings } = useReview();
-  const comments = useComments(article, onError);
+  const comments = useComments(article, onError, channel);
   const [library, setLibrary] = useState<LibraryContext>({ templates: undefined, authorNames: new Map() });
 
   useEffect(() => {

@@ -48,6 +48,11 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** The state as last heard, outside React (e.g. who is signed in when a comment is written). */
+export function currentSyncStatus(): SyncStatus | undefined {
+  return current;
+}
+
 export function useSyncStatus(): SyncStatus | undefined {
   return useSyncExternalStore(subscribe, () => current);
 }

@@ -31,6 +31,7 @@ import { LIMITS } from '../limits';
 import type { Storage } from '../storage/storage';
 import { awarenessEntries, inspectMessage, MESSAGE, type AwarenessEntry, type InspectedMessage } from '../../../shared/sync/protocolMessages';
 import { updateProblem } from '../../../shared/sync/updatePolicy';
+import { commentChangeProblem } from '../../../shared/sync/articleComments';
 
 /** What a connection remembers about who opened it. */
 export type ConnectionContext = { accountId: string; accountName: string; tokenHash: string; articleId: string };
@@ -210,7 +211,7 @@ export class NewsroomExtension implements Extension {
     const auth = await authenticateTokenHash(this.storage, ctx.tokenHash);
     if (!auth.ok) refuse(connection, CLOSE.sessionEnded, auth.reason);
 
-    const problem = updateProblem(changes);
+    const problem = updateProblem(changes, auth.account) ?? commentChangeProblem(connection.document, changes);
     if (problem) refuse(connection, CLOSE.malformed, problem);
     const article = await this.storage.articles.byId(ctx.articleId);
     const access = article ? articleAccess(auth.account, article) : 'none';
