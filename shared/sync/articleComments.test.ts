@@ -9,6 +9,7 @@ import {
   commentChangeProblem,
   commentsMap,
   mentionedNames,
+  newCommentMessages,
   openThreadCount,
   readThreads,
   setThreadResolved,
@@ -184,5 +185,24 @@ describe('@mentions', () => {
   });
   it('ignores e-mail addresses, longer words and plain names', () => {
     expect(mentionedNames('mail ana@Ana.org or @Anabel; Mara Lindqvist wrote it', names)).toEqual([]);
+  });
+});
+
+describe('new comment messages in an update', () => {
+  it('lists what the receiver does not have yet, once', () => {
+    const server = article();
+    const desk = copyOf(server);
+    let id = '';
+    const update = change(desk, (d) => {
+      id = addThread(d, { ...span(d), text: 'Ask @Mara Lindqvist' }, tomas);
+      addReply(d, id, 'On it', mara);
+      setThreadResolved(d, id, true, tomas);
+    });
+    expect(newCommentMessages(server, update).map((m) => [m.threadId, m.authorId, m.text])).toEqual([
+      [id, 'acc-tomas', 'Ask @Mara Lindqvist'],
+      [id, 'acc-mara', 'On it'],
+    ]);
+    Y.applyUpdate(server, update);
+    expect(newCommentMessages(server, update)).toEqual([]);
   });
 });

@@ -251,3 +251,25 @@ export function mentionedNames(commentText: string, names: readonly string[]): s
   }
   return found;
 }
+
+export type NewCommentMessage = { threadId: string; messageId: string; authorId: string; text: string };
+
+/**
+ * The comment messages (threads' first messages and replies) an update adds that `doc` does not have
+ * yet: what the server notifies mentions for, once. An update sent again adds nothing new.
+ */
+export function newCommentMessages(doc: Y.Doc, update: Uint8Array): NewCommentMessage[] {
+  const out: NewCommentMessage[] = [];
+  for (const struct of Y.decodeUpdate(update).structs) {
+    if (!(struct instanceof Y.Item) || (struct.parent as unknown) !== COMMENTS_KEY || !(struct.content instanceof Y.ContentAny)) continue;
+    if (struct.id.clock < Y.getState(doc.store, struct.id.client)) continue;
+    const match = KEY.exec(struct.parentSub ?? '');
+    if (!match || match[1] === 's') continue;
+    const value = struct.content.arr[0];
+    const parsed = match[1] === 't' ? threadEntry.safeParse(value) : messageEntry.safeParse(value);
+    if (!parsed.success) continue;
+    const threadId = 'threadId' in parsed.data ? parsed.data.threadId : match[2]!;
+    out.push({ threadId, messageId: match[2]!, authorId: parsed.data.authorId, text: parsed.data.text });
+  }
+  return out;
+}
