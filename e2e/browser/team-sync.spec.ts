@@ -418,7 +418,7 @@ test2('two people comment on one article: the thread, its replies and its resolu
 
   await signIn(editor, team.server, PEOPLE.editor);
   await openFromLibrary(editor, 'Ferry fares rise');
-  await expect(paragraphs(editor)).resolves.toEqual(['Single tickets will cost more from June.']);
+  await expect.poll(() => paragraphs(editor)).toEqual(['Single tickets will cost more from June.']);
   // The editor selects the sentence and comments (Ctrl+Alt+M), mentioning the writer.
   await body(editor).click();
   await editor.keyboard.press('End');
@@ -442,7 +442,7 @@ test2('two people comment on one article: the thread, its replies and its resolu
   await writer.keyboard.press('Home');
   await writer.keyboard.type('Update: ');
   await expect(editor.locator('.comment-mark')).toHaveText('Single tickets will cost more from June.');
-  await expect(paragraphs(editor)).resolves.toEqual(['Update: Single tickets will cost more from June.']);
+  await expect.poll(() => paragraphs(editor)).toEqual(['Update: Single tickets will cost more from June.']);
 
   await thread.getByLabel('Reply').fill('All three harbour routes.');
   await thread.getByRole('button', { name: 'Reply' }).click();

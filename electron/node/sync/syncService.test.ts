@@ -13,7 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../../server/src/auth/password';
 import { openStorage } from '../../../server/src/storage/storage';
 import { api, buildServerForTests, sqliteBackend, startServerProcess, type Backend, type ServerProcess } from '../../../server/test/harness';
-import type { PullResult, SyncedArticle } from '../../../shared/ipc/channels/sync';
+import type { PullResult, PushResult, SyncedArticle } from '../../../shared/ipc/channels/sync';
 import type { Channel, IpcError, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import type { ArticleFields } from '../../../shared/model/article';
 import { paragraph } from '../../../shared/model/document';
@@ -192,8 +192,20 @@ class RendererDoc {
     return b64(Y.encodeStateAsUpdate(this.doc, before));
   }
 
-  push(update: string): Promise<ArticleSyncState> {
+  /** A push, its answer taken as the renderer takes it (`take`). */
+  async push(update: string): Promise<ArticleSyncState> {
+    const pushed = await this.pushOnly(update);
+    this.take(pushed);
+    return pushed.article;
+  }
+
+  pushOnly(update: string): Promise<PushResult> {
     return this.desk.call('sync:push', { articleId: this.articleId, update });
+  }
+
+  /** As ArticleChannel does: a push's answer older than the last pull's is not shown. */
+  take(pushed: PushResult): void {
+    if (pushed.revision >= this.revision) this.article = pushed.article;
   }
 
   /** One sync:pull, applying what it brings. */
@@ -347,6 +359,26 @@ describe('the newsroom server over IPC, two desks and a real server', () => {
     expect(woken.update).not.toBe('');
     expect(writer.fields()).toEqual(editor.fields());
     expect(writer.fields().body[1]).toEqual(paragraph('EDITED: Second paragraph.'));
+  });
+
+  it('does not let a push’s answer that arrives after a later pull’s put the save state back to “saved locally”', async () => {
+    const mara = await signedInDesk(MARA);
+    const tomas = await signedInDesk(TOMAS);
+    const id = await newsroomArticle(mara, tomas, 'Tram fares');
+    const writer = await RendererDoc.open(mara, id);
+    await settled(mara);
+    await writer.pull(0);
+    expect(writer.article?.saved).toBe('on-the-server');
+    // The renderer's pull is held when it pushes; the pull answers once the server has acknowledged.
+    const held = writer.pull(10_000);
+    const pushed = await writer.pushOnly(writer.edit((doc) => headlineText(doc).insert(0, 'Late: ')));
+    expect(pushed.article.saved).toBe('saved-locally');
+    await held;
+    await writer.pullUntil('the acknowledgement', () => writer.article?.saved === 'on-the-server');
+    // Over HTTP the two answers can arrive in either order: the push's, taken last, is older news.
+    expect(pushed.revision).toBeLessThan(writer.revision);
+    writer.take(pushed);
+    expect(writer.article?.saved).toBe('on-the-server');
   });
 
   it('moves a newsroom article through the server’s workflow; an approved one refuses pushes, saves and restores with a sentence', async () => {

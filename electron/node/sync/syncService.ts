@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs';
 import { AppError } from '../../../shared/ipc/contract';
-import type { PullResult, SyncedArticle } from '../../../shared/ipc/channels/sync';
+import type { PullResult, PushResult, SyncedArticle } from '../../../shared/ipc/channels/sync';
 import type { ArticleFields } from '../../../shared/model/article';
 import type { Profile, TransitionRecord } from '../../../shared/model/review';
 import type { ArticleSyncState, SyncStatus } from '../../../shared/sync/syncState';
@@ -455,14 +455,14 @@ export class SyncService {
     for (const wake of open.waiters) wake();
   }
 
-  push(articleId: string, update: string): ArticleSyncState {
+  push(articleId: string, update: string): PushResult {
     const engine = this.require();
     if (!this.docs.has(articleId)) throw new AppError('NOT_FOUND', 'This article is not open here any more; reopen it.');
     const before = engine.articleState(articleId);
     if (before.access === 'read') throw new AppError('NOT_ALLOWED', before.accessReason ?? 'This article is read-only for your account.');
     const result = engine.applyUpdate(articleId, fromBase64(update), FROM_RENDERER);
     if (!result.ok) throw new AppError('INVALID_PAYLOAD', result.reason);
-    return engine.articleState(articleId);
+    return { article: engine.articleState(articleId), revision: this.revision };
   }
 
   /**

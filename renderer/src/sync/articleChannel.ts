@@ -117,8 +117,11 @@ export class ArticleChannel {
       const batch = this.queued;
       this.queued = [];
       try {
-        const article = await call('pushArticleUpdate', { articleId: this.articleId, update: toBase64(Y.mergeUpdates(batch)) });
-        this.setState({ article, refused: undefined });
+        const pushed = await call('pushArticleUpdate', { articleId: this.articleId, update: toBase64(Y.mergeUpdates(batch)) });
+        // A pull answered meanwhile from a later state (the server acknowledged this push) wins: the
+        // held pull that follows would not answer again for a state the renderer already has.
+        if (pushed.revision >= this.revision) this.setState({ article: pushed.article, refused: undefined });
+        else this.setState({ refused: undefined });
         this.settleSaving();
       } catch (error) {
         // Kept for the next try: nothing typed is dropped because one push failed.

@@ -24,6 +24,11 @@ const waitMs = z.number().int().min(0).max(MAX_WAIT_MS);
 /** `seq` counts the changes the main process's document took from elsewhere: pass it back to `sync:pull` as `after`. */
 export type SyncedArticle = { synced: false } | { synced: true; state: string; seq: number; article: ArticleSyncState; status: SyncStatus };
 /** `presence.revision` is passed back as `presence` to hear of the next change of who is here. */
+/**
+ * The article's state once the push is kept on this desk, and the revision it is as of: an answer
+ * that arrives after a pull answered from a later revision is older news (the two requests race).
+ */
+export type PushResult = { article: ArticleSyncState; revision: number };
 export type PullResult = { update: string; seq: number; article: ArticleSyncState; status: SyncStatus; presence: { revision: number; peers: Peer[] } };
 
 export const syncChannels = {
@@ -42,7 +47,7 @@ export const syncChannels = {
   'sync:open': channel<SyncedArticle>()(z.object({ articleId: idSchema }).strict()),
   'sync:close': channel<null>()(z.object({ articleId: idSchema }).strict()),
   /** The renderer's own changes; refused with a sentence when the article may not take them. */
-  'sync:push': channel<ArticleSyncState>()(z.object({ articleId: idSchema, update: base64(MAX_UPDATE_BASE64).min(4) }).strict()),
+  'sync:push': channel<PushResult>()(z.object({ articleId: idSchema, update: base64(MAX_UPDATE_BASE64).min(4) }).strict()),
   /** What the renderer lacks (given its state vector): at once when there is some, else when it comes or `waitMs` passes. */
   'sync:pull': channel<PullResult>()(
     z
