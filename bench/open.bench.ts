@@ -7,7 +7,7 @@ import { median, report, startHost, tempDir } from './lib';
 import { hostCall, signInHost, startBenchServer, type BenchAccount, type BenchServer } from './newsroomServer';
 
 /** With `server`, both articles are newsroom articles: opening builds the editor from the Yjs document. */
-async function timeOpen(browser: Browser, body: ArticleBody, runs: number, server?: BenchServer): Promise<number[]> {
+export async function timeOpen(browser: Browser, body: ArticleBody, runs: number, server?: BenchServer): Promise<number[]> {
   const dir = tempDir('open');
   const host = await startHost(dir);
   try {

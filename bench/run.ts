@@ -15,6 +15,7 @@ import { scaleBench } from './scale.bench';
 import { syncBench } from './sync.bench';
 import { typingBench } from './typing.bench';
 import { loadBench } from './load.bench';
+import { referenceBench } from './reference.bench';
 
 const only = (() => {
   const i = process.argv.indexOf('--only');
@@ -29,11 +30,12 @@ if (want('export')) await exportBench();
 if (want('import')) await importBench();
 if (want('scale')) await scaleBench();
 if (want('sync')) await syncBench();
-if (want('open') || want('typing')) {
+if (want('open') || want('typing') || want('reference')) {
   const browser = await launchChromium();
   try {
     if (want('open')) await openBench(browser);
     if (want('typing')) await typingBench(browser);
+    if (want('reference')) await referenceBench(browser);
   } finally {
     await browser.close();
   }

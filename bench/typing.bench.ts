@@ -16,7 +16,7 @@ import { mixedBlocks } from './documents';
 import { percentile, report, startHost, tempDir } from './lib';
 import { hostCall, signInHost, startBenchServer, type BenchAccount, type BenchServer } from './newsroomServer';
 
-const INSTRUMENT = () => {
+export const INSTRUMENT = () => {
   const w = window as unknown as { __keys: number[]; __events: number[]; __observer?: PerformanceObserver };
   w.__keys = [];
   w.__events = [];
@@ -38,7 +38,7 @@ const INSTRUMENT = () => {
   );
 };
 
-async function typeAndMeasure(page: Page, text: string, burst: boolean): Promise<{ keys: number[]; events: number[] }> {
+export async function typeAndMeasure(page: Page, text: string, burst: boolean): Promise<{ keys: number[]; events: number[] }> {
   await page.evaluate(INSTRUMENT);
   const words = text.split(' ');
   for (let i = 0; i < words.length; i++) {
@@ -55,7 +55,7 @@ async function typeAndMeasure(page: Page, text: string, burst: boolean): Promise
 }
 
 /** With `server`, the desk is signed in and the article is a newsroom article: the body is bound to its Yjs document. */
-async function measure(browser: Browser, blocks: number, server?: BenchServer, where: 'top' | 'middle' = 'top') {
+export async function measure(browser: Browser, blocks: number, server?: BenchServer, where: 'top' | 'middle' = 'top') {
   const dir = tempDir('typing');
   const host = await startHost(dir);
   try {
@@ -117,6 +117,7 @@ export async function typingBench(browser: Browser): Promise<void> {
     });
   }
   // In the middle of the long article (about block 5,000 of 10,000: 7 in 10 blocks are paragraphs).
+  // (The reference bench, `--only reference`, types in the middle at every size, beside ProseMirror and Slate.)
   {
     const { steady } = await measure(browser, 10_000, undefined, 'middle');
     report({ name: 'typing: keydown to paint p95, 10,000 blocks, in the middle', value: percentile(steady.keys, 95), unit: 'ms' });
