@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/ipc/contract';
 import type { PullResult, PushResult, SyncedArticle } from '../../../shared/ipc/channels/sync';
 import type { ArticleFields } from '../../../shared/model/article';
 import type { Profile, TransitionRecord } from '../../../shared/model/review';
-import type { ArticleSyncState, SyncStatus } from '../../../shared/sync/syncState';
+import type { SyncStatus } from '../../../shared/sync/syncState';
 import type { WorkflowNotice } from '../../../shared/sync/workflowNotices';
 import type { PresenceCursor } from '../../../shared/sync/presence';
 import type { WorkflowAction } from '../../../shared/workflow/transitions';
