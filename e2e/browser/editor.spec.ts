@@ -385,17 +385,17 @@ test('the status bar counts words and compares them with the planned length', as
   await expect(page.getByRole('status', { name: 'Document statistics' })).toContainText('1 min read');
 });
 
-test('a 10,000-block article still types quickly', async ({ page }) => {
+// How fast is measured in `npm run bench` (typing at 10, 1,000 and 10,000 blocks, beside
+// ProseMirror and Slate), not asserted here: a timed assertion fails on a busy machine, not on
+// a slow editor. This checks the long article takes typing at its start and keeps counting.
+test('a 10,000-block article takes typing at its start', async ({ page }) => {
   const body = await startArticle(page, 'Long article');
   const lines = Array.from({ length: 10_000 }, (_, i) => `Paragraph ${i + 1} of a very long article about the harbour and the city council.`).join('\n');
   await paste(page, { 'text/plain': lines });
-  await expect(page.getByTestId('word-count')).toHaveText(/1\d\d,\d{3} words/, { timeout: 30_000 });
+  await expect(page.getByTestId('word-count')).toHaveText('140,000 words', { timeout: 30_000 });
   await body.locator('p').first().click();
   await page.keyboard.press('Home');
-  const start = Date.now();
   await page.keyboard.type('Fast typing ');
-  await expect(body.locator('p').first()).toHaveText(/^Fast typing Paragraph 1 /);
-  const perKey = (Date.now() - start) / 'Fast typing '.length;
-  console.log(`10,000 blocks: ${perKey.toFixed(0)} ms per key (including Playwright round trips)`);
-  expect(perKey).toBeLessThan(400);
+  await expect(body.locator('p').first()).toHaveText(/^Fast typing Paragraph 1 of a very long article/);
+  await expect(page.getByTestId('word-count')).toHaveText('140,002 words');
 });
