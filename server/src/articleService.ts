@@ -11,6 +11,7 @@ import type { ServerArticle } from './storage/articles';
 import { isUniqueViolation } from './storage/driver';
 import { storageOn, type Storage } from './storage/storage';
 import type { WorkflowLogEntry } from './storage/workflowLog';
+import { STEP_REVISION_REASON, storedContent } from './revisionService';
 
 export type ArticleView = ServerArticle & { documentName: string; ownerName: string; access: Exclude<Access, 'none'> };
 
@@ -125,11 +126,25 @@ export async function transitionArticle(storage: Storage, account: Account, inpu
   if (!plan.ok) return { ok: false, status: 403, reason: plan.reason };
   if (plan.needsNote && input.note.trim() === '') return { ok: false, status: 400, reason: 'Say why in a note: the writer needs to know what to change.' };
   const at = now.toISOString();
+  // The text the step is about (desks send their edits before the step), kept with the step.
+  const revisionReason = STEP_REVISION_REASON[input.action];
+  const content = revisionReason ? await storedContent(storage, article.id) : undefined;
   let step: WorkflowLogEntry | undefined;
   try {
     step = await storage.db.transaction(async (tx) => {
       const s = storageOn(tx);
       if (!(await s.articles.moveStatus({ id: article.id, from: plan.from, to: plan.to, now: at }))) return undefined;
+      if (revisionReason && content) {
+        await s.revisions.add({
+          articleId: article.id,
+          createdAt: at,
+          accountId: account.id,
+          accountName: account.name,
+          reason: revisionReason,
+          headline: content.headline,
+          content,
+        });
+      }
       return s.workflowLog.append({
         articleId: article.id,
         action: input.action,

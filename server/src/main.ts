@@ -169,8 +169,14 @@ async function main(): Promise<void> {
   if (sessionSweepMs !== undefined && !(Number.isInteger(sessionSweepMs) && sessionSweepMs >= 100))
     fail('NEWSROOM_SESSION_SWEEP_MS takes a number of milliseconds, 100 or more.');
 
+  // Another knob: how far apart periodic snapshots of an article being edited are (revisionService.ts).
+  const interval = process.env.NEWSROOM_REVISION_INTERVAL_MS;
+  const revisionIntervalMs = interval === undefined ? undefined : Number(interval);
+  if (revisionIntervalMs !== undefined && !(Number.isInteger(revisionIntervalMs) && revisionIntervalMs >= 0))
+    fail('NEWSROOM_REVISION_INTERVAL_MS takes a number of milliseconds, 0 or more.');
+
   const storage = await openStorage(where);
-  const server = await startServer({ storage, host, port, tls, trustProxy: values['trust-proxy'] ?? false, redis, sessionSweepMs }).catch(
+  const server = await startServer({ storage, host, port, tls, trustProxy: values['trust-proxy'] ?? false, redis, sessionSweepMs, revisionIntervalMs }).catch(
     async (error: unknown) => {
       await storage.close();
       throw error;

@@ -24,6 +24,8 @@ export type ServerOptions = {
   redis?: RedisOptions;
   /** How often open connections are checked for ended sessions (default SESSION_SWEEP_MS). */
   sessionSweepMs?: number;
+  /** Between periodic snapshots of an article being edited (default PERIODIC_REVISION_MS, revisionService.ts). */
+  revisionIntervalMs?: number;
   log?: (line: string) => void;
 };
 
@@ -63,7 +65,7 @@ function guardBeforeSignIn(ws: WebSocket, extension: NewsroomExtension): void {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.error(line));
-  const extension = new NewsroomExtension(options.storage, log);
+  const extension = new NewsroomExtension(options.storage, log, options.revisionIntervalMs);
   const scaleOut = options.redis ? await ScaleOut.connect(options.redis, log) : undefined;
   const instance = new Hocuspocus({
     quiet: true,

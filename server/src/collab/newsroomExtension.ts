@@ -32,6 +32,7 @@ import type { Storage } from '../storage/storage';
 import { awarenessEntries, inspectMessage, MESSAGE, type AwarenessEntry, type InspectedMessage } from '../../../shared/sync/protocolMessages';
 import { updateProblem } from '../../../shared/sync/updatePolicy';
 import { commentChangeProblem } from '../../../shared/sync/articleComments';
+import { PERIODIC_REVISION_MS, periodicRevision } from '../revisionService';
 
 /** What a connection remembers about who opened it. */
 export type ConnectionContext = { accountId: string; accountName: string; tokenHash: string; articleId: string };
@@ -132,9 +133,14 @@ export class NewsroomExtension implements Extension {
   /** Sockets with at least one document open (see the pre-sign-in guard in server.ts). */
   readonly signedInSockets = new WeakSet<object>();
 
+  /** Per loaded document: the account whose change was accepted last (named in a periodic snapshot). */
+  private readonly lastEditor = new Map<string, { id: string; name: string }>();
+
   constructor(
     private readonly storage: Storage,
     private readonly log: (line: string) => void,
+    /** Between periodic snapshots of an article being edited. */
+    private readonly revisionIntervalMs: number = PERIODIC_REVISION_MS,
   ) {}
 
   async onAuthenticate(payload: onAuthenticatePayload): Promise<ConnectionContext> {
@@ -221,6 +227,7 @@ export class NewsroomExtension implements Extension {
     if (connection.readOnly) return;
     const seq = await this.storage.documents.append(ctx.articleId, changes, new Date().toISOString());
     this.loggedFor(documentName).push({ seq, data: changes.slice() });
+    this.lastEditor.set(documentName, { id: auth.account.id, name: auth.account.name });
   }
 
   async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {
@@ -229,6 +236,7 @@ export class NewsroomExtension implements Extension {
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
     this.logged.delete(documentName);
+    this.lastEditor.delete(documentName);
   }
 
   /** Stores every loaded document now (graceful shutdown). */
@@ -312,6 +320,12 @@ export class NewsroomExtension implements Extension {
     );
     const read = readArticleDoc(document);
     await this.storage.articles.touch(articleId, read.ok ? read.fields.headline : undefined, now);
-    if (!read.ok) this.log(`${documentName}: ${read.reason}`);
+    if (!read.ok) return this.log(`${documentName}: ${read.reason}`);
+    // Edited since it was loaded here: maybe a periodic snapshot. Its failure costs no stored change.
+    const editor = this.lastEditor.get(documentName);
+    if (editor)
+      await periodicRevision(this.storage, articleId, read.fields, editor, new Date(now), this.revisionIntervalMs).catch((error: Error) =>
+        this.log(`${documentName}: a periodic snapshot could not be kept (${error.message}).`),
+      );
   }
 }

@@ -10,6 +10,9 @@
  *   GET  /api/articles/:id                {article}
  *   POST /api/articles/:id/transition {action, note?, from?, requestId?}  {article, step, replayed}
  *   GET  /api/articles/:id/history        {history}: the article's workflow steps, oldest first
+ *   GET  /api/articles/:id/revisions      {revisions}: snapshots of its content (no content), newest first
+ *   GET  /api/articles/:id/revisions/:n   {revision}: one snapshot with its content
+ *   POST /api/articles/:id/revisions {reason?, restoredFrom?}  {revision, created}: a snapshot now (write access)
  *
  * Requests other than sign-in carry `Authorization: Bearer <token>`. Errors are `{error: sentence}`.
  */
@@ -20,6 +23,7 @@ import { isArticleId } from '../../../shared/sync/documentName';
 import { WORKFLOW_ACTIONS } from '../../../shared/workflow/transitions';
 import { articleHistory, createArticle, listVisibleArticles, transitionArticle, visibleArticle } from '../articleService';
 import { authenticateToken, signIn } from '../auth/signIn';
+import { getRevision, listRevisions, REQUESTABLE_REASONS, requestRevision } from '../revisionService';
 import { PASSWORD_MAX_LENGTH } from '../auth/password';
 import { LIMITS } from '../limits';
 import type { Account } from '../storage/accounts';
@@ -58,6 +62,14 @@ const transitionSchema = z
     from: z.enum(ARTICLE_STATUSES).optional(),
     /** The desk's id for the step (a lower-case uuid): sent again, it is answered, not applied twice. */
     requestId: z.string().refine(isArticleId, 'must be a lower-case uuid').optional(),
+  })
+  .strict();
+
+const revisionRequestSchema = z
+  .object({
+    /** requested ("Save a version"), before-restore (the text a restore replaces), restored (after it, naming what it brought back). */
+    reason: z.enum(REQUESTABLE_REASONS).default('requested'),
+    restoredFrom: z.number().int().min(1).max(2_000_000_000).optional(),
   })
   .strict();
 
@@ -126,7 +138,7 @@ export function createApiHandler(deps: ApiDeps) {
       return sendJson(response, result.created ? 201 : 200, { article: result.article, created: result.created });
     }
 
-    const one = /^\/api\/articles\/([^/]{1,64})(\/transition|\/history)?$/.exec(path);
+    const one = /^\/api\/articles\/([^/]{1,64})(\/transition|\/history|\/revisions(?:\/(\d{1,9}))?)?$/.exec(path);
     if (one) {
       const id = decodeURIComponent(one[1]!);
       if (!isArticleId(id)) throw new HttpError(404, 'There is no such article: the id is not valid.');
@@ -140,6 +152,22 @@ export function createApiHandler(deps: ApiDeps) {
         const history = await articleHistory(storage, account, id);
         if (!history) throw new HttpError(404, 'There is no such article, or this account may not see it.');
         return sendJson(response, 200, { history });
+      }
+      if (one[2]?.startsWith('/revisions') && one[3] !== undefined && method === 'GET') {
+        const result = await getRevision(storage, account, id, Number(one[3]));
+        if (!result.ok) return sendError(response, result.status, result.reason);
+        return sendJson(response, 200, { revision: result.value });
+      }
+      if (one[2] === '/revisions' && method === 'GET') {
+        const result = await listRevisions(storage, account, id);
+        if (!result.ok) return sendError(response, result.status, result.reason);
+        return sendJson(response, 200, { revisions: result.value });
+      }
+      if (one[2] === '/revisions' && method === 'POST') {
+        const input = parseWith(revisionRequestSchema, await readJson(request, LIMITS.maxSmallRequestBytes));
+        const result = await requestRevision(storage, account, id, input, new Date());
+        if (!result.ok) return sendError(response, result.status, result.reason);
+        return sendJson(response, result.value.created ? 201 : 200, result.value);
       }
       if (one[2] === '/transition' && method === 'POST') {
         const input = parseWith(transitionSchema, await readJson(request, LIMITS.maxSmallRequestBytes));
