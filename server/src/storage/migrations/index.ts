@@ -25,8 +25,11 @@ export async function migrate(db: SqlDriver, now: () => string = () => new Date(
     if (current > latest) {
       throw new Error(`The database is at schema ${current}, newer than this server (${latest}). Run a newer newsroom-server.`);
     }
+    // By version applied, not by the highest: numbers are handed out to work that lands in any order,
+    // so a database that has 004 still takes a 003 merged after it.
+    const applied = new Set((await tx.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
     for (const step of steps) {
-      if (step.version <= current) continue;
+      if (applied.has(step.version)) continue;
       await tx.exec(dialectSql(step.sql, tx.dialect));
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [step.version, step.name, now()]);
     }
