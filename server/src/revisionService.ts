@@ -13,6 +13,7 @@
 import * as Y from 'yjs';
 import type { ArticleFields } from '../../shared/model/article';
 import { readArticleDoc } from '../../shared/sync/articleDoc';
+import type { RequestableReason } from '../../shared/sync/serverRevisions';
 import type { WorkflowAction } from '../../shared/workflow/transitions';
 import { articleAccess, readOnlyReason } from './access';
 import { visibleArticle } from './articleService';
@@ -30,10 +31,6 @@ export const STEP_REVISION_REASON: Partial<Record<WorkflowAction, RevisionReason
   return: 'returned',
   export: 'exported',
 };
-
-/** What a desk may ask for: a snapshot now, the text about to be replaced by a restore, or the restore done. */
-export const REQUESTABLE_REASONS = ['requested', 'before-restore', 'restored'] as const;
-export type RequestableReason = (typeof REQUESTABLE_REASONS)[number];
 
 /**
  * The article's content as stored: the state and every acknowledged update since (so on any instance

@@ -85,6 +85,9 @@ export const API_METHODS = {
   setPresence: 'sync:presence',
   listWorkflowNotices: 'sync:workflowNotices',
   dismissWorkflowNotice: 'sync:dismissWorkflowNotice',
+  listServerRevisions: 'sync:revisions',
+  getServerRevision: 'sync:revision',
+  requestServerRevision: 'sync:requestRevision',
 } as const satisfies Record<string, Channel>;
 
 export type ApiMethod = keyof typeof API_METHODS;

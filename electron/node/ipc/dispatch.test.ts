@@ -592,6 +592,32 @@ function syncCases() {
       error: 'NOT_FOUND',
       invalid: () => [{}, { id: 0 }, { id: 1.5 }, { id: '1' }, { id: 1, all: true }],
     },
+    // A solo desk's article is not the newsroom's: no server history to ask for.
+    'sync:revisions': {
+      valid: (c: Ctx) => ({ articleId: c.articleId }),
+      error: 'NOT_FOUND',
+      invalid: () => [{}, { articleId: '' }, { articleId: long(101) }, { articleId: 'a', number: 1 }],
+    },
+    'sync:revision': {
+      valid: (c: Ctx) => ({ articleId: c.articleId, number: 1 }),
+      error: 'NOT_FOUND',
+      invalid: (c: Ctx) => [
+        { articleId: c.articleId },
+        { articleId: c.articleId, number: 0 },
+        { articleId: c.articleId, number: 1.5 },
+        { articleId: c.articleId, number: '1' },
+      ],
+    },
+    'sync:requestRevision': {
+      valid: (c: Ctx) => ({ articleId: c.articleId, reason: 'requested' }),
+      error: 'NOT_FOUND',
+      invalid: (c: Ctx) => [
+        { articleId: c.articleId },
+        { articleId: c.articleId, reason: 'periodic' },
+        { articleId: c.articleId, reason: 'restored', restoredFrom: 0 },
+        { articleId: c.articleId, reason: 'requested', label: 'x' },
+      ],
+    },
   } satisfies CaseGroup;
 }
 

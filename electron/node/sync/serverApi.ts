@@ -7,6 +7,13 @@ import { z } from 'zod';
 import { ARTICLE_STATUSES, FIELD_LIMITS, type ArticleStatus } from '../../../shared/model/article';
 import { ROLES, WORKFLOW_ACTIONS } from '../../../shared/workflow/transitions';
 import type { ServerAccount } from '../store/syncStore';
+import {
+  serverRevisionContentSchema,
+  serverRevisionSchema,
+  type RequestableReason,
+  type ServerRevision,
+  type ServerRevisionWithContent,
+} from '../../../shared/sync/serverRevisions';
 
 export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -139,6 +146,26 @@ export function createServerApi(base: string, token: () => string | undefined) {
     async history(id: string): Promise<ServerStep[]> {
       const { json } = await request('GET', `/api/articles/${encodeURIComponent(id)}/history`);
       return parse(z.object({ history: z.array(serverStepSchema).max(100_000) }), json).history;
+    },
+
+    /** The snapshots the server keeps of the article, newest first, without their content. */
+    async revisions(id: string): Promise<ServerRevision[]> {
+      const { json } = await request('GET', `/api/articles/${encodeURIComponent(id)}/revisions`);
+      return parse(z.object({ revisions: z.array(serverRevisionSchema).max(100_000) }), json).revisions;
+    },
+
+    async revision(id: string, number: number): Promise<ServerRevisionWithContent> {
+      const { json } = await request('GET', `/api/articles/${encodeURIComponent(id)}/revisions/${number}`);
+      return parse(z.object({ revision: serverRevisionContentSchema }), json).revision as ServerRevisionWithContent;
+    },
+
+    /** A snapshot of the text as the server has it now (`created: false`: unchanged since the newest, which is the answer). */
+    async requestRevision(id: string, reason: RequestableReason, restoredFrom?: number): Promise<{ revision: ServerRevision; created: boolean }> {
+      const { json } = await request('POST', `/api/articles/${encodeURIComponent(id)}/revisions`, {
+        reason,
+        ...(restoredFrom !== undefined ? { restoredFrom } : {}),
+      });
+      return parse(z.object({ revision: serverRevisionSchema, created: z.boolean() }), json);
     },
 
     /** Creates an article made offline from the desk's own document (idempotent by id). */

@@ -23,6 +23,7 @@ import { commentChangeProblem } from '../../../shared/sync/articleComments';
 import { checkServerAddress, type ServerAddress } from '../../../shared/sync/serverAddress';
 import type { ArticleSyncState, ConnectionState } from '../../../shared/sync/syncState';
 import type { WorkflowNotice } from '../../../shared/sync/workflowNotices';
+import type { RequestableReason, ServerRevision, ServerRevisionWithContent } from '../../../shared/sync/serverRevisions';
 import { presenceColor, presenceStateSchema, type Peer, type PresenceCursor } from '../../../shared/sync/presence';
 import { planTransition, type WorkflowAction } from '../../../shared/workflow/transitions';
 import { createArticleStore, type ArticleStore } from '../store/articleStore';
@@ -74,6 +75,9 @@ const VISIT_CONCURRENCY = 4;
 const VISIT_TIMEOUT_MS = 20_000;
 /** How long a step asked for online waits for the article's last edits to reach the server before it is queued instead. */
 const STEP_WAITS_FOR_EDITS_MS = 3_000;
+/** How long a snapshot request waits for the article's edits to reach the server. */
+const REVISION_WAITS_FOR_EDITS_MS = 10_000;
+export const OFFLINE_REVISIONS = 'The versions kept on the newsroom server need a connection: the desk is offline.';
 /** The server refuses messages over 8 MB (server/README.md); it sends none larger either. */
 const MAX_SERVER_MESSAGE_BYTES = 64 * 1024 * 1024;
 
@@ -558,6 +562,40 @@ export class SyncEngine {
     if (!this.online) throw new ServerApiError('offline', 'The desk is offline.');
     try {
       return await this.requireApi().history(id);
+    } catch (error) {
+      this.handleApiError(error);
+      throw error;
+    }
+  }
+
+  // ---- Revisions the server keeps (server/README.md): read through the API, never stored here ----
+
+  /** The article's revisions on the server, newest first (throws ServerApiError when it cannot be asked). */
+  async serverRevisions(id: string): Promise<ServerRevision[]> {
+    return this.askServer((api) => api.revisions(id));
+  }
+
+  async serverRevision(id: string, number: number): Promise<ServerRevisionWithContent> {
+    return this.askServer((api) => api.revision(id, number));
+  }
+
+  /**
+   * Asks the server for a snapshot of the article's text, once this desk's edits are there: the
+   * snapshot is of what the server has, so "Save a version" and a restore's "restored" line must not
+   * go before the words they are about.
+   */
+  async requestServerRevision(id: string, reason: RequestableReason, restoredFrom?: number): Promise<ServerRevision> {
+    if (!this.online) throw new ServerApiError('offline', OFFLINE_REVISIONS);
+    await this.editsReachServer(id, REVISION_WAITS_FOR_EDITS_MS);
+    if (!this.readyForSteps(id))
+      throw new ServerApiError('offline', 'Your latest edits have not reached the newsroom server yet, so no version was saved. Try again in a moment.');
+    return (await this.askServer((api) => api.requestRevision(id, reason, restoredFrom))).revision;
+  }
+
+  private async askServer<T>(ask: (api: ServerApi) => Promise<T>): Promise<T> {
+    if (!this.online) throw new ServerApiError('offline', OFFLINE_REVISIONS);
+    try {
+      return await ask(this.requireApi());
     } catch (error) {
       this.handleApiError(error);
       throw error;

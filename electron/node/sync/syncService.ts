@@ -11,6 +11,7 @@ import type { ArticleFields } from '../../../shared/model/article';
 import type { Profile, TransitionRecord } from '../../../shared/model/review';
 import type { SyncStatus } from '../../../shared/sync/syncState';
 import type { WorkflowNotice } from '../../../shared/sync/workflowNotices';
+import type { RequestableReason, ServerRevision, ServerRevisionList, ServerRevisionWithContent } from '../../../shared/sync/serverRevisions';
 import type { PresenceCursor } from '../../../shared/sync/presence';
 import type { WorkflowAction } from '../../../shared/workflow/transitions';
 import type { DatabaseSession } from '../session';
@@ -383,6 +384,43 @@ export class SyncService {
       }));
     } catch {
       return undefined;
+    }
+  }
+
+  // ---- Revisions the server keeps ------------------------------------------------------
+
+  private newsroomEngine(articleId: string): SyncEngine {
+    const engine = this.require();
+    if (!engine.isNewsroomArticle(articleId))
+      throw new AppError('NOT_FOUND', 'This article is not one of the newsroom’s: its history is on this computer only.');
+    return engine;
+  }
+
+  /** The server's revisions of a newsroom article; offline (or the server not answering), why not, as a state. */
+  async serverRevisions(articleId: string): Promise<ServerRevisionList> {
+    const engine = this.newsroomEngine(articleId);
+    try {
+      return { available: true, revisions: await engine.serverRevisions(articleId) };
+    } catch (error) {
+      if (error instanceof ServerApiError && (error.problem === 'offline' || error.problem === 'session-ended'))
+        return { available: false, reason: error.message };
+      throw toAppError(error);
+    }
+  }
+
+  async serverRevision(articleId: string, number: number): Promise<ServerRevisionWithContent> {
+    try {
+      return await this.newsroomEngine(articleId).serverRevision(articleId, number);
+    } catch (error) {
+      throw toAppError(error);
+    }
+  }
+
+  async requestServerRevision(articleId: string, reason: RequestableReason, restoredFrom?: number): Promise<ServerRevision> {
+    try {
+      return await this.newsroomEngine(articleId).requestServerRevision(articleId, reason, restoredFrom);
+    } catch (error) {
+      throw toAppError(error);
     }
   }
 

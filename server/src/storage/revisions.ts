@@ -9,8 +9,9 @@
 import type { ArticleFields } from '../../../shared/model/article';
 import type { SqlDriver } from './driver';
 
-export const REVISION_REASONS = ['submitted', 'approved', 'returned', 'exported', 'requested', 'periodic', 'before-restore', 'restored'] as const;
-export type RevisionReason = (typeof REVISION_REASONS)[number];
+import type { RevisionReason } from '../../../shared/sync/serverRevisions';
+
+export type { RevisionReason };
 
 /** Snapshots that record an event of the article's life: never dropped. */
 export const PINNED_REASONS: readonly RevisionReason[] = ['submitted', 'approved', 'returned', 'exported', 'restored'];

@@ -43,7 +43,9 @@ describe.each([
     expect(await migrate(storage.db)).toBe(LATEST_SCHEMA_VERSION);
     expect(await storage.db.all('SELECT version FROM schema_migrations ORDER BY version')).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
     await storage.db.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [99, 'future', NOW]);
-    await expect(migrate(storage.db)).rejects.toThrow(`The database is at schema 99, newer than this server (${LATEST_SCHEMA_VERSION}). Run a newer newsroom-server.`);
+    await expect(migrate(storage.db)).rejects.toThrow(
+      `The database is at schema 99, newer than this server (${LATEST_SCHEMA_VERSION}). Run a newer newsroom-server.`,
+    );
     await storage.db.run('DELETE FROM schema_migrations WHERE version = ?', [99]);
   });
 

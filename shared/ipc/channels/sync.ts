@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { ArticleSyncState, SyncStatus } from '../../sync/syncState';
 import type { WorkflowNotice } from '../../sync/workflowNotices';
+import { REQUESTABLE_REASONS, type ServerRevision, type ServerRevisionList, type ServerRevisionWithContent } from '../../sync/serverRevisions';
 import { cursorSchema, type Peer } from '../../sync/presence';
 import { channel, emptyRequest, idSchema } from '../channel';
 
@@ -67,4 +68,15 @@ export const syncChannels = {
   'sync:workflowNotices': channel<WorkflowNotice[]>()(z.object({ articleId: idSchema.optional() }).strict()),
   /** The person has seen the server's answer to a step; returns what is left to show. */
   'sync:dismissWorkflowNotice': channel<WorkflowNotice[]>()(z.object({ id: z.number().int().min(1) }).strict()),
+  /** The revisions the newsroom server keeps of a newsroom article, newest first; offline, why not. */
+  'sync:revisions': channel<ServerRevisionList>()(z.object({ articleId: idSchema }).strict()),
+  /** One of them with its content (to compare or restore). */
+  'sync:revision': channel<ServerRevisionWithContent>()(z.object({ articleId: idSchema, number: z.number().int().min(1).max(2_000_000_000) }).strict()),
+  /**
+   * A snapshot of the article's text as the server has it, once this desk's edits are there: "Save a
+   * version" (requested), the text a restore replaces (before-restore), the restore done (restored, naming it).
+   */
+  'sync:requestRevision': channel<ServerRevision>()(
+    z.object({ articleId: idSchema, reason: z.enum(REQUESTABLE_REASONS), restoredFrom: z.number().int().min(1).max(2_000_000_000).optional() }).strict(),
+  ),
 } as const;

@@ -17,6 +17,9 @@ export function syncHandlers({ sync }: FullHandlerContext): HandlerGroup<keyof t
     'sync:presence': ({ articleId, cursor }) => (sync.setPresence(articleId, cursor), null),
     'sync:workflowNotices': ({ articleId }) => sync.workflowNotices(articleId),
     'sync:dismissWorkflowNotice': ({ id }) => sync.dismissWorkflowNotice(id),
+    'sync:revisions': ({ articleId }) => sync.serverRevisions(articleId),
+    'sync:revision': ({ articleId, number }) => sync.serverRevision(articleId, number),
+    'sync:requestRevision': ({ articleId, reason, restoredFrom }) => sync.requestServerRevision(articleId, reason, restoredFrom),
   };
 }
 
