@@ -20,6 +20,9 @@ const canonical = (value: unknown): string =>
   );
 const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
+/** The origin a desk restores under; its editor's undo manager tracks it, so Ctrl+Z takes the restore back. */
+export const RESTORE_ORIGIN = Symbol('restore');
+
 /** Replaces the document's content with `fields`, in one transaction under `origin`. */
 export function replaceArticleContent(doc: Y.Doc, fields: ArticleFields, origin: unknown = null): void {
   const { body, ...details } = fields;

@@ -25,7 +25,7 @@ import { registerLocalCopy, useArticleAutosave } from './useArticleAutosave';
 import type * as Y from 'yjs';
 import { docToArticleFields, docToDetails, fieldsMap, writeDetailsToDoc } from '../../../shared/sync/articleDoc';
 import { PresenceBar } from '../sync/Presence';
-import { FROM_DESK, type ArticleChannel } from '../sync/articleChannel';
+import type { ArticleChannel } from '../sync/articleChannel';
 import { SyncSaveIndicator } from '../sync/SyncSaveIndicator';
 import { useArticleChannel, useChannelSelector } from '../sync/useArticleChannel';
 
@@ -91,8 +91,9 @@ function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, re
   useEffect(() => {
     if (!channel) return;
     const details = fieldsMap(channel.doc);
+    // Not this view's own typing (origin null, already in its state): a colleague's, a restore, or its undo.
     const onRemote = (_events: unknown, transaction: Y.Transaction) => {
-      if (transaction.origin === FROM_DESK) setFields((f) => ({ ...f, ...docToDetails(channel.doc) }));
+      if (transaction.origin !== null) setFields((f) => ({ ...f, ...docToDetails(channel.doc) }));
     };
     details.observeDeep(onRemote);
     return () => details.unobserveDeep(onRemote);
@@ -250,6 +251,7 @@ function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, re
         <ReviewPanel
           article={article}
           review={review}
+          {...(channel ? { channel, serverReadOnly } : {})}
           current={() => ({ headline: fields.headline, dek: fields.dek, body: bodyRef.current })}
           flush={flushForReview}
           onArticleChanged={reviewed}

@@ -6,6 +6,8 @@ import { withHistory } from 'slate-history';
 import type * as Y from 'yjs';
 import { withArticleEditing } from '../../../shared/editor/withArticleEditing';
 import { withArticleBody } from '../../../shared/sync/slateBinding';
+import { fieldsMap } from '../../../shared/sync/articleDoc';
+import { RESTORE_ORIGIN } from '../../../shared/sync/articleRestore';
 import { withPaste } from './plugins/paste';
 
 /**
@@ -21,10 +23,21 @@ export const CHUNK_SIZE = 100;
  */
 export function createBodyEditor(shared?: Y.Doc): Editor {
   const base = withReact(createEditor());
-  const withUndo = shared ? (withArticleBody(base, shared) as unknown as Editor) : withHistory(base);
+  const withUndo = shared ? restorable(withArticleBody(base, shared), shared) : withHistory(base);
   const editor = withPaste(withArticleEditing(withUndo));
   editor.getChunkSize = (node) => (Editor.isEditor(node) ? CHUNK_SIZE : null);
   return editor;
+}
+
+/**
+ * Restoring an earlier version (History) writes body and details under RESTORE_ORIGIN: the undo
+ * manager tracks that origin over both, so the next Ctrl+Z in the body takes the whole restore back.
+ * Typing in the details is not tracked (its origin is not), so undo in the body stays the body's.
+ */
+function restorable(editor: ReturnType<typeof withArticleBody>, doc: Y.Doc): Editor {
+  editor.undoManager.addTrackedOrigin(RESTORE_ORIGIN);
+  editor.undoManager.addToScope(fieldsMap(doc));
+  return editor as unknown as Editor;
 }
 
 /** Binds a newsroom article's editor to its document (once) until the returned function is called. */

@@ -14,6 +14,8 @@ type Props = {
   flush: () => Promise<number>;
   onRestored: (article: Article) => void;
   canWrite: boolean;
+  /** The section's heading (a newsroom article shows this desk's own versions under the server's). */
+  title?: string;
 };
 
 const KIND_LABEL: Record<RevisionSummary['kind'], string> = { status: 'Status change', auto: 'Autosaved', manual: 'Saved version', restore: 'Restored' };
@@ -23,7 +25,7 @@ function revisionName(r: RevisionSummary) {
   return `${r.label || KIND_LABEL[r.kind]} · ${new Date(r.at).toLocaleString([], { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' })}`;
 }
 
-export function HistoryPanel({ article, current, flush, onRestored, canWrite }: Props) {
+export function HistoryPanel({ article, current, flush, onRestored, canWrite, title = 'History' }: Props) {
   const [revisions, setRevisions] = useState<RevisionSummary[]>([]);
   const [label, setLabel] = useState('');
   const [from, setFrom] = useState('');
@@ -55,9 +57,9 @@ export function HistoryPanel({ article, current, flush, onRestored, canWrite }: 
   const nameOf = (key: string) => (key === CURRENT ? 'Current text' : revisionName(revisions.find((r) => String(r.id) === key)!));
 
   return (
-    <section className="review-section history" aria-label="History">
+    <section className="review-section history" aria-label={title}>
       <header className="review-section-header">
-        <h2>History</h2>
+        <h2>{title}</h2>
       </header>
       {canWrite && (
         <form
@@ -89,7 +91,7 @@ export function HistoryPanel({ article, current, flush, onRestored, canWrite }: 
         </p>
       )}
       {revisions.length === 0 ? (
-        <p className="muted">No versions yet. One is kept at every status change and every ten minutes of editing.</p>
+        <p className="muted">{title === 'History' ? 'No versions yet. One is kept at every status change and every ten minutes of editing.' : 'None.'}</p>
       ) : (
         <>
           <form
@@ -176,7 +178,7 @@ export function HistoryPanel({ article, current, flush, onRestored, canWrite }: 
  * A version or a comparison, read over the article at the article's width (the review column is
  * too narrow to read a diff in). Modal: Escape or Close returns to where the reader was.
  */
-function WideView({ title, label, onClose, children }: { title: string; label: string; onClose: () => void; children: ReactNode }) {
+export function WideView({ title, label, onClose, children }: { title: string; label: string; onClose: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
   useLayoutEffect(() => {
     const dialog = ref.current;

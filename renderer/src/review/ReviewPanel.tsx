@@ -13,6 +13,8 @@ import { DESK_HOTKEYS } from '../editor/hotkeyTable';
 import { ChecklistPanel } from './ChecklistPanel';
 import { fixTarget, onShowSideTab, SIDE_TABS, type SideTab } from './findingFixes';
 import { HistoryPanel } from './HistoryPanel';
+import { ServerHistoryPanel } from './ServerHistoryPanel';
+import type { ArticleChannel } from '../sync/articleChannel';
 import { useReview } from './ReviewContext';
 import type { ArticleReviewState } from './useArticleReview';
 import { ActivityLog } from './WorkflowBar';
@@ -36,9 +38,13 @@ type Props = {
   details: ReactNode;
   /** Why no comment can be added now (a newsroom article the server keeps read-only for this account). */
   commentsLocked?: string | undefined;
+  /** A newsroom article's document: its history is the server's. */
+  channel?: ArticleChannel;
+  /** Why the server keeps a newsroom article read-only for this account. */
+  serverReadOnly?: string | undefined;
 };
 
-export function ReviewPanel({ article, review, current, flush, onArticleChanged, details, commentsLocked }: Props) {
+export function ReviewPanel({ article, review, current, flush, onArticleChanged, details, commentsLocked, channel, serverReadOnly }: Props) {
   const { profile } = useReview();
   const [tab, setTabState] = useState<Tab>(() => remembered ?? (profile?.role === 'editor' ? 'checklist' : 'details'));
   const open = review.comments.threads.filter((t) => !t.resolved).length;
@@ -101,7 +107,16 @@ export function ReviewPanel({ article, review, current, flush, onArticleChanged,
         'history',
         <>
           <ActivityLog article={article} />
-          <HistoryPanel article={article} current={current} flush={flush} onRestored={onArticleChanged} canWrite={profile != null} />
+          {channel && <ServerHistoryPanel article={article} channel={channel} current={current} serverReadOnly={serverReadOnly} />}
+          {/* A newsroom article's text lives in its document: this desk's own versions are read here, restored from the server's. */}
+          <HistoryPanel
+            article={article}
+            current={current}
+            flush={flush}
+            onRestored={onArticleChanged}
+            canWrite={profile != null && !channel}
+            {...(channel ? { title: 'On this computer' } : {})}
+          />
         </>,
       )}
     </div>
