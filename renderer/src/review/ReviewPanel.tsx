@@ -107,7 +107,7 @@ export function ReviewPanel({ article, review, current, flush, onArticleChanged,
         'history',
         <>
           <ActivityLog article={article} />
-          {channel && <ServerHistoryPanel article={article} channel={channel} current={current} serverReadOnly={serverReadOnly} />}
+          {channel && <ServerHistoryPanel article={article} channel={channel} current={current} serverReadOnly={serverReadOnly} active={tab === 'history'} />}
           {/* A newsroom article's text lives in its document: this desk's own versions are read here, restored from the server's. */}
           <HistoryPanel
             article={article}

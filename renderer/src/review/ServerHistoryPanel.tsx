@@ -23,12 +23,14 @@ type Props = {
   current: () => VersionText;
   /** Why the server keeps the article read-only for this account, when it does. */
   serverReadOnly?: string | undefined;
+  /** The History tab is shown: the list is asked for again (other desks add versions meanwhile). */
+  active: boolean;
 };
 
 const when = (at: string) => new Date(at).toLocaleString([], { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 const nameOf = (r: ServerRevision) => `Version ${r.number}: ${revisionReasonLabel(r)}`;
 
-export function ServerHistoryPanel({ article, channel, current, serverReadOnly }: Props) {
+export function ServerHistoryPanel({ article, channel, current, serverReadOnly, active }: Props) {
   const [list, setList] = useState<ServerRevisionList | undefined>();
   const [error, setError] = useState('');
   const [done, setDone] = useState('');
@@ -41,8 +43,8 @@ export function ServerHistoryPanel({ article, channel, current, serverReadOnly }
     setList(await call('listServerRevisions', { articleId: article.id }));
   }, [article.id]);
   useEffect(() => {
-    reload().catch((e) => setError(errorMessage(e)));
-  }, [reload, article.status, online]);
+    if (active) reload().catch((e) => setError(errorMessage(e)));
+  }, [reload, article.status, online, active]);
 
   const attempt = (fn: () => Promise<void>) => () => {
     if (busy) return;
