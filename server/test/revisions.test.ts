@@ -166,6 +166,8 @@ describe.each([
     // Nothing changed: the newest is the answer, nothing is added.
     const again = await request(tokens.mara, id, { reason: 'requested' });
     expect(again).toEqual({ status: 200, body: { created: false, revision: created.body.revision } });
+    // Nor is the text a restore is about to replace kept twice.
+    expect(await request(tokens.mara, id, { reason: 'before-restore' })).toEqual({ status: 200, body: { created: false, revision: created.body.revision } });
     expect((await revision(tokens.mara, id, 1)).body.revision.content).toEqual(sampleFields());
 
     // Another writer does not see the article: not its revisions either, and may not ask for one.

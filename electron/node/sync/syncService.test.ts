@@ -434,6 +434,27 @@ describe('the newsroom server over IPC, two desks and a real server', () => {
     expect((await tomas.call('articles:get', { id })).headline).toBe('Ferry timetable');
   });
 
+  it('keeps versions on the server over IPC: a snapshot is of the text just pushed, any desk reads it, and offline the list says why', async () => {
+    const mara = await signedInDesk(MARA);
+    const tomas = await signedInDesk(TOMAS);
+    const id = await newsroomArticle(mara, tomas, 'Tide tables');
+    const writer = await RendererDoc.open(mara, id);
+    // Pushed and asked for at once: the snapshot waits until the edit is on the server.
+    await writer.push(writer.edit((doc) => headlineText(doc).insert(0, 'New: ')));
+    const saved = await mara.call('sync:requestRevision', { articleId: id, reason: 'requested' });
+    expect(saved).toMatchObject({ number: 1, reason: 'requested', accountName: MARA.name, headline: 'New: Tide tables' });
+    expect(await tomas.call('sync:revisions', { articleId: id })).toEqual({ available: true, revisions: [saved] });
+    expect((await tomas.call('sync:revision', { articleId: id, number: 1 })).content).toEqual(writer.fields());
+    // Nothing changed since: the newest is the answer.
+    expect(await mara.call('sync:requestRevision', { articleId: id, reason: 'requested' })).toEqual(saved);
+
+    // Working offline, the list says why it is not there, and a snapshot is refused with the same sentence.
+    await mara.call('sync:setOffline', { offline: true });
+    const offline = 'The versions kept on the newsroom server need a connection: the desk is offline.';
+    expect(await mara.call('sync:revisions', { articleId: id })).toEqual({ available: false, reason: offline });
+    expect(await mara.refused('sync:requestRevision', { articleId: id, reason: 'requested' })).toEqual({ code: 'NOT_ALLOWED', message: offline });
+  });
+
   it('shows each renderer who else is on the article, and lets go of a window that stopped pulling', async () => {
     const mara = await signedInDesk(MARA, 1_500);
     const tomas = await signedInDesk(TOMAS);
