@@ -298,9 +298,10 @@ export function createLibraryStore(db: Db, clock: () => Date = () => new Date())
       current !== undefined && current.title === d.title.trim() && current.policy_url === d.policyUrl.trim() && sameJson(JSON.parse(current.text_json), d.text);
     const same = words && current.version === e.version;
     if (same && current.archived === (e.archived ? 1 : 0) && current.covers_json === covers && current.newsroom_url === serverUrl) return undefined;
+    // The head before its first version (versions refer to it), a new version before the head names it.
+    if (!current) stmt.newsroomTemplateInsert.run(e.id, e.version, e.archived ? 1 : 0, covers, e.updatedAt, e.updatedAt, serverUrl);
     if (!same) stmt.newsroomTemplateVersion.run(e.id, e.version, d.title.trim(), JSON.stringify(d.text), d.policyUrl.trim(), e.updatedAt);
     if (current) stmt.newsroomTemplateUpdate.run(e.version, e.archived ? 1 : 0, covers, e.updatedAt, serverUrl, e.id);
-    else stmt.newsroomTemplateInsert.run(e.id, e.version, e.archived ? 1 : 0, covers, e.updatedAt, e.updatedAt, serverUrl);
     return same ? undefined : { kind: 'ai-disclosure', entry: rowToTemplate(requireTemplate(e.id)) };
   }
 
