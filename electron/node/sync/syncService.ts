@@ -334,9 +334,15 @@ export class SyncService {
     const announce =
       <A extends unknown[], R>(call: (...args: A) => Promise<R | undefined>) =>
       async (...args: A): Promise<R | undefined> => {
-        const result = await call(...args);
-        if (result !== undefined) this.libraryChanged();
-        return result;
+        try {
+          const result = await call(...args);
+          if (result !== undefined) this.libraryChanged();
+          return result;
+        } catch (error) {
+          // Refused as stale: the desk took the server's current entry, which the views now show.
+          if (error instanceof AppError && error.code === 'CONFLICT') this.libraryChanged();
+          throw error;
+        }
       };
     return {
       updateAuthor: announce(routed.updateAuthor),
