@@ -12,9 +12,24 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { hashPassword } from '../../../server/src/auth/password';
 import { openStorage } from '../../../server/src/storage/storage';
-import { api, buildServerForTests, signInAs, sqliteBackend, startServerProcess, type Backend, type ServerProcess } from '../../../server/test/harness';
+import {
+  api,
+  buildServerForTests,
+  connect,
+  signInAs,
+  synced,
+  until,
+  sqliteBackend,
+  startServerProcess,
+  type Backend,
+  type ServerProcess,
+} from '../../../server/test/harness';
 import type { Channel, IpcError, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
+import { authorBioBlock } from '../../../shared/library/blocks';
 import type { AuthorInput } from '../../../shared/library/entries';
+import { paragraph } from '../../../shared/model/document';
+import { docToArticleFields } from '../../../shared/sync/articleDoc';
+import { articleDocumentName } from '../../../shared/sync/documentName';
 import { LIBRARY_EDITORS_SENTENCE } from '../../../shared/library/newsroomLibrary';
 import { APP_ENTRY_URL, isTrustedIpcSender } from '../security/appProtocol';
 import { createDispatcher, type Sender } from '../ipc/dispatch';
@@ -46,6 +61,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterEach(() => {
+  // A session closed by its test is closed again harmlessly.
   for (const session of sessions.splice(0)) session.close();
 });
 
@@ -159,4 +175,50 @@ it('an editor’s entry reaches the writer’s library whole; writers are refuse
   });
   expect(await editor.call('authors:get', { id: created.id })).toMatchObject({ version: 3, bio: [{ text: 'Covers the harbour.' }] });
   expect((await api(server.http, '/api/library?after=0', { token })).body.entries[0].version).toBe(3);
+}, 60_000);
+
+it('a writer’s newsroom article follows a changed entry on the writer’s own desk: synced blocks move, frozen ones stay, and the server has it', async () => {
+  const writer = await signedInDesk(MARA);
+  const editor = await signedInDesk(TOMAS);
+  const created = await editor.call('authors:create', { author: author('Covers the port.') });
+  const template = await editor.call('disclosures:create', {
+    disclosure: { title: 'AI-assisted translation', text: [{ text: 'Translated with AI.' }], policyUrl: '', covers: ['translation'] },
+  });
+  expect(template).toMatchObject({ version: 1, newsroom: true });
+  editor.session.close();
+
+  await writer.call('sync:refresh', {});
+  const v1 = await writer.call('authors:get', { id: created.id });
+  const disclosures = await writer.call('disclosures:list', { includeArchived: true });
+  expect(disclosures.find((d) => d.id === template.id)).toEqual(template);
+  const article = await writer.call('articles:create', {
+    fields: { headline: 'Harbour wall gives way', body: [paragraph('Lead.'), authorBioBlock(v1), { ...authorBioBlock(v1), mode: 'frozen' }] },
+  });
+  const token = await signInAs(server.http, TOMAS.name, TOMAS.password);
+  const onServer = connect(server.ws, articleDocumentName(article.id), token);
+  try {
+    await until('the article on the server', () => synced(onServer) && docToArticleFields(onServer.doc).body.length === 3);
+
+    // The bio changes on the server (no editor's desk has the article): the writer's desk fetches it.
+    const changed = await api(server.http, `/api/library/author/${created.id}`, {
+      method: 'PUT',
+      token,
+      body: { baseVersion: 1, data: author('Covers the harbour.') },
+    });
+    expect(changed.status).toBe(200);
+    await writer.call('sync:refresh', {});
+    const v2 = await writer.call('authors:get', { id: created.id });
+    const expected = [
+      paragraph('Lead.'),
+      { ...authorBioBlock(v1), version: 2, snapshot: authorBioBlock(v2).snapshot },
+      { ...authorBioBlock(v1), mode: 'frozen' },
+    ];
+    await until('the server’s document follows', () => JSON.stringify(docToArticleFields(onServer.doc).body) === JSON.stringify(expected));
+    await until(
+      'the writer’s stored article follows',
+      async () => JSON.stringify((await writer.call('articles:get', { id: article.id })).body) === JSON.stringify(expected),
+    );
+  } finally {
+    onServer.destroy();
+  }
 }, 60_000);

@@ -33,7 +33,7 @@ type Stores = { engine: SyncEngine; library: LibraryStore; articles: ArticleStor
 /** Fetches what changed since the last fetch, stores it, and lets newsroom articles follow. Returns how many entries changed. */
 export async function fetchNewsroomLibrary({ engine, library, articles }: Stores): Promise<number> {
   const link = engine.libraryApi();
-  if (!link) return 0;
+  if (!link || link.paused) return 0;
   let answer;
   try {
     answer = await link.api.library(library.newsroomSequence(link.serverUrl));
@@ -71,7 +71,7 @@ async function changeNewsroomEntry<I>(stores: Stores, kind: LibraryKind, id: str
   const link = engine.libraryApi();
   if (!link) throw new AppError('NOT_ALLOWED', 'Sign in to the newsroom server to change the newsroom’s library.');
   if (engine.currentAccount()?.role !== 'editor') throw new AppError('NOT_ALLOWED', LIBRARY_EDITORS_SENTENCE);
-  if (!link.online) throw new AppError('NOT_ALLOWED', LIBRARY_NEEDS_CONNECTION);
+  if (link.paused) throw new AppError('NOT_ALLOWED', LIBRARY_NEEDS_CONNECTION);
   let entry;
   try {
     entry = await link.api.changeLibrary(kind, id, change);

@@ -832,9 +832,10 @@ export class SyncEngine {
   }
 
   /** The newsroom's library through the server's API, for `librarySync.ts`. */
-  libraryApi(): { serverUrl: string; online: boolean; api: ServerApi; failed: (error: unknown) => void } | undefined {
+  libraryApi(): { serverUrl: string; paused: boolean; api: ServerApi; failed: (error: unknown) => void } | undefined {
     if (!this.address || !this.api || !this.token || !this.account) return undefined;
-    return { serverUrl: this.address.url, online: this.online && !this.paused, api: this.api, failed: (error) => this.handleApiError(error) };
+    // Requests go over HTTP whatever the socket's state (it may still be connecting); "work offline" sends nothing.
+    return { serverUrl: this.address.url, paused: this.paused, api: this.api, failed: (error) => this.handleApiError(error) };
   }
 
   private requireLoaded(id: string): Loaded {
