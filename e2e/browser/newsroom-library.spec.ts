@@ -144,6 +144,9 @@ test('an editor’s change to an author reaches the writer’s desk, its article
     await openAuthors(editor, 'Ines Halvorsen');
     const form = editor.getByRole('form', { name: 'Edit Ines Halvorsen' });
     await expect(form.getByRole('note')).toContainText('This author is the newsroom’s: saving sends your change to the newsroom server');
+    // The newsroom's entries are archived, never deleted.
+    await expect(form.getByRole('button', { name: 'Archive' })).toBeVisible();
+    await expect(form.getByRole('button', { name: 'Delete…' })).toHaveCount(0);
     await form.getByRole('textbox', { name: 'Short bio' }).click();
     await editor.keyboard.press('End');
     await editor.keyboard.press('Backspace');
