@@ -10,9 +10,10 @@ import { BODY_LIMITS, inlineSchema, isLink, type InlineNode } from '../model/doc
 
 export type ProfileLink = { label: string; url: string };
 
-export type AuthorEntry = Author & { profileLinks: ProfileLink[] };
+/** `newsroom`: the entry is the newsroom server's (editors change it there; writers insert it). */
+export type AuthorEntry = Author & { profileLinks: ProfileLink[]; newsroom?: true };
 /** A template that covers no uses is a "no generative AI used" statement: it fits only an empty declaration. */
-export type DisclosureEntry = DisclosureTemplate & { covers: AiUse[] };
+export type DisclosureEntry = DisclosureTemplate & { covers: AiUse[]; newsroom?: true };
 
 export type AuthorVersion = {
   authorId: string;

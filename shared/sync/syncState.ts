@@ -30,6 +30,8 @@ export type SyncStatus = {
   paused: boolean;
   /** Grows when the newsroom's article list brought new articles or changes: the library lists again. */
   listRevision: number;
+  /** Grows when the newsroom's shared libraries (authors, AI-use disclosures) brought changes: library views list again. */
+  libraryRevision: number;
   /**
    * Workflow steps waiting for the server, and answers the person has not dismissed yet
    * (`sync:workflowNotices` lists them): a change means a step was queued or decided.

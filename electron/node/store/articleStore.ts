@@ -482,13 +482,20 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
 
     /**
      * Bodies of articles not in `exceptStatuses` whose stored JSON contains `needle`: a cheap text
-     * match that narrows a scan; callers look at the parsed body to find the real blocks.
+     * match that narrows a scan; callers look at the parsed body to find the real blocks. `local`
+     * leaves out newsroom articles (their JSON is derived from their documents, which are edited
+     * instead); `newsroom` lists only those.
      */
-    bodiesMentioning(needle: string, exceptStatuses: readonly ArticleStatus[]): { id: string; version: number; body: ArticleBody }[] {
+    bodiesMentioning(
+      needle: string,
+      exceptStatuses: readonly ArticleStatus[],
+      which: 'local' | 'newsroom' = 'local',
+    ): { id: string; version: number; body: ArticleBody }[] {
       const statuses = exceptStatuses.map(() => '?').join(', ') || `''`;
+      const newsroom = `id ${which === 'local' ? 'NOT IN' : 'IN'} (SELECT article_id FROM sync_documents)`;
       return db
         .prepare<unknown[], { id: string; version: number; body_json: string }>(
-          `SELECT id, version, body_json FROM articles WHERE status NOT IN (${statuses}) AND instr(body_json, ?) > 0`,
+          `SELECT id, version, body_json FROM articles WHERE status NOT IN (${statuses}) AND ${newsroom} AND instr(body_json, ?) > 0`,
         )
         .all(...exceptStatuses, needle)
         .map((r) => ({ id: r.id, version: r.version, body: JSON.parse(r.body_json) as ArticleBody }));

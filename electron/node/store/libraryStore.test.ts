@@ -10,6 +10,7 @@ import { createArticleStore, type ArticleStore } from './articleStore';
 import { openDatabase, type Db } from './database';
 import { createLibraryStore, type LibraryStore } from './libraryStore';
 import { SEED_IDS, seedDemoNewsroom } from './seed';
+import { createSyncStore } from './syncStore';
 
 let dir: string;
 let db: Db;
@@ -319,5 +320,84 @@ describe('bundles through the library', () => {
     const { entry } = library.updateDisclosure(SEED_IDS.disclosure, 1, { ...disclosureInputOf(SEED_IDS.disclosure), title: 'Ours' });
     expect(entry).toMatchObject({ version: 3, title: 'Ours' });
     expect(library.disclosureVersions(SEED_IDS.disclosure).map((v) => v.title)).toEqual(['Ours', 'Theirs', 'AI as a newsroom tool']);
+  });
+});
+
+describe('the newsroom’s entries on this desk', () => {
+  const SERVER = 'http://127.0.0.1:4567';
+  const by = { id: 'acct-tomas', name: 'Tomas Okafor' };
+  const newsroomAuthor = (version: number, bio: string, archived = false) => ({
+    kind: 'author' as const,
+    id: 'f3a1c2d4-0000-4000-8000-00000000000a',
+    version,
+    data: authorInput({ bio: [{ text: bio }] }),
+    archived,
+    updatedAt: `2026-01-0${version}T00:00:00.000Z`,
+    updatedBy: by,
+    sequence: version,
+  });
+
+  it('stores them as the server has them, marked, and moves this desk’s own drafts on; newsroom articles are left to their documents', () => {
+    expect(library.applyNewsroomEntries(SERVER, [newsroomAuthor(1, 'Covers the port.')], 1).map((c) => c.entry.version)).toEqual([1]);
+    const first = library.getAuthor(newsroomAuthor(1, '').id);
+    expect(first).toEqual({
+      ...authorInput({ bio: [{ text: 'Covers the port.' }] }),
+      id: newsroomAuthor(1, '').id,
+      archived: false,
+      version: 1,
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      newsroom: true,
+    });
+    expect(library.newsroomOf('author', first.id)).toBe(SERVER);
+    expect(library.newsroomOf('author', SEED_IDS.authorMara)).toBeUndefined();
+    expect(library.newsroomSequence(SERVER)).toBe(1);
+
+    const local = articles.createArticle({ body: [paragraph('Lead.'), authorBioBlock(first)] });
+    const newsroomArticle = articles.createArticle({ body: [paragraph('Lead.'), authorBioBlock(first)] });
+    createSyncStore(db).addReplica({
+      articleId: newsroomArticle.id,
+      serverUrl: SERVER,
+      accountId: 'acct-mara',
+      state: new Uint8Array([0, 0]),
+      onServer: true,
+      serverStatus: 'draft',
+      access: 'write',
+    });
+
+    const changed = library.applyNewsroomEntries(SERVER, [newsroomAuthor(2, 'Covers the port and the ferries.')], 2);
+    const second = library.getAuthor(first.id);
+    expect(changed).toEqual([{ kind: 'author-bio', entry: second }]);
+    expect(articles.getArticle(local.id).body).toEqual([
+      paragraph('Lead.'),
+      { ...authorBioBlock(first), version: 2, snapshot: authorBioBlock(second).snapshot },
+    ]);
+    expect(articles.getArticle(newsroomArticle.id).body).toEqual(newsroomArticle.body);
+    expect(library.authorVersions(first.id).map((v) => [v.version, v.bio])).toEqual([
+      [2, [{ text: 'Covers the port and the ferries.' }]],
+      [1, [{ text: 'Covers the port.' }]],
+    ]);
+
+    // The same entry again changes nothing; archiving alone is stored but moves no block; an older
+    // sequence never takes the desk's back.
+    expect(library.applyNewsroomEntries(SERVER, [newsroomAuthor(2, 'Covers the port and the ferries.')], 2)).toEqual([]);
+    expect(library.applyNewsroomEntries(SERVER, [newsroomAuthor(2, 'Covers the port and the ferries.', true)], 1)).toEqual([]);
+    expect(library.getAuthor(first.id)).toMatchObject({ archived: true, version: 2, newsroom: true });
+    expect(library.newsroomSequence(SERVER)).toBe(2);
+  });
+
+  it('keeps a disclosure template under the server’s version number', () => {
+    const entry = {
+      kind: 'disclosure' as const,
+      id: 'disclosure-ai-translation',
+      version: 3,
+      data: { title: 'AI-assisted translation', text: [{ text: 'Translated with AI.' }], policyUrl: '', covers: ['translation' as const] },
+      archived: false,
+      updatedAt: '2026-01-03T00:00:00.000Z',
+      updatedBy: by,
+      sequence: 7,
+    };
+    library.applyNewsroomEntries(SERVER, [entry], 7);
+    expect(library.getDisclosure(entry.id)).toEqual({ ...entry.data, id: entry.id, archived: false, version: 3, updatedAt: entry.updatedAt, newsroom: true });
+    expect(library.disclosureVersions(entry.id).map((v) => v.version)).toEqual([3]);
   });
 });

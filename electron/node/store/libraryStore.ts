@@ -22,6 +22,7 @@ import type {
   LibraryEditResult,
   ProfileLink,
 } from '../../../shared/library/entries';
+import type { LibraryKind, NewsroomLibraryEntry } from '../../../shared/library/newsroomLibrary';
 import { checkAiDisclosure } from '../../../shared/rules/library';
 import { hasErrors, type RuleResult } from '../../../shared/rules/types';
 import { createArticleStore } from './articleStore';
@@ -39,8 +40,9 @@ type AuthorRow = {
   archived: number;
   version: number;
   updated_at: string;
+  newsroom_url: string | null;
 };
-type AuthorVersionRow = Omit<AuthorRow, 'id' | 'archived' | 'updated_at'> & { author_id: string; created_at: string };
+type AuthorVersionRow = Omit<AuthorRow, 'id' | 'archived' | 'updated_at' | 'newsroom_url'> & { author_id: string; created_at: string };
 type TemplateRow = {
   id: string;
   version: number;
@@ -50,10 +52,14 @@ type TemplateRow = {
   title: string;
   text_json: string;
   policy_url: string;
+  newsroom_url: string | null;
 };
 type TemplateVersionRow = { template_id: string; version: number; title: string; text_json: string; policy_url: string; created_at: string };
 
 export type { FreezeResult };
+
+/** An entry whose words changed, as `syncBody` takes it. */
+export type ChangedLibraryEntry = { kind: 'author-bio'; entry: AuthorEntry } | { kind: 'ai-disclosure'; entry: DisclosureEntry };
 
 /** Statuses whose library references are frozen and never follow the library again. */
 const SETTLED_STATUSES: readonly ArticleStatus[] = ['approved', 'exported'];
@@ -71,6 +77,7 @@ function rowToAuthor(r: AuthorRow): AuthorEntry {
     archived: r.archived === 1,
     version: r.version,
     updatedAt: r.updated_at,
+    ...(r.newsroom_url !== null ? { newsroom: true as const } : {}),
   };
 }
 
@@ -99,6 +106,7 @@ function rowToTemplate(r: TemplateRow): DisclosureEntry {
     archived: r.archived === 1,
     version: r.version,
     updatedAt: r.updated_at,
+    ...(r.newsroom_url !== null ? { newsroom: true as const } : {}),
   };
 }
 
@@ -154,13 +162,13 @@ export function createLibraryStore(db: Db, clock: () => Date = () => new Date())
     ),
 
     templates: db.prepare<[number], TemplateRow>(
-      `SELECT t.id, t.current_version AS version, t.archived, t.updated_at, t.covers_json, v.title, v.text_json, v.policy_url
+      `SELECT t.id, t.current_version AS version, t.archived, t.updated_at, t.covers_json, t.newsroom_url, v.title, v.text_json, v.policy_url
        FROM disclosure_templates t
        JOIN disclosure_template_versions v ON v.template_id = t.id AND v.version = t.current_version
        WHERE t.archived = 0 OR ? ORDER BY v.title COLLATE NOCASE`,
     ),
     template: db.prepare<[string], TemplateRow>(
-      `SELECT t.id, t.current_version AS version, t.archived, t.updated_at, t.covers_json, v.title, v.text_json, v.policy_url
+      `SELECT t.id, t.current_version AS version, t.archived, t.updated_at, t.covers_json, t.newsroom_url, v.title, v.text_json, v.policy_url
        FROM disclosure_templates t
        JOIN disclosure_template_versions v ON v.template_id = t.id AND v.version = t.current_version
        WHERE t.id = ?`,
@@ -191,6 +199,31 @@ export function createLibraryStore(db: Db, clock: () => Date = () => new Date())
     ),
     importTemplate: db.prepare(
       `INSERT INTO disclosure_templates (id, current_version, archived, covers_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+
+    newsroomAuthorInsert: db.prepare(
+      `INSERT INTO authors (id, name, job_title, bio_json, email, photo_asset_id, read_more_url, profile_links_json, archived, version, created_at, updated_at, newsroom_url)
+       VALUES (@id, @name, @job_title, @bio_json, @email, @photo_asset_id, @read_more_url, @profile_links_json, @archived, @version, @now, @now, @newsroom_url)`,
+    ),
+    newsroomAuthorUpdate: db.prepare(
+      `UPDATE authors SET name = @name, job_title = @job_title, bio_json = @bio_json, email = @email, photo_asset_id = @photo_asset_id,
+         read_more_url = @read_more_url, profile_links_json = @profile_links_json, archived = @archived, version = @version,
+         updated_at = @now, newsroom_url = @newsroom_url
+       WHERE id = @id`,
+    ),
+    newsroomTemplateVersion: db.prepare(
+      `INSERT OR REPLACE INTO disclosure_template_versions (template_id, version, title, text_json, policy_url, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    newsroomTemplateInsert: db.prepare(
+      `INSERT INTO disclosure_templates (id, current_version, archived, covers_json, created_at, updated_at, newsroom_url) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    newsroomTemplateUpdate: db.prepare(
+      `UPDATE disclosure_templates SET current_version = ?, archived = ?, covers_json = ?, updated_at = ?, newsroom_url = ? WHERE id = ?`,
+    ),
+    newsroomSequence: db.prepare<[string], { sequence: number }>(`SELECT sequence FROM newsroom_library_sync WHERE server_url = ?`),
+    setNewsroomSequence: db.prepare(
+      `INSERT INTO newsroom_library_sync (server_url, sequence, fetched_at) VALUES (?, ?, ?)
+       ON CONFLICT (server_url) DO UPDATE SET sequence = max(sequence, excluded.sequence), fetched_at = excluded.fetched_at`,
     ),
   };
   // Articles belong to the article store; the libraries only hand it rewritten bodies.
@@ -238,6 +271,39 @@ export function createLibraryStore(db: Db, clock: () => Date = () => new Date())
     const row = stmt.template.get(block.templateId);
     return row && { version: row.version, snapshot: disclosureSnapshot(rowToTemplate(row)) };
   };
+
+  /** One author from the newsroom; the entry when its words or version changed. */
+  function applyNewsroomAuthor(serverUrl: string, e: Extract<NewsroomLibraryEntry, { kind: 'author' }>): ChangedLibraryEntry | undefined {
+    const current = stmt.author.get(e.id);
+    const params = { id: e.id, ...authorParams(e.data), archived: e.archived ? 1 : 0, version: e.version, now: e.updatedAt, newsroom_url: serverUrl };
+    if (!current) {
+      stmt.newsroomAuthorInsert.run(params);
+      return { kind: 'author-bio', entry: rowToAuthor(requireAuthor(e.id)) };
+    }
+    const words = (['name', 'job_title', 'bio_json', 'email', 'photo_asset_id', 'read_more_url', 'profile_links_json'] as const).every(
+      (k) => params[k] === current[k],
+    );
+    const same = words && current.version === e.version;
+    if (same && current.archived === params.archived && current.newsroom_url === serverUrl) return undefined;
+    stmt.newsroomAuthorUpdate.run(params);
+    return same ? undefined : { kind: 'author-bio', entry: rowToAuthor(requireAuthor(e.id)) };
+  }
+
+  /** One disclosure template from the newsroom, its version stored under the server's number. */
+  function applyNewsroomDisclosure(serverUrl: string, e: Extract<NewsroomLibraryEntry, { kind: 'disclosure' }>): ChangedLibraryEntry | undefined {
+    const current = stmt.template.get(e.id);
+    const d = e.data;
+    const covers = JSON.stringify(d.covers);
+    const words =
+      current !== undefined && current.title === d.title.trim() && current.policy_url === d.policyUrl.trim() && sameJson(JSON.parse(current.text_json), d.text);
+    const same = words && current.version === e.version;
+    if (same && current.archived === (e.archived ? 1 : 0) && current.covers_json === covers && current.newsroom_url === serverUrl) return undefined;
+    // The head before its first version (versions refer to it), a new version before the head names it.
+    if (!current) stmt.newsroomTemplateInsert.run(e.id, e.version, e.archived ? 1 : 0, covers, e.updatedAt, e.updatedAt, serverUrl);
+    if (!same) stmt.newsroomTemplateVersion.run(e.id, e.version, d.title.trim(), JSON.stringify(d.text), d.policyUrl.trim(), e.updatedAt);
+    if (current) stmt.newsroomTemplateUpdate.run(e.version, e.archived ? 1 : 0, covers, e.updatedAt, serverUrl, e.id);
+    return same ? undefined : { kind: 'ai-disclosure', entry: rowToTemplate(requireTemplate(e.id)) };
+  }
 
   const listDisclosures = (opts: { includeArchived?: boolean } = {}): DisclosureEntry[] => stmt.templates.all(opts.includeArchived ? 1 : 0).map(rowToTemplate);
 
@@ -459,6 +525,39 @@ export function createLibraryStore(db: Db, clock: () => Date = () => new Date())
         map.set(v.version, local);
       }
       return map;
+    }),
+
+    // ---- The newsroom's libraries -------------------------------------------------
+
+    /** The newsroom server an entry comes from; undefined for this desk's own entries. */
+    newsroomOf(kind: LibraryKind, id: string): string | undefined {
+      if (kind === 'author') return stmt.author.get(id)?.newsroom_url ?? undefined;
+      return stmt.template.get(id)?.newsroom_url ?? undefined;
+    },
+
+    /** The last change sequence fetched from that server (0 before the first fetch). */
+    newsroomSequence(serverUrl: string): number {
+      return stmt.newsroomSequence.get(serverUrl)?.sequence ?? 0;
+    },
+
+    /**
+     * Stores entries as the newsroom server has them (its ids, versions, words, archive state), marked
+     * as its own, and in the same transaction moves this desk's articles' synced blocks on as an edit
+     * in the library does (newsroom articles follow through their documents: see librarySync.ts).
+     * `sequence` is recorded when the entries are a whole fetch. Returns the entries whose words changed.
+     */
+    applyNewsroomEntries: db.transaction((serverUrl: string, entries: readonly NewsroomLibraryEntry[], sequence?: number): ChangedLibraryEntry[] => {
+      const at = now();
+      const changed: ChangedLibraryEntry[] = [];
+      for (const e of entries) {
+        const moved = e.kind === 'author' ? applyNewsroomAuthor(serverUrl, e) : applyNewsroomDisclosure(serverUrl, e);
+        if (!moved) continue;
+        changed.push(moved);
+        const needle = moved.kind === 'author-bio' ? `"authorId":${JSON.stringify(e.id)}` : `"templateId":${JSON.stringify(e.id)}`;
+        propagate(needle, (body) => syncBody(body, moved), at);
+      }
+      if (sequence !== undefined) stmt.setNewsroomSequence.run(serverUrl, sequence, at);
+      return changed;
     }),
 
     // ---- Articles' library blocks --------------------------------------------

@@ -14,6 +14,13 @@ import {
   type ServerRevision,
   type ServerRevisionWithContent,
 } from '../../../shared/sync/serverRevisions';
+import {
+  libraryFetchAnswerSchema,
+  newsroomLibraryEntrySchema,
+  type LibraryFetchAnswer,
+  type LibraryKind,
+  type NewsroomLibraryEntry,
+} from '../../../shared/library/newsroomLibrary';
 
 export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -25,6 +32,8 @@ export class ServerApiError extends Error {
     readonly problem: ServerApiProblem,
     message: string,
     readonly status?: number,
+    /** The server's whole answer to a refusal (a 409 about a library entry carries the current entry). */
+    readonly body?: unknown,
   ) {
     super(message);
     this.name = 'ServerApiError';
@@ -59,7 +68,7 @@ export type ServerApi = ReturnType<typeof createServerApi>;
 
 /** `base` is the checked http(s) address (shared/sync/serverAddress.ts); `token()` the session held in memory. */
 export function createServerApi(base: string, token: () => string | undefined) {
-  async function request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  async function request(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
     let response: Response;
     try {
       response = await fetch(base + path, {
@@ -88,7 +97,7 @@ export function createServerApi(base: string, token: () => string | undefined) {
       const sentence = z.object({ error: z.string().max(1_000) }).safeParse(json);
       const message = sentence.success ? sentence.data.error : `The newsroom server refused the request (HTTP ${response.status}).`;
       // A server error (its database unreachable, a proxy with no instance behind it) passes: like offline.
-      throw new ServerApiError(response.status === 401 ? 'session-ended' : response.status >= 500 ? 'offline' : 'refused', message, response.status);
+      throw new ServerApiError(response.status === 401 ? 'session-ended' : response.status >= 500 ? 'offline' : 'refused', message, response.status, json);
     }
     return { status: response.status, json };
   }
@@ -166,6 +175,26 @@ export function createServerApi(base: string, token: () => string | undefined) {
         ...(restoredFrom !== undefined ? { restoredFrom } : {}),
       });
       return parse(z.object({ revision: serverRevisionSchema, created: z.boolean() }), json);
+    },
+
+    /** The newsroom's library entries changed after sequence `after`, and the newest sequence. */
+    async library(after: number): Promise<LibraryFetchAnswer> {
+      return parse(libraryFetchAnswerSchema, (await request('GET', `/api/library?after=${after}`)).json);
+    },
+
+    /**
+     * An editor's change to the newsroom's library: a new entry (`baseVersion` undefined), new data, or
+     * an archive state. Refused with the server's sentence; a 409 carries the current entry.
+     */
+    async changeLibrary(kind: LibraryKind, id: string, change: { baseVersion?: number; data?: unknown; archived?: boolean }): Promise<NewsroomLibraryEntry> {
+      const path = `/api/library/${kind}/${encodeURIComponent(id)}`;
+      const { json } =
+        change.baseVersion === undefined
+          ? await request('POST', '/api/library', { kind, id, data: change.data })
+          : change.archived !== undefined
+            ? await request('POST', `${path}/archive`, { baseVersion: change.baseVersion, archived: change.archived })
+            : await request('PUT', path, { baseVersion: change.baseVersion, data: change.data });
+      return parse(z.object({ entry: newsroomLibraryEntrySchema }), json).entry;
     },
 
     /** Creates an article made offline from the desk's own document (idempotent by id). */

@@ -845,6 +845,37 @@ export class SyncEngine {
     entry.replica.doc.transact(() => change(entry.replica.doc));
   }
 
+  /**
+   * Edits a newsroom article's document from this process whether or not a window has it open (its
+   * synced library blocks following the library): stored, then sent like any edit, at once when
+   * online and when the desk next connects otherwise. `change` says whether it changed anything.
+   */
+  editInBackground(id: string, change: (doc: Y.Doc) => boolean): boolean {
+    const entry = this.load(id);
+    let changed = false;
+    entry.replica.doc.transact(() => {
+      changed = change(entry.replica.doc);
+    });
+    if (changed) void this.ensureProvider(entry);
+    this.releaseIfDone(entry);
+    this.notify();
+    return changed;
+  }
+
+  /** The access to the article as the server last said (undefined before it said). */
+  knownAccess(id: string): 'read' | 'write' | undefined {
+    const loaded = this.loaded.get(id);
+    if (loaded?.refused) return 'read';
+    return loaded?.access ?? this.store.replica(id)?.access;
+  }
+
+  /** The newsroom's library through the server's API, for `librarySync.ts`. */
+  libraryApi(): { serverUrl: string; paused: boolean; api: ServerApi; failed: (error: unknown) => void } | undefined {
+    if (!this.address || !this.api || !this.token || !this.account) return undefined;
+    // Requests go over HTTP whatever the socket's state (it may still be connecting); "work offline" sends nothing.
+    return { serverUrl: this.address.url, paused: this.paused, api: this.api, failed: (error) => this.handleApiError(error) };
+  }
+
   private requireLoaded(id: string): Loaded {
     const entry = this.loaded.get(id);
     if (!entry || entry.openCount === 0) throw new ServerApiError('refused', 'Open the article before editing it.');

@@ -17,6 +17,7 @@ import type { WorkflowAction } from '../../../shared/workflow/transitions';
 import type { DatabaseSession } from '../session';
 import type { Db } from '../store/database';
 import { createSyncStore, type SyncStore } from '../store/syncStore';
+import { fetchNewsroomLibrary, newsroomLibrary } from './librarySync';
 import { ServerApiError } from './serverApi';
 import { SyncEngine, type SyncEngineOptions, type TransitionOutcome } from './syncEngine';
 
@@ -88,6 +89,7 @@ export class SyncService {
   private readonly docs = new Map<string, OpenDoc>();
   private paused = false;
   private listRevision = 0;
+  private libraryRevision = 0;
   private listDigest = '';
   private refreshing: Promise<void> | undefined;
   private refreshTimer: ReturnType<typeof setInterval> | undefined;
@@ -202,6 +204,7 @@ export class SyncService {
       signedIn: connection.kind !== 'not-configured' && connection.kind !== 'signed-out',
       paused: this.paused,
       listRevision: this.listRevision,
+      libraryRevision: this.libraryRevision,
       workflowSteps: engine?.workflowCounts() ?? { waiting: 0, decided: 0 },
     };
   }
@@ -299,11 +302,58 @@ export class SyncService {
           this.changed();
         }
       })
+      // After the list: the articles whose synced blocks follow a changed entry are known by then.
+      .then(() => this.fetchLibrary(engine))
       .finally(() => {
         if (this.refreshing === run) this.refreshing = undefined;
       });
     this.refreshing = run;
     return run;
+  }
+
+  /** The newsroom's library changes since the last fetch; a failure leaves the library as it is (offline). */
+  private async fetchLibrary(engine: SyncEngine): Promise<void> {
+    const stores = this.libraryStores();
+    if (!stores || stores.engine !== engine) return;
+    const changed = await fetchNewsroomLibrary(stores).catch(() => 0);
+    if (changed > 0) this.libraryChanged();
+  }
+
+  private libraryChanged(): void {
+    this.libraryRevision++;
+    this.changed();
+  }
+
+  private libraryStores() {
+    const engine = this.current();
+    return engine ? { engine, library: this.session.library(), articles: this.session.store() } : undefined;
+  }
+
+  /** The desk's library calls for newsroom entries (librarySync.ts); each change there is announced. */
+  library() {
+    const routed = newsroomLibrary(() => this.libraryStores());
+    const announce =
+      <A extends unknown[], R>(call: (...args: A) => Promise<R | undefined>) =>
+      async (...args: A): Promise<R | undefined> => {
+        try {
+          const result = await call(...args);
+          if (result !== undefined) this.libraryChanged();
+          return result;
+        } catch (error) {
+          // Refused as stale: the desk took the server's current entry, which the views now show.
+          if (error instanceof AppError && error.code === 'CONFLICT') this.libraryChanged();
+          throw error;
+        }
+      };
+    return {
+      updateAuthor: announce(routed.updateAuthor),
+      updateDisclosure: announce(routed.updateDisclosure),
+      setAuthorArchived: announce(routed.setAuthorArchived),
+      setDisclosureArchived: announce(routed.setDisclosureArchived),
+      createAuthor: announce(routed.createAuthor),
+      createDisclosure: announce(routed.createDisclosure),
+      refuseDelete: routed.refuseDelete,
+    };
   }
 
   private refreshInBackground(): void {

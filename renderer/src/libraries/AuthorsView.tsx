@@ -11,6 +11,7 @@ import { useAssetUrl } from '../editor/library-blocks/useAssetUrl';
 import { EntryFormActions, useEntryForm } from './entryForm';
 import { LibraryView } from './LibraryView';
 import { VersionHistory } from './VersionHistory';
+import { NewsroomNote, useLibraryRole } from './newsroomEntry';
 import { X } from 'lucide-react';
 
 const inputOf = (a: AuthorEntry): AuthorInput => ({
@@ -32,8 +33,11 @@ const loadAuthors = (includeArchived: boolean) => call('listAuthors', { includeA
 const authorMatches = (a: AuthorEntry, q: string) => `${a.name} ${a.jobTitle} ${a.email}`.toLowerCase().includes(q);
 
 export function AuthorsView() {
+  const { inNewsroom, editor } = useLibraryRole();
+  const readOnly = (a: AuthorEntry) => a.newsroom === true && !editor;
   return (
     <LibraryView<AuthorEntry>
+      readOnly={readOnly}
       label="Author library"
       title="Authors"
       noun="author"
@@ -48,10 +52,12 @@ export function AuthorsView() {
         </>
       )}
       renderEditor={({ entry, onSaved, onDeleted }) =>
-        entry ? (
-          <AuthorForm entry={entry} initial={inputOf(entry)} onSaved={onSaved} onDeleted={onDeleted} />
+        entry && readOnly(entry) ? (
+          <AuthorReadOnly entry={entry} />
+        ) : entry ? (
+          <AuthorForm entry={entry} initial={inputOf(entry)} onSaved={onSaved} onDeleted={onDeleted} editor={editor} />
         ) : (
-          <AuthorForm initial={emptyAuthorInput()} onSaved={onSaved} />
+          <AuthorForm initial={emptyAuthorInput()} onSaved={onSaved} editor={editor} newNote={newEntryNote('author', inNewsroom, editor)} />
         )
       }
       intro={
@@ -64,9 +70,53 @@ export function AuthorsView() {
   );
 }
 
-type FormProps = { entry?: AuthorEntry; initial: AuthorInput; onSaved: (entry: AuthorEntry) => Promise<void> | void; onDeleted?: () => Promise<void> };
+/** Where a new entry goes, said before it is added: a signed-in editor's to the newsroom, anyone else's stays on this desk. */
+export function newEntryNote(noun: string, inNewsroom: boolean, editor: boolean): string | undefined {
+  if (!inNewsroom) return undefined;
+  return editor
+    ? `A new ${noun} is added to the newsroom’s library (it needs a connection), and every desk gets it.`
+    : `A new ${noun} you add stays on this desk; editors keep the newsroom’s library.`;
+}
 
-function AuthorForm({ entry, initial, onSaved, onDeleted }: FormProps) {
+function AuthorReadOnly({ entry }: { entry: AuthorEntry }) {
+  return (
+    <section className="entry-form entry-read-only" aria-label={entry.name}>
+      <h2>
+        {entry.name}
+        {entry.archived && <span className="chip">Archived</span>}
+        <span className="muted version-note"> · version {entry.version}</span>
+      </h2>
+      <NewsroomNote entry={entry} noun="author" editor={false} />
+      {entry.jobTitle && <p className="muted">{entry.jobTitle}</p>}
+      {entry.photoAssetId && <Photo assetId={entry.photoAssetId} alt={entry.name} />}
+      <p className="author-bio-text">
+        <RichText nodes={entry.bio} />
+      </p>
+      {entry.email && <p>Email: {entry.email}</p>}
+      {entry.readMoreUrl && <p>Read more: {entry.readMoreUrl}</p>}
+      {entry.profileLinks.length > 0 && (
+        <ul aria-label="Profile links">
+          {entry.profileLinks.map((l, i) => (
+            <li key={i}>
+              {l.label}: {l.url}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+type FormProps = {
+  entry?: AuthorEntry;
+  initial: AuthorInput;
+  onSaved: (entry: AuthorEntry) => Promise<void> | void;
+  onDeleted?: () => Promise<void>;
+  editor: boolean;
+  newNote?: string | undefined;
+};
+
+function AuthorForm({ entry, initial, onSaved, onDeleted, editor, newNote }: FormProps) {
   const { draft, set, status, setStatus, error, run } = useEntryForm<AuthorInput>(initial);
   const [versions, setVersions] = useState<AuthorVersion[]>([]);
   const id = useId();
@@ -112,6 +162,12 @@ function AuthorForm({ entry, initial, onSaved, onDeleted }: FormProps) {
         {entry?.archived && <span className="chip">Archived</span>}
         {entry && <span className="muted version-note"> · version {entry.version}</span>}
       </h2>
+      <NewsroomNote entry={entry} noun="author" editor={editor} />
+      {newNote && (
+        <p className="newsroom-note" role="note">
+          {newNote}
+        </p>
+      )}
       <label htmlFor={`${id}-name`}>Name</label>
       <input id={`${id}-name`} value={draft.name} required maxLength={200} onChange={(e) => set({ name: e.target.value })} />
       <label htmlFor={`${id}-title`}>Job title</label>

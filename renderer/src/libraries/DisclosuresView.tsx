@@ -8,6 +8,8 @@ import { RichTextField } from '../editor/library-blocks/RichTextField';
 import { EntryFormActions, useEntryForm } from './entryForm';
 import { LibraryView } from './LibraryView';
 import { VersionHistory } from './VersionHistory';
+import { newEntryNote } from './AuthorsView';
+import { NewsroomNote, useLibraryRole } from './newsroomEntry';
 
 const inputOf = (t: DisclosureEntry): DisclosureInput => ({ title: t.title, text: t.text, policyUrl: t.policyUrl, covers: t.covers });
 const blank = (): DisclosureInput => ({ title: '', text: [{ text: '' }], policyUrl: '', covers: [] });
@@ -16,8 +18,11 @@ const loadDisclosures = (includeArchived: boolean) => call('listDisclosures', { 
 const disclosureMatches = (t: DisclosureEntry, q: string) => t.title.toLowerCase().includes(q);
 
 export function DisclosuresView() {
+  const { inNewsroom, editor } = useLibraryRole();
+  const readOnly = (t: DisclosureEntry) => t.newsroom === true && !editor;
   return (
     <LibraryView<DisclosureEntry>
+      readOnly={readOnly}
       label="Disclosure library"
       title="AI-use disclosures"
       noun="disclosure"
@@ -32,10 +37,12 @@ export function DisclosuresView() {
         </>
       )}
       renderEditor={({ entry, onSaved, onDeleted }) =>
-        entry ? (
-          <DisclosureForm entry={entry} initial={inputOf(entry)} onSaved={onSaved} onDeleted={onDeleted} />
+        entry && readOnly(entry) ? (
+          <DisclosureReadOnly entry={entry} />
+        ) : entry ? (
+          <DisclosureForm entry={entry} initial={inputOf(entry)} onSaved={onSaved} onDeleted={onDeleted} editor={editor} />
         ) : (
-          <DisclosureForm initial={blank()} onSaved={onSaved} />
+          <DisclosureForm initial={blank()} onSaved={onSaved} editor={editor} newNote={newEntryNote('disclosure', inNewsroom, editor)} />
         )
       }
       intro={
@@ -51,9 +58,37 @@ export function DisclosuresView() {
   );
 }
 
-type FormProps = { entry?: DisclosureEntry; initial: DisclosureInput; onSaved: (t: DisclosureEntry) => Promise<void> | void; onDeleted?: () => Promise<void> };
+function DisclosureReadOnly({ entry }: { entry: DisclosureEntry }) {
+  return (
+    <section className="entry-form entry-read-only" aria-label={entry.title}>
+      <h2>
+        {entry.title}
+        {entry.archived && <span className="chip">Archived</span>}
+        <span className="muted version-note"> · version {entry.version}</span>
+      </h2>
+      <NewsroomNote entry={entry} noun="disclosure" editor={false} />
+      <p>
+        <RichText nodes={entry.text} />
+      </p>
+      {entry.policyUrl && <p>AI policy: {entry.policyUrl}</p>}
+      <p>
+        Fits articles that declare AI use for:{' '}
+        {entry.covers.length === 0 ? 'none (“No generative AI used”)' : entry.covers.map((u) => AI_USE_LABELS[u]).join(', ')}
+      </p>
+    </section>
+  );
+}
 
-function DisclosureForm({ entry, initial, onSaved, onDeleted }: FormProps) {
+type FormProps = {
+  entry?: DisclosureEntry;
+  initial: DisclosureInput;
+  onSaved: (t: DisclosureEntry) => Promise<void> | void;
+  onDeleted?: () => Promise<void>;
+  editor: boolean;
+  newNote?: string | undefined;
+};
+
+function DisclosureForm({ entry, initial, onSaved, onDeleted, editor, newNote }: FormProps) {
   const { draft, set, status, setStatus, error, run } = useEntryForm<DisclosureInput>(initial);
   const [versions, setVersions] = useState<DisclosureVersion[]>([]);
   const id = useId();
@@ -96,6 +131,12 @@ function DisclosureForm({ entry, initial, onSaved, onDeleted }: FormProps) {
         {entry?.archived && <span className="chip">Archived</span>}
         {entry && <span className="muted version-note"> · version {entry.version}</span>}
       </h2>
+      <NewsroomNote entry={entry} noun="disclosure" editor={editor} />
+      {newNote && (
+        <p className="newsroom-note" role="note">
+          {newNote}
+        </p>
+      )}
       <label htmlFor={`${id}-title`}>Title</label>
       <input id={`${id}-title`} value={draft.title} required onChange={(e) => set({ title: e.target.value })} />
       <RichTextField

@@ -3,11 +3,13 @@
  * request) beside the form of the chosen or new entry. Each library supplies how
  * an entry is listed, matched and edited.
  */
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { call } from '../api/call';
+import { useLibraryRevision, useLibraryRole } from './newsroomEntry';
 import { problemText } from './problem';
 import { useLibraryList } from './useLibraryList';
 
-type Entry = { id: string; archived: boolean };
+type Entry = { id: string; archived: boolean; version: number; newsroom?: true };
 
 export type EditorSlot<E> = {
   /** Undefined for a new entry. */
@@ -31,11 +33,24 @@ type Props<E extends Entry> = {
   renderEditor: (slot: EditorSlot<E>) => ReactNode;
   /** Shown when nothing is chosen. */
   intro: ReactNode;
+  /** Entries this person only reads (the newsroom's, for a writer): their view follows every new version. */
+  readOnly?: (entry: E) => boolean;
 };
 
 export function LibraryView<E extends Entry>(props: Props<E>) {
   const [error, setError] = useState('');
   const list = useLibraryList(props.load, (e) => setError(problemText(e)));
+  // The newsroom's libraries changed (fetched from the server): list again.
+  const libraryRevision = useLibraryRevision();
+  const { reload } = list;
+  useEffect(() => {
+    if (libraryRevision > 0) void reload();
+  }, [libraryRevision, reload]);
+  // Opening a library asks the newsroom for its latest entries (offline, the desk's copy is shown).
+  const { inNewsroom } = useLibraryRole();
+  useEffect(() => {
+    if (inNewsroom) void call('refreshNewsroom', {}).catch(() => undefined);
+  }, [inNewsroom]);
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<string | 'new' | undefined>();
   const { matches } = props;
@@ -74,6 +89,7 @@ export function LibraryView<E extends Entry>(props: Props<E>) {
               <li key={e.id}>
                 <button type="button" aria-current={e.id === selected ? 'true' : undefined} onClick={() => setSelected(e.id)}>
                   {props.renderItem(e)}
+                  {e.newsroom && <span className="chip">Newsroom</span>}
                   {e.archived && <span className="chip">Archived</span>}
                 </button>
               </li>
@@ -88,7 +104,8 @@ export function LibraryView<E extends Entry>(props: Props<E>) {
           </p>
         )}
         {selected === 'new' || current ? (
-          <div key={selected === 'new' ? 'new' : current!.id}>
+          // A form keeps what is typed in it; a read-only view shows each new version.
+          <div key={selected === 'new' ? 'new' : props.readOnly?.(current!) ? `${current!.id}@${current!.version}` : current!.id}>
             {props.renderEditor({
               entry: selected === 'new' ? undefined : current,
               onSaved: async (entry) => {

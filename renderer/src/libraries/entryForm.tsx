@@ -23,8 +23,8 @@ export function useEntryForm<I extends object>(initial: I) {
 type ActionsProps = {
   /** e.g. "author": "Save author", "Add author", "Delete author". */
   noun: string;
-  /** The saved entry; absent for a new one (no archive or delete then). */
-  entry: { archived: boolean } | undefined;
+  /** The saved entry; absent for a new one (no archive or delete then). The newsroom's are archived, never deleted. */
+  entry: { archived: boolean; newsroom?: true } | undefined;
   error: string;
   status: string;
   run: (fn: () => Promise<void>) => Promise<void>;
@@ -53,7 +53,7 @@ export function EntryFormActions({ noun, entry, error, status, run, onArchiveTog
             {entry.archived ? 'Unarchive' : 'Archive'}
           </button>
         )}
-        {entry && (
+        {entry && !entry.newsroom && (
           <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
             Delete…
           </button>

@@ -13,6 +13,10 @@
  *   GET  /api/articles/:id/revisions      {revisions}: snapshots of its content (no content), newest first
  *   GET  /api/articles/:id/revisions/:n   {revision}: one snapshot with its content
  *   POST /api/articles/:id/revisions {reason?, restoredFrom?}  {revision, created}: a snapshot now (write access)
+ *   GET  /api/library?after=N             {entries, sequence}: library entries changed after sequence N (any account)
+ *   POST /api/library   {kind, id, data}  creates an entry (editors): 201 created, 200 the same request again, 409 taken
+ *   PUT  /api/library/:kind/:id {baseVersion, data}          a new version (editors); 409 {error, entry} when stale
+ *   POST /api/library/:kind/:id/archive {baseVersion, archived}  archives or restores (editors); 409 when stale
  *
  * Requests other than sign-in carry `Authorization: Bearer <token>`. Errors are `{error: sentence}`.
  */
@@ -21,6 +25,8 @@ import { z } from 'zod';
 import { ARTICLE_STATUSES, articleFieldsSchema, FIELD_LIMITS, type ArticleFields } from '../../../shared/model/article';
 import { isArticleId } from '../../../shared/sync/documentName';
 import { WORKFLOW_ACTIONS } from '../../../shared/workflow/transitions';
+import { LIBRARY_KINDS, libraryEntryIdSchema } from '../../../shared/library/newsroomLibrary';
+import { changeLibraryEntry, createLibraryEntry, type LibraryResult } from '../libraryService';
 import { articleHistory, createArticle, listVisibleArticles, transitionArticle, visibleArticle } from '../articleService';
 import { authenticateToken, signIn } from '../auth/signIn';
 import { getRevision, listRevisions, requestRevision } from '../revisionService';
@@ -73,6 +79,12 @@ const revisionRequestSchema = z
     restoredFrom: z.number().int().min(1).max(2_000_000_000).optional(),
   })
   .strict();
+const libraryFetchSchema = z.object({ after: z.coerce.number().int().min(0).default(0) }).strict();
+/** The data is checked against the kind's own schema by the library service. */
+const libraryCreateSchema = z.object({ kind: z.enum(LIBRARY_KINDS), id: libraryEntryIdSchema, data: z.unknown() }).strict();
+const libraryBaseVersion = z.number().int().min(1);
+const libraryUpdateSchema = z.object({ baseVersion: libraryBaseVersion, data: z.unknown() }).strict();
+const libraryArchiveSchema = z.object({ baseVersion: libraryBaseVersion, archived: z.boolean() }).strict();
 
 const publicAccount = (account: Account) => ({ id: account.id, name: account.name, role: account.role });
 
@@ -139,6 +151,37 @@ export function createApiHandler(deps: ApiDeps) {
       return sendJson(response, result.created ? 201 : 200, { article: result.article, created: result.created });
     }
 
+    if (is('GET', '/api/library')) {
+      await requireAccount(request);
+      const { after } = parseWith(libraryFetchSchema, Object.fromEntries(url.searchParams));
+      return sendJson(response, 200, await storage.libraries.changedAfter(after));
+    }
+
+    if (is('POST', '/api/library')) {
+      const { account } = await requireAccount(request);
+      const input = parseWith(libraryCreateSchema, await readJson(request, LIMITS.maxRequestBytes));
+      return sendLibraryResult(response, await createLibraryEntry(storage, account, input, new Date()));
+    }
+
+    const entry = /^\/api\/library\/(author|disclosure)\/([^/]{1,64})(\/archive)?$/.exec(path);
+    if (entry) {
+      const kind = entry[1] as (typeof LIBRARY_KINDS)[number];
+      const id = decodeURIComponent(entry[2]!);
+      if (!libraryEntryIdSchema.safeParse(id).success) throw new HttpError(404, 'There is no such library entry: the id is not valid.');
+      const { account } = await requireAccount(request);
+      if (!entry[3] && method === 'PUT') {
+        const input = parseWith(libraryUpdateSchema, await readJson(request, LIMITS.maxRequestBytes));
+        const change = { baseVersion: input.baseVersion, change: { data: input.data } };
+        return sendLibraryResult(response, await changeLibraryEntry(storage, account, { kind, id, ...change }, new Date()));
+      }
+      if (entry[3] && method === 'POST') {
+        const input = parseWith(libraryArchiveSchema, await readJson(request, LIMITS.maxSmallRequestBytes));
+        const change = { baseVersion: input.baseVersion, change: { archived: input.archived } };
+        return sendLibraryResult(response, await changeLibraryEntry(storage, account, { kind, id, ...change }, new Date()));
+      }
+      throw new HttpError(405, 'This address does not accept that method.');
+    }
+
     const one = /^\/api\/articles\/([^/]{1,64})(\/transition|\/history|\/revisions(?:\/(\d{1,9}))?)?$/.exec(path);
     if (one) {
       const id = decodeURIComponent(one[1]!);
@@ -197,6 +240,12 @@ export function createApiHandler(deps: ApiDeps) {
       sendError(response, 500, 'The server hit an unexpected error; nothing was changed. Try again.');
     });
   };
+}
+
+/** A refusal carries the current entry when there is one (409: someone changed it first). */
+function sendLibraryResult(response: ServerResponse, result: LibraryResult): void {
+  if (result.ok) return sendJson(response, result.status, { entry: result.entry });
+  sendJson(response, result.status, { error: result.reason, ...(result.entry ? { entry: result.entry } : {}) });
 }
 
 /** A connection to PostgreSQL that failed or was cut (socket errors, SQLSTATE class 08, shutdown 57P0x). */

@@ -12,6 +12,7 @@ import { articlesTable } from './articles';
 import { documentsTable } from './documents';
 import { workflowLogTable } from './workflowLog';
 import { revisionsTable } from './revisions';
+import { librariesTable } from './libraries';
 
 export type StorageLocation = { kind: 'sqlite'; dataDir: string } | { kind: 'postgres'; url: string };
 
@@ -26,6 +27,7 @@ export type Storage = {
   readonly documents: ReturnType<typeof documentsTable>;
   readonly workflowLog: ReturnType<typeof workflowLogTable>;
   readonly revisions: ReturnType<typeof revisionsTable>;
+  readonly libraries: ReturnType<typeof librariesTable>;
   close(): Promise<void>;
 };
 
@@ -39,6 +41,7 @@ export function storageOn(db: SqlDriver): Storage {
     documents: documentsTable(db),
     workflowLog: workflowLogTable(db),
     revisions: revisionsTable(db),
+    libraries: librariesTable(db),
     close: () => db.close(),
   };
 }

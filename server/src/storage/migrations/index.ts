@@ -8,9 +8,10 @@ import type { SqlDriver } from '../driver';
 import { migration as m001 } from './001-initial';
 import { migration as m002 } from './002-workflow-log';
 import { migration as m004 } from './004-revisions';
+import { migration as m005 } from './005-libraries';
 import { dialectSql, type Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m004];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m004, m005];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** `steps` is for tests that build an older schema first. */

@@ -1,0 +1,224 @@
+/**
+ * The newsroom's shared libraries at two desks (a writer's and an editor's), each a real database
+ * file behind the real dispatcher, against the newsroom server as a real process: an editor's entry
+ * reaches the writer's library whole and marked as the newsroom's; the writer is refused changes;
+ * a change based on an older version is refused and the desk takes the server's; offline, an editor's
+ * change is refused with a sentence and nothing changes; the desk's own entries stay its own.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { hashPassword } from '../../../server/src/auth/password';
+import { openStorage } from '../../../server/src/storage/storage';
+import {
+  api,
+  buildServerForTests,
+  connect,
+  signInAs,
+  synced,
+  until,
+  sqliteBackend,
+  startServerProcess,
+  type Backend,
+  type ServerProcess,
+} from '../../../server/test/harness';
+import type { Channel, IpcError, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
+import { authorBioBlock } from '../../../shared/library/blocks';
+import type { AuthorInput } from '../../../shared/library/entries';
+import { paragraph } from '../../../shared/model/document';
+import { docToArticleFields } from '../../../shared/sync/articleDoc';
+import { articleDocumentName } from '../../../shared/sync/documentName';
+import { LIBRARY_EDITORS_SENTENCE } from '../../../shared/library/newsroomLibrary';
+import { APP_ENTRY_URL, isTrustedIpcSender } from '../security/appProtocol';
+import { createDispatcher, type Sender } from '../ipc/dispatch';
+import { createHandlers } from '../ipc/handlers';
+import { DatabaseSession } from '../session';
+import { LIBRARY_NEEDS_CONNECTION } from './librarySync';
+import { memoryTokenVault, SyncService } from './syncService';
+
+const TRUSTED: Sender = { url: APP_ENTRY_URL, isMainFrame: true };
+const MARA = { name: 'Mara Lindqvist', role: 'writer', password: 'mara-password-1' } as const;
+const TOMAS = { name: 'Tomas Okafor', role: 'editor', password: 'tomas-password-1' } as const;
+
+let entry = '';
+let cleanupBuild = () => {};
+let backend: Backend;
+let server: ServerProcess;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-library-sync-'));
+const sessions: DatabaseSession[] = [];
+
+beforeAll(async () => {
+  ({ entry, cleanup: cleanupBuild } = await buildServerForTests());
+  backend = sqliteBackend();
+  const storage = await openStorage(backend.location);
+  for (const { name, role, password } of [MARA, TOMAS]) {
+    await storage.accounts.add({ id: randomUUID(), name, role, passwordHash: await hashPassword(password), now: new Date().toISOString() });
+  }
+  await storage.close();
+  server = await startServerProcess(entry, backend);
+}, 60_000);
+
+afterEach(() => {
+  // A session closed by its test is closed again harmlessly.
+  for (const session of sessions.splice(0)) session.close();
+});
+
+afterAll(async () => {
+  server?.child.kill('SIGKILL');
+  await server?.exited;
+  await backend?.cleanup();
+  cleanupBuild();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function signedInDesk(who: typeof MARA | typeof TOMAS) {
+  const session = new DatabaseSession(path.join(tmp, `desk-${randomUUID()}.db`), { seedOnCreate: false });
+  sessions.push(session);
+  const sync = new SyncService(session, memoryTokenVault(), { reconnect: { minDelay: 100, maxDelay: 200 } });
+  const dispatch = createDispatcher(createHandlers({ session, sync, info: { appVersion: '0.0.0', runtime: 'browser-host', platform: 'test' } }), {
+    isTrustedSender: isTrustedIpcSender,
+  });
+  const call = async <C extends Channel>(channel: C, payload?: RequestOf<C>): Promise<ResponseOf<C>> => {
+    const result = await dispatch(channel, payload, TRUSTED);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+    return result.value as ResponseOf<C>;
+  };
+  const refused = async <C extends Channel>(channel: C, payload?: RequestOf<C>): Promise<IpcError> => {
+    const result = await dispatch(channel, payload, TRUSTED);
+    if (result.ok) throw new Error(`${channel} was expected to be refused`);
+    return result.error;
+  };
+  await call('sync:configure', { server: server.http });
+  await call('sync:signIn', { name: who.name, password: who.password });
+  return { session, call, refused };
+}
+
+const author = (bio: string): AuthorInput => ({
+  name: 'Ines Halvorsen',
+  jobTitle: 'Harbour Reporter',
+  bio: [{ text: bio }],
+  email: 'ines@example.org',
+  photoAssetId: '',
+  readMoreUrl: 'https://example.org/ines',
+  profileLinks: [{ label: 'Site', url: 'https://example.org' }],
+});
+
+it('an editor’s entry reaches the writer’s library whole; writers are refused changes; stale and offline changes change nothing', async () => {
+  const editor = await signedInDesk(TOMAS);
+  const writer = await signedInDesk(MARA);
+
+  // A desk's own entry from before (or beside) the newsroom stays its own: a writer's new author.
+  const own = await writer.call('authors:create', { author: { ...author('Mine.'), name: 'Pat Local' } });
+  expect(own.newsroom).toBeUndefined();
+
+  // The editor's new author is the newsroom's: on the server first, then in the editor's library.
+  const created = await editor.call('authors:create', { author: author('Covers the port.') });
+  expect(created).toEqual({ ...author('Covers the port.'), id: created.id, archived: false, version: 1, updatedAt: created.updatedAt, newsroom: true });
+  const token = await signInAs(server.http, TOMAS.name, TOMAS.password);
+  const onServer = await api(server.http, '/api/library?after=0', { token });
+  expect(onServer.body.entries.map((e: { id: string; version: number; data: unknown }) => [e.id, e.version, e.data])).toEqual([
+    [created.id, 1, author('Covers the port.')],
+  ]);
+
+  // The writer's desk fetches it (a refresh, as on reconnecting and every 20 s): whole, and the newsroom's.
+  await writer.call('sync:refresh', {});
+  const mine = await writer.call('authors:list', { includeArchived: true });
+  expect(mine.map((a) => a.name)).toEqual(['Ines Halvorsen', 'Pat Local']);
+  expect(mine[0]).toEqual({ ...created, updatedAt: mine[0]!.updatedAt });
+  expect((await writer.call('sync:status', {})).libraryRevision).toBeGreaterThan(0);
+
+  // The writer may not change, archive or delete it; nothing changes anywhere.
+  expect(await writer.refused('authors:update', { id: created.id, baseVersion: 1, author: author('Mine now.') })).toMatchObject({
+    code: 'NOT_ALLOWED',
+    message: LIBRARY_EDITORS_SENTENCE,
+  });
+  expect((await writer.refused('authors:setArchived', { id: created.id, archived: true })).message).toBe(LIBRARY_EDITORS_SENTENCE);
+  expect((await writer.refused('authors:delete', { id: created.id, confirm: true })).message).toMatch(/^The newsroom’s library entries are never deleted/);
+  expect((await writer.call('authors:get', { id: created.id })).bio).toEqual([{ text: 'Covers the port.' }]);
+
+  // Someone else changed it first (through the API): the editor's change on version 1 is refused, and
+  // the desk takes the server's version.
+  const other = await api(server.http, `/api/library/author/${created.id}`, {
+    method: 'PUT',
+    token,
+    body: { baseVersion: 1, data: author('Covers the port and ferries.') },
+  });
+  expect(other.status).toBe(200);
+  const stale = await editor.refused('authors:update', { id: created.id, baseVersion: 1, author: author('Tomas’s words.') });
+  expect(stale).toMatchObject({ code: 'CONFLICT', details: { currentVersion: 2 } });
+  expect(stale.message).toMatch(/^Tomas Okafor changed this author since you opened it \(it is at version 2\)/);
+  expect(await editor.call('authors:get', { id: created.id })).toMatchObject({ version: 2, bio: [{ text: 'Covers the port and ferries.' }] });
+
+  // Based on version 2 it goes through; the writer's desk gets version 2 of the words at its next fetch.
+  const saved = await editor.call('authors:update', { id: created.id, baseVersion: 2, author: author('Covers the harbour.') });
+  expect(saved.entry).toMatchObject({ version: 3, bio: [{ text: 'Covers the harbour.' }], newsroom: true });
+  await writer.call('sync:refresh', {});
+  expect(await writer.call('authors:get', { id: created.id })).toMatchObject({ version: 3, bio: [{ text: 'Covers the harbour.' }] });
+  // A desk keeps the versions it fetched (version 2 came and went between two fetches of the writer's).
+  expect((await writer.call('authors:versions', { id: created.id })).map((v) => [v.version, v.bio])).toEqual([
+    [3, [{ text: 'Covers the harbour.' }]],
+    [1, [{ text: 'Covers the port.' }]],
+  ]);
+
+  // Archived by the editor: still listed on the writer's desk, archived.
+  await editor.call('authors:setArchived', { id: created.id, archived: true });
+  await writer.call('sync:refresh', {});
+  expect(await writer.call('authors:get', { id: created.id })).toMatchObject({ version: 3, archived: true, newsroom: true });
+
+  // Offline ("work offline"), the editor's change is refused with a sentence and nothing changes.
+  await editor.call('sync:setOffline', { offline: true });
+  expect(await editor.refused('authors:update', { id: created.id, baseVersion: 3, author: author('Offline words.') })).toMatchObject({
+    code: 'NOT_ALLOWED',
+    message: LIBRARY_NEEDS_CONNECTION,
+  });
+  expect(await editor.call('authors:get', { id: created.id })).toMatchObject({ version: 3, bio: [{ text: 'Covers the harbour.' }] });
+  expect((await api(server.http, '/api/library?after=0', { token })).body.entries[0].version).toBe(3);
+}, 60_000);
+
+it('a writer’s newsroom article follows a changed entry on the writer’s own desk: synced blocks move, frozen ones stay, and the server has it', async () => {
+  const writer = await signedInDesk(MARA);
+  const editor = await signedInDesk(TOMAS);
+  const created = await editor.call('authors:create', { author: author('Covers the port.') });
+  const template = await editor.call('disclosures:create', {
+    disclosure: { title: 'AI-assisted translation', text: [{ text: 'Translated with AI.' }], policyUrl: '', covers: ['translation'] },
+  });
+  expect(template).toMatchObject({ version: 1, newsroom: true });
+  editor.session.close();
+
+  await writer.call('sync:refresh', {});
+  const v1 = await writer.call('authors:get', { id: created.id });
+  const disclosures = await writer.call('disclosures:list', { includeArchived: true });
+  expect(disclosures.find((d) => d.id === template.id)).toEqual(template);
+  const article = await writer.call('articles:create', {
+    fields: { headline: 'Harbour wall gives way', body: [paragraph('Lead.'), authorBioBlock(v1), { ...authorBioBlock(v1), mode: 'frozen' }] },
+  });
+  const token = await signInAs(server.http, TOMAS.name, TOMAS.password);
+  const onServer = connect(server.ws, articleDocumentName(article.id), token);
+  try {
+    await until('the article on the server', () => synced(onServer) && docToArticleFields(onServer.doc).body.length === 3);
+
+    // The bio changes on the server (no editor's desk has the article): the writer's desk fetches it.
+    const changed = await api(server.http, `/api/library/author/${created.id}`, {
+      method: 'PUT',
+      token,
+      body: { baseVersion: 1, data: author('Covers the harbour.') },
+    });
+    expect(changed.status).toBe(200);
+    await writer.call('sync:refresh', {});
+    const v2 = await writer.call('authors:get', { id: created.id });
+    const expected = [
+      paragraph('Lead.'),
+      { ...authorBioBlock(v1), version: 2, snapshot: authorBioBlock(v2).snapshot },
+      { ...authorBioBlock(v1), mode: 'frozen' },
+    ];
+    await until('the server’s document follows', () => JSON.stringify(docToArticleFields(onServer.doc).body) === JSON.stringify(expected));
+    await until(
+      'the writer’s stored article follows',
+      async () => JSON.stringify((await writer.call('articles:get', { id: article.id })).body) === JSON.stringify(expected),
+    );
+  } finally {
+    onServer.destroy();
+  }
+}, 60_000);
