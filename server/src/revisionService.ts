@@ -16,7 +16,6 @@ import { readArticleDoc } from '../../shared/sync/articleDoc';
 import type { RequestableReason } from '../../shared/sync/serverRevisions';
 import type { WorkflowAction } from '../../shared/workflow/transitions';
 import { articleAccess, readOnlyReason } from './access';
-import { visibleArticle } from './articleService';
 import type { Account } from './storage/accounts';
 import type { RevisionMeta, RevisionReason, RevisionWithContent } from './storage/revisions';
 import type { Storage } from './storage/storage';
@@ -59,13 +58,19 @@ const NOT_VISIBLE = 'There is no such article, or this account may not see it.';
 
 export type RevisionsResult<T> = { ok: true; value: T } | { ok: false; status: 400 | 403 | 404 | 409; reason: string };
 
+/** Whether the account may see the article (its revisions are read by whoever may read it). */
+async function maySee(storage: Storage, account: Account, articleId: string): Promise<boolean> {
+  const article = await storage.articles.byId(articleId);
+  return article !== undefined && articleAccess(account, article) !== 'none';
+}
+
 export async function listRevisions(storage: Storage, account: Account, articleId: string): Promise<RevisionsResult<RevisionMeta[]>> {
-  if (!(await visibleArticle(storage, account, articleId))) return { ok: false, status: 404, reason: NOT_VISIBLE };
+  if (!(await maySee(storage, account, articleId))) return { ok: false, status: 404, reason: NOT_VISIBLE };
   return { ok: true, value: await storage.revisions.list(articleId) };
 }
 
 export async function getRevision(storage: Storage, account: Account, articleId: string, number: number): Promise<RevisionsResult<RevisionWithContent>> {
-  if (!(await visibleArticle(storage, account, articleId))) return { ok: false, status: 404, reason: NOT_VISIBLE };
+  if (!(await maySee(storage, account, articleId))) return { ok: false, status: 404, reason: NOT_VISIBLE };
   const revision = await storage.revisions.get(articleId, number);
   if (!revision) return { ok: false, status: 404, reason: `The article has no revision ${number}: it may have been dropped as an old periodic snapshot.` };
   return { ok: true, value: revision };
