@@ -41,9 +41,9 @@ describe.each([
 
   it.skipIf(!enabled)('migrates once, and refuses a database newer than the server', async () => {
     expect(await migrate(storage.db)).toBe(LATEST_SCHEMA_VERSION);
-    expect(await storage.db.all('SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(await storage.db.all('SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
     await storage.db.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [99, 'future', NOW]);
-    await expect(migrate(storage.db)).rejects.toThrow('The database is at schema 99, newer than this server (2). Run a newer newsroom-server.');
+    await expect(migrate(storage.db)).rejects.toThrow('The database is at schema 99, newer than this server (3). Run a newer newsroom-server.');
     await storage.db.run('DELETE FROM schema_migrations WHERE version = ?', [99]);
   });
 

@@ -11,6 +11,7 @@ import { signInAttemptsTable } from './signInAttempts';
 import { articlesTable } from './articles';
 import { documentsTable } from './documents';
 import { workflowLogTable } from './workflowLog';
+import { notificationsTable } from './notifications';
 
 export type StorageLocation = { kind: 'sqlite'; dataDir: string } | { kind: 'postgres'; url: string };
 
@@ -24,6 +25,7 @@ export type Storage = {
   readonly articles: ReturnType<typeof articlesTable>;
   readonly documents: ReturnType<typeof documentsTable>;
   readonly workflowLog: ReturnType<typeof workflowLogTable>;
+  readonly notifications: ReturnType<typeof notificationsTable>;
   close(): Promise<void>;
 };
 
@@ -36,6 +38,7 @@ export function storageOn(db: SqlDriver): Storage {
     articles: articlesTable(db),
     documents: documentsTable(db),
     workflowLog: workflowLogTable(db),
+    notifications: notificationsTable(db),
     close: () => db.close(),
   };
 }

@@ -7,9 +7,10 @@
 import type { SqlDriver } from '../driver';
 import { migration as m001 } from './001-initial';
 import { migration as m002 } from './002-workflow-log';
+import { migration as m003 } from './003-assignment-notifications';
 import { dialectSql, type Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** `steps` is for tests that build an older schema first. */
