@@ -85,6 +85,10 @@ export const API_METHODS = {
   setPresence: 'sync:presence',
   listWorkflowNotices: 'sync:workflowNotices',
   dismissWorkflowNotice: 'sync:dismissWorkflowNotice',
+  listNotifications: 'sync:notifications',
+  markNotificationsRead: 'sync:markNotificationsRead',
+  listNewsroomAccounts: 'sync:accounts',
+  assignArticle: 'sync:assign',
 } as const satisfies Record<string, Channel>;
 
 export type ApiMethod = keyof typeof API_METHODS;

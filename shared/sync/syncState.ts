@@ -35,6 +35,8 @@ export type SyncStatus = {
    * (`sync:workflowNotices` lists them): a change means a step was queued or decided.
    */
   workflowSteps: { waiting: number; decided: number };
+  /** The newsroom's notifications for this account not yet read (`sync:notifications` lists them). */
+  inbox: { unread: number };
 };
 
 /** The sentence the desk shows for a connection state: always visible, so a writer knows where their words are. */

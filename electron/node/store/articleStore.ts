@@ -56,6 +56,8 @@ type SummaryRow = {
   deadline: string;
   open_comments: number;
   return_note: string | null;
+  writer_name: string | null;
+  editor_name: string | null;
 };
 
 export type Clock = () => Date;
@@ -292,7 +294,8 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
     return { version: baseVersion + 1, updatedAt: params.now as string };
   });
 
-  function listArticles(opts: ArticleListQuery): ArticleList {
+  /** `me`: the newsroom account signed in here, whose assigned articles join "my desk" (`mine`). */
+  function listArticles(opts: ArticleListQuery, me?: string): ArticleList {
     const limit = opts.limit ?? 200;
     const offset = opts.offset ?? 0;
     const where = [opts.view === 'trash' ? 't.article_id IS NOT NULL' : 't.article_id IS NULL'];
@@ -300,6 +303,13 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
     if (opts.status?.length) {
       where.push(`a.status IN (${opts.status.map(() => '?').join(', ')})`);
       params.push(...opts.status);
+    }
+    if (opts.mine) {
+      // My desk: drafts, and every article the newsroom assigned to me (as its writer or its editor).
+      where.push(
+        `(a.status = 'draft' OR EXISTS (SELECT 1 FROM sync_documents s WHERE s.article_id = a.id AND ? IN (s.assigned_writer_id, s.assigned_editor_id)))`,
+      );
+      params.push(me ?? '');
     }
     if (opts.section) {
       where.push('a.section = ? COLLATE NOCASE');
@@ -328,7 +338,9 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
     const openComments = `(SELECT count(*) FROM comment_threads c WHERE c.article_id = a.id AND c.resolved_at IS NULL) AS open_comments`;
     // A draft whose latest transition was a return carries the editor's note.
     const returnNote = `CASE WHEN a.status = 'draft' THEN (SELECT CASE WHEN w.action = 'return' THEN w.note END FROM workflow_transitions w WHERE w.article_id = a.id ORDER BY w.id DESC LIMIT 1) END AS return_note`;
-    const cols = `a.rowid AS rid, a.id, a.headline, a.status, a.section, a.updated_at, a.word_count, a.deadline, t.trashed_at, ${byline}, ${openComments}, ${returnNote}`;
+    // Who holds a newsroom article, as the server last listed it (syncStore keeps it).
+    const holder = `(SELECT s.assigned_writer_name FROM sync_documents s WHERE s.article_id = a.id) AS writer_name, (SELECT s.assigned_editor_name FROM sync_documents s WHERE s.article_id = a.id) AS editor_name`;
+    const cols = `a.rowid AS rid, a.id, a.headline, a.status, a.section, a.updated_at, a.word_count, a.deadline, t.trashed_at, ${byline}, ${openComments}, ${returnNote}, ${holder}`;
     const filtered = where.length > 1;
     // The trash is small: start from it rather than anti-joining every article.
     const base =
@@ -392,6 +404,9 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
       deadline: r.deadline,
       openComments: r.open_comments,
       ...(r.return_note !== null ? { returnNote: r.return_note } : {}),
+      ...(r.writer_name !== null || r.editor_name !== null
+        ? { assignment: { ...(r.writer_name !== null ? { writerName: r.writer_name } : {}), ...(r.editor_name !== null ? { editorName: r.editor_name } : {}) } }
+        : {}),
       ...(snippets.has(r.rid) ? { snippet: snippetParts(snippets.get(r.rid)!) } : {}),
     }));
     return totalIsLowerBound ? { items, total, totalIsLowerBound } : { items, total };

@@ -21,6 +21,8 @@ export type ReplicaRecord = {
   problem?: string;
 };
 
+export type ArticleHolder = { writerId: string | null; writerName: string | null; editorId: string | null; editorName: string | null };
+
 export type StoredUpdate = { seq: number; origin: 'local' | 'remote'; data: Uint8Array };
 
 type DocumentRow = {
@@ -73,6 +75,10 @@ export function createSyncStore(db: Db, clock: Clock = () => new Date()) {
     setOnServer: db.prepare(`UPDATE sync_documents SET on_server = 1, updated_at = ? WHERE article_id = ?`),
     setServerView: db.prepare(`UPDATE sync_documents SET server_status = ?, access = ?, access_reason = ?, updated_at = ? WHERE article_id = ?`),
     setProblem: db.prepare(`UPDATE sync_documents SET problem = ?, updated_at = ? WHERE article_id = ?`),
+    setAssignment: db.prepare(
+      `UPDATE sync_documents SET assigned_writer_id = @writerId, assigned_writer_name = @writerName, assigned_editor_id = @editorId,
+         assigned_editor_name = @editorName WHERE article_id = @articleId`,
+    ),
     append: db.prepare(`INSERT INTO sync_updates (article_id, origin, data, created_at) VALUES (?, ?, ?, ?)`),
     updatesOf: db.prepare<[string], { seq: number; origin: 'local' | 'remote'; data: Buffer }>(
       `SELECT seq, origin, data FROM sync_updates WHERE article_id = ? ORDER BY seq`,
@@ -146,6 +152,11 @@ export function createSyncStore(db: Db, clock: Clock = () => new Date()) {
 
     setServerView(articleId: string, view: { status?: string; access?: 'read' | 'write'; accessReason?: string }): void {
       stmt.setServerView.run(view.status ?? null, view.access ?? null, view.accessReason ?? null, now(), articleId);
+    },
+
+    /** Who holds the article as the server last listed it (null: nobody); the library shows it. */
+    setAssignment(articleId: string, holder: ArticleHolder): void {
+      stmt.setAssignment.run({ articleId, ...holder });
     },
 
     setProblem(articleId: string, problem: string | undefined): void {

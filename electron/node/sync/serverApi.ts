@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ARTICLE_STATUSES, FIELD_LIMITS, type ArticleStatus } from '../../../shared/model/article';
 import { ROLES, WORKFLOW_ACTIONS } from '../../../shared/workflow/transitions';
 import type { ServerAccount } from '../store/syncStore';
+import { NOTIFICATIONS_MAX, notificationSchema, type NewsroomNotification } from '../../../shared/sync/notifications';
 
 export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -33,6 +34,16 @@ const serverArticleSchema = z.object({
   createdAt: z.string().max(40),
   updatedAt: z.string().max(40),
   access: z.enum(['read', 'write']),
+  /** Who holds it (a server before assignment sends none). */
+  assignment: z
+    .object({
+      writerId: z.string().max(100).nullable(),
+      writerName: z.string().max(200).nullable(),
+      editorId: z.string().max(100).nullable(),
+      editorName: z.string().max(200).nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 export type ServerArticle = z.infer<typeof serverArticleSchema>;
 
@@ -139,6 +150,27 @@ export function createServerApi(base: string, token: () => string | undefined) {
     async history(id: string): Promise<ServerStep[]> {
       const { json } = await request('GET', `/api/articles/${encodeURIComponent(id)}/history`);
       return parse(z.object({ history: z.array(serverStepSchema).max(100_000) }), json).history;
+    },
+
+    /** Editors only: gives the article to a writer and an editor (null: nobody). */
+    async assign(id: string, writerId: string | null, editorId: string | null): Promise<ServerArticle> {
+      const { json } = await request('POST', `/api/articles/${encodeURIComponent(id)}/assignment`, { writerId, editorId });
+      return parse(z.object({ article: serverArticleSchema }), json).article;
+    },
+
+    /** The newsroom's enabled accounts (to assign and mention). */
+    async accounts(): Promise<ServerAccount[]> {
+      return parse(z.object({ accounts: z.array(accountSchema).max(10_000) }), (await request('GET', '/api/accounts')).json).accounts;
+    },
+
+    /** The account's newest notifications and how many are unread. */
+    async notifications(): Promise<{ notifications: NewsroomNotification[]; unread: number }> {
+      const schema = z.object({ notifications: z.array(notificationSchema).max(NOTIFICATIONS_MAX), unread: z.number().int().min(0) });
+      return parse(schema, (await request('GET', '/api/notifications')).json);
+    },
+
+    async markNotificationsRead(ids: readonly number[] | 'all'): Promise<void> {
+      await request('POST', '/api/notifications/read', ids === 'all' ? { all: true } : { ids });
     },
 
     /** Creates an article made offline from the desk's own document (idempotent by id). */

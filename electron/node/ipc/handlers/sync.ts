@@ -17,6 +17,10 @@ export function syncHandlers({ sync }: FullHandlerContext): HandlerGroup<keyof t
     'sync:presence': ({ articleId, cursor }) => (sync.setPresence(articleId, cursor), null),
     'sync:workflowNotices': ({ articleId }) => sync.workflowNotices(articleId),
     'sync:dismissWorkflowNotice': ({ id }) => sync.dismissWorkflowNotice(id),
+    'sync:notifications': () => sync.notifications(),
+    'sync:markNotificationsRead': (request) => sync.markNotificationsRead('all' in request ? 'all' : request.ids),
+    'sync:accounts': () => sync.newsroomAccounts(),
+    'sync:assign': ({ articleId, writerId, editorId }) => sync.assign(articleId, writerId, editorId),
   };
 }
 
