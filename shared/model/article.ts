@@ -113,7 +113,7 @@ export type ArticleSummary = {
   /** The editor's note when the article was returned to its writer and is a draft again. */
   returnNote?: string;
   /** Who holds a newsroom article: the writer and the editor it is assigned to. */
-  assignment?: { writerName?: string; editorName?: string };
+  assignment?: { writerId?: string; writerName?: string; editorId?: string; editorName?: string };
   /** When searching: the best matching passage, matched words marked. */
   snippet?: SnippetPart[];
 };

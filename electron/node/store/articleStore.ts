@@ -56,11 +56,16 @@ type SummaryRow = {
   deadline: string;
   open_comments: number;
   return_note: string | null;
-  writer_name: string | null;
-  editor_name: string | null;
+  holder: string | null;
 };
 
 export type Clock = () => Date;
+
+/** Who holds a newsroom article, from the JSON the listing builds (nulls left out). */
+function holderOf(json: string): NonNullable<ArticleSummary['assignment']> {
+  const h = JSON.parse(json) as Record<string, string | null>;
+  return Object.fromEntries(Object.entries(h).filter(([, v]) => v !== null)) as NonNullable<ArticleSummary['assignment']>;
+}
 
 /** How many of the newest full-text matches a search ranks (see listArticles). */
 export const SEARCH_WINDOW = 1_000;
@@ -339,7 +344,8 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
     // A draft whose latest transition was a return carries the editor's note.
     const returnNote = `CASE WHEN a.status = 'draft' THEN (SELECT CASE WHEN w.action = 'return' THEN w.note END FROM workflow_transitions w WHERE w.article_id = a.id ORDER BY w.id DESC LIMIT 1) END AS return_note`;
     // Who holds a newsroom article, as the server last listed it (syncStore keeps it).
-    const holder = `(SELECT s.assigned_writer_name FROM sync_documents s WHERE s.article_id = a.id) AS writer_name, (SELECT s.assigned_editor_name FROM sync_documents s WHERE s.article_id = a.id) AS editor_name`;
+    const holder = `(SELECT json_object('writerId', s.assigned_writer_id, 'writerName', s.assigned_writer_name, 'editorId', s.assigned_editor_id, 'editorName', s.assigned_editor_name)
+      FROM sync_documents s WHERE s.article_id = a.id AND (s.assigned_writer_id IS NOT NULL OR s.assigned_editor_id IS NOT NULL)) AS holder`;
     const cols = `a.rowid AS rid, a.id, a.headline, a.status, a.section, a.updated_at, a.word_count, a.deadline, t.trashed_at, ${byline}, ${openComments}, ${returnNote}, ${holder}`;
     const filtered = where.length > 1;
     // The trash is small: start from it rather than anti-joining every article.
@@ -404,9 +410,7 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
       deadline: r.deadline,
       openComments: r.open_comments,
       ...(r.return_note !== null ? { returnNote: r.return_note } : {}),
-      ...(r.writer_name !== null || r.editor_name !== null
-        ? { assignment: { ...(r.writer_name !== null ? { writerName: r.writer_name } : {}), ...(r.editor_name !== null ? { editorName: r.editor_name } : {}) } }
-        : {}),
+      ...(r.holder !== null ? { assignment: holderOf(r.holder) } : {}),
       ...(snippets.has(r.rid) ? { snippet: snippetParts(snippets.get(r.rid)!) } : {}),
     }));
     return totalIsLowerBound ? { items, total, totalIsLowerBound } : { items, total };

@@ -1,6 +1,6 @@
 /** One open article: headline and dek, the body editor, the details panel and the save state. */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { Article, ArticlePatch } from '../../../shared/model/article';
+import type { Article, ArticlePatch, ArticleSummary } from '../../../shared/model/article';
 import type { ArticleBody } from '../../../shared/model/document';
 import { isLockedStatus } from '../../../shared/workflow/transitions';
 import { call } from '../api/call';
@@ -42,6 +42,8 @@ type Props = {
   onReload: (id: string) => Promise<void>;
   /** Why the whole database cannot be changed (a read-only file, folder or disk), when that is so. */
   readOnly?: string;
+  /** Who holds a newsroom article (its assigned writer and editor), as the library lists it. */
+  holder?: ArticleSummary['assignment'];
 };
 
 type Editable = DetailFields & { headline: string; dek: string };
@@ -77,7 +79,7 @@ export function ArticleView(props: Props) {
   return <ArticleEditorView {...props} channel={opened.channel} />;
 }
 
-function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, readOnly, channel }: Props & { channel: ArticleChannel | undefined }) {
+function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, readOnly, holder, channel }: Props & { channel: ArticleChannel | undefined }) {
   const { autosave, state } = useArticleAutosave(article);
   const serverReadOnly = useChannelSelector(channel, (state) =>
     state.article.access === 'read' ? (state.article.accessReason ?? 'The newsroom server keeps this article read-only for you.') : undefined,
@@ -156,7 +158,15 @@ function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, re
       <div className="article-layout">
         <article className="article-view" aria-label="Article">
           <div className="article-topbar">
-            <WorkflowBar article={article} flush={flushForReview} blocking={review.approvalErrors} findingsFor={review.findingsFor} onTransitioned={reviewed} />
+            <WorkflowBar
+              article={article}
+              flush={flushForReview}
+              blocking={review.approvalErrors}
+              findingsFor={review.findingsFor}
+              onTransitioned={reviewed}
+              newsroom={channel !== undefined}
+              holder={holder}
+            />
             <ExportArticleButton
               id={article.id}
               headline={fields.headline}
