@@ -15,6 +15,8 @@ export type ArticleSyncState = {
   accessReason?: string;
   /** Why the local copy did not take the latest content (it keeps the last good one). */
   problem?: string;
+  /** Who holds the article: the writer and the editor it is assigned to (ids and names). */
+  holder?: { writerId?: string; writerName?: string; editorId?: string; editorName?: string };
 };
 
 export type SyncStatus = {

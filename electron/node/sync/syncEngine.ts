@@ -1056,11 +1056,13 @@ export class SyncEngine {
     const access = entry?.access ?? record?.access;
     const accessReason = entry?.accessReason ?? record?.accessReason;
     const problem = entry?.replica.problem ?? record?.problem;
+    const holder = record?.holder && Object.fromEntries(Object.entries(record.holder).filter(([, v]) => v !== null));
     return {
       saved: pending ? 'saved-locally' : 'on-the-server',
       ...(access ? { access } : {}),
       ...(accessReason ? { accessReason } : {}),
       ...(problem ? { problem } : {}),
+      ...(holder ? { holder } : {}),
     };
   }
 

@@ -303,7 +303,6 @@ export function App() {
               onListedFieldChange={onListedFieldChange}
               onSaved={refreshAfterSave}
               onReload={(id) => openArticle(id).then(() => refresh())}
-              holder={items.find((i) => i.id === article.id)?.assignment}
               {...(db.readOnly ? { readOnly: db.readOnly } : {})}
             />
           ) : (

@@ -1,6 +1,6 @@
 /** One open article: headline and dek, the body editor, the details panel and the save state. */
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { Article, ArticlePatch, ArticleSummary } from '../../../shared/model/article';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Article, ArticlePatch } from '../../../shared/model/article';
 import type { ArticleBody } from '../../../shared/model/document';
 import { isLockedStatus } from '../../../shared/workflow/transitions';
 import { call } from '../api/call';
@@ -25,6 +25,7 @@ import { registerLocalCopy, useArticleAutosave } from './useArticleAutosave';
 import type * as Y from 'yjs';
 import { docToArticleFields, docToDetails, fieldsMap, writeDetailsToDoc } from '../../../shared/sync/articleDoc';
 import { PresenceBar } from '../sync/Presence';
+import type { ArticleSyncState } from '../../../shared/sync/syncState';
 import { FROM_DESK, type ArticleChannel } from '../sync/articleChannel';
 import { SyncSaveIndicator } from '../sync/SyncSaveIndicator';
 import { useArticleChannel, useChannelSelector } from '../sync/useArticleChannel';
@@ -42,8 +43,6 @@ type Props = {
   onReload: (id: string) => Promise<void>;
   /** Why the whole database cannot be changed (a read-only file, folder or disk), when that is so. */
   readOnly?: string;
-  /** Who holds a newsroom article (its assigned writer and editor), as the library lists it. */
-  holder?: ArticleSummary['assignment'];
 };
 
 type Editable = DetailFields & { headline: string; dek: string };
@@ -79,11 +78,14 @@ export function ArticleView(props: Props) {
   return <ArticleEditorView {...props} channel={opened.channel} />;
 }
 
-function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, readOnly, holder, channel }: Props & { channel: ArticleChannel | undefined }) {
+function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, readOnly, channel }: Props & { channel: ArticleChannel | undefined }) {
   const { autosave, state } = useArticleAutosave(article);
   const serverReadOnly = useChannelSelector(channel, (state) =>
     state.article.access === 'read' ? (state.article.accessReason ?? 'The newsroom server keeps this article read-only for you.') : undefined,
   );
+  // Who holds a newsroom article (its assigned writer and editor), as a string so the selector is stable.
+  const holderJson = useChannelSelector(channel, (state) => JSON.stringify(state.article.holder ?? null));
+  const holder = useMemo(() => (holderJson ? ((JSON.parse(holderJson) as ArticleSyncState['holder'] | null) ?? undefined) : undefined), [holderJson]);
   const savedAt = state.kind === 'saved' ? state.at : undefined;
   useEffect(() => {
     if (savedAt !== undefined && savedAt !== article.updatedAt) onSaved?.(article.id);

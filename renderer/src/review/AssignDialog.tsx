@@ -4,12 +4,12 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { NewsroomAccount } from '../../../shared/ipc/channels/sync';
-import type { ArticleSummary } from '../../../shared/model/article';
+import type { ArticleSyncState } from '../../../shared/sync/syncState';
 import { call, errorMessage } from '../api/call';
 import { announce, useRestoreFocus } from '../app/focus';
 import { takeSyncStatus } from '../sync/syncStatus';
 
-type Props = { articleId: string; holder: ArticleSummary['assignment']; onClose: () => void };
+type Props = { articleId: string; holder: ArticleSyncState['holder']; onClose: () => void };
 
 export function AssignDialog({ articleId, holder, onClose }: Props) {
   const ref = useRef<HTMLDialogElement>(null);

@@ -6,7 +6,8 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { ariaKeyshortcuts, describeHotkey, matchHotkeyTable } from '../../../shared/editor/hotkeys';
-import type { Article, ArticleSummary } from '../../../shared/model/article';
+import type { Article } from '../../../shared/model/article';
+import type { ArticleSyncState } from '../../../shared/sync/syncState';
 import { AssignDialog } from './AssignDialog';
 import type { ChecklistPurpose } from '../../../shared/rules/checklist';
 import type { RuleFinding } from '../../../shared/rules/types';
@@ -32,8 +33,8 @@ type Props = {
   onTransitioned: (article: Article) => void;
   /** A newsroom article (its text is the server's document): editors may assign it. */
   newsroom?: boolean;
-  /** Who holds it, as the library lists it. */
-  holder?: ArticleSummary['assignment'];
+  /** Who holds it, as the server last listed it. */
+  holder?: ArticleSyncState['holder'];
 };
 
 /** What submitting found: errors stop it; warnings alone are confirmed or dismissed. */

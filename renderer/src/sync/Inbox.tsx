@@ -18,16 +18,16 @@ export function InboxButton({ onOpenArticle }: { onOpenArticle: (articleId: stri
   if (!newsroom) return null;
   return (
     <>
-      <button type="button" className="inbox-open" onClick={() => setOpen(true)} data-testid="inbox-button">
+      <button
+        type="button"
+        className="inbox-open"
+        onClick={() => setOpen(true)}
+        data-testid="inbox-button"
+        aria-label={unread > 0 ? `Inbox, ${unread} unread` : 'Inbox'}
+      >
         <InboxIcon size={14} aria-hidden="true" />
-        <span>Inbox</span>
-        {unread > 0 && (
-          <>
-            <span className="visually-hidden">, </span>
-            <span className="inbox-count">{unread}</span>
-            <span className="visually-hidden"> unread</span>
-          </>
-        )}
+        Inbox
+        {unread > 0 && <span className="inbox-count">{unread}</span>}
       </button>
       {open && (
         <InboxDialog
@@ -76,6 +76,9 @@ function InboxDialog({ onClose, onOpenArticle }: { onClose: () => void; onOpenAr
   const openOne = async (n: NewsroomNotification) => {
     try {
       if (n.readAt === null) await call('markNotificationsRead', { ids: [n.id] });
+      // The newsroom's list first: an article just assigned may not be on this desk yet, and a status
+      // moved meanwhile (submitted, returned) is shown as the server has it. Offline, the desk's copy opens.
+      await call('refreshNewsroom', {}).catch(() => undefined);
       onOpenArticle(n.articleId);
     } catch (e) {
       setError(errorMessage(e));
