@@ -476,7 +476,7 @@ test2.describe('assignment and the inbox', () => {
     await editor.getByRole('button', { name: 'New article' }).click();
     await editor.getByLabel('Headline').fill('Dock strike ends');
     await body(editor).click();
-    await editor.keyboard.type('Crews are back at work today.');
+    await editor.keyboard.type('Crews are back today.');
     await expect(editor.getByTestId('save-state')).toHaveText('Saved to the newsroom server');
 
     // Assign…, keyboard only: the writer is Mara, the editor Tomas himself (who is not told of his own act).
@@ -515,7 +515,7 @@ test2.describe('assignment and the inbox', () => {
     await expect(inbox(writer)).toHaveAccessibleName('Inbox');
 
     // She comments, naming the editor.
-    await expect.poll(() => paragraphs(writer)).toEqual(['Crews are back at work today.']);
+    await expect.poll(() => paragraphs(writer)).toEqual(['Crews are back today.']);
     await body(writer).click();
     await writer.keyboard.press('End');
     await writer.keyboard.press('Shift+Home');
