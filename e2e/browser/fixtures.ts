@@ -27,6 +27,8 @@ type Fixtures = {
   allowLocalWebImages: boolean;
   /** How soon the desk reconnects to a newsroom server (undefined: the desk's own back-off). */
   syncReconnect: { minDelay: number; maxDelay: number } | undefined;
+  /** How often the desk asks the newsroom server for notifications (undefined: every 15 s). */
+  notificationPollMs: number | undefined;
 };
 
 export const test = base.extend<Fixtures>({
@@ -36,12 +38,13 @@ export const test = base.extend<Fixtures>({
   /** Pasted web images may come from a local test server (the app refuses loopback addresses). */
   allowLocalWebImages: [false, { option: true }],
   syncReconnect: [undefined, { option: true }],
+  notificationPollMs: [undefined, { option: true }],
   dbDir: async ({}, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-'));
     await use(dir);
     fs.rmSync(dir, { recursive: true, force: true });
   },
-  host: async ({ dbDir, seed, allowLocalWebImages, syncReconnect }, use) => {
+  host: async ({ dbDir, seed, allowLocalWebImages, syncReconnect, notificationPollMs }, use) => {
     if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
       throw new Error('dist/renderer is missing: run "node scripts/build.mjs --renderer" before the e2e tests.');
     }
@@ -53,6 +56,7 @@ export const test = base.extend<Fixtures>({
       // Pasted web images: only the spec's own server is ever fetched, so no test touches the network.
       webImages: { onlyHosts: ['127.0.0.1'], allowPrivateAddresses: allowLocalWebImages },
       ...(syncReconnect ? { syncReconnect } : {}),
+      ...(notificationPollMs !== undefined ? { notificationPollMs } : {}),
     });
     await use(host);
     await host.close();

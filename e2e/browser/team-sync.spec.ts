@@ -91,7 +91,7 @@ const paragraphs = (page: Page) => body(page).locator('p').allInnerTexts();
 type Team = { server: Server; dataDir: string; editorHost: BrowserHost; editor: Page; extraDirs: string[] };
 
 const test2 = test.extend<{ team: Team }>({
-  team: async ({ browser }, use) => {
+  team: async ({ browser, notificationPollMs }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-server-e2e-'));
     await addAccount(dataDir, PEOPLE.writer);
     await addAccount(dataDir, PEOPLE.editor);
@@ -102,6 +102,7 @@ const test2 = test.extend<{ team: Team }>({
       rendererDir: RENDERER_DIR,
       seedOnCreate: false,
       syncReconnect: { minDelay: 200, maxDelay: 1_000 },
+      ...(notificationPollMs !== undefined ? { notificationPollMs } : {}),
     });
     const editor = await newDeskPage(browser);
     await editor.goto(editorHost.url);
@@ -456,4 +457,108 @@ test2('two people comment on one article: the thread, its replies and its resolu
   await expect(writer.getByRole('tab', { name: 'Comments', exact: true })).toBeVisible();
   await expect(writerComments).toContainText('No open comments.');
   await expect(writer.locator('.comment-mark')).toHaveCount(0);
+});
+
+test2.describe('assignment and the inbox', () => {
+  // Both desks ask for notifications every second rather than every 15 s, so an inbox follows within the spec's wait.
+  test2.use({ notificationPollMs: 1_000 });
+
+  test2('an editor assigns an article to a writer, who is told, comments with a mention, and is told when it comes back', async ({ page, team }) => {
+    // The editor at this page (axe needs the fixture's own browser context); the writer at the other desk.
+    const { editor: writer } = team;
+    const editor = page;
+    const inbox = (p: Page) => p.getByTestId('inbox-button');
+    await signIn(editor, team.server, PEOPLE.editor);
+    await inbox(editor).click();
+    await expect(editor.getByRole('dialog', { name: 'Inbox' })).toContainText('Nothing here yet.');
+    await editor.getByRole('dialog', { name: 'Inbox' }).getByRole('button', { name: 'Close' }).click();
+    await expect(inbox(editor)).toBeFocused();
+    await editor.getByRole('button', { name: 'New article' }).click();
+    await editor.getByLabel('Headline').fill('Dock strike ends');
+    await body(editor).click();
+    await editor.keyboard.type('Crews are back today.');
+    await expect(editor.getByTestId('save-state')).toHaveText('Saved to the newsroom server');
+
+    // Assign…, keyboard only: the writer is Mara, the editor Tomas himself (who is not told of his own act).
+    await editor.getByRole('button', { name: 'Assign…' }).focus();
+    await editor.keyboard.press('Enter');
+    const dialog = editor.getByRole('dialog', { name: 'Assign the article' });
+    await expect(dialog.getByLabel('Writer')).toBeEnabled();
+    await expectNoA11yViolations(editor, 'the assign dialog');
+    await dialog.getByLabel('Writer').focus();
+    await dialog.getByLabel('Writer').selectOption({ label: PEOPLE.writer.name });
+    await editor.keyboard.press('Tab');
+    await expect(dialog.getByLabel('Editor')).toBeFocused();
+    await dialog.getByLabel('Editor').selectOption({ label: PEOPLE.editor.name });
+    await editor.keyboard.press('Tab');
+    await editor.keyboard.press('Tab');
+    await expect(dialog.getByRole('button', { name: 'Assign' })).toBeFocused();
+    await editor.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(editor.getByTestId('article-holder')).toHaveText(`Writer: ${PEOPLE.writer.name} · Editor: ${PEOPLE.editor.name}`);
+    await expect(inbox(editor)).toHaveAccessibleName('Inbox');
+
+    // The writer signs in: one unread in the inbox, and the article on her desk with who holds it.
+    await signIn(writer, team.server, PEOPLE.writer);
+    await expect(inbox(writer)).toHaveAccessibleName('Inbox, 1 unread');
+    await expect(writer.getByRole('combobox', { name: 'Show' })).toHaveValue('desk');
+    const row = writer.getByRole('list', { name: 'Articles' }).getByRole('listitem').filter({ hasText: 'Dock strike ends' });
+    await expect(row).toContainText(`Writer: ${PEOPLE.writer.name}`);
+    await inbox(writer).click();
+    const writerInbox = writer.getByRole('dialog', { name: 'Inbox' });
+    const assigned = writerInbox.getByTestId('inbox-item');
+    await expect(assigned).toHaveCount(1);
+    await expect(assigned).toContainText(`Unread${PEOPLE.editor.name} assigned “Dock strike ends” to youYou are its writer.`);
+    await assigned.click();
+    await expect(writerInbox).toBeHidden();
+    await expect(writer.getByLabel('Headline')).toHaveValue('Dock strike ends');
+    await expect(inbox(writer)).toHaveAccessibleName('Inbox');
+
+    // She comments, naming the editor.
+    await expect.poll(() => paragraphs(writer)).toEqual(['Crews are back today.']);
+    await body(writer).click();
+    await writer.keyboard.press('End');
+    await writer.keyboard.press('Shift+Home');
+    await writer.waitForTimeout(150); // Slate reads the DOM selection on a throttle.
+    await writer.keyboard.press('Control+Alt+m');
+    const form = writer.getByRole('form', { name: 'New comment' });
+    await form.getByLabel('Comment').fill('@Tomas Okafor is “today” right? The union said Monday.');
+    await form.getByRole('button', { name: 'Add comment' }).click();
+    await expect(writer.getByTestId('save-state')).toHaveText('Saved to the newsroom server');
+    // Her submission, straight to the server (the desk's checklist wants a byline this empty newsroom lacks).
+    const writerToken = await signInAs(team.server.http, PEOPLE.writer.name, PEOPLE.writer.password);
+    const listed = await fetch(`${team.server.http}/api/articles`, { headers: { authorization: `Bearer ${writerToken}` } });
+    const article = ((await listed.json()) as { articles: { id: string; ownerName: string }[] }).articles.find((a) => a.ownerName === PEOPLE.editor.name)!;
+    const submitted = await fetch(`${team.server.http}/api/articles/${article.id}/transition`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${writerToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'submit' }),
+    });
+    expect(submitted.status).toBe(200);
+
+    // The editor's inbox hears of the mention at its next look at the server.
+    await expect(inbox(editor)).toHaveAccessibleName('Inbox, 1 unread');
+    await inbox(editor).click();
+    const editorInbox = editor.getByRole('dialog', { name: 'Inbox' });
+    await expect(editorInbox.getByTestId('inbox-item')).toContainText(`${PEOPLE.writer.name} mentioned you on “Dock strike ends”`);
+    await expect(editorInbox.getByTestId('inbox-item')).toContainText('@Tomas Okafor is “today” right? The union said Monday.');
+    await expectNoA11yViolations(editor, 'the inbox');
+    await editorInbox.getByTestId('inbox-item').click();
+    await expect(editor.getByTestId('article-status')).toHaveText('Submitted');
+    await expect(inbox(editor)).toHaveAccessibleName('Inbox');
+
+    // He returns it with a note; the writer is told.
+    await editor.getByRole('button', { name: 'Return to writer' }).click();
+    await editor.getByLabel('Note for the writer').fill('Check the date with the union.');
+    await editor.getByRole('button', { name: 'Return with note' }).click();
+    await expect(editor.getByTestId('article-status')).toHaveText('Returned');
+    await expect(inbox(writer)).toHaveAccessibleName('Inbox, 1 unread');
+    await inbox(writer).click();
+    await expect(writerInbox.getByTestId('inbox-item').first()).toContainText(
+      `Unread${PEOPLE.editor.name} returned “Dock strike ends”Check the date with the union.`,
+    );
+    await writerInbox.getByRole('button', { name: 'Mark all read' }).click();
+    await expect(writerInbox).toContainText('All read');
+    await expect(inbox(writer)).toHaveAccessibleName('Inbox');
+  });
 });

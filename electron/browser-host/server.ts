@@ -42,6 +42,8 @@ export type BrowserHostOptions = {
   offer?: { databases?: string[]; backupFolders?: string[]; exportFolders?: string[] };
   /** Tests: how soon the desk reconnects to its newsroom server (the default backs off from 1 s to 30 s). */
   syncReconnect?: { minDelay: number; maxDelay: number };
+  /** Tests: how often the desk asks its newsroom server for notifications (the default is every 15 s). */
+  notificationPollMs?: number;
 };
 
 export type BrowserHost = {
@@ -125,7 +127,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   if (options.automaticBackups) backups.start();
   const paths = new PickedPaths();
   // The browser host keeps newsroom session tokens in memory only: a restart means signing in again.
-  const sync = new SyncService(session, memoryTokenVault(), options.syncReconnect ? { reconnect: options.syncReconnect } : {});
+  const sync = new SyncService(session, memoryTokenVault(), {
+    ...(options.syncReconnect ? { reconnect: options.syncReconnect } : {}),
+    ...(options.notificationPollMs !== undefined ? { notificationPollMs: options.notificationPollMs } : {}),
+  });
   for (const file of options.offer?.databases ?? []) paths.offer('database', file);
   for (const folder of options.offer?.backupFolders ?? []) paths.offer('backup-folder', folder);
   for (const folder of options.offer?.exportFolders ?? []) paths.offer('export-folder', folder);

@@ -20,6 +20,16 @@ describe('who may see and edit an article', () => {
     expect(table(editor, 'w')).toEqual({ draft: 'write', submitted: 'write', 'in-edit': 'write', approved: 'read', exported: 'read', spiked: 'read' });
   });
 
+  it('lets the assigned writer read and edit the article exactly as its owner does', () => {
+    const assigned = Object.fromEntries(
+      ARTICLE_STATUSES.map((status: ArticleStatus) => [status, articleAccess(writer, { ownerId: 'someone-else', status, assignment: { writerId: 'w' } })]),
+    );
+    expect(assigned).toEqual(table(writer, 'w'));
+    const unassigned = ARTICLE_STATUSES.map((status) => articleAccess(writer, { ownerId: 'someone-else', status, assignment: { writerId: null } }));
+    expect(new Set(unassigned)).toEqual(new Set(['none']));
+    expect(articleAccess({ ...writer, disabled: true }, { ownerId: 'x', status: 'draft', assignment: { writerId: 'w' } })).toBe('none');
+  });
+
   it('gives a disabled account nothing', () => {
     expect(new Set(Object.values(table({ ...editor, disabled: true }, 'e')))).toEqual(new Set(['none']));
     expect(new Set(Object.values(table({ ...writer, disabled: true }, 'w')))).toEqual(new Set(['none']));

@@ -5,6 +5,7 @@ import { articleToDoc, readArticleDoc } from '../../shared/sync/articleDoc';
 import { articleDocumentName } from '../../shared/sync/documentName';
 import { planTransition, STATUS_LABEL, type WorkflowAction } from '../../shared/workflow/transitions';
 import { articleAccess, type Access } from './access';
+import { notify } from './notify';
 import { updateProblem } from '../../shared/sync/updatePolicy';
 import type { Account } from './storage/accounts';
 import type { ServerArticle } from './storage/articles';
@@ -13,27 +14,66 @@ import { storageOn, type Storage } from './storage/storage';
 import type { WorkflowLogEntry } from './storage/workflowLog';
 import { STEP_REVISION_REASON, storedContent } from './revisionService';
 
-export type ArticleView = ServerArticle & { documentName: string; ownerName: string; access: Exclude<Access, 'none'> };
-
-const view = (article: ServerArticle, account: Account, ownerName: string): ArticleView | undefined => {
-  const access = articleAccess(account, article);
-  return access === 'none' ? undefined : { ...article, documentName: articleDocumentName(article.id), ownerName, access };
+/** Who holds an article, with the names the desks show (null: nobody assigned). */
+export type AssignmentView = {
+  writerId: string | null;
+  writerName: string | null;
+  editorId: string | null;
+  editorName: string | null;
+  assignedByName: string;
+  assignedAt: string;
 };
 
-async function ownerNames(storage: Storage): Promise<Map<string, string>> {
+export type ArticleView = Omit<ServerArticle, 'assignment'> & {
+  documentName: string;
+  ownerName: string;
+  access: Exclude<Access, 'none'>;
+  assignment: AssignmentView | null;
+};
+
+type Names = Map<string, string>;
+
+const assignmentView = (article: ServerArticle, names: Names): AssignmentView | null => {
+  const a = article.assignment;
+  if (!a) return null;
+  const name = (id: string | null) => (id === null ? null : (names.get(id) ?? ''));
+  return {
+    writerId: a.writerId,
+    writerName: name(a.writerId),
+    editorId: a.editorId,
+    editorName: name(a.editorId),
+    assignedByName: name(a.assignedById) ?? '',
+    assignedAt: a.assignedAt,
+  };
+};
+
+const view = (article: ServerArticle, account: Account, names: Names): ArticleView | undefined => {
+  const access = articleAccess(account, article);
+  if (access === 'none') return undefined;
+  const { assignment: _a, ...rest } = article;
+  return {
+    ...rest,
+    documentName: articleDocumentName(article.id),
+    ownerName: names.get(article.ownerId) ?? '',
+    access,
+    assignment: assignmentView(article, names),
+  };
+};
+
+async function accountNames(storage: Storage): Promise<Names> {
   return new Map((await storage.accounts.list()).map((a) => [a.id, a.name]));
 }
 
 export async function listVisibleArticles(storage: Storage, account: Account): Promise<ArticleView[]> {
   const articles = await storage.articles.list(account.role === 'editor' ? undefined : account.id);
-  const names = await ownerNames(storage);
-  return articles.flatMap((a) => view(a, account, names.get(a.ownerId) ?? '') ?? []);
+  const names = await accountNames(storage);
+  return articles.flatMap((a) => view(a, account, names) ?? []);
 }
 
 export async function visibleArticle(storage: Storage, account: Account, id: string): Promise<ArticleView | undefined> {
   const article = await storage.articles.byId(id);
   if (!article) return undefined;
-  return view(article, account, (await storage.accounts.byId(article.ownerId))?.name ?? '');
+  return view(article, account, await accountNames(storage));
 }
 
 export type CreateResult = { ok: true; created: boolean; article: ArticleView } | { ok: false; status: 400 | 409; reason: string };
@@ -78,7 +118,7 @@ export async function createArticle(storage: Storage, account: Account, input: {
       await s.articles.add(article);
       await s.documents.create(article.id, state, at);
     });
-    return { ok: true, created: true, article: view(article, account, account.name)! };
+    return { ok: true, created: true, article: view(article, account, new Map([[account.id, account.name]]))! };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const existing = await visibleArticle(storage, account, input.id);
@@ -145,6 +185,7 @@ export async function transitionArticle(storage: Storage, account: Account, inpu
           content,
         });
       }
+      await notifyStep(s, article, account, input, at);
       return s.workflowLog.append({
         articleId: article.id,
         action: input.action,
@@ -168,6 +209,13 @@ export async function transitionArticle(storage: Storage, account: Account, inpu
     return { ok: false, status: 409, reason: 'Someone changed the article’s status meanwhile: reload and try again.' };
   }
   return { ok: true, article: (await visibleArticle(storage, account, article.id))!, step: publicStep(step), replayed: false };
+}
+
+/** A return or an approval tells the writers who hold the article (its owner and its assigned writer). */
+async function notifyStep(s: Storage, article: ArticleView, account: Account, input: TransitionRequest, at: string): Promise<void> {
+  const kind = input.action === 'return' ? 'returned' : input.action === 'approve' ? 'approved' : undefined;
+  if (!kind) return;
+  await notify(s, { accountIds: [article.ownerId, article.assignment?.writerId], actor: account, kind, articleId: article.id, text: input.note.trim(), at });
 }
 
 /** The answer to a request the log already has (its answer was lost on the way), or undefined. */

@@ -88,6 +88,10 @@ export const API_METHODS = {
   listServerRevisions: 'sync:revisions',
   getServerRevision: 'sync:revision',
   requestServerRevision: 'sync:requestRevision',
+  listNotifications: 'sync:notifications',
+  markNotificationsRead: 'sync:markNotificationsRead',
+  listNewsroomAccounts: 'sync:accounts',
+  assignArticle: 'sync:assign',
 } as const satisfies Record<string, Channel>;
 
 export type ApiMethod = keyof typeof API_METHODS;

@@ -112,6 +112,8 @@ export type ArticleSummary = {
   openComments?: number;
   /** The editor's note when the article was returned to its writer and is a draft again. */
   returnNote?: string;
+  /** Who holds a newsroom article: the writer and the editor it is assigned to. */
+  assignment?: { writerId?: string; writerName?: string; editorId?: string; editorName?: string };
   /** When searching: the best matching passage, matched words marked. */
   snippet?: SnippetPart[];
 };

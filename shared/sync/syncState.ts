@@ -15,6 +15,8 @@ export type ArticleSyncState = {
   accessReason?: string;
   /** Why the local copy did not take the latest content (it keeps the last good one). */
   problem?: string;
+  /** Who holds the article: the writer and the editor it is assigned to (ids and names). */
+  holder?: { writerId?: string; writerName?: string; editorId?: string; editorName?: string };
 };
 
 export type SyncStatus = {
@@ -37,6 +39,8 @@ export type SyncStatus = {
    * (`sync:workflowNotices` lists them): a change means a step was queued or decided.
    */
   workflowSteps: { waiting: number; decided: number };
+  /** The newsroom's notifications for this account not yet read (`sync:notifications` lists them). */
+  inbox: { unread: number };
 };
 
 /** The sentence the desk shows for a connection state: always visible, so a writer knows where their words are. */

@@ -618,6 +618,37 @@ function syncCases() {
         { articleId: c.articleId, reason: 'requested', label: 'x' },
       ],
     },
+    'sync:notifications': { valid: () => ({}), invalid: () => [{ unread: true }] },
+    'sync:markNotificationsRead': {
+      valid: () => ({ all: true }),
+      invalid: () => [
+        {},
+        { ids: [] },
+        { ids: [0] },
+        { ids: ['1'] },
+        { all: false },
+        { ids: [1], all: true },
+        { ids: Array.from({ length: 501 }, (_, i) => i + 1) },
+      ],
+    },
+    'sync:accounts': {
+      valid: () => ({}),
+      // A solo desk has no newsroom to list.
+      error: 'NOT_ALLOWED',
+      invalid: () => [{ role: 'writer' }],
+    },
+    'sync:assign': {
+      valid: (c: Ctx) => ({ articleId: c.articleId, writerId: 'w1', editorId: null }),
+      // A desk-only article is not the newsroom's.
+      error: 'NOT_ALLOWED',
+      invalid: (c: Ctx) => [
+        { articleId: c.articleId, writerId: 'w1' },
+        { articleId: c.articleId, writerId: '', editorId: null },
+        { articleId: c.articleId, writerId: long(101), editorId: null },
+        { articleId: '', writerId: null, editorId: null },
+        { articleId: c.articleId, writerId: null, editorId: null, note: 'x' },
+      ],
+    },
   } satisfies CaseGroup;
 }
 

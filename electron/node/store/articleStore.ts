@@ -56,9 +56,16 @@ type SummaryRow = {
   deadline: string;
   open_comments: number;
   return_note: string | null;
+  holder: string | null;
 };
 
 export type Clock = () => Date;
+
+/** Who holds a newsroom article, from the JSON the listing builds (nulls left out). */
+function holderOf(json: string): NonNullable<ArticleSummary['assignment']> {
+  const h = JSON.parse(json) as Record<string, string | null>;
+  return Object.fromEntries(Object.entries(h).filter(([, v]) => v !== null)) as NonNullable<ArticleSummary['assignment']>;
+}
 
 /** How many of the newest full-text matches a search ranks (see listArticles). */
 export const SEARCH_WINDOW = 1_000;
@@ -292,7 +299,8 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
     return { version: baseVersion + 1, updatedAt: params.now as string };
   });
 
-  function listArticles(opts: ArticleListQuery): ArticleList {
+  /** `me`: the newsroom account signed in here, whose assigned articles join "my desk" (`mine`). */
+  function listArticles(opts: ArticleListQuery, me?: string): ArticleList {
     const limit = opts.limit ?? 200;
     const offset = opts.offset ?? 0;
     const where = [opts.view === 'trash' ? 't.article_id IS NOT NULL' : 't.article_id IS NULL'];
@@ -300,6 +308,13 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
     if (opts.status?.length) {
       where.push(`a.status IN (${opts.status.map(() => '?').join(', ')})`);
       params.push(...opts.status);
+    }
+    if (opts.mine) {
+      // My desk: drafts, and every article the newsroom assigned to me (as its writer or its editor).
+      where.push(
+        `(a.status = 'draft' OR EXISTS (SELECT 1 FROM sync_documents s WHERE s.article_id = a.id AND ? IN (s.assigned_writer_id, s.assigned_editor_id)))`,
+      );
+      params.push(me ?? '');
     }
     if (opts.section) {
       where.push('a.section = ? COLLATE NOCASE');
@@ -328,7 +343,10 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
     const openComments = `(SELECT count(*) FROM comment_threads c WHERE c.article_id = a.id AND c.resolved_at IS NULL) AS open_comments`;
     // A draft whose latest transition was a return carries the editor's note.
     const returnNote = `CASE WHEN a.status = 'draft' THEN (SELECT CASE WHEN w.action = 'return' THEN w.note END FROM workflow_transitions w WHERE w.article_id = a.id ORDER BY w.id DESC LIMIT 1) END AS return_note`;
-    const cols = `a.rowid AS rid, a.id, a.headline, a.status, a.section, a.updated_at, a.word_count, a.deadline, t.trashed_at, ${byline}, ${openComments}, ${returnNote}`;
+    // Who holds a newsroom article, as the server last listed it (syncStore keeps it).
+    const holder = `(SELECT json_object('writerId', s.assigned_writer_id, 'writerName', s.assigned_writer_name, 'editorId', s.assigned_editor_id, 'editorName', s.assigned_editor_name)
+      FROM sync_documents s WHERE s.article_id = a.id AND (s.assigned_writer_id IS NOT NULL OR s.assigned_editor_id IS NOT NULL)) AS holder`;
+    const cols = `a.rowid AS rid, a.id, a.headline, a.status, a.section, a.updated_at, a.word_count, a.deadline, t.trashed_at, ${byline}, ${openComments}, ${returnNote}, ${holder}`;
     const filtered = where.length > 1;
     // The trash is small: start from it rather than anti-joining every article.
     const base =
@@ -392,6 +410,7 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
       deadline: r.deadline,
       openComments: r.open_comments,
       ...(r.return_note !== null ? { returnNote: r.return_note } : {}),
+      ...(r.holder !== null ? { assignment: holderOf(r.holder) } : {}),
       ...(snippets.has(r.rid) ? { snippet: snippetParts(snippets.get(r.rid)!) } : {}),
     }));
     return totalIsLowerBound ? { items, total, totalIsLowerBound } : { items, total };

@@ -85,4 +85,45 @@ describe('the sync store (a desk’s replica of a newsroom server)', () => {
     expect(store.replica(id)).toBeUndefined();
     expect(store.updates(id)).toEqual([]);
   });
+
+  it('keeps who holds each newsroom article, which the library lists and “my desk” follows', () => {
+    const articles = createArticleStore(db);
+    const store = createSyncStore(db);
+    const newsroom = (headline: string, status: 'draft' | 'submitted') => {
+      const id = articles.createArticle({ headline }).id;
+      if (status !== 'draft') db.prepare('UPDATE articles SET status = ? WHERE id = ?').run(status, id);
+      store.addReplica({ articleId: id, serverUrl: 'https://n.example', accountId: 'tomas', state: Y.encodeStateAsUpdate(new Y.Doc()), onServer: true });
+      return id;
+    };
+    const draft = newsroom('Draft nobody holds', 'draft');
+    const mine = newsroom('Submitted, Tomas edits it', 'submitted');
+    const other = newsroom('Submitted, Lena edits it', 'submitted');
+    store.setAssignment(mine, { writerId: 'mara', writerName: 'Mara Lindqvist', editorId: 'tomas', editorName: 'Tomas Okafor' });
+    store.setAssignment(other, { writerId: null, writerName: null, editorId: 'lena', editorName: 'Lena Berg' });
+    expect(store.replicaView(mine)?.holder).toEqual({ writerId: 'mara', writerName: 'Mara Lindqvist', editorId: 'tomas', editorName: 'Tomas Okafor' });
+    expect(store.replicaView(draft)?.holder).toBeUndefined();
+
+    const listed = articles.listArticles({ view: 'active' }).items.map((i) => [i.headline, i.assignment] as const);
+    expect(new Map(listed)).toEqual(
+      new Map([
+        ['Draft nobody holds', undefined],
+        ['Submitted, Tomas edits it', { writerId: 'mara', writerName: 'Mara Lindqvist', editorId: 'tomas', editorName: 'Tomas Okafor' }],
+        ['Submitted, Lena edits it', { editorId: 'lena', editorName: 'Lena Berg' }],
+      ]),
+    );
+    const desk = (me?: string) =>
+      articles
+        .listArticles({ view: 'active', mine: true }, me)
+        .items.map((i) => i.headline)
+        .sort();
+    expect(desk('tomas')).toEqual(['Draft nobody holds', 'Submitted, Tomas edits it']);
+    expect(desk('mara')).toEqual(['Draft nobody holds', 'Submitted, Tomas edits it']);
+    expect(desk('lena')).toEqual(['Draft nobody holds', 'Submitted, Lena edits it']);
+    expect(desk(undefined)).toEqual(['Draft nobody holds']);
+
+    // Taken back: nobody holds it, and it leaves Mara's desk.
+    store.setAssignment(mine, { writerId: null, writerName: null, editorId: null, editorName: null });
+    expect(store.replicaView(mine)?.holder).toBeUndefined();
+    expect(desk('mara')).toEqual(['Draft nobody holds']);
+  });
 });

@@ -19,7 +19,11 @@ export type ReplicaRecord = {
   access?: 'read' | 'write';
   accessReason?: string;
   problem?: string;
+  /** Who holds it, as the server last listed it (absent: nobody assigned). */
+  holder?: ArticleHolder;
 };
+
+export type ArticleHolder = { writerId: string | null; writerName: string | null; editorId: string | null; editorName: string | null };
 
 export type StoredUpdate = { seq: number; origin: 'local' | 'remote'; data: Uint8Array };
 
@@ -33,6 +37,10 @@ type DocumentRow = {
   access: 'read' | 'write' | null;
   access_reason: string | null;
   problem: string | null;
+  assigned_writer_id: string | null;
+  assigned_writer_name: string | null;
+  assigned_editor_id: string | null;
+  assigned_editor_name: string | null;
 };
 
 const toRecord = (row: DocumentRow): ReplicaRecord => ({
@@ -45,6 +53,16 @@ const toRecord = (row: DocumentRow): ReplicaRecord => ({
   ...(row.access !== null ? { access: row.access } : {}),
   ...(row.access_reason !== null ? { accessReason: row.access_reason } : {}),
   ...(row.problem !== null ? { problem: row.problem } : {}),
+  ...(row.assigned_writer_id !== null || row.assigned_editor_id !== null
+    ? {
+        holder: {
+          writerId: row.assigned_writer_id,
+          writerName: row.assigned_writer_name,
+          editorId: row.assigned_editor_id,
+          editorName: row.assigned_editor_name,
+        },
+      }
+    : {}),
 });
 
 export function createSyncStore(db: Db, clock: Clock = () => new Date()) {
@@ -62,7 +80,8 @@ export function createSyncStore(db: Db, clock: Clock = () => new Date()) {
     replica: db.prepare<[string], DocumentRow>(`SELECT * FROM sync_documents WHERE article_id = ?`),
     // Everything but the state: asked on every change of a desk's sync state, while someone types.
     replicaView: db.prepare<[string], Omit<DocumentRow, 'state'>>(
-      `SELECT article_id, server_url, account_id, on_server, server_status, access, access_reason, problem FROM sync_documents WHERE article_id = ?`,
+      `SELECT article_id, server_url, account_id, on_server, server_status, access, access_reason, problem,
+         assigned_writer_id, assigned_writer_name, assigned_editor_id, assigned_editor_name FROM sync_documents WHERE article_id = ?`,
     ),
     replicasOf: db.prepare<[string, string], DocumentRow>(`SELECT * FROM sync_documents WHERE server_url = ? AND account_id = ? ORDER BY article_id`),
     insertReplica: db.prepare(
@@ -73,6 +92,10 @@ export function createSyncStore(db: Db, clock: Clock = () => new Date()) {
     setOnServer: db.prepare(`UPDATE sync_documents SET on_server = 1, updated_at = ? WHERE article_id = ?`),
     setServerView: db.prepare(`UPDATE sync_documents SET server_status = ?, access = ?, access_reason = ?, updated_at = ? WHERE article_id = ?`),
     setProblem: db.prepare(`UPDATE sync_documents SET problem = ?, updated_at = ? WHERE article_id = ?`),
+    setAssignment: db.prepare(
+      `UPDATE sync_documents SET assigned_writer_id = @writerId, assigned_writer_name = @writerName, assigned_editor_id = @editorId,
+         assigned_editor_name = @editorName WHERE article_id = @articleId`,
+    ),
     append: db.prepare(`INSERT INTO sync_updates (article_id, origin, data, created_at) VALUES (?, ?, ?, ?)`),
     updatesOf: db.prepare<[string], { seq: number; origin: 'local' | 'remote'; data: Buffer }>(
       `SELECT seq, origin, data FROM sync_updates WHERE article_id = ? ORDER BY seq`,
@@ -146,6 +169,11 @@ export function createSyncStore(db: Db, clock: Clock = () => new Date()) {
 
     setServerView(articleId: string, view: { status?: string; access?: 'read' | 'write'; accessReason?: string }): void {
       stmt.setServerView.run(view.status ?? null, view.access ?? null, view.accessReason ?? null, now(), articleId);
+    },
+
+    /** Who holds the article as the server last listed it (null: nobody); the library shows it. */
+    setAssignment(articleId: string, holder: ArticleHolder): void {
+      stmt.setAssignment.run({ articleId, ...holder });
     },
 
     setProblem(articleId: string, problem: string | undefined): void {

@@ -21,6 +21,7 @@ import {
   type LibraryKind,
   type NewsroomLibraryEntry,
 } from '../../../shared/library/newsroomLibrary';
+import { NOTIFICATIONS_MAX, notificationSchema, type NewsroomNotification } from '../../../shared/sync/notifications';
 
 export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -49,6 +50,16 @@ const serverArticleSchema = z.object({
   createdAt: z.string().max(40),
   updatedAt: z.string().max(40),
   access: z.enum(['read', 'write']),
+  /** Who holds it (a server before assignment sends none). */
+  assignment: z
+    .object({
+      writerId: z.string().max(100).nullable(),
+      writerName: z.string().max(200).nullable(),
+      editorId: z.string().max(100).nullable(),
+      editorName: z.string().max(200).nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 export type ServerArticle = z.infer<typeof serverArticleSchema>;
 
@@ -195,6 +206,27 @@ export function createServerApi(base: string, token: () => string | undefined) {
             ? await request('POST', `${path}/archive`, { baseVersion: change.baseVersion, archived: change.archived })
             : await request('PUT', path, { baseVersion: change.baseVersion, data: change.data });
       return parse(z.object({ entry: newsroomLibraryEntrySchema }), json).entry;
+    },
+
+    /** Editors only: gives the article to a writer and an editor (null: nobody). */
+    async assign(id: string, writerId: string | null, editorId: string | null): Promise<ServerArticle> {
+      const { json } = await request('POST', `/api/articles/${encodeURIComponent(id)}/assignment`, { writerId, editorId });
+      return parse(z.object({ article: serverArticleSchema }), json).article;
+    },
+
+    /** The newsroom's enabled accounts (to assign and mention). */
+    async accounts(): Promise<ServerAccount[]> {
+      return parse(z.object({ accounts: z.array(accountSchema).max(10_000) }), (await request('GET', '/api/accounts')).json).accounts;
+    },
+
+    /** The account's newest notifications and how many are unread. */
+    async notifications(): Promise<{ notifications: NewsroomNotification[]; unread: number }> {
+      const schema = z.object({ notifications: z.array(notificationSchema).max(NOTIFICATIONS_MAX), unread: z.number().int().min(0) });
+      return parse(schema, (await request('GET', '/api/notifications')).json);
+    },
+
+    async markNotificationsRead(ids: readonly number[] | 'all'): Promise<void> {
+      await request('POST', '/api/notifications/read', ids === 'all' ? { all: true } : { ids });
     },
 
     /** Creates an article made offline from the desk's own document (idempotent by id). */

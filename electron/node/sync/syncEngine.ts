@@ -300,6 +300,18 @@ export class SyncEngine {
     return this.account;
   }
 
+  /** The server's API and who is signed in, while connected (notifications, assignment); undefined otherwise. */
+  onlineApi(): { api: ServerApi; serverUrl: string; account: ServerAccount } | undefined {
+    const kind = this.connectionState().kind;
+    if (!this.api || !this.address || !this.account || (kind !== 'syncing' && kind !== 'up-to-date')) return undefined;
+    return { api: this.api, serverUrl: this.address.url, account: this.account };
+  }
+
+  /** Where the desk signs in and as whom (kept offline too): whose inbox this desk shows. */
+  inboxOwner(): { serverUrl: string; accountId: string } | undefined {
+    return this.address && this.account ? { serverUrl: this.address.url, accountId: this.account.id } : undefined;
+  }
+
   private requireApi(): ServerApi {
     if (!this.api || !this.address) throw new ServerApiError('refused', 'Set the newsroom server’s address first.');
     return this.api;
@@ -464,6 +476,13 @@ export class SyncEngine {
         } else {
           this.store.setServerView(article.id, { status: article.status, access: article.access });
         }
+        const holder = article.assignment;
+        this.store.setAssignment(article.id, {
+          writerId: holder?.writerId ?? null,
+          writerName: holder?.writerName ?? null,
+          editorId: holder?.editorId ?? null,
+          editorName: holder?.editorName ?? null,
+        });
         this.followServerStatus(article.id, status);
       }
       await forEachLimited(
@@ -1106,11 +1125,13 @@ export class SyncEngine {
     const access = entry?.access ?? record?.access;
     const accessReason = entry?.accessReason ?? record?.accessReason;
     const problem = entry?.replica.problem ?? record?.problem;
+    const holder = record?.holder && Object.fromEntries(Object.entries(record.holder).filter(([, v]) => v !== null));
     return {
       saved: pending ? 'saved-locally' : 'on-the-server',
       ...(access ? { access } : {}),
       ...(accessReason ? { accessReason } : {}),
       ...(problem ? { problem } : {}),
+      ...(holder ? { holder } : {}),
     };
   }
 

@@ -90,13 +90,17 @@ afterEach(async () => {
 });
 
 /** A desk on a new database file, or (reopening) on an existing one with the token the host kept. */
-function openDesk(reopen?: { file: string; vault: TokenVault }, openLeaseMs?: number): Desk {
+function openDesk(reopen?: { file: string; vault: TokenVault }, openLeaseMs?: number, notificationPollMs?: number): Desk {
   const file = reopen?.file ?? path.join(tmp, `desk-${randomUUID()}.db`);
   const session = new DatabaseSession(file);
   const vault = reopen?.vault ?? memoryTokenVault();
   const internalErrors: unknown[] = [];
   // Quick reconnection attempts keep the restart test short.
-  const sync = new SyncService(session, vault, { reconnect: { minDelay: 100, maxDelay: 200 }, ...(openLeaseMs ? { openLeaseMs } : {}) });
+  const sync = new SyncService(session, vault, {
+    reconnect: { minDelay: 100, maxDelay: 200 },
+    ...(openLeaseMs ? { openLeaseMs } : {}),
+    ...(notificationPollMs ? { notificationPollMs } : {}),
+  });
   const dispatch: Dispatch = createDispatcher(createHandlers({ session, sync, info: { appVersion: '0.0.0', runtime: 'browser-host', platform: 'test' } }), {
     isTrustedSender: isTrustedIpcSender,
     onInternalError: (_channel, error) => internalErrors.push(error),
@@ -116,8 +120,8 @@ function openDesk(reopen?: { file: string; vault: TokenVault }, openLeaseMs?: nu
   return desk;
 }
 
-async function signedInDesk(who: typeof MARA | typeof TOMAS, openLeaseMs?: number): Promise<Desk> {
-  const desk = openDesk(undefined, openLeaseMs);
+async function signedInDesk(who: typeof MARA | typeof TOMAS, openLeaseMs?: number, notificationPollMs?: number): Promise<Desk> {
+  const desk = openDesk(undefined, openLeaseMs, notificationPollMs);
   await desk.call('sync:configure', { server: server.http });
   await desk.call('sync:signIn', { name: who.name, password: who.password });
   return desk;
@@ -719,5 +723,68 @@ describe('the newsroom server over IPC, two desks and a real server', () => {
     const opened = await mara.call('sync:open', { articleId: id });
     expect(opened).toMatchObject({ synced: true, article: { saved: 'on-the-server' } });
     await mara.call('sync:close', { articleId: id });
+  });
+
+  it('lets an editor assign an article; the writer’s inbox tells her, lists it on her desk, and keeps a read mark made offline until it is sent', async () => {
+    const tomas = await signedInDesk(TOMAS, undefined, 200);
+    const mara = await signedInDesk(MARA, undefined, 200);
+    await statusUntil(mara, 'the writer connected', upToDate);
+    const created = await tomas.call('articles:create', { fields: { headline: 'Pier repairs', body: [paragraph('Work starts Monday.')] } });
+    await statusUntil(tomas, 'the new article created on the server', upToDate);
+
+    const people = await tomas.call('sync:accounts', {});
+    expect(people.map((p) => [p.name, p.role])).toEqual([
+      [MARA.name, MARA.role],
+      [TOMAS.name, TOMAS.role],
+    ]);
+    const maraId = people.find((p) => p.name === MARA.name)!.id;
+    const tomasId = people.find((p) => p.name === TOMAS.name)!.id;
+    await tomas.call('sync:assign', { articleId: created.id, writerId: maraId, editorId: tomasId });
+    const holder = { writerId: maraId, writerName: MARA.name, editorId: tomasId, editorName: TOMAS.name };
+    expect((await tomas.call('articles:list', { view: 'active' })).items.find((i) => i.id === created.id)?.assignment).toEqual(holder);
+    expect((await tomas.call('sync:open', { articleId: created.id })) as Extract<SyncedArticle, { synced: true }>).toMatchObject({ article: { holder } });
+    await tomas.call('sync:close', { articleId: created.id });
+    // Not his own act in his inbox.
+    expect((await tomas.call('sync:notifications', {})).notifications.filter((n) => n.articleId === created.id)).toEqual([]);
+
+    // The writer's desk hears of it at its next look (other tests of this file told her of their articles too).
+    const aboutIt = async () => (await mara.call('sync:notifications', {})).notifications.filter((n) => n.articleId === created.id);
+    await statusUntil(mara, 'a notification in the writer’s inbox', (s) => s.inbox.unread > 0);
+    const deadline = Date.now() + 10_000;
+    while ((await aboutIt()).length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    const [assigned] = await aboutIt();
+    expect(await aboutIt()).toHaveLength(1);
+    const { id: _id, createdAt: _at, ...told } = assigned!;
+    expect(told).toEqual({
+      kind: 'assigned',
+      articleId: created.id,
+      articleHeadline: 'Pier repairs',
+      actorName: TOMAS.name,
+      text: 'You are its writer.',
+      readAt: null,
+    });
+    // And the article is on her desk, with who holds it.
+    await mara.call('sync:refresh');
+    expect(
+      (await mara.call('articles:list', { view: 'active', mine: true })).items.filter((i) => i.id === created.id).map((i) => [i.headline, i.assignment]),
+    ).toEqual([['Pier repairs', holder]]);
+
+    // Read while working offline: read here at once, and on the server once she is back.
+    const token = (await api(server.http, '/api/sign-in', { body: { name: MARA.name, password: MARA.password } })).body.token as string;
+    const readOnServer = async () =>
+      ((await api(server.http, '/api/notifications', { token })).body.notifications as { id: number; readAt: string | null }[]).find(
+        (n) => n.id === assigned!.id,
+      )?.readAt ?? null;
+    const unreadBefore = (await mara.call('sync:notifications', {})).unread;
+    await mara.call('sync:setOffline', { offline: true });
+    const read = await mara.call('sync:markNotificationsRead', { ids: [assigned!.id] });
+    expect([read.unread, read.notifications.find((n) => n.id === assigned!.id)?.readAt !== null]).toEqual([unreadBefore - 1, true]);
+    expect(await readOnServer()).toBeNull();
+    await mara.call('sync:setOffline', { offline: false });
+    await statusUntil(mara, 'back online', upToDate);
+    const sent = Date.now() + 10_000;
+    while ((await readOnServer()) === null && Date.now() < sent) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await readOnServer()).not.toBeNull();
+    expect((await mara.call('sync:notifications', {})).notifications.find((n) => n.id === assigned!.id)?.readAt).not.toBeNull();
   });
 });

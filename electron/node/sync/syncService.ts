@@ -18,6 +18,9 @@ import type { DatabaseSession } from '../session';
 import type { Db } from '../store/database';
 import { createSyncStore, type SyncStore } from '../store/syncStore';
 import { fetchNewsroomLibrary, newsroomLibrary } from './librarySync';
+import { createNotificationStore } from '../store/notificationStore';
+import { NotificationSync } from './notificationSync';
+import type { NewsroomNotification } from '../../../shared/sync/notifications';
 import { ServerApiError } from './serverApi';
 import { SyncEngine, type SyncEngineOptions, type TransitionOutcome } from './syncEngine';
 
@@ -81,6 +84,7 @@ const PRESENCE_MS = 100;
 
 export class SyncService {
   private engine: SyncEngine | undefined;
+  private inbox: NotificationSync | undefined;
   private engineDb: Db | undefined;
   private syncStore: SyncStore | undefined;
   private url: string | undefined;
@@ -98,7 +102,7 @@ export class SyncService {
   constructor(
     private readonly session: DatabaseSession,
     private readonly vault: TokenVault = memoryTokenVault(),
-    private readonly options: SyncEngineOptions & { openLeaseMs?: number } = {},
+    private readonly options: SyncEngineOptions & { openLeaseMs?: number; notificationPollMs?: number } = {},
   ) {
     this.leaseTimer = setInterval(() => this.releaseAbandoned(), Math.min(5_000, this.leaseMs / 4));
     this.leaseTimer.unref?.();
@@ -130,8 +134,17 @@ export class SyncService {
       const online = kind === 'syncing' || kind === 'up-to-date';
       const wasOnline = this.lastKind === 'syncing' || this.lastKind === 'up-to-date';
       this.lastKind = kind;
-      if (online && !wasOnline) this.refreshInBackground();
+      if (online && !wasOnline) {
+        this.refreshInBackground();
+        void this.inbox?.poll();
+      }
     });
+    // News in the inbox (an article assigned, returned) usually means the list changed too.
+    const inboxChanged = () => {
+      this.changed();
+      this.refreshInBackground();
+    };
+    this.inbox = new NotificationSync(engine, createNotificationStore(db), inboxChanged, this.options.notificationPollMs);
     engine.onPresence((articleId) => {
       const open = this.docs.get(articleId);
       if (!open) return;
@@ -169,6 +182,8 @@ export class SyncService {
       for (const wake of open.waiters) wake();
     }
     clearInterval(this.refreshTimer);
+    this.inbox?.close();
+    this.inbox = undefined;
     this.engine?.close();
     this.engine = undefined;
     this.lastKind = 'not-configured';
@@ -206,6 +221,7 @@ export class SyncService {
       listRevision: this.listRevision,
       libraryRevision: this.libraryRevision,
       workflowSteps: engine?.workflowCounts() ?? { waiting: 0, decided: 0 },
+      inbox: { unread: this.inbox?.unread() ?? 0 },
     };
   }
 
@@ -295,7 +311,7 @@ export class SyncService {
     const run: Promise<void> = after
       .then(() => engine.refreshArticles())
       .then((list) => {
-        const digest = JSON.stringify(list.map((a) => [a.id, a.status, a.headline, a.access]));
+        const digest = JSON.stringify(list.map((a) => [a.id, a.status, a.headline, a.access, a.assignment?.writerId, a.assignment?.editorId]));
         if (digest !== this.listDigest) {
           this.listDigest = digest;
           this.listRevision++;
@@ -411,6 +427,46 @@ export class SyncService {
     if (!this.require().dismissWorkflowNotice(id)) throw new AppError('NOT_FOUND', 'There is no such answer from the server to dismiss.');
     this.changed();
     return this.workflowNotices();
+  }
+
+  // ---- Notifications and assignment --------------------------------------------------
+
+  /** The inbox: this account's notifications kept on this computer, newest first. */
+  notifications(): { notifications: NewsroomNotification[]; unread: number } {
+    this.current();
+    return { notifications: this.inbox?.list() ?? [], unread: this.inbox?.unread() ?? 0 };
+  }
+
+  markNotificationsRead(ids: readonly number[] | 'all'): { notifications: NewsroomNotification[]; unread: number } {
+    this.require();
+    this.inbox?.markRead(ids);
+    return this.notifications();
+  }
+
+  /** The newsroom's accounts to choose from (connected only: the list is the server's). */
+  async newsroomAccounts(): Promise<{ id: string; name: string; role: 'writer' | 'editor' }[]> {
+    const online = this.require().onlineApi();
+    if (!online) throw new AppError('NOT_ALLOWED', 'Connect to the newsroom server to see its people.');
+    try {
+      return await online.api.accounts();
+    } catch (error) {
+      throw toAppError(error);
+    }
+  }
+
+  /** An editor gives a newsroom article to a writer and an editor; the server decides, the list follows. */
+  async assign(articleId: string, writerId: string | null, editorId: string | null): Promise<SyncStatus> {
+    const engine = this.require();
+    if (!engine.isNewsroomArticle(articleId)) throw new AppError('NOT_ALLOWED', 'Only newsroom articles are assigned.');
+    const online = engine.onlineApi();
+    if (!online) throw new AppError('NOT_ALLOWED', 'Assigning needs the newsroom server: connect and try again.');
+    try {
+      await online.api.assign(articleId, writerId, editorId);
+      await this.refreshList(engine, true);
+    } catch (error) {
+      throw toAppError(error);
+    }
+    return this.status();
   }
 
   /**

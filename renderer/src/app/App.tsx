@@ -17,6 +17,7 @@ import { FirstRunCard } from '../review/ProfileForm';
 import { ReviewProvider, useReview } from '../review/ReviewContext';
 import { RoleSwitch } from '../review/RoleSwitch';
 import { ConnectionIndicator } from '../sync/ConnectionIndicator';
+import { InboxButton } from '../sync/Inbox';
 import { NewsroomServerDialog } from '../sync/NewsroomServerDialog';
 import { useSyncSelector } from '../sync/syncStatus';
 import { useWorkflowDecisions } from '../sync/useWorkflowNotices';
@@ -213,6 +214,13 @@ export function App() {
       <div className="desk">
         <div className="desk-sidebar">
           <ConnectionIndicator onOpen={() => setServerDialog(true)} />
+          <InboxButton
+            onOpenArticle={(id) => {
+              setArea('articles');
+              setShowBackups(false);
+              void openArticle(id);
+            }}
+          />
           <RoleSwitch />
           <AreaNav area={area} onChange={(next) => void changeArea(next)} />
           <Library

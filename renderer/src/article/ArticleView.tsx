@@ -1,5 +1,5 @@
 /** One open article: headline and dek, the body editor, the details panel and the save state. */
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Article, ArticlePatch } from '../../../shared/model/article';
 import type { ArticleBody } from '../../../shared/model/document';
 import { isLockedStatus } from '../../../shared/workflow/transitions';
@@ -25,7 +25,8 @@ import { registerLocalCopy, useArticleAutosave } from './useArticleAutosave';
 import type * as Y from 'yjs';
 import { docToArticleFields, docToDetails, fieldsMap, writeDetailsToDoc } from '../../../shared/sync/articleDoc';
 import { PresenceBar } from '../sync/Presence';
-import type { ArticleChannel } from '../sync/articleChannel';
+import type { ArticleSyncState } from '../../../shared/sync/syncState';
+import { FROM_DESK, type ArticleChannel } from '../sync/articleChannel';
 import { SyncSaveIndicator } from '../sync/SyncSaveIndicator';
 import { useArticleChannel, useChannelSelector } from '../sync/useArticleChannel';
 
@@ -82,6 +83,9 @@ function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, re
   const serverReadOnly = useChannelSelector(channel, (state) =>
     state.article.access === 'read' ? (state.article.accessReason ?? 'The newsroom server keeps this article read-only for you.') : undefined,
   );
+  // Who holds a newsroom article (its assigned writer and editor), as a string so the selector is stable.
+  const holderJson = useChannelSelector(channel, (state) => JSON.stringify(state.article.holder ?? null));
+  const holder = useMemo(() => (holderJson ? ((JSON.parse(holderJson) as ArticleSyncState['holder'] | null) ?? undefined) : undefined), [holderJson]);
   const savedAt = state.kind === 'saved' ? state.at : undefined;
   useEffect(() => {
     if (savedAt !== undefined && savedAt !== article.updatedAt) onSaved?.(article.id);
@@ -157,7 +161,15 @@ function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, re
       <div className="article-layout">
         <article className="article-view" aria-label="Article">
           <div className="article-topbar">
-            <WorkflowBar article={article} flush={flushForReview} blocking={review.approvalErrors} findingsFor={review.findingsFor} onTransitioned={reviewed} />
+            <WorkflowBar
+              article={article}
+              flush={flushForReview}
+              blocking={review.approvalErrors}
+              findingsFor={review.findingsFor}
+              onTransitioned={reviewed}
+              newsroom={channel !== undefined}
+              holder={holder}
+            />
             <ExportArticleButton
               id={article.id}
               headline={fields.headline}

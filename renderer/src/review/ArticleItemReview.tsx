@@ -9,10 +9,13 @@ function formatDeadline(iso: string): string {
 
 export function ArticleItemReview({ item }: { item: ArticleSummary }) {
   const open = item.openComments ?? 0;
+  const holder = item.assignment;
   return (
     <>
-      {(item.returnNote !== undefined || open > 0 || item.deadline) && (
+      {(item.returnNote !== undefined || open > 0 || item.deadline || holder) && (
         <span className="article-item-review">
+          {holder?.writerName && <span className="holder-chip">Writer: {holder.writerName}</span>}
+          {holder?.editorName && <span className="holder-chip">Editor: {holder.editorName}</span>}
           {item.returnNote !== undefined && (
             <span className="returned-chip" title={item.returnNote}>
               Returned: {item.returnNote}

@@ -1,6 +1,6 @@
 /**
- * The library's home views and filters: a writer's desk (drafts, returned ones
- * flagged), an editor's review queue (submitted and in edit, longest waiting
+ * The library's home views and filters: my desk (drafts, returned ones flagged,
+ * and newsroom articles assigned to me), an editor's review queue (submitted and in edit, longest waiting
  * first), or everything; filtered by status, section, author, tag and edit date.
  */
 import { useEffect, useId, useRef, useState } from 'react';
@@ -16,7 +16,7 @@ export type ListFilters = Omit<ArticleListQuery, 'view' | 'search' | 'limit' | '
 export type Home = 'desk' | 'queue' | 'all';
 
 export function homeFilters(home: Home): ListFilters {
-  if (home === 'desk') return { status: ['draft'], sort: 'edited' };
+  if (home === 'desk') return { mine: true, sort: 'edited' };
   if (home === 'queue') return { status: ['submitted', 'in-edit'], sort: 'waiting' };
   return {};
 }
@@ -28,7 +28,7 @@ export function scopeOf(filters: ListFilters): Home | 'filtered' {
   const keys = Object.keys(rest);
   const status = (filters.status ?? []).join(',');
   if (keys.length === 0) return 'all';
-  if (keys.length === 1 && status === 'draft') return 'desk';
+  if (keys.length === 1 && filters.mine) return 'desk';
   if (keys.length === 1 && status === 'submitted,in-edit') return 'queue';
   return 'filtered';
 }
@@ -90,7 +90,7 @@ export function LibraryFilters({ filters, onChange }: Props) {
             onChange(homeFilters(h));
           }}
         >
-          <option value="desk">My desk (drafts and returned)</option>
+          <option value="desk">My desk (drafts, returned, assigned to me)</option>
           <option value="queue">Review queue</option>
           <option value="all">All articles</option>
         </select>

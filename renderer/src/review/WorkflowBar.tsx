@@ -7,6 +7,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { ariaKeyshortcuts, describeHotkey, matchHotkeyTable } from '../../../shared/editor/hotkeys';
 import type { Article } from '../../../shared/model/article';
+import type { ArticleSyncState } from '../../../shared/sync/syncState';
+import { AssignDialog } from './AssignDialog';
 import type { ChecklistPurpose } from '../../../shared/rules/checklist';
 import type { RuleFinding } from '../../../shared/rules/types';
 import { workflowNoticeSentence } from '../../../shared/sync/workflowNotices';
@@ -29,6 +31,10 @@ type Props = {
   /** The checklist over the text as it stands this instant (typing is checked on a delay). */
   findingsFor: (purpose: ChecklistPurpose) => RuleFinding[];
   onTransitioned: (article: Article) => void;
+  /** A newsroom article (its text is the server's document): editors may assign it. */
+  newsroom?: boolean;
+  /** Who holds it, as the server last listed it. */
+  holder?: ArticleSyncState['holder'];
 };
 
 /** What submitting found: errors stop it; warnings alone are confirmed or dismissed. */
@@ -39,7 +45,8 @@ let focusStatusOf: string | undefined;
 
 const SUBMIT_KEY = deskHotkeyFor('submit');
 
-export function WorkflowBar({ article, flush, blocking, findingsFor, onTransitioned }: Props) {
+export function WorkflowBar({ article, flush, blocking, findingsFor, onTransitioned, newsroom, holder }: Props) {
+  const [assigning, setAssigning] = useState(false);
   const { profile } = useReview();
   const log = useTransitions(article);
   const returned = activeReturn(log, article.status);
@@ -114,6 +121,11 @@ export function WorkflowBar({ article, flush, blocking, findingsFor, onTransitio
         {returned ? 'Returned' : STATUS_LABEL[article.status]}
       </span>
       {!profile && <span className="muted">Tell the desk who you are (Settings) to submit, comment or approve.</span>}
+      {newsroom && (holder?.writerName || holder?.editorName) && (
+        <span className="holder" data-testid="article-holder">
+          {[holder.writerName && `Writer: ${holder.writerName}`, holder.editorName && `Editor: ${holder.editorName}`].filter(Boolean).join(' · ')}
+        </span>
+      )}
       <WorkflowNotices notices={notices} dismiss={dismiss} onDecided={() => onTransitioned(article)} />
       <div className="button-row">
         {actions.map((action) => {
@@ -135,7 +147,13 @@ export function WorkflowBar({ article, flush, blocking, findingsFor, onTransitio
             </button>
           );
         })}
+        {newsroom && profile?.role === 'editor' && (
+          <button type="button" onClick={() => setAssigning(true)}>
+            Assign…
+          </button>
+        )}
       </div>
+      {assigning && <AssignDialog articleId={article.id} holder={holder} onClose={() => setAssigning(false)} />}
       {actions.some((a) => TRANSITIONS[a].needsCleanChecklist) && blocking.length > 0 && (
         <p className="hint" id={`${noteId}-blocked`}>
           The checklist has {blocking.length} {blocking.length === 1 ? 'error' : 'errors'}; approval will be refused until they are fixed.

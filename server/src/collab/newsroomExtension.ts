@@ -31,7 +31,11 @@ import { LIMITS } from '../limits';
 import type { Storage } from '../storage/storage';
 import { awarenessEntries, inspectMessage, MESSAGE, type AwarenessEntry, type InspectedMessage } from '../../../shared/sync/protocolMessages';
 import { updateProblem } from '../../../shared/sync/updatePolicy';
-import { commentChangeProblem } from '../../../shared/sync/articleComments';
+import { commentChangeProblem, newCommentMessages, type NewCommentMessage } from '../../../shared/sync/articleComments';
+import { mentionedAccounts } from '../../../shared/sync/mentions';
+import type { Account } from '../storage/accounts';
+import type { ServerArticle } from '../storage/articles';
+import { notify } from '../notify';
 import { PERIODIC_REVISION_MS, periodicRevision } from '../revisionService';
 
 /** What a connection remembers about who opened it. */
@@ -225,9 +229,27 @@ export class NewsroomExtension implements Extension {
     // Hocuspocus answers a read-only connection's changes with "not applied" and applies nothing.
     connection.readOnly = access === 'read';
     if (connection.readOnly) return;
+    // Read before Hocuspocus applies the update: what it adds that the document lacks, so a message sent again notifies nobody twice.
+    const added = newCommentMessages(connection.document, changes);
     const seq = await this.storage.documents.append(ctx.articleId, changes, new Date().toISOString());
     this.loggedFor(documentName).push({ seq, data: changes.slice() });
     this.lastEditor.set(documentName, { id: auth.account.id, name: auth.account.name });
+    if (added.length > 0) {
+      // A notification that cannot be recorded must not refuse the comment, which is already stored.
+      await this.notifyMentions(article!, auth.account, added).catch((error: Error) =>
+        this.log(`${documentName}: mentions were not recorded (${error.message}).`),
+      );
+    }
+  }
+
+  /** `@Name` in new comments tells each enabled account named that may see the article (never the author). */
+  private async notifyMentions(article: ServerArticle, author: Account, messages: NewCommentMessage[]): Promise<void> {
+    const accounts = (await this.storage.accounts.list()).filter((a) => !a.disabled && articleAccess(a, article) !== 'none');
+    const at = new Date().toISOString();
+    for (const message of messages) {
+      const ids = mentionedAccounts(message.text, accounts);
+      if (ids.length > 0) await notify(this.storage, { accountIds: ids, actor: author, kind: 'mentioned', articleId: article.id, text: message.text, at });
+    }
   }
 
   async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {

@@ -17,6 +17,10 @@
  *   POST /api/library   {kind, id, data}  creates an entry (editors): 201 created, 200 the same request again, 409 taken
  *   PUT  /api/library/:kind/:id {baseVersion, data}          a new version (editors); 409 {error, entry} when stale
  *   POST /api/library/:kind/:id/archive {baseVersion, archived}  archives or restores (editors); 409 when stale
+ *   POST /api/articles/:id/assignment {writerId, editorId}  {article}: editors give an article to a writer and an editor
+ *   GET  /api/accounts                    {accounts}: the enabled accounts (id, name, role) to assign and mention
+ *   GET  /api/notifications               {notifications, unread}: the account's own, newest first (at most 100)
+ *   POST /api/notifications/read {ids}|{all:true}  {unread}: marks the account's own notifications read
  *
  * Requests other than sign-in carry `Authorization: Bearer <token>`. Errors are `{error: sentence}`.
  */
@@ -27,6 +31,8 @@ import { isArticleId } from '../../../shared/sync/documentName';
 import { WORKFLOW_ACTIONS } from '../../../shared/workflow/transitions';
 import { LIBRARY_KINDS, libraryEntryIdSchema } from '../../../shared/library/newsroomLibrary';
 import { changeLibraryEntry, createLibraryEntry, type LibraryResult } from '../libraryService';
+import { assignArticle } from '../assignment';
+import { NOTIFICATIONS_MAX } from '../../../shared/sync/notifications';
 import { articleHistory, createArticle, listVisibleArticles, transitionArticle, visibleArticle } from '../articleService';
 import { authenticateToken, signIn } from '../auth/signIn';
 import { getRevision, listRevisions, requestRevision } from '../revisionService';
@@ -85,6 +91,19 @@ const libraryCreateSchema = z.object({ kind: z.enum(LIBRARY_KINDS), id: libraryE
 const libraryBaseVersion = z.number().int().min(1);
 const libraryUpdateSchema = z.object({ baseVersion: libraryBaseVersion, data: z.unknown() }).strict();
 const libraryArchiveSchema = z.object({ baseVersion: libraryBaseVersion, archived: z.boolean() }).strict();
+const accountId = z.string().min(1).max(100);
+const assignmentSchema = z.object({ writerId: accountId.nullable(), editorId: accountId.nullable() }).strict();
+const readSchema = z.union([
+  z
+    .object({
+      ids: z
+        .array(z.number().int().min(1))
+        .min(1)
+        .max(NOTIFICATIONS_MAX * 5),
+    })
+    .strict(),
+  z.object({ all: z.literal(true) }).strict(),
+]);
 
 const publicAccount = (account: Account) => ({ id: account.id, name: account.name, role: account.role });
 
@@ -182,7 +201,26 @@ export function createApiHandler(deps: ApiDeps) {
       throw new HttpError(405, 'This address does not accept that method.');
     }
 
-    const one = /^\/api\/articles\/([^/]{1,64})(\/transition|\/history|\/revisions(?:\/(\d{1,9}))?)?$/.exec(path);
+    if (is('GET', '/api/accounts')) {
+      await requireAccount(request);
+      const accounts = (await storage.accounts.list()).filter((a) => !a.disabled).map(publicAccount);
+      return sendJson(response, 200, { accounts });
+    }
+
+    if (is('GET', '/api/notifications')) {
+      const { account } = await requireAccount(request);
+      const [notifications, unread] = await Promise.all([storage.notifications.forAccount(account.id), storage.notifications.unreadCount(account.id)]);
+      return sendJson(response, 200, { notifications, unread });
+    }
+
+    if (is('POST', '/api/notifications/read')) {
+      const { account } = await requireAccount(request);
+      const input = parseWith(readSchema, await readJson(request, LIMITS.maxSmallRequestBytes));
+      await storage.notifications.markRead(account.id, 'all' in input ? 'all' : input.ids, new Date().toISOString());
+      return sendJson(response, 200, { unread: await storage.notifications.unreadCount(account.id) });
+    }
+
+    const one = /^\/api\/articles\/([^/]{1,64})(\/transition|\/history|\/assignment|\/revisions(?:\/(\d{1,9}))?)?$/.exec(path);
     if (one) {
       const id = decodeURIComponent(one[1]!);
       if (!isArticleId(id)) throw new HttpError(404, 'There is no such article: the id is not valid.');
@@ -219,6 +257,14 @@ export function createApiHandler(deps: ApiDeps) {
         if (!result.ok) return sendError(response, result.status, result.reason);
         await deps.connections.accessChanged(id);
         return sendJson(response, 200, { article: result.article, step: result.step, replayed: result.replayed });
+      }
+      if (one[2] === '/assignment' && method === 'POST') {
+        const input = parseWith(assignmentSchema, await readJson(request, LIMITS.maxSmallRequestBytes));
+        const result = await assignArticle(storage, account, { id, ...input }, new Date());
+        if (!result.ok) return sendError(response, result.status, result.reason);
+        // A writer given the article may open it now; one it was taken from may no longer.
+        await deps.connections.accessChanged(id);
+        return sendJson(response, 200, { article: result.article });
       }
       throw new HttpError(405, 'This address does not accept that method.');
     }

@@ -17,6 +17,8 @@ export const LIST_PAGE_MAX = 500;
 /** Optional filters and order for the library's home views (all absent: every article, last edited first). */
 const listFilters = {
   status: z.array(z.enum(ARTICLE_STATUSES)).max(ARTICLE_STATUSES.length).optional(),
+  /** My desk: drafts, and the newsroom articles assigned to the signed-in account (any status). */
+  mine: z.boolean().optional(),
   section: z.string().max(FIELD_LIMITS.section).optional(),
   authorId: id.optional(),
   tag: z.string().max(FIELD_LIMITS.tag).optional(),

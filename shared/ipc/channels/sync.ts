@@ -9,6 +9,7 @@ import type { ArticleSyncState, SyncStatus } from '../../sync/syncState';
 import type { WorkflowNotice } from '../../sync/workflowNotices';
 import { REQUESTABLE_REASONS, type ServerRevision, type ServerRevisionList, type ServerRevisionWithContent } from '../../sync/serverRevisions';
 import { cursorSchema, type Peer } from '../../sync/presence';
+import type { NewsroomNotification } from '../../sync/notifications';
 import { channel, emptyRequest, idSchema } from '../channel';
 
 /** Base64 of at most ~9 MB: the server refuses messages over 8 MB. */
@@ -31,6 +32,12 @@ export type SyncedArticle = { synced: false } | { synced: true; state: string; s
  */
 export type PushResult = { article: ArticleSyncState; revision: number };
 export type PullResult = { update: string; seq: number; article: ArticleSyncState; status: SyncStatus; presence: { revision: number; peers: Peer[] } };
+
+/** The inbox: the newest notifications first, and how many are unread. */
+export type Inbox = { notifications: NewsroomNotification[]; unread: number };
+export type NewsroomAccount = { id: string; name: string; role: 'writer' | 'editor' };
+
+const accountId = z.string().min(1).max(100);
 
 export const syncChannels = {
   /** The state now, or (with `after`) once it moves past that revision or `waitMs` passes. */
@@ -79,4 +86,14 @@ export const syncChannels = {
   'sync:requestRevision': channel<ServerRevision>()(
     z.object({ articleId: idSchema, reason: z.enum(REQUESTABLE_REASONS), restoredFrom: z.number().int().min(1).max(2_000_000_000).optional() }).strict(),
   ),
+  /** The newsroom's notifications for this account, as kept on this computer (offline too). */
+  'sync:notifications': channel<Inbox>()(emptyRequest),
+  /** Marks notifications read here at once; the server is told when the desk can reach it. */
+  'sync:markNotificationsRead': channel<Inbox>()(
+    z.union([z.object({ ids: z.array(z.number().int().min(1)).min(1).max(500) }).strict(), z.object({ all: z.literal(true) }).strict()]),
+  ),
+  /** The newsroom's enabled accounts (names, roles, ids), from the server: whom an editor may assign. */
+  'sync:accounts': channel<NewsroomAccount[]>()(emptyRequest),
+  /** Editors: gives a newsroom article to a writer and an editor (null: nobody); the server decides. */
+  'sync:assign': channel<SyncStatus>()(z.object({ articleId: idSchema, writerId: accountId.nullable(), editorId: accountId.nullable() }).strict()),
 } as const;

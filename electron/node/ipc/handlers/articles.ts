@@ -5,7 +5,7 @@ import { refuseNewsroomArticle } from './sync';
 export function articleHandlers(ctx: FullHandlerContext): HandlerGroup<keyof typeof articleChannels> {
   const { session, sync } = ctx;
   return {
-    'articles:list': (req) => session.store().listArticles(req),
+    'articles:list': (req) => session.store().listArticles(req, req.mine ? sync.status().account?.id : undefined),
     'articles:get': ({ id }) => (sync.settle(id), session.store().getArticle(id)),
     // Signed in to a newsroom, a new article is the newsroom's: made here, created on the server when connected.
     'articles:create': ({ fields }) => {

@@ -20,6 +20,10 @@ export function syncHandlers({ sync }: FullHandlerContext): HandlerGroup<keyof t
     'sync:revisions': ({ articleId }) => sync.serverRevisions(articleId),
     'sync:revision': ({ articleId, number }) => sync.serverRevision(articleId, number),
     'sync:requestRevision': ({ articleId, reason, restoredFrom }) => sync.requestServerRevision(articleId, reason, restoredFrom),
+    'sync:notifications': () => sync.notifications(),
+    'sync:markNotificationsRead': (request) => sync.markNotificationsRead('all' in request ? 'all' : request.ids),
+    'sync:accounts': () => sync.newsroomAccounts(),
+    'sync:assign': ({ articleId, writerId, editorId }) => sync.assign(articleId, writerId, editorId),
   };
 }
 

@@ -12,11 +12,12 @@ import { migration as m005 } from './005-search-scale';
 import { migration as m006 } from './006-drop-asset-size';
 import { migration as m007 } from './007-sync';
 import { migration as m008 } from './008-workflow-queue';
+import { migration as m009 } from './009-notifications';
 import { migration as m010 } from './010-newsroom-library';
 import type { Migration } from './types';
 
 export type { Migration };
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m010];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
