@@ -26,7 +26,7 @@ import type * as Y from 'yjs';
 import { docToArticleFields, docToDetails, fieldsMap, writeDetailsToDoc } from '../../../shared/sync/articleDoc';
 import { PresenceBar } from '../sync/Presence';
 import type { ArticleSyncState } from '../../../shared/sync/syncState';
-import { FROM_DESK, type ArticleChannel } from '../sync/articleChannel';
+import type { ArticleChannel } from '../sync/articleChannel';
 import { SyncSaveIndicator } from '../sync/SyncSaveIndicator';
 import { useArticleChannel, useChannelSelector } from '../sync/useArticleChannel';
 
