@@ -500,7 +500,7 @@ test2.describe('assignment and the inbox', () => {
 
     // The writer signs in: one unread in the inbox, and the article on her desk with who holds it.
     await signIn(writer, team.server, PEOPLE.writer);
-    await expect(inbox(writer)).toHaveAccessibleName('Inbox, 1 unread');
+    await expect(inbox(writer)).toHaveAccessibleName('Inbox 1 unread');
     await expect(writer.getByRole('combobox', { name: 'Show' })).toHaveValue('desk');
     const row = writer.getByRole('list', { name: 'Articles' }).getByRole('listitem').filter({ hasText: 'Dock strike ends' });
     await expect(row).toContainText(`Writer: ${PEOPLE.writer.name}`);
@@ -537,7 +537,7 @@ test2.describe('assignment and the inbox', () => {
     expect(submitted.status).toBe(200);
 
     // The editor's inbox hears of the mention at its next look at the server.
-    await expect(inbox(editor)).toHaveAccessibleName('Inbox, 1 unread');
+    await expect(inbox(editor)).toHaveAccessibleName('Inbox 1 unread');
     await inbox(editor).click();
     const editorInbox = editor.getByRole('dialog', { name: 'Inbox' });
     await expect(editorInbox.getByTestId('inbox-item')).toContainText(`${PEOPLE.writer.name} mentioned you on “Dock strike ends”`);
@@ -552,7 +552,7 @@ test2.describe('assignment and the inbox', () => {
     await editor.getByLabel('Note for the writer').fill('Check the date with the union.');
     await editor.getByRole('button', { name: 'Return with note' }).click();
     await expect(editor.getByTestId('article-status')).toHaveText('Returned');
-    await expect(inbox(writer)).toHaveAccessibleName('Inbox, 1 unread');
+    await expect(inbox(writer)).toHaveAccessibleName('Inbox 1 unread');
     await inbox(writer).click();
     await expect(writerInbox.getByTestId('inbox-item').first()).toContainText(
       `Unread${PEOPLE.editor.name} returned “Dock strike ends”Check the date with the union.`,
