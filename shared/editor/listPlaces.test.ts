@@ -46,6 +46,20 @@ describe('list places', () => {
     expect(placesOf(body)).toEqual(['1/2', '1/2', '2/2', '2/2', '', '1/1']);
   });
 
+  it('an item shifted by a removal and an insertion keeps its own place (a case the property found)', () => {
+    const numbered = { item: true, list: 'numbered', depth: 1 } as const;
+    const [q, a, b, c, p] = [
+      block({ item: false, list: 'bulleted', depth: 0 }),
+      block(numbered),
+      block(numbered),
+      block(numbered),
+      block({ item: false, list: 'bulleted', depth: 0 }),
+    ];
+    expect(placesOf([q, b, a, p])).toEqual(['', '1/2', '2/2', '']);
+    expect(placesOf([q, a, p])).toEqual(['', '1/1', '']);
+    expect(placesOf([q, a, c, p])).toEqual(['', '1/2', '2/2', '']);
+  });
+
   it('carried over from the array before, the same as worked out afresh, whatever the edits (property)', () => {
     fc.assert(
       fc.property(

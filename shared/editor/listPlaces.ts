@@ -54,17 +54,20 @@ function sameForNumbering(a: Descendant, b: Descendant): boolean {
 /** The places of `siblings` worked out from `before`'s, or undefined when numbering may have changed. */
 function carriedOver(before: Entry, siblings: readonly Descendant[]) {
   if (before.siblings.length !== siblings.length) return undefined;
-  let places = before.places;
+  const moved: Array<[was: Element, now: Element]> = [];
   for (let i = 0; i < siblings.length; i++) {
     const was = before.siblings[i]!;
     const now = siblings[i]!;
     if (was === now) continue;
     if (!sameForNumbering(was, now)) return undefined;
-    if (!isListItem(now)) continue;
-    if (places === before.places) places = new Map(places);
-    places.set(now as Element, places.get(was as Element)!);
-    places.delete(was as Element);
+    if (isListItem(now)) moved.push([was as Element, now as Element]);
   }
+  if (moved.length === 0) return before.places;
+  // All removals first, from `before`'s own places: an item can be one index's old object and
+  // another's new one (a removal and an insertion that shift it), and must end with its new place.
+  const places = new Map(before.places);
+  for (const [was] of moved) places.delete(was);
+  for (const [was, now] of moved) places.set(now, before.places.get(was)!);
   return places;
 }
 
