@@ -7,7 +7,6 @@
  * article says why it cannot be restored; offline, the panel says the history needs a connection.
  * A real server process, real desks in Chromium.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,52 +14,8 @@ import type { Page } from '@playwright/test';
 import { startBrowserHost } from '../../electron/browser-host/server';
 import { signInAs } from '../../server/test/harness';
 import { expectNoA11yViolations } from './a11y';
-import { expect, newDeskPage, RENDERER_DIR, ROOT, test } from './fixtures';
-
-const SERVER_ENTRY = path.join(ROOT, 'dist/node/newsroom-server.mjs');
-const PEOPLE = {
-  writer: { name: 'Mara Lindqvist', role: 'writer', password: 'mara-password-1' },
-  editor: { name: 'Tomas Okafor', role: 'editor', password: 'tomas-password-1' },
-} as const;
-type Person = (typeof PEOPLE)[keyof typeof PEOPLE];
-
-type Server = { child: ChildProcess; http: string; exited: Promise<unknown> };
-
-async function runServer(dataDir: string): Promise<Server> {
-  const child = spawn(process.execPath, [SERVER_ENTRY, '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const port = await new Promise<number>((resolve, reject) => {
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    void exited.then(() => reject(new Error(`the newsroom server stopped before listening:\n${out}`)));
-  });
-  return { child, http: `http://127.0.0.1:${port}`, exited };
-}
-
-async function addAccount(dataDir: string, person: Person) {
-  const child = spawn(process.execPath, [SERVER_ENTRY, '--data', dataDir, 'account', 'add', '--name', person.name, '--role', person.role], {
-    stdio: ['pipe', 'ignore', 'pipe'],
-  });
-  child.stdin!.end(`${person.password}\n`);
-  expect(await new Promise((resolve) => child.once('exit', resolve)), 'account add').toBe(0);
-}
-
-async function signIn(page: Page, server: Server, person: Person) {
-  await page.getByTestId('connection-state').click();
-  const dialog = page.getByRole('dialog', { name: 'Newsroom server' });
-  await dialog.getByLabel('Server address').fill(server.http);
-  await dialog.getByLabel('Name').fill(person.name);
-  await dialog.getByLabel('Password').fill(person.password);
-  await dialog.getByRole('button', { name: 'Sign in' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByTestId('connection-state')).toHaveText('Up to date');
-}
+import { expect, newDeskPage, RENDERER_DIR, test } from './fixtures';
+import { addAccount, PEOPLE, runServer, signIn, type Server } from './newsroomServer';
 
 async function openFromLibrary(page: Page, headline: string) {
   const show = page.getByRole('combobox', { name: 'Show' });

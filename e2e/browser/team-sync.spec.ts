@@ -3,7 +3,6 @@
  * in to one real newsroom server process: live typing, both offline while the server is down, a desk
  * closed while offline, the server killed mid-typing, and an approved article refused to the writer.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,56 +13,17 @@ import { connect, signInAs, until } from '../../server/test/harness';
 import { fieldsMap } from '../../shared/sync/articleDoc';
 import { articleDocumentName } from '../../shared/sync/documentName';
 import { expectNoA11yViolations } from './a11y';
-import { expect, newDeskPage, RENDERER_DIR, ROOT, test } from './fixtures';
-
-const SERVER_ENTRY = path.join(ROOT, 'dist/node/newsroom-server.mjs');
-const PEOPLE = {
-  writer: { name: 'Mara Lindqvist', role: 'writer', password: 'mara-password-1' },
-  editor: { name: 'Tomas Okafor', role: 'editor', password: 'tomas-password-1' },
-} as const;
-
-type Server = { child: ChildProcess; port: number; http: string; exited: Promise<unknown> };
-
-async function runServer(dataDir: string, port = 0): Promise<Server> {
-  const child = spawn(process.execPath, [SERVER_ENTRY, '--data', dataDir, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const actual = await new Promise<number>((resolve, reject) => {
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    void exited.then(() => reject(new Error(`the newsroom server stopped before listening:\n${out}`)));
-  });
-  return { child, port: actual, http: `http://127.0.0.1:${actual}`, exited };
-}
-
-async function addAccount(dataDir: string, person: (typeof PEOPLE)[keyof typeof PEOPLE]) {
-  const child = spawn(process.execPath, [SERVER_ENTRY, '--data', dataDir, 'account', 'add', '--name', person.name, '--role', person.role], {
-    stdio: ['pipe', 'ignore', 'pipe'],
-  });
-  child.stdin!.end(`${person.password}\n`);
-  const code = await new Promise((resolve) => child.once('exit', resolve));
-  expect(code, 'account add').toBe(0);
-}
+import { expect, newDeskPage, RENDERER_DIR, test } from './fixtures';
+import { addAccount, PEOPLE, runServer, signIn as signInDesk, type Person, type Server } from './newsroomServer';
 
 async function stop(server: Server, signal: 'SIGKILL' | 'SIGTERM') {
   server.child.kill(signal);
   await server.exited;
 }
 
-async function signIn(page: Page, server: Server, person: (typeof PEOPLE)[keyof typeof PEOPLE]) {
-  await page.getByTestId('connection-state').click();
-  const dialog = page.getByRole('dialog', { name: 'Newsroom server' });
-  await dialog.getByLabel('Server address').fill(server.http);
-  await dialog.getByLabel('Name').fill(person.name);
-  await dialog.getByLabel('Password').fill(person.password);
-  await dialog.getByRole('button', { name: 'Sign in' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByTestId('connection-state')).toHaveText('Up to date');
+/** Signs in through the dialog; the desk then shows the account's name beside its role. */
+async function signIn(page: Page, server: Server, person: Person) {
+  await signInDesk(page, server, person);
   await expect(page.getByTestId('account-role')).toContainText(person.name);
 }
 
