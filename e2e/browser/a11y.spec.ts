@@ -117,7 +117,7 @@ test.describe('from the welcome card', () => {
     await expectNoA11yViolations(page, 'a new comment');
     await form.getByLabel('Comment').fill('Say which paragraph.');
     await form.getByRole('button', { name: 'Comment' }).click();
-    await expect(page.getByRole('tab', { name: /Comments/ })).toHaveText('Comments (1)');
+    await expect(page.getByRole('complementary', { name: 'Comments and suggestions' })).toContainText('1 open comment');
     await expectNoA11yViolations(page, 'the comments');
     await page.getByRole('region', { name: 'Workflow' }).getByRole('button', { name: 'Submit for review' }).click();
     // The seed story is shorter than planned: the checklist asks first.

@@ -1,10 +1,10 @@
-import { test, expect, expectSaved, articleButton, articleRow } from './fixtures';
+import { test, expect, showDetails, expectSaved, articleButton, articleRow } from './fixtures';
 
 test('article details are edited by keyboard and survive reopening', async ({ page }) => {
   await page.getByRole('button', { name: 'New article' }).click();
   await expect(page.getByLabel('Headline')).toBeFocused();
   await page.keyboard.type('Tram line opens on Sunday');
-  const details = page.getByRole('complementary', { name: 'Article details' });
+  const details = await showDetails(page);
   const slug = details.getByLabel('Slug', { exact: true });
   await expect(slug).toHaveValue('tram-line-opens-on-sunday');
   await expect(details.getByText('Follows the headline until you edit it.')).toBeVisible();
@@ -53,7 +53,7 @@ test('article details are edited by keyboard and survive reopening', async ({ pa
 
   await page.reload();
   await articleButton(page, 'Tram line opens on Sunday at last').click();
-  const d = page.getByRole('complementary', { name: 'Article details' });
+  const d = await showDetails(page);
   await expect(d.getByLabel('Slug', { exact: true })).toHaveValue('tram-opens');
   await expect(d.getByText('Edited by hand.')).toBeVisible();
   await expect(d.getByRole('list', { name: 'Authors in the byline' }).getByRole('listitem')).toHaveText([/Mara Lindqvist/, /Tomas Okafor/]);
@@ -73,11 +73,12 @@ test('article details are edited by keyboard and survive reopening', async ({ pa
 test('the byline picker moves through matches with the arrow keys', async ({ page }) => {
   await page.getByRole('button', { name: 'New article' }).click();
   await expect(page.getByLabel('Headline')).toBeFocused();
-  const details = page.getByRole('complementary', { name: 'Article details' });
+  const details = await showDetails(page);
   const input = details.getByLabel('Byline', { exact: true });
   await input.click();
   await page.keyboard.type('a'); // Both seeded authors match.
-  const options = details.getByRole('option');
+  // The matches' own list: the language picker's options are in the panel too.
+  const options = details.getByRole('listbox', { name: 'Matching authors' }).getByRole('option');
   await expect(options).toHaveCount(2);
   await expect(options.nth(0)).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowDown');

@@ -118,3 +118,12 @@ export function articleRow(page: Page, headline: string) {
     .getByRole('listitem')
     .filter({ has: page.getByRole('button', { name: headline, exact: true }) });
 }
+
+/**
+ * The open article's details, shown. Below 1440px wide (the project's 1280px viewport) the details
+ * column is a rail of tabs beside the margin, and the Details tab opens it as a drawer.
+ */
+export async function showDetails(page: Page) {
+  await page.getByRole('tab', { name: 'Details' }).click();
+  return page.getByRole('complementary', { name: 'Article details' });
+}

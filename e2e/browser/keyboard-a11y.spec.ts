@@ -26,16 +26,20 @@ test('the toolbar is one Tab stop with arrow keys inside, and Escape goes back t
   await expect(toolbar.locator('[tabindex="0"]')).toHaveCount(1);
   await page.keyboard.press('ArrowRight');
   await expect(toolbar.getByRole('button', { name: 'Italic' })).toBeFocused();
+  // The last control is Suggest: Accept and Reject are disabled without a suggestion at the caret, so skipped.
+  const suggest = toolbar.getByRole('button', { name: 'Suggest', exact: true });
   await page.keyboard.press('End');
-  await expect(toolbar.getByRole('button', { name: 'Find and replace' })).toBeFocused();
+  await expect(suggest).toBeFocused();
   await page.keyboard.press('ArrowRight'); // wraps
   await expect(toolbar.getByRole('button', { name: 'Bold' })).toBeFocused();
   await page.keyboard.press('ArrowLeft');
-  await expect(toolbar.getByRole('button', { name: 'Find and replace' })).toBeFocused();
+  await expect(suggest).toBeFocused();
   // Tab leaves the toolbar for the text; Shift+Tab comes back to the control last used.
   await page.keyboard.press('Tab');
   await expect(page.getByRole('textbox', { name: 'Article body' })).toBeFocused();
   await page.keyboard.press('Shift+Tab');
+  await expect(suggest).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
   await expect(toolbar.getByRole('button', { name: 'Find and replace' })).toBeFocused();
   await page.keyboard.press('ArrowLeft');
   await expect(toolbar.getByRole('button', { name: /^Insert/ })).toBeFocused(); // Undo and Redo are disabled, so skipped
@@ -51,10 +55,6 @@ test('review and library tabs are one Tab stop each, with arrow keys that select
   const checklist = page.getByRole('tab', { name: 'Checklist' });
   await checklist.click();
   await expect(page.getByRole('tablist', { name: 'Details and review' }).locator('[tabindex="0"]')).toHaveCount(1);
-  await page.keyboard.press('ArrowRight');
-  await expect(page.getByRole('tab', { name: /^Comments/ })).toBeFocused();
-  await expect(page.getByRole('tab', { name: /^Comments/ })).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByRole('tabpanel', { name: /^Comments/ })).toBeVisible();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tab', { name: 'History' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tabpanel', { name: 'History' }).getByRole('region', { name: 'History' })).toBeVisible();
@@ -188,7 +188,8 @@ test('keyboard only: create an article, write, insert a bio and a disclosure, su
   await nav.press('Enter');
   await expect(disclosures).toBeHidden();
   await expect(body.getByRole('group', { name: /^AI-use disclosure/ })).toBeVisible();
-  await expect(page.getByRole('group', { name: 'AI use' }).getByLabel('Research')).toBeChecked();
+  // The declaration is in the details drawer, closed at this width: read, not shown.
+  await expect(page.getByRole('group', { name: 'AI use', includeHidden: true }).getByRole('checkbox', { name: 'Research', includeHidden: true })).toBeChecked();
   await expect(page.locator('#announcer')).toContainText('AI use declared: research, drafting');
 
   // Submit from the text (Ctrl+Shift+Enter): the checklist stops it for the byline, and its finding goes there.
@@ -219,4 +220,25 @@ test('keyboard only: create an article, write, insert a bio and a disclosure, su
   // and the path went through the details by Tab. Now: Enter between the fields, one key to declare
   // the disclosure's uses, Ctrl+Shift+Enter to submit, and the checklist's finding goes to the byline.
   expect(navigation).toBeLessThanOrEqual(14);
+});
+
+test('Shift+Tab leaves the text for the toolbar even when the caret sits beside a text node', async ({ page }) => {
+  // As the text loses focus Slate reads the page's caret; when it sat on a paragraph element (where a
+  // Tab into the text can put it) and Slate already had that selection, Slate moved the caret into the
+  // text node, which focused the text again: the writer's Shift+Tab went nowhere.
+  await startAs(page, 'Mara Lindqvist', 'Writer');
+  await articleButton(page, SEED_HEADLINE).click();
+  const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
+  const inToolbar = toolbar.locator(':focus');
+  for (let round = 0; round < 8; round++) {
+    await page.getByRole('textbox', { name: 'Article body' }).evaluate((el) => {
+      el.focus();
+      const paragraph = el.querySelector('[data-slate-node="element"]')!;
+      window.getSelection()!.setBaseAndExtent(paragraph, 0, paragraph, 0);
+    });
+    await page.keyboard.press('Shift+Tab');
+    await expect(inToolbar).toHaveCount(1);
+    await page.waitForTimeout(150); // past Slate's 100 ms selection throttle
+    await expect(inToolbar).toHaveCount(1);
+  }
 });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectSaved } from './fixtures';
+import { test, expect, showDetails, expectSaved } from './fixtures';
 
 const areas = (page: Page) => page.getByRole('navigation', { name: 'Desk areas' });
 const bioBlock = (page: Page, name: string) => page.getByRole('textbox', { name: 'Article body' }).getByRole('group', { name: `Author bio: ${name}` });
@@ -104,7 +104,7 @@ test('author bios and disclosures: live in drafts, detachable, frozen at approva
   await bio.getByRole('button', { name: 'Sync with library' }).click();
   await expect(bio.getByTestId('library-block-state')).toHaveText('Synced with library · version 3');
   await expect(bio).toContainText('Harbour Reporter and Ferries');
-  const details = page.getByRole('complementary', { name: 'Article details' });
+  const details = await showDetails(page);
   await details.getByRole('group', { name: 'AI use' }).getByLabel('Research').check();
   await expectSaved(page);
   await page.getByRole('button', { name: 'Freeze library blocks' }).click();
@@ -166,7 +166,7 @@ test('archived authors leave the picker but their blocks stay, with a notice; us
   await expect(bio).toContainText('climate and cities');
 
   // Adding an author to the byline offers their bio; taking them off offers to remove it.
-  const details = page.getByRole('complementary', { name: 'Article details' });
+  const details = await showDetails(page);
   await details.getByLabel('Byline', { exact: true }).click();
   await page.keyboard.type('tomas');
   await page.keyboard.press('Enter');

@@ -1,4 +1,4 @@
-import { test, expect, expectSaved, articleButton, articleRow } from './fixtures';
+import { test, expect, expectSaved, articleButton, articleRow, showDetails } from './fixtures';
 
 const SEED_HEADLINE = 'Harbour City Votes to Build Flood Barrier After Decade of Debate';
 
@@ -125,7 +125,7 @@ test('a stale window is told about the conflict and nothing is overwritten silen
   await page.getByLabel('Headline').click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type(' (A)');
-  const dateline = page.getByRole('complementary', { name: 'Article details' }).getByLabel('Dateline');
+  const dateline = (await showDetails(page)).getByLabel('Dateline');
   await dateline.click();
   await page.keyboard.press('Control+a');
   await page.keyboard.type('FROM WINDOW A');

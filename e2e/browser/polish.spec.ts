@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, expectSaved, articleButton, ROOT } from './fixtures';
+import { test, expect, showDetails, expectSaved, articleButton, ROOT } from './fixtures';
 
 const PNG = fs.readFileSync(path.join(ROOT, 'e2e/fixtures/images/test-photo.png'));
 const body = (page: Page) => page.getByRole('textbox', { name: 'Article body' });
@@ -191,7 +191,7 @@ test('a library card shows the new byline and "Edited" time after a change, with
   await expect(card).toContainText('No byline');
   const editedBefore = await card.locator('[title^="20"]').getAttribute('title');
 
-  const details = page.getByRole('complementary', { name: 'Article details' });
+  const details = await showDetails(page);
   await details.getByLabel('Byline', { exact: true }).click();
   await page.keyboard.type('lind');
   await page.keyboard.press('Enter');
@@ -225,7 +225,7 @@ test('a locked article looks read-only and is', async ({ page, host }) => {
   await expect(page.getByLabel('Dek')).not.toBeEditable();
   await expect(page.locator('.body-editor')).toHaveAttribute('contenteditable', 'false');
 
-  const details = page.getByRole('complementary', { name: 'Article details' });
+  const details = await showDetails(page);
   for (const label of ['Section', 'Dateline', 'Slug']) {
     const field = details.getByLabel(label, { exact: true });
     await expect(field).toBeDisabled();
@@ -265,6 +265,7 @@ test('icons are bundled vector icons, never emoji or glyphs a font may lack', as
   for (const name of ['Undo', 'Redo', 'Previous match', 'Next match', 'Close find']) {
     await expect(page.getByRole('button', { name, exact: true }).locator('svg.lucide')).toHaveCount(1);
   }
+  await showDetails(page); // the byline is in the details, a drawer at this width
   await expect(
     page
       .getByRole('button', { name: /^Remove .* from the byline$/ })

@@ -13,7 +13,8 @@ import { connect, signInAs, until } from '../../server/test/harness';
 import { fieldsMap } from '../../shared/sync/articleDoc';
 import { articleDocumentName } from '../../shared/sync/documentName';
 import { expectNoA11yViolations } from './a11y';
-import { expect, newDeskPage, RENDERER_DIR, test } from './fixtures';
+import { convertImport } from '../../electron/node/exchange/convertImport';
+import { choosePath, expect, exportFolderOf, newDeskPage, RENDERER_DIR, test } from './fixtures';
 import { addAccount, PEOPLE, runServer, signIn as signInDesk, type Person, type Server } from './newsroomServer';
 
 async function stop(server: Server, signal: 'SIGKILL' | 'SIGTERM') {
@@ -47,6 +48,13 @@ async function openFromLibrary(page: Page, headline: string) {
 }
 
 const paragraphs = (page: Page) => body(page).locator('p').allInnerTexts();
+
+/** The commented words, whole: spelling and house-style underlines split the mark into several spans. */
+const commentedText = (page: Page) =>
+  page
+    .locator('.comment-mark')
+    .allTextContents()
+    .then((parts) => parts.join(''));
 
 type Team = { server: Server; dataDir: string; editorHost: BrowserHost; editor: Page; extraDirs: string[] };
 
@@ -367,7 +375,7 @@ test2('a workflow step taken while the server is down waits on the desk, and the
   await expect(answer).toHaveCount(0);
 });
 
-test2('two people comment on one article: the thread, its replies and its resolution reach both desks under their names', async ({ page, team }) => {
+test2('two people comment on one article: the thread, its replies and its resolution reach both desks under their names', async ({ page, team, dbDir }) => {
   const { editor } = team;
   const writer = page;
   await signIn(writer, team.server, PEOPLE.writer);
@@ -391,31 +399,49 @@ test2('two people comment on one article: the thread, its replies and its resolu
   await form.getByRole('button', { name: 'Add comment' }).click();
 
   // The writer's desk shows it at once, on the same words, under the editor's account name.
-  await writer.getByRole('tab', { name: /^Comments/ }).click();
-  const writerComments = writer.getByRole('region', { name: 'Comments' });
-  const thread = writerComments.getByRole('listitem', { name: /^Comment by Tomas Okafor/ });
+  const writerComments = writer.getByRole('complementary', { name: 'Comments and suggestions' });
+  const thread = writerComments.getByRole('article', { name: /^Comment by Tomas Okafor/ });
   await expect(thread).toContainText('Which routes? @Mara Lindqvist');
-  await expect(writer.locator('.comment-mark')).toHaveText('Single tickets will cost more from June.');
-  await expect(writer.getByRole('tab', { name: 'Comments (1)' })).toBeVisible();
+  await expect.poll(() => commentedText(writer)).toBe('Single tickets will cost more from June.');
+  await expect(writerComments).toContainText('1 open comment');
 
   // Text typed before the commented words by the writer does not move the comment off them.
   await body(writer).locator('p').first().click();
   await writer.keyboard.press('Home');
   await writer.keyboard.type('Update: ');
-  await expect(editor.locator('.comment-mark')).toHaveText('Single tickets will cost more from June.');
+  await expect.poll(() => commentedText(editor)).toBe('Single tickets will cost more from June.');
   await expect.poll(() => paragraphs(editor)).toEqual(['Update: Single tickets will cost more from June.']);
 
   await thread.getByLabel('Reply').fill('All three harbour routes.');
   await thread.getByRole('button', { name: 'Reply' }).click();
-  await editor.getByRole('tab', { name: /^Comments/ }).click();
-  const editorThread = editor.getByRole('region', { name: 'Comments' }).getByRole('listitem', { name: /^Comment by Tomas Okafor/ });
+  const editorThread = editor.getByRole('complementary', { name: 'Comments and suggestions' }).getByRole('article', { name: /^Comment by Tomas Okafor/ });
   await expect(editorThread).toContainText('Mara Lindqvist (writer');
   await expect(editorThread).toContainText('All three harbour routes.');
   await expectNoA11yViolations(writer, 'a newsroom article’s comments');
 
+  // Word with changes carries the thread from the article's document, on its words, under its authors.
+  await writer.getByRole('button', { name: 'Export…', exact: true }).click();
+  const dialog = writer.getByRole('dialog', { name: /Export “Ferry fares rise/ });
+  await dialog.getByLabel('Word (.docx)').check();
+  await dialog.getByLabel(/Word with changes/).check();
+  const out = exportFolderOf(dbDir);
+  await choosePath(writer, 'Folder', out);
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog.getByTestId('export-state')).toHaveText(`Exported 1 of 1 to ${out}.`);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  const docx = fs.readdirSync(out).find((f) => f.endsWith('.docx'))!;
+  const read = await convertImport({ fileName: docx, bytes: fs.readFileSync(path.join(out, docx)) });
+  if (read.kind !== 'article') throw new Error(JSON.stringify(read));
+  expect(read.article.comments?.map((c) => ({ quote: c.quote, messages: c.messages.map((m) => `${m.by}: ${m.text}`) }))).toEqual([
+    {
+      quote: 'Single tickets will cost more from June.',
+      messages: ['Tomas Okafor: Which routes? @Mara Lindqvist', 'Mara Lindqvist: All three harbour routes.'],
+    },
+  ]);
+
   await editorThread.getByRole('button', { name: 'Resolve' }).click();
-  await expect(writer.getByRole('tab', { name: 'Comments', exact: true })).toBeVisible();
-  await expect(writerComments).toContainText('No open comments.');
+  await expect(writerComments).toContainText('0 open comments');
+  await expect(writerComments).toContainText('No open comments');
   await expect(writer.locator('.comment-mark')).toHaveCount(0);
 });
 

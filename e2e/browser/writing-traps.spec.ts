@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, expectSaved, ROOT } from './fixtures';
+import { test, expect, expectSaved, ROOT, showDetails } from './fixtures';
 
 const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
 
@@ -223,7 +223,7 @@ test('Markdown shortcuts give the levels the Markdown export writes, and "---" i
 
 test('the word count and the planned-length bar count the story, and show the words in boxes apart', async ({ page }) => {
   const body = await startArticle(page, 'Counts test');
-  await page.getByLabel('Planned length (words)').click();
+  await (await showDetails(page)).getByLabel('Planned length (words)').click();
   await page.keyboard.type('15');
   await body.click();
   await page.keyboard.type('The harbour council voted on Tuesday to build a flood barrier after ten years.');
@@ -239,7 +239,7 @@ test('the word count and the planned-length bar count the story, and show the wo
   await expect(page.getByTestId('length-progress')).toContainText('14 / 15 planned · on target');
 });
 
-test('smart quotes, apostrophes and dashes as you type, undone one at a time, by the desk language, and a setting to turn them off', async ({ page }) => {
+test('smart quotes, apostrophes and dashes as you type, undone one at a time, by the article’s language, and a setting to turn them off', async ({ page }) => {
   const body = await startArticle(page, 'Typography test');
   const first = body.locator('p').first();
   await page.keyboard.type(`"It's here" -- she said`);
@@ -256,9 +256,10 @@ test('smart quotes, apostrophes and dashes as you type, undone one at a time, by
   const settings = page.getByRole('dialog', { name: 'Settings' });
   await settings.getByLabel('Your name').click();
   await page.keyboard.type('Mara Lindqvist');
-  await settings.getByLabel('Typography language').selectOption('de');
   await settings.getByRole('button', { name: 'Save settings' }).click();
   await expect(settings).toBeHidden();
+  // Quotes follow the article's language.
+  await (await showDetails(page)).getByLabel('Language', { exact: true }).selectOption('de');
   await body.click();
   await page.keyboard.press(`${MOD}+End`);
   await page.keyboard.press('Enter');
@@ -277,7 +278,7 @@ test('smart quotes, apostrophes and dashes as you type, undone one at a time, by
   await expect(body.locator('p').nth(2)).toHaveText(`"Straight" -- it's`);
 });
 
-test('smart typography in the headline and the dek too: by language, undone by Ctrl+Z, off with the setting', async ({ page }) => {
+test('smart typography in the headline and the dek too: by the article’s language, undone by Ctrl+Z, off with the setting', async ({ page }) => {
   await page.getByRole('button', { name: 'New article' }).click();
   const headline = page.getByLabel('Headline');
   const dek = page.getByLabel('Dek');
@@ -309,9 +310,9 @@ test('smart typography in the headline and the dek too: by language, undone by C
   const settings = page.getByRole('dialog', { name: 'Settings' });
   await settings.getByLabel('Your name').click();
   await page.keyboard.type('Mara Lindqvist');
-  await settings.getByLabel('Typography language').selectOption('de');
   await settings.getByRole('button', { name: 'Save settings' }).click();
   await expect(settings).toBeHidden();
+  await (await showDetails(page)).getByLabel('Language', { exact: true }).selectOption('de');
   await headline.click();
   await page.keyboard.press(`${MOD}+a`);
   await page.keyboard.type(`"Ja" -- sagt der Rat`);

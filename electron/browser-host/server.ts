@@ -18,7 +18,7 @@ import { BackupService } from '../node/backup/backupService';
 import { PickedPaths } from '../node/paths/pickedPaths';
 import { DatabaseSession } from '../node/session';
 import { memoryTokenVault, SyncService } from '../node/sync/syncService';
-import { RENDERER_CSP } from '../node/security/csp';
+import { cspFor } from '../node/security/csp';
 import { contentTypeFor, resolveAppRequest } from '../node/security/appProtocol';
 import type { WebImageOptions } from '../node/exchange/webImage';
 
@@ -187,7 +187,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       }
       res.writeHead(200, {
         'content-type': contentTypeFor(file),
-        'content-security-policy': RENDERER_CSP,
+        'content-security-policy': cspFor(url.pathname),
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',
         'cache-control': 'no-cache',

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseSession } from '../node/session';
+import { docxPart, reviewComments, reviewedBody } from '../node/export/wordReview.fixtures';
 import { runCli } from './cli';
 
 let dir: string;
@@ -38,6 +39,23 @@ describe('newsroom export', () => {
       'harbour-city-votes-to-build-flood-barrier-after-decade-of-debate.newsroom',
       'harbour-city-votes-to-build-flood-barrier-after-decade-of-debate.txt',
     ]);
+  });
+
+  it('writes Word files for review with --with-changes: suggestions as tracked changes, comments as Word comments', async () => {
+    const s = new DatabaseSession(db);
+    const { id, version } = s.store().createArticle({ headline: 'Under review' }, 'draft');
+    s.store().saveArticle(id, version, { body: reviewedBody() });
+    s.review().comments.createThread(id, reviewComments()[0]!.anchor!, 'Which day exactly?', { name: 'Edda Editor', role: 'editor' });
+    s.close();
+    const out = path.join(dir, 'out');
+    expect((await cli('export', id, '--format', 'docx', '--out', out, '--with-changes')).code).toBe(0);
+    expect((await cli('export', id, '--format', 'docx', '--out', path.join(dir, 'published'))).code).toBe(0);
+    const review = fs.readFileSync(path.join(out, 'under-review.docx'));
+    expect(docxPart(review, 'word/document.xml')).toMatch(/<w:ins w:id="\d+" w:author="Edda Editor"/);
+    expect(docxPart(review, 'word/comments.xml')).toContain('Which day exactly?');
+    const published = fs.readFileSync(path.join(dir, 'published', 'under-review.docx'));
+    expect(docxPart(published, 'word/document.xml')).not.toMatch(/<w:(ins|del)\b/);
+    expect(docxPart(published, 'word/comments.xml')).toBeUndefined();
   });
 
   it('exports every article with a status', async () => {

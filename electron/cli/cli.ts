@@ -27,9 +27,11 @@ Commands:
                                             refuses a file that already exists
   list [--json] [--trash] [--search TEXT]   List articles (newest edit first)
   show ID [--json]                          Show one article
-  export (ID… | --status STATUS) --format FORMAT[,FORMAT…] --out DIR [--json]
+  export (ID… | --status STATUS) --format FORMAT[,FORMAT…] --out DIR [--with-changes] [--json]
                                             Export articles; FORMAT is one of
-                                            ${EXPORT_FORMATS.join(', ')}
+                                            ${EXPORT_FORMATS.join(', ')}; --with-changes
+                                            writes Word files for review, with the
+                                            suggestions as tracked changes and the comments
   import FILE… [--on-conflict CHOICE] [--json]
                                             Import Markdown, Word (.docx), HTML, text,
                                             ninjs JSON or .newsroom bundles. When a bundle's
@@ -60,6 +62,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         format: { type: 'string' },
         out: { type: 'string' },
         'on-conflict': { type: 'string' },
+        'with-changes': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -190,7 +193,15 @@ function runInit(file: string, args: string[], io: CliIo): number {
   }
 }
 
-type ExchangeValues = { db?: string; json?: boolean; status?: string; format?: string; out?: string; 'on-conflict'?: string };
+type ExchangeValues = {
+  db?: string;
+  json?: boolean;
+  status?: string;
+  format?: string;
+  out?: string;
+  'on-conflict'?: string;
+  'with-changes'?: boolean;
+};
 
 /** `export` and `import`: one line per failure, a summary (or JSON) on stdout, exit 0 only if all succeeded. */
 async function runExchange(command: 'export' | 'import', args: string[], values: ExchangeValues, io: CliIo): Promise<number> {
@@ -254,7 +265,7 @@ async function runExchange(command: 'export' | 'import', args: string[], values:
       const files: string[] = [];
       for (const id of ids) {
         try {
-          const result = await exportArticleFormats(session, id, formats, outDir!, { taken });
+          const result = await exportArticleFormats(session, id, formats, outDir!, { taken, withChanges: values['with-changes'] });
           files.push(...result.files);
           for (const f of result.failures) failures.push({ item: `${id} (${f.format})`, message: f.message });
           for (const w of result.warnings) io.err(`newsroom: ${id} (${w.format}): ${w.message}`);

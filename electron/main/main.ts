@@ -12,7 +12,7 @@ import { BackupService } from '../node/backup/backupService';
 import { createDispatcher } from '../node/ipc/dispatch';
 import { createHandlers } from '../node/ipc/handlers';
 import { APP_ENTRY_URL, APP_SCHEME, contentTypeFor, isTrustedIpcSender, resolveAppRequest } from '../node/security/appProtocol';
-import { RENDERER_CSP } from '../node/security/csp';
+import { cspFor } from '../node/security/csp';
 import { permissionDecision, shouldAllowNavigation, windowOpenDecision } from '../node/security/navigation';
 import { secureWebPreferences } from '../node/security/webPreferences';
 import { IMPORT_EXTENSIONS } from '../../shared/exchange/sniff';
@@ -64,10 +64,10 @@ let databaseSession: DatabaseSession | undefined;
 let backupService: BackupService | undefined;
 let quitting = false;
 
-function securityHeaders(contentType: string): Record<string, string> {
+function securityHeaders(contentType: string, pathname = '/'): Record<string, string> {
   return {
     'Content-Type': contentType,
-    'Content-Security-Policy': RENDERER_CSP,
+    'Content-Security-Policy': cspFor(pathname),
     'X-Content-Type-Options': 'nosniff',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Referrer-Policy': 'no-referrer',
@@ -81,7 +81,10 @@ async function serveRenderer(request: Request): Promise<Response> {
   if (!file) return notFound();
   try {
     const body = await fs.promises.readFile(file);
-    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers: securityHeaders(contentTypeFor(file)) });
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+      status: 200,
+      headers: securityHeaders(contentTypeFor(file), new URL(request.url).pathname),
+    });
   } catch {
     return notFound();
   }

@@ -13,6 +13,7 @@ import { createLibraryStore, type LibraryStore } from './store/libraryStore';
 import { DbOpenError, openDatabase, readOnlyReason, schemaVersion, type Db, type OpenOptions } from './store/database';
 import { reviewStoresFor, type ReviewStores } from './store/reviewStores';
 import { seedDemoNewsroom } from './store/seed';
+import { createSpellingStore, type SpellingStore } from './store/spellingStore';
 
 export type SessionOptions = OpenOptions & {
   /** Seed the demo newsroom when the database file is created. */
@@ -26,6 +27,7 @@ export class DatabaseSession {
   private articleStore: ArticleStore | undefined;
   private assetStore: AssetStore | undefined;
   private libraryStore: LibraryStore | undefined;
+  private spellingStore: SpellingStore | undefined;
   private current: DbStatus;
   private readonly beforeClose = new Set<(db: Db) => void>();
 
@@ -57,6 +59,12 @@ export class DatabaseSession {
   library(): LibraryStore {
     this.store();
     return this.libraryStore!;
+  }
+
+  /** The newsroom dictionary and the words ignored in each article. */
+  spelling(): SpellingStore {
+    this.store();
+    return (this.spellingStore ??= createSpellingStore(this.db!));
   }
 
   /** Editorial review: the desk's profile, the workflow, comments and revisions. */
@@ -97,6 +105,7 @@ export class DatabaseSession {
     this.articleStore = undefined;
     this.assetStore = undefined;
     this.libraryStore = undefined;
+    this.spellingStore = undefined;
   }
 
   private openAt(dbPath: string): DbStatus {

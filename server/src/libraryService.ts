@@ -11,7 +11,7 @@ import type { Storage } from './storage/storage';
 export type LibraryResult =
   { ok: true; status: 200 | 201; entry: NewsroomLibraryEntry } | { ok: false; status: 400 | 403 | 404 | 409; reason: string; entry?: NewsroomLibraryEntry };
 
-const NOUN: Record<LibraryKind, string> = { author: 'author', disclosure: 'disclosure template' };
+const NOUN: Record<LibraryKind, string> = { author: 'author', disclosure: 'disclosure template', 'style-rule': 'house-style rule' };
 
 function refuseWriter(account: Account): LibraryResult | undefined {
   if (account.disabled || account.role !== 'editor') return { ok: false, status: 403, reason: LIBRARY_EDITORS_SENTENCE };

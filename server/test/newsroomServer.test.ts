@@ -342,6 +342,22 @@ describe.each([
     );
   });
 
+  it.skipIf(!enabled)('keeps the article’s language from a desk’s fields; a desk from before languages sends none and gets English', async () => {
+    const arabic = await createArticle(tokens.mara, { ...sampleFields(), language: 'ar' });
+    const reader = open(arabic.name, tokens.mara);
+    await until('synced', () => synced(reader));
+    expect(docToArticleFields(reader.doc).language).toBe('ar');
+    const { language: _language, ...older } = sampleFields();
+    const old = await createArticle(tokens.mara, older as ArticleFields);
+    const oldReader = open(old.name, tokens.mara);
+    await until('synced', () => synced(oldReader));
+    expect(docToArticleFields(oldReader.doc).language).toBe('en');
+    expect(
+      (await api(server.http, '/api/articles', { token: tokens.mara, body: { id: randomUUID(), fields: { ...sampleFields(), language: 'Arabic!' } } })).body
+        .error,
+    ).toMatch(/“fields.language”/);
+  });
+
   it.skipIf(!enabled)('two providers see each other’s edits, starting from the content the server created', async () => {
     const article = await createArticle(tokens.mara, sampleFields());
     const mara = open(article.name, tokens.mara);

@@ -27,6 +27,8 @@ export type HtmlConversion = {
   droppedBlocks: number;
   /** The text of the document's first <title>, if any (whitespace collapsed, at most MAX_TITLE_LENGTH). */
   title: string | undefined;
+  /** The document's `lang` (on <html>, else <body> or <article>), as written; the importer checks it. */
+  lang: string | undefined;
 };
 
 const MAX_TITLE_LENGTH = 1_000;
@@ -215,6 +217,7 @@ export function htmlToBlocks(html: string, options: HtmlOptions = {}): HtmlConve
   let wordListBlock = false;
   let captionTarget: Extract<BlockElement, { type: 'image' }> | null = null;
   let title: string | undefined;
+  let lang: string | undefined;
   let inTitle = false;
 
   const top = () => stack[stack.length - 1]!;
@@ -394,6 +397,7 @@ export function htmlToBlocks(html: string, options: HtmlOptions = {}): HtmlConve
         listItemFrame: parent.listItemFrame,
         foreign: parent.foreign || name === 'svg' || name === 'math',
       };
+      if (lang === undefined && (name === 'html' || name === 'body' || name === 'article') && attribs.lang) lang = attribs.lang.slice(0, 100);
       if (name === 'title' && title === undefined && !frame.foreign) {
         title = '';
         inTitle = true;
@@ -511,7 +515,7 @@ export function htmlToBlocks(html: string, options: HtmlOptions = {}): HtmlConve
     }
   }
   flush();
-  return { blocks, images, webImages, droppedImages, droppedBlocks, title: title?.replace(WHITESPACE, ' ').trim() };
+  return { blocks, images, webImages, droppedImages, droppedBlocks, title: title?.replace(WHITESPACE, ' ').trim(), lang };
 }
 
 /** `text` without trailing `chars`, by a scan from the end (`/ +$/` is quadratic on inner runs of spaces). */

@@ -2,6 +2,8 @@
 import { Editor, Element, Transforms, type Path } from 'slate';
 import type { TextBlockElement } from './schema';
 import { isPromoBox, isTextBlock, todayIso } from './schema';
+import { editingDirectly, suggestingAuthor } from '../suggestions/mode';
+import { suggestRestyle } from '../suggestions/transforms';
 
 export const BLOCK_STYLES = ['paragraph', 'heading-1', 'heading-2', 'block-quote', 'bulleted-list', 'numbered-list', 'pull-quote', 'editors-note'] as const;
 export type BlockStyle = (typeof BLOCK_STYLES)[number];
@@ -64,6 +66,11 @@ function propsFor(style: BlockStyle, previous: TextBlockElement): Partial<Elemen
 
 /** Gives every text block in the selection (or at `at`) the style. */
 export function setBlockStyle(editor: Editor, style: BlockStyle, at?: Path): void {
+  const author = suggestingAuthor(editor);
+  if (author) {
+    suggestRestyle(editor, author, at, () => editingDirectly(editor, () => setBlockStyle(editor, style, at)));
+    return;
+  }
   const entries = Array.from(Editor.nodes(editor, { at: at ?? editor.selection ?? undefined, match: isTextBlock, mode: 'lowest' }));
   Editor.withoutNormalizing(editor, () => {
     for (const [node, path] of entries) {

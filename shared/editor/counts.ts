@@ -6,11 +6,12 @@
  * headline and dek have their own fields and are not counted either.
  */
 import { blockText, countWords, type BlockElement } from '../model/document';
+import { DEFAULT_WORDS_PER_MINUTE, readingWordsPerMinute } from '../language/readingSpeed';
 
 export type BodyCounts = { words: number; characters: number; readingMinutes: number; asideWords: number };
 export type LengthProgress = 'under' | 'on-target' | 'over';
 
-export const WORDS_PER_MINUTE = 230;
+export const WORDS_PER_MINUTE = DEFAULT_WORDS_PER_MINUTE;
 
 const cache = new WeakMap<object, { words: number; characters: number }>();
 
@@ -30,7 +31,8 @@ export function isStoryBlock(block: BlockElement): boolean {
   return STORY_BLOCK_TYPES.has(block.type);
 }
 
-export function bodyCounts(blocks: readonly BlockElement[]): BodyCounts {
+/** `language`: the article's BCP 47 tag, whose reading speed gives the reading time (English when not given). */
+export function bodyCounts(blocks: readonly BlockElement[], language?: string): BodyCounts {
   let words = 0;
   let characters = 0;
   let asideWords = 0;
@@ -43,7 +45,8 @@ export function bodyCounts(blocks: readonly BlockElement[]): BodyCounts {
       asideWords += c.words;
     }
   }
-  return { words, characters, readingMinutes: words === 0 ? 0 : Math.max(1, Math.round(words / WORDS_PER_MINUTE)), asideWords };
+  const perMinute = language === undefined ? WORDS_PER_MINUTE : readingWordsPerMinute(language);
+  return { words, characters, readingMinutes: words === 0 ? 0 : Math.max(1, Math.round(words / perMinute)), asideWords };
 }
 
 /** The story's word count: what the status bar, the planned length and the library show. */

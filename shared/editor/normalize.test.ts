@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { Editor, Transforms, type Descendant } from 'slate';
 import { articleBodySchema, type ArticleBody } from '../model/document';
 import { bodyOf, createTestEditor } from './testEditor';
@@ -161,5 +162,72 @@ describe('normalizeBody', () => {
     Transforms.setNodes(editor, { type: 'list-item', list: 'bulleted', depth: 2 } as never, { at: [0] });
     expect(seen).toContainEqual([]);
     expect(bodyOf(editor)[0]).toMatchObject({ type: 'list-item', depth: 0 });
+  });
+});
+
+describe('normalizeBody: the quick check for a body already normal', () => {
+  // Blocks as stored bodies have them, and as imports and older files may: some break a rule.
+  const blocks: unknown[] = [
+    p('plain'),
+    p(''),
+    {
+      type: 'paragraph',
+      children: [
+        { text: 'a', bold: true },
+        { text: 'b', bold: true },
+      ],
+    },
+    { type: 'paragraph', children: [{ text: 'a' }, { type: 'link', url: 'https://example.com/', children: [{ text: 'link' }] }, { text: '' }] },
+    { type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [{ text: 'bad' }] }] },
+    { type: 'heading', level: 2, children: [{ text: 'h' }] },
+    { type: 'heading', level: 2, depth: 1, children: [{ text: 'h' }] },
+    { type: 'list-item', list: 'bulleted', depth: 0, children: [{ text: 'one' }] },
+    { type: 'list-item', list: 'numbered', depth: 1, children: [{ text: 'deeper' }] },
+    { type: 'list-item', list: 'bulleted', depth: 3, children: [{ text: 'too deep' }] },
+    { type: 'block-quote', children: [{ text: 'q' }] },
+    { type: 'section-break', children: [{ text: '' }] },
+    { type: 'section-break', children: [{ text: 'junk' }] },
+    { type: 'paragraph', children: [] },
+    { text: 'loose' },
+  ];
+  const body = fc.array(fc.constantFrom(...blocks), { maxLength: 12 });
+
+  /** Slate's full pass, repeated until it changes nothing. */
+  const fixedPoint = (b: unknown[]): ArticleBody => {
+    let body = normalized(structuredClone(b));
+    for (let next = normalized(structuredClone(body)); JSON.stringify(next) !== JSON.stringify(body); next = normalized(structuredClone(body))) body = next;
+    return body;
+  };
+
+  it('gives what Slate’s full passes give, on bodies that follow the rules and bodies that do not', async () => {
+    const { normalizeBody } = await import('./withArticleEditing');
+    fc.assert(
+      fc.property(body, (b) => {
+        const result = normalizeBody(structuredClone(b));
+        expect(result).toEqual(fixedPoint(b));
+        expect(articleBodySchema.safeParse(result).success).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+    // One of Slate's passes leaves a broken rule that the next one fixes.
+    const headings = [
+      { type: 'heading', level: 2, depth: 1, children: [{ text: 'h' }] },
+      { type: 'heading', level: 2, depth: 1, children: [{ text: 'h' }] },
+    ];
+    expect(normalizeBody(headings)).toEqual([
+      { type: 'heading', level: 2, children: [{ text: 'h' }] },
+      { type: 'heading', level: 2, children: [{ text: 'h' }] },
+    ]);
+  });
+
+  it('leaves a normal body as it is, the same object', async () => {
+    const { normalizeBody } = await import('./withArticleEditing');
+    fc.assert(
+      fc.property(body, (b) => {
+        const normal = normalizeBody(structuredClone(b));
+        expect(normalizeBody(normal)).toBe(normal);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -10,13 +10,14 @@
  * - Nothing changes inside something that looks like a web address.
  *
  * The typed character lands first and the substitution is its own undo step, so one
- * undo gives back the straight character. The language comes from the desk setting
- * today; `setTypography` takes it per editor, so an article's own language can
- * replace it later.
+ * undo gives back the straight character. The quote style follows the article's
+ * language (`typographyLanguageFor`); languages without a style of their own here
+ * get the English one.
  */
 import { Editor, Range, Transforms } from 'slate';
 import { asOwnUndoStep, startNewUndoStep } from './undoSteps';
 import { textBlockAbove } from './schema';
+import { DEFAULT_LANGUAGE, primaryLanguage } from '../language/languageTag';
 
 export const TYPOGRAPHY_LANGUAGES = ['en', 'de', 'fr'] as const;
 export type TypographyLanguage = (typeof TYPOGRAPHY_LANGUAGES)[number];
@@ -25,9 +26,26 @@ export const TYPOGRAPHY_LANGUAGE_LABELS: Record<TypographyLanguage, string> = { 
 export type TypographyOptions = { enabled: boolean; language: TypographyLanguage };
 export const DEFAULT_TYPOGRAPHY: TypographyOptions = { enabled: true, language: 'en' };
 
-/** The desk's writing settings (kept by the settings store). */
-export type WritingSettings = { smartTypography: boolean; language: TypographyLanguage };
-export const DEFAULT_WRITING_SETTINGS: WritingSettings = { smartTypography: true, language: 'en' };
+/**
+ * The desk's writing settings (kept by the settings store); `language` is the BCP 47 tag new articles take;
+ * `editorsSuggest`: an editor opens a submitted (or in-edit) article in suggesting mode (absent = on);
+ * `checkSpelling`: the desk's own spelling check in the body (absent in settings saved before it: on).
+ * `checkStyle`: house-style findings underlined in the body (absent: on); the checklist counts them either way.
+ */
+export type WritingSettings = { smartTypography: boolean; language: string; editorsSuggest?: boolean; checkSpelling?: boolean; checkStyle?: boolean };
+export const DEFAULT_WRITING_SETTINGS: WritingSettings = {
+  smartTypography: true,
+  language: DEFAULT_LANGUAGE,
+  editorsSuggest: true,
+  checkSpelling: true,
+  checkStyle: true,
+};
+
+/** The quote and dash style for an article in `tag` ("de-AT" → German, "fr-CA" → French, others English). */
+export function typographyLanguageFor(tag: string): TypographyLanguage {
+  const primary = primaryLanguage(tag);
+  return (TYPOGRAPHY_LANGUAGES as readonly string[]).includes(primary) ? (primary as TypographyLanguage) : 'en';
+}
 
 const NNBSP = '\u202F';
 
@@ -75,14 +93,14 @@ export function smartTypography(before: string, language: TypographyLanguage): S
  */
 export function fieldSubstitution(value: string, caret: number, settings: WritingSettings): { from: number; to: number; insert: string } | null {
   if (!settings.smartTypography) return null;
-  const change = smartTypography(value.slice(0, caret), settings.language);
+  const change = smartTypography(value.slice(0, caret), typographyLanguageFor(settings.language));
   if (!change || caret < change.remove) return null;
   return { from: caret - change.remove, to: caret, insert: change.insert };
 }
 
 const options = new WeakMap<Editor, TypographyOptions>();
 
-/** Sets the typography of one editor (the desk setting now; an article's language later). */
+/** Sets the typography of one editor (the desk's switch, the article's language). */
 export function setTypography(editor: Editor, value: TypographyOptions): void {
   options.set(editor, value);
 }

@@ -10,7 +10,7 @@ import { commentAnchorSchema } from '../ipc/channels/review';
 import {
   AI_USES,
   ARTICLE_STATUSES,
-  articleFieldsSchema,
+  articleFieldsWithoutLanguageSchema,
   richTextSchema,
   type AiUse,
   type ArticleFields,
@@ -21,6 +21,9 @@ import type { InlineNode } from '../model/document';
 import { IMAGE_MIME_TYPES, MAX_ASSET_BYTES, type ImageMimeType } from '../ipc/channels/assets';
 import { profileLinkSchema, LIBRARY_LIMITS, type ProfileLink } from '../library/entries';
 import { unwrapUnsafeLinks } from '../security/unsafeLinks';
+
+/** An article's fields in a bundle: bundles written before articles had a language read as English. */
+const bundleFieldsSchema = articleFieldsWithoutLanguageSchema;
 
 export const BUNDLE_FORMAT = 'newsroom-bundle';
 /** 2 added authors' profile links and versions and the uses a disclosure template covers; version 1 bundles still import. */
@@ -39,6 +42,8 @@ export const BUNDLE_LIMITS = {
   revisions: 2_000,
   comments: 5_000,
   text: 20_000,
+  /** Newsroom-dictionary words the article uses, and words ignored in it. */
+  words: 5_000,
 } as const;
 
 const id = z.string().min(1).max(100);
@@ -72,6 +77,8 @@ export type BundleComment = {
   resolvedBy: string;
   createdAt: string;
   messages: BundleCommentMessage[];
+  /** The thread answers the suggestion of this id (in the article's body), when it does. */
+  suggestionId?: string;
 };
 
 export type BundleArticle = ArticleFields & {
@@ -93,7 +100,11 @@ export type ArticleBundle = {
   assets: BundleAsset[];
   revisions?: BundleRevision[];
   comments?: BundleComment[];
+  /** Spelling: the newsroom dictionary's words the article uses, and the words ignored in it. Absent in older bundles. */
+  spelling?: BundleSpelling;
 };
+
+export type BundleSpelling = { newsroomWords: string[]; ignoredWords: string[] };
 
 const authorSchema = z
   .object({
@@ -160,7 +171,7 @@ const revisionSchema = z
     by: z.string().max(300),
     role: z.enum(['', 'writer', 'editor']),
     at: isoDate,
-    fields: articleFieldsSchema,
+    fields: bundleFieldsSchema,
   })
   .strict();
 
@@ -173,6 +184,7 @@ const commentSchema = z
     resolvedBy: z.string().max(300),
     createdAt: isoDate,
     messages: z.array(z.object({ id, by: z.string().max(300), role: z.enum(['writer', 'editor']), text, at: isoDate }).strict()).max(500),
+    suggestionId: z.string().min(1).max(100).optional(),
   })
   .strict();
 
@@ -182,7 +194,7 @@ export const bundleSchema = z
     formatVersion: z.union([z.literal(1), z.literal(BUNDLE_FORMAT_VERSION)]),
     exportedAt: isoDate,
     generator: z.string().max(200),
-    article: articleFieldsSchema.extend({
+    article: bundleFieldsSchema.extend({
       id,
       status: z.enum(ARTICLE_STATUSES),
       version: z.number().int().min(1),
@@ -194,6 +206,13 @@ export const bundleSchema = z
     assets: z.array(assetSchema).max(BUNDLE_LIMITS.assets),
     revisions: z.array(revisionSchema).max(BUNDLE_LIMITS.revisions).optional(),
     comments: z.array(commentSchema).max(BUNDLE_LIMITS.comments).optional(),
+    spelling: z
+      .object({
+        newsroomWords: z.array(z.string().min(1).max(100)).max(BUNDLE_LIMITS.words),
+        ignoredWords: z.array(z.string().min(1).max(100)).max(BUNDLE_LIMITS.words),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

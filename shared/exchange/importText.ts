@@ -20,12 +20,13 @@ export function importPlainText(text: string): ImportedArticle {
 export const droppedBlocksWarning = (n: number) => `The file is longer than an article can be: its last ${n} paragraph(s) were left out.`;
 
 export function importHtml(html: string): ImportedArticle {
-  const { blocks, images, droppedImages, droppedBlocks, title } = htmlToBlocks(html);
+  const { blocks, images, droppedImages, droppedBlocks, title, lang } = htmlToBlocks(html);
+  const language = lang ? { language: lang } : {};
   const warnings = droppedImages > 0 ? [`${droppedImages} linked image(s) were left out: only embedded images are imported.`] : [];
   if (droppedBlocks > 0) warnings.push(droppedBlocksWarning(droppedBlocks));
   const first = blocks[0];
   if (first?.type === 'heading' && first.level === 1) {
-    return { fields: { headline: inlineText(first.children) }, byline: [], body: blocks.slice(1), images, warnings };
+    return { fields: { headline: inlineText(first.children), ...language }, byline: [], body: blocks.slice(1), images, warnings };
   }
-  return { fields: title ? { headline: title } : {}, byline: [], body: blocks, images, warnings };
+  return { fields: { ...(title ? { headline: title } : {}), ...language }, byline: [], body: blocks, images, warnings };
 }

@@ -7,6 +7,9 @@ import { FIELD_LIMITS, type ArticleFields } from '../model/article';
 import type { z } from 'zod';
 import { articleBodySchema, BODY_LIMITS, emptyBody, type ArticleBody } from '../model/document';
 import type { PastedImage } from '../convert/fromHtml';
+import type { BundleComment } from './bundle';
+import { normalizeLanguageTag } from '../language/languageTag';
+import { cleanLine } from '../export/cleanText';
 
 export type ImportedArticle = {
   fields: Partial<ArticleFields>;
@@ -16,6 +19,8 @@ export type ImportedArticle = {
   /** data: images found in HTML/Word; their image blocks carry `placeholder` as assetId. */
   images: PastedImage[];
   warnings: string[];
+  /** Comment threads the file carried (a Word file's comments), anchored in `body`. */
+  comments?: BundleComment[];
 };
 
 export type ImportCheck = { ok: true; article: ImportedArticle } | { ok: false; message: string };
@@ -76,6 +81,15 @@ export function finishImport(article: ImportedArticle): ImportCheck {
     const tags = [...new Set(f.tags.map((t) => t.trim().slice(0, FIELD_LIMITS.tag)).filter(Boolean))];
     if (tags.length > FIELD_LIMITS.tags) warnings.push(`The file has ${count(tags.length)} tags; the first ${FIELD_LIMITS.tags} were kept.`);
     fields.tags = tags.slice(0, FIELD_LIMITS.tags);
+  }
+  if (f.language !== undefined) {
+    // A file's own word for its language; one that is not a language tag is left out (the desk's is used), never a refusal.
+    const language = normalizeLanguageTag(f.language.slice(0, 200));
+    if (language) fields.language = language;
+    else
+      warnings.push(
+        `The file says its language is “${cleanLine(f.language).slice(0, 40)}”, which is not a language tag such as “en” or “ar”; the article takes the desk's default language.`,
+      );
   }
   const body = article.body.length ? article.body : emptyBody();
   if (body.length > BODY_LIMITS.maxBlocks) return { ok: false, message: TOO_MANY_BLOCKS };

@@ -86,6 +86,8 @@ export function importNinjs(json: string): NinjsImport {
   if (slug) fields.slug = slug;
   const located = str(doc.located);
   if (located) fields.dateline = located;
+  const language = str(doc.language);
+  if (language) fields.language = language;
   const seoTitle = str(byRole(headlines, 'seo')?.value);
   if (seoTitle) fields.seoTitle = seoTitle;
   const seoDescription = str(byRole(descriptions, 'seo')?.value);

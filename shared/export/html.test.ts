@@ -9,7 +9,7 @@ const input = (body: ArticleBody) => ({ article: makeArticle(body), authors: [ma
 describe('exportHtmlPage', () => {
   it('writes a standalone page with header, CSP and no scripts', () => {
     const html = exportHtmlPage(sampleInput());
-    expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
+    expect(html.startsWith('<!doctype html>\n<html lang="en-GB" dir="ltr">')).toBe(true);
     expect(html).toContain('<meta charset="utf-8">');
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`);
     expect(html).toContain('<h1>Harbour City Votes to Build Flood Barrier After Decade of Debate</h1>');

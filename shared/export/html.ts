@@ -4,6 +4,7 @@
  */
 import type { AiDisclosureElement, AuthorBioElement, BlockElement, FormattedText, InlineNode, ListItemElement, Mark } from '../model/document';
 import { isLink } from '../model/document';
+import type { SuggestionMeta } from '../model/suggestions';
 import {
   aiDeclarationSentence,
   authorNames,
@@ -17,9 +18,10 @@ import {
   READ_MORE,
   storyBlocks,
 } from './common';
-import { DEFAULT_GENERATOR, type ExportInput } from './exportInput';
+import { DEFAULT_GENERATOR, publishedInput, type ExportInput } from './exportInput';
 import { safeImageSrc, safeUrl } from '../security/urlPolicy';
 import { cleanLine, cleanText } from './cleanText';
+import { exportLanguage } from './exportInput';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -39,12 +41,22 @@ const MARK_TAGS: Record<Mark, string> = {
 
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; img-src data: https: 'self'; style-src 'unsafe-inline'";
 
+/** `<ins>`/`<del>` with who and when: only a body exported "with changes" still has suggestions. */
+function changeTag(tag: 'ins' | 'del', meta: SuggestionMeta): string {
+  const at = Number.isNaN(Date.parse(meta.at)) ? '' : ` datetime="${escapeHtml(new Date(meta.at).toISOString())}"`;
+  return `<${tag} data-author="${escapeHtml(cleanLine(meta.authorName))}"${at}>`;
+}
+
 function leafHtml(leaf: FormattedText, out: string[]): void {
   if (leaf.text === '') return;
   const tags = marksOf(leaf).map((m) => MARK_TAGS[m]);
+  if (leaf.ins) out.push(changeTag('ins', leaf.ins));
+  if (leaf.del) out.push(changeTag('del', leaf.del));
   for (const t of tags) out.push('<', t, '>');
   out.push(escapeHtml(leaf.text).replace(/\n/g, '<br>'));
   for (let i = tags.length - 1; i >= 0; i--) out.push('</', tags[i]!, '>');
+  if (leaf.del) out.push('</del>');
+  if (leaf.ins) out.push('</ins>');
 }
 
 function inlinesHtml(nodes: readonly InlineNode[], out: string[]): void {
@@ -199,7 +211,8 @@ function bodyHtml(blocks: readonly BlockElement[], input: ExportInput, out: stri
 }
 
 /** The article body only — no header, no styles — for pasting into a CMS. */
-export function exportHtmlFragment(input: ExportInput): string {
+export function exportHtmlFragment(given: ExportInput): string {
+  const input = publishedInput(given);
   const out: string[] = [];
   bodyHtml(storyBlocks(input.article.body), input, out);
   return out.join('');
@@ -218,8 +231,8 @@ header{border-bottom:1px solid var(--rule);padding-bottom:1rem;margin-bottom:1.5
 figure{margin:1.5rem 0}
 img{max-width:100%;height:auto}
 figcaption{font-size:.85rem;color:var(--muted)}
-.credit{margin-left:.25rem;text-transform:uppercase;letter-spacing:.03em}
-blockquote{margin:1.5rem 0;padding-left:1rem;border-left:3px solid var(--rule)}
+.credit{margin-inline-start:.25rem;text-transform:uppercase;letter-spacing:.03em}
+blockquote{margin:1.5rem 0;padding-inline-start:1rem;border-inline-start:3px solid var(--rule)}
 .pull-quote{border:0;padding:0;font-size:1.5rem;font-style:italic;text-align:center}
 .pull-quote cite{display:block;font-size:1rem;font-style:normal;color:var(--muted)}
 .section-break{border:0;text-align:center;margin:2rem 0}
@@ -228,12 +241,12 @@ aside{margin:2rem 0;padding:1rem 1.25rem;font-family:"Helvetica Neue",Arial,sans
 .promo-box{border:1px solid var(--rule);border-top:4px solid var(--accent);background:#f7f7f7}
 .promo-box h2,.author-bio h2{font-size:1.1rem;margin:0 0 .5rem}
 .author-bio{border-top:1px solid var(--rule);padding-left:0;padding-right:0}
-.author-photo{float:left;width:4.5rem;height:4.5rem;object-fit:cover;border-radius:50%;margin:0 1rem .5rem 0}
+.author-photo{float:inline-start;width:4.5rem;height:4.5rem;object-fit:cover;border-radius:50%;margin:0 0 .5rem;margin-inline-end:1rem}
 .author-name{font-weight:700;margin:0}
 .author-title{color:var(--muted);margin:0 0 .5rem}
 .ai-disclosure{padding:0;font-style:italic;color:var(--muted)}
 .ai-declaration{font-style:normal;font-size:.9rem}
-.editors-note{border-left:3px solid var(--accent);padding-left:1rem;font-style:italic}
+.editors-note{border-inline-start:3px solid var(--accent);padding-inline-start:1rem;font-style:italic}
 .embed-card{display:block;padding:1rem;border:1px solid var(--rule);text-decoration:none;color:var(--ink)}
 .embed-url{display:block;font-size:.85rem;color:var(--muted);word-break:break-all}
 a{color:var(--accent)}
@@ -248,13 +261,16 @@ h1,h2,h3{break-after:avoid}
 }`;
 
 /** A standalone HTML5 page: header (headline, dek, byline, date) then the body; no scripts, strict CSP. */
-export function exportHtmlPage(input: ExportInput): string {
+export function exportHtmlPage(given: ExportInput): string {
+  const input = publishedInput(given);
   const { article } = input;
   const headline = escapeHtml(cleanLine(article.headline));
-  const lang = escapeHtml(cleanLine(input.language ?? 'en'));
+  const { lang, dir } = exportLanguage(input);
   const out: string[] = [
     '<!doctype html>\n<html lang="',
     lang,
+    '" dir="',
+    dir,
     '">\n<head>\n<meta charset="utf-8">\n',
     '<meta http-equiv="Content-Security-Policy" content="',
     CONTENT_SECURITY_POLICY,

@@ -13,7 +13,7 @@ describe('exportMarkdown', () => {
     const md = exportMarkdown(sampleInput({ headline: 'He said "no": #1 \\ \u2028 end' }));
     expect(md.startsWith('---\nheadline: "He said \\"no\\": #1 \\\\ \\u2028 end"\n')).toBe(true);
     expect(md).toContain(
-      '\ntags: ["flooding", "local government"]\nbyline: ["Mara Lindqvist"]\ndateline: "VESTMARK"\naiUse: ["research", "editing"]\naiTools: "Transcription assistant"\naiNote: "Quotes checked against recordings."\n---\n',
+      '\ntags: ["flooding", "local government"]\nbyline: ["Mara Lindqvist"]\nlang: "en-GB"\ndateline: "VESTMARK"\naiUse: ["research", "editing"]\naiTools: "Transcription assistant"\naiNote: "Quotes checked against recordings."\n---\n',
     );
     expect(yamlString('a\u0085b')).toBe('"a\\u0085b"');
   });

@@ -23,7 +23,7 @@
 import type { BlockElement, FormattedText, InlineNode, ListItemElement, Mark } from '../model/document';
 import { isLink } from '../model/document';
 import { aiDeclarationSentence, authorNames, BIO_HEADING, declarationHost, groupBlocks, layoutList, marksOf, normalizeInlines, storyBlocks } from './common';
-import type { ExportInput } from './exportInput';
+import { exportLanguage, publishedInput, type ExportInput } from './exportInput';
 import { safeImageSrc, safeUrl } from '../security/urlPolicy';
 import { cleanLine, cleanText } from './cleanText';
 
@@ -310,6 +310,7 @@ function frontMatter(input: ExportInput): string {
   const names = authorNames(input.authors);
   if (names.length) lines.push(`byline: [${names.map((n) => yamlString(cleanLine(n))).join(', ')}]`);
   const more: Array<[string, string]> = [
+    ['lang', exportLanguage(input).lang],
     ['dateline', article.dateline],
     ['seoTitle', article.seoTitle],
     ['seoDescription', article.seoDescription],
@@ -326,13 +327,15 @@ function frontMatter(input: ExportInput): string {
 }
 
 /** Markdown for the body alone (no front matter). */
-export function exportMarkdownBody(input: ExportInput): string {
+export function exportMarkdownBody(given: ExportInput): string {
+  const input = publishedInput(given);
   const out: string[] = [];
   bodyMarkdown(storyBlocks(input.article.body), input, out);
   return out.join('\n\n') + '\n';
 }
 
 /** The article as Markdown with YAML front matter (headline, dek, slug, section, tags, byline, dateline, SEO). */
-export function exportMarkdown(input: ExportInput): string {
+export function exportMarkdown(given: ExportInput): string {
+  const input = publishedInput(given);
   return frontMatter(input) + '\n\n' + exportMarkdownBody(input);
 }

@@ -18,7 +18,7 @@ import type { AiDeclaration, Article } from '../model/article';
 import type { AiDisclosureElement, ArticleBody, BlockElement } from '../model/document';
 import { bodyPlainText, countWords } from '../model/document';
 import { authorNames, isoDateTime, joinNames } from './common';
-import type { ExportInput } from './exportInput';
+import { exportLanguage, publishedInput, type ExportInput } from './exportInput';
 import { exportHtmlFragment } from './html';
 import { isAbsoluteUri, safeImageSrc, safeUrl } from '../security/urlPolicy';
 import { cleanLine, cleanText } from './cleanText';
@@ -115,7 +115,8 @@ function disclosureIndicators(disclosures: readonly AiDisclosureElement[], n: (t
 }
 
 /** The article as a ninjs object valid against the chosen schema version. */
-export function exportNinjs(input: ExportInput, version: NinjsVersion = '3.1'): NinjsDocument {
+export function exportNinjs(given: ExportInput, version: NinjsVersion = '3.1'): NinjsDocument {
+  const input = publishedInput(given);
   const { article } = input;
   const n = NAMES[version];
   const doc: NinjsDocument = {
@@ -130,7 +131,7 @@ export function exportNinjs(input: ExportInput, version: NinjsVersion = '3.1'): 
   const updated = isoDateTime(article.updatedAt);
   if (updated) doc[n.versionCreated] = updated;
   doc[n.pubStatus] = pubStatus(article);
-  doc.language = cleanLine(input.language ?? 'en');
+  doc.language = exportLanguage(input).lang;
 
   const headlines = [{ role: 'main', [n.contentType]: 'text/plain', value: cleanLine(article.headline) }];
   if (article.dek) headlines.push({ role: 'subheadline', [n.contentType]: 'text/plain', value: cleanLine(article.dek) });

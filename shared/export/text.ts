@@ -16,7 +16,7 @@ import {
   READ_MORE,
   storyBlocks,
 } from './common';
-import type { ExportInput } from './exportInput';
+import { publishedInput, type ExportInput } from './exportInput';
 import { safeUrl } from '../security/urlPolicy';
 import { cleanLine, cleanText } from './cleanText';
 
@@ -121,7 +121,8 @@ function bodyText(blocks: readonly BlockElement[], input: ExportInput): string {
 }
 
 /** The article as plain text (UTF-8, `\n` line endings). */
-export function exportText(input: ExportInput): string {
+export function exportText(given: ExportInput): string {
+  const input = publishedInput(given);
   const { article } = input;
   const head: string[] = [cleanLine(article.headline)];
   if (article.dek) head.push(cleanLine(article.dek));

@@ -86,5 +86,8 @@ export function parseFrontMatter(yaml: string): FrontMatter | undefined {
     if (value !== undefined) fields[key] = value.trimEnd();
   }
   if ('tags' in values) fields.tags = list(values.tags);
+  // `lang` as in Pandoc and Hugo, `language` as in Jekyll and our own export; the import checks the tag.
+  const language = scalar(values.lang) ?? scalar(values.language);
+  if (language !== undefined && language.trim() !== '') fields.language = language.trim();
   return { fields, byline: 'byline' in values ? list(values.byline) : [] };
 }

@@ -12,6 +12,8 @@ import { exchangeChannels } from './channels/exchange';
 import { libraryChannels } from './channels/library';
 import { pathChannels } from './channels/paths';
 import { reviewChannels } from './channels/review';
+import { styleChannels } from './channels/style';
+import { spellingChannels } from './channels/spelling';
 import { syncChannels } from './channels/sync';
 import type { z } from 'zod';
 import { API_METHODS, type ApiMethod } from './methods';
@@ -31,6 +33,8 @@ export const contract = {
   ...libraryChannels,
   ...pathChannels,
   ...reviewChannels,
+  ...styleChannels,
+  ...spellingChannels,
   ...syncChannels,
 } as const;
 

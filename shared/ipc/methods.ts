@@ -53,6 +53,13 @@ export const API_METHODS = {
   deleteDisclosure: 'disclosures:delete',
   listDisclosureVersions: 'disclosures:versions',
   freezeLibraryBlocks: 'articles:freezeLibraryBlocks',
+  listStyleRules: 'styleRules:list',
+  createStyleRule: 'styleRules:create',
+  updateStyleRule: 'styleRules:update',
+  setStyleRuleArchived: 'styleRules:setArchived',
+  listStyleRuleVersions: 'styleRules:versions',
+  listStyleIgnores: 'styleIgnores:list',
+  setStyleIgnored: 'styleIgnores:set',
 
   getProfile: 'profile:get',
   setProfile: 'profile:set',
@@ -71,6 +78,13 @@ export const API_METHODS = {
   getRevision: 'revisions:get',
   saveRevision: 'revisions:create',
   restoreRevision: 'revisions:restore',
+
+  listDictionaryWords: 'dictionary:list',
+  addDictionaryWord: 'dictionary:add',
+  removeDictionaryWord: 'dictionary:remove',
+  listIgnoredWords: 'spelling:ignored',
+  ignoreWord: 'spelling:ignore',
+  unignoreWord: 'spelling:unignore',
 
   syncStatus: 'sync:status',
   configureSync: 'sync:configure',

@@ -1,6 +1,7 @@
 /** Articles, authors and disclosure templates as they cross process boundaries. */
 import { z } from 'zod';
 import { articleBodySchema, emptyBody, inlineSchema, type ArticleBody, type InlineNode } from './document';
+import { DEFAULT_LANGUAGE, languageTagSchema } from '../language/languageTag';
 
 export const ARTICLE_STATUSES = ['draft', 'submitted', 'in-edit', 'approved', 'exported', 'spiked'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
@@ -47,9 +48,16 @@ export const articleFieldsSchema = z
     plannedLength: z.number().int().min(0).max(100_000),
     deadline: z.string().max(40),
     aiDeclaration: aiDeclarationSchema,
+    language: languageTagSchema,
     body: articleBodySchema,
   })
   .strict();
+/**
+ * Article fields written before articles had a language (old bundles, desks not yet updated): read
+ * as English, which is what every export of them said.
+ */
+export const articleFieldsWithoutLanguageSchema = articleFieldsSchema.extend({ language: languageTagSchema.default(DEFAULT_LANGUAGE) });
+
 export type ArticleFields = {
   headline: string;
   dek: string;
@@ -65,6 +73,8 @@ export type ArticleFields = {
   /** ISO date-time or empty. */
   deadline: string;
   aiDeclaration: AiDeclaration;
+  /** BCP 47 tag ("en-GB", "ar"): drives spelling, quotes, the text's direction and every export's language. */
+  language: string;
   body: ArticleBody;
 };
 export type ArticlePatch = Partial<ArticleFields>;
@@ -84,6 +94,7 @@ export const emptyArticleFields = (): ArticleFields => ({
   plannedLength: 0,
   deadline: '',
   aiDeclaration: noAiDeclaration(),
+  language: DEFAULT_LANGUAGE,
   body: emptyBody(),
 });
 

@@ -4,23 +4,40 @@
  * optional marks are simply absent.
  */
 import { z } from 'zod';
+import {
+  relinkSuggestionSchema,
+  restyleSuggestionSchema,
+  suggestionMetaSchema,
+  suggestionMetaShape,
+  type FormatSuggestion,
+  type RelinkSuggestion,
+  type RestyleSuggestion,
+  type SuggestionMeta,
+} from './suggestions';
 
 export const MARKS = ['bold', 'italic', 'underline', 'strikethrough', 'superscript', 'subscript'] as const;
 export type Mark = (typeof MARKS)[number];
 
+/** `ins`, `del` and `fmt` are suggestions (see ./suggestions.ts). */
 export type FormattedText = {
   text: string;
+  ins?: SuggestionMeta;
+  del?: SuggestionMeta;
+  fmt?: FormatSuggestion;
 } & Partial<Record<Mark, true>>;
 
-export type LinkElement = { type: 'link'; url: string; children: FormattedText[] };
+export type LinkElement = { type: 'link'; url: string; relink?: RelinkSuggestion; children: FormattedText[] };
 export type InlineNode = FormattedText | LinkElement;
 
-export type ParagraphElement = { type: 'paragraph'; children: InlineNode[] };
-export type HeadingElement = { type: 'heading'; level: 1 | 2; children: InlineNode[] };
-export type BlockQuoteElement = { type: 'block-quote'; children: InlineNode[] };
-export type PullQuoteElement = { type: 'pull-quote'; attribution: string; children: InlineNode[] };
+/** Suggestion keys any text block may carry (see ./suggestions.ts). */
+export type BlockSuggestions = { restyle?: RestyleSuggestion; insBreak?: SuggestionMeta; delBreak?: SuggestionMeta };
+
+export type ParagraphElement = { type: 'paragraph'; children: InlineNode[] } & BlockSuggestions;
+export type HeadingElement = { type: 'heading'; level: 1 | 2; children: InlineNode[] } & BlockSuggestions;
+export type BlockQuoteElement = { type: 'block-quote'; children: InlineNode[] } & BlockSuggestions;
+export type PullQuoteElement = { type: 'pull-quote'; attribution: string; children: InlineNode[] } & BlockSuggestions;
 /** Lists are flat: each item knows its list kind and nesting depth (0 = top level). */
-export type ListItemElement = {
+export type ListItemElement = BlockSuggestions & {
   type: 'list-item';
   list: 'bulleted' | 'numbered';
   depth: number;
@@ -41,7 +58,7 @@ export type PromoBoxElement = {
   title: string;
   children: Array<ParagraphElement | ListItemElement>;
 };
-export type EditorsNoteElement = {
+export type EditorsNoteElement = BlockSuggestions & {
   type: 'editors-note';
   kind: 'note' | 'correction';
   /** ISO date, YYYY-MM-DD. */
@@ -116,12 +133,16 @@ export const TEXT_BLOCK_ATTRIBUTES = {
   'editors-note': ['kind', 'date'],
 } as const satisfies Record<string, readonly string[]>;
 
+/** Suggestion keys every text block may carry whatever its type (see ./suggestions.ts). */
+export const TEXT_BLOCK_SUGGESTION_KEYS = ['restyle', 'insBreak', 'delBreak'] as const;
+
 /** Keys of a text block its type does not have (see TEXT_BLOCK_ATTRIBUTES); empty for other blocks. */
 export function foreignBlockKeys(block: { type?: unknown }): string[] {
   const type = String(block.type);
   if (!Object.hasOwn(TEXT_BLOCK_ATTRIBUTES, type)) return [];
   const allowed: readonly string[] = TEXT_BLOCK_ATTRIBUTES[type as keyof typeof TEXT_BLOCK_ATTRIBUTES];
-  return Object.keys(block).filter((key) => key !== 'type' && key !== 'children' && !allowed.includes(key));
+  const kept: readonly string[] = TEXT_BLOCK_SUGGESTION_KEYS;
+  return Object.keys(block).filter((key) => key !== 'type' && key !== 'children' && !allowed.includes(key) && !kept.includes(key));
 }
 
 /**
@@ -161,18 +182,33 @@ export const formattedTextSchema = z
     strikethrough: z.literal(true).optional(),
     superscript: z.literal(true).optional(),
     subscript: z.literal(true).optional(),
+    ins: suggestionMetaSchema.optional(),
+    del: suggestionMetaSchema.optional(),
+    fmt: z
+      .object({ ...suggestionMetaShape, before: z.array(z.enum(MARKS)).max(MARKS.length) })
+      .strict()
+      .optional(),
   })
   .strict();
 
-export const linkSchema = z.object({ type: z.literal('link'), url, children: z.array(formattedTextSchema).min(1) }).strict();
+export const linkSchema = z
+  .object({ type: z.literal('link'), url, relink: relinkSuggestionSchema.optional(), children: z.array(formattedTextSchema).min(1) })
+  .strict();
 
 export const inlineSchema = z.union([formattedTextSchema, linkSchema]);
 const inlines = z.array(inlineSchema).min(1).max(10_000);
 
-const paragraphSchema = z.object({ type: z.literal('paragraph'), children: inlines }).strict();
+const blockSuggestionShape = {
+  restyle: restyleSuggestionSchema.optional(),
+  insBreak: suggestionMetaSchema.optional(),
+  delBreak: suggestionMetaSchema.optional(),
+};
+
+const paragraphSchema = z.object({ type: z.literal('paragraph'), ...blockSuggestionShape, children: inlines }).strict();
 const listItemSchema = z
   .object({
     type: z.literal('list-item'),
+    ...blockSuggestionShape,
     list: z.enum(['bulleted', 'numbered']),
     depth: z
       .number()
@@ -186,9 +222,9 @@ const modeSchema = z.enum(['synced', 'detached', 'frozen']);
 
 export const blockSchema = z.discriminatedUnion('type', [
   paragraphSchema,
-  z.object({ type: z.literal('heading'), level: z.union([z.literal(1), z.literal(2)]), children: inlines }).strict(),
-  z.object({ type: z.literal('block-quote'), children: inlines }).strict(),
-  z.object({ type: z.literal('pull-quote'), attribution: shortField, children: inlines }).strict(),
+  z.object({ type: z.literal('heading'), level: z.union([z.literal(1), z.literal(2)]), ...blockSuggestionShape, children: inlines }).strict(),
+  z.object({ type: z.literal('block-quote'), ...blockSuggestionShape, children: inlines }).strict(),
+  z.object({ type: z.literal('pull-quote'), attribution: shortField, ...blockSuggestionShape, children: inlines }).strict(),
   listItemSchema,
   z.object({ type: z.literal('section-break'), children: voidChildren() }).strict(),
   z
@@ -216,6 +252,7 @@ export const blockSchema = z.discriminatedUnion('type', [
       type: z.literal('editors-note'),
       kind: z.enum(['note', 'correction']),
       date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      ...blockSuggestionShape,
       children: inlines,
     })
     .strict(),

@@ -33,6 +33,8 @@ export type CommentThread = {
   resolvedAt: string;
   messages: CommentMessage[];
   createdAt: string;
+  /** Replies to a suggestion (tracked change) of this id, rather than a comment on the text. */
+  suggestionId?: string;
 };
 
 export const REVISION_KINDS = ['status', 'auto', 'manual', 'restore'] as const;

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { paragraph, type BlockElement } from '../model/document';
+import { checkStyle, countStyleFindings } from '../language/style/checkStyle';
+import { STARTER_STYLE_RULES } from '../language/style/starterRules';
 import { checklistErrors, runChecklist, type ChecklistArticle, type ChecklistInput } from './checklist';
+
+const NOW_ISO = '2026-01-01T00:00:00.000Z';
 
 const good: ChecklistArticle = {
   headline: 'Harbour city votes for a flood barrier',
@@ -104,5 +108,31 @@ describe('pre-export checklist', () => {
     const unsafe = [body[0]!, link('javascript:alert(1)'), withMark[2]!];
     expect(ids(run({ body: unsafe }))).toEqual(['error:link-unsafe', 'warning:placeholder-text']);
     expect(run({ body })).toEqual([]);
+  });
+});
+
+describe('house style in the checklist', () => {
+  it('counts unresolved style errors as one error that blocks, and warnings as one warning that does not', () => {
+    expect(ids(run({}, { style: { errors: 0, warnings: 0 } }))).toEqual([]);
+    const both = run({}, { style: { errors: 2, warnings: 1 } });
+    expect(both).toEqual([
+      { id: 'style-errors', level: 'error', message: '2 house-style errors are still in the text: fix or ignore them (they are underlined).' },
+      { id: 'style-warnings', level: 'warning', message: '1 house-style warning in the text.' },
+    ]);
+    expect(checklistErrors(both).map((f) => f.id)).toEqual(['style-errors']);
+    expect(checklistErrors(run({}, { style: { errors: 0, warnings: 3 }, purpose: 'approval' }))).toEqual([]);
+    expect(run({}, { style: { errors: 1, warnings: 0 } })[0]!.message).toBe(
+      '1 house-style error is still in the text: fix or ignore it (they are underlined).',
+    );
+  });
+
+  it('counts the checker’s findings by severity, leaving notes and ignored ones out', () => {
+    const rules = STARTER_STYLE_RULES.map((r) => ({ ...r, version: 1, archived: false, updatedAt: NOW_ISO }));
+    const body = [paragraph('A very unique e-mail. One two three four five six seven ten eleven.')];
+    const findings = checkStyle(body, rules, { longSentenceWords: 5 });
+    expect(findings.map((f) => f.severity).sort()).toEqual(['error', 'info', 'warning', 'warning', 'warning']);
+    expect(countStyleFindings(findings)).toEqual({ errors: 1, warnings: 3 });
+    const error = findings.find((f) => f.severity === 'error')!;
+    expect(countStyleFindings(checkStyle(body, rules, { longSentenceWords: 5, ignored: new Set([error.key]) }))).toEqual({ errors: 0, warnings: 3 });
   });
 });

@@ -7,6 +7,7 @@ import type { ArticleFields } from '../model/article';
 import { inlineText, isLink, type BlockElement, type InlineNode } from '../model/document';
 import { bodyCounts, lengthProgress } from '../editor/counts';
 import { checkLinkUrl } from '../security/urlPolicy';
+import { openSuggestionCount } from '../suggestions/list';
 import type { RuleFinding } from './types';
 
 export type ChecklistSettings = { headlineMaxLength: number };
@@ -19,8 +20,13 @@ export type ChecklistArticle = Pick<ArticleFields, 'headline' | 'dek' | 'bylineA
 
 export type LibraryRule = (article: ChecklistArticle) => RuleFinding[];
 
+/** The house-style findings still in the text (neither fixed nor ignored), by severity. */
+export type StyleCounts = { errors: number; warnings: number };
+
 export type ChecklistInput = {
   article: ChecklistArticle;
+  /** Unresolved house-style findings (shared/language/style); left out when the caller did not check. */
+  style?: StyleCounts;
   openComments: number;
   purpose: ChecklistPurpose;
   settings: ChecklistSettings;
@@ -125,6 +131,17 @@ export function openCommentsRule(openComments: number, purpose: ChecklistPurpose
   ];
 }
 
+/** Open suggestions warn while writing and block approval: an approved text has no pending changes. */
+export function openSuggestionsRule(article: ChecklistArticle, purpose: ChecklistPurpose): RuleFinding[] {
+  const open = openSuggestionCount(article.body);
+  if (open === 0) return [];
+  const sentence =
+    open === 1
+      ? '1 suggestion is still open: accept or reject it before approving.'
+      : `${open} suggestions are still open: accept or reject them before approving.`;
+  return [{ id: 'open-suggestions', level: purpose === 'approval' ? 'error' : 'warning', message: sentence }];
+}
+
 /**
  * Stand-ins a writer leaves for text to come: "lorem ipsum", TK (newsroom shorthand for "to come"),
  * XXX, and bracketed instructions such as "[insert quote]". One linear pass per text.
@@ -164,6 +181,22 @@ function firstBlockPlaceholder(body: readonly BlockElement[]): string | null {
   return null;
 }
 
+/** House-style errors block approval and export; warnings only say how many there are. */
+export function styleRule(style: StyleCounts | undefined): RuleFinding[] {
+  if (!style) return [];
+  const out: RuleFinding[] = [];
+  const { errors, warnings } = style;
+  if (errors > 0)
+    out.push({
+      id: 'style-errors',
+      level: 'error',
+      message: `${errors} house-style ${errors === 1 ? 'error is' : 'errors are'} still in the text: fix or ignore ${errors === 1 ? 'it' : 'them'} (they are underlined).`,
+    });
+  if (warnings > 0)
+    out.push({ id: 'style-warnings', level: 'warning', message: `${warnings} house-style ${warnings === 1 ? 'warning' : 'warnings'} in the text.` });
+  return out;
+}
+
 export function runChecklist(input: ChecklistInput): RuleFinding[] {
   const { article } = input;
   const results = [
@@ -174,8 +207,10 @@ export function runChecklist(input: ChecklistInput): RuleFinding[] {
     ...linkRules(article),
     ...imageRules(article),
     ...placeholderRule(article, input.purpose),
+    ...styleRule(input.style),
     ...lengthRule(article),
     ...openCommentsRule(input.openComments, input.purpose),
+    ...openSuggestionsRule(article, input.purpose),
   ];
   // Errors first, keeping each group in rule order.
   return [...results.filter((r) => r.level === 'error'), ...results.filter((r) => r.level === 'warning')];

@@ -25,6 +25,9 @@ function article(): Y.Doc {
   return articleToDoc(fields);
 }
 
+/** The first thread entry of a document, as written. */
+const readEntry = (doc: Y.Doc): Record<string, unknown> => [...commentsMap(doc).entries()].find(([k]) => k.startsWith('t:'))![1] as Record<string, unknown>;
+
 const copyOf = (doc: Y.Doc): Y.Doc => {
   const copy = new Y.Doc();
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
@@ -107,6 +110,22 @@ describe('comments in the article document', () => {
     const start = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(thread!.start), other)!;
     const end = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(thread!.end), other)!;
     expect(block(other).toString().slice(start.index, end.index)).toBe(thread!.quote);
+  });
+  it('carries a reply thread to a suggestion with the suggestion’s id, checked like any thread', () => {
+    const desk = article();
+    let id = '';
+    const update = change(desk, (d) => {
+      id = addThread(d, { ...span(d), text: 'Why cut this?', suggestionId: 'sugg-1' }, tomas, '2026-12-01T10:00:00.000Z');
+    });
+    expect(updateProblem(update, tomas)).toBeUndefined();
+    expect(updateProblem(update, mara)).toMatch(/name of the account/);
+    addReply(desk, id, 'Said twice.', mara, '2026-12-01T10:01:00.000Z');
+    const other = copyOf(desk);
+    const [thread] = readThreads(other);
+    expect(thread).toMatchObject({ suggestionId: 'sugg-1', messages: [{ text: 'Why cut this?' }, { text: 'Said twice.' }] });
+    // A suggestion id is bounded like the body's keys.
+    const long = change(article(), (d) => commentsMap(d).set(`t:${crypto.randomUUID()}`, { ...readEntry(desk), suggestionId: 'x'.repeat(101) }));
+    expect(updateProblem(long, tomas)).toMatch(/not well formed/);
   });
 });
 

@@ -4,9 +4,15 @@
  * new key written once by its author:
  *
  * - `t:<threadId>`  a thread: where it is (Yjs relative positions in the body, which stay on the same
- *                   characters while anyone types), the quoted text and its first message;
+ *                   characters while anyone types), the quoted text and its first message; a thread
+ *                   that answers a suggestion (tracked change) carries the suggestion's id;
  * - `m:<messageId>` a reply to a thread;
  * - `s:<eventId>`   a thread resolved or reopened (the latest by time wins).
+ *
+ * An entry imported from a file (a Word comment by "Jane Lawyer") is written under the account that
+ * imports it, as every entry is, and names the file's author in `importedAuthor`; readers show that
+ * name. The server's check stays whole: no account writes under another account's name, and an
+ * imported comment says who brought it in.
  *
  * Because every entry is new and never changed or deleted, a Yjs update names each entry's key and
  * holds its whole value: the server checks from the update alone that each entry is well formed and
@@ -25,6 +31,8 @@ const KEY = /^([tms]):([0-9a-f-]{36})$/;
 
 export const COMMENT_TEXT_MAX = 5000;
 const QUOTE_MAX = 2000;
+/** As the body's suggestion keys allow (shared/model/suggestions.ts). */
+const SUGGESTION_ID_MAX = 100;
 
 export type CommentAuthor = { id: string; name: string; role: 'writer' | 'editor' };
 
@@ -33,10 +41,21 @@ const by = {
   authorName: z.string().min(1).max(200),
   role: z.enum(['writer', 'editor']),
   at: z.iso.datetime(),
+  /** The author named in an imported file; the entry itself is the importing account's. */
+  importedAuthor: z.string().min(1).max(200).optional(),
 };
 const text = z.string().trim().min(1).max(COMMENT_TEXT_MAX);
 
-const threadEntry = z.object({ ...by, start: relativePositionSchema, end: relativePositionSchema, quote: z.string().min(1).max(QUOTE_MAX), text }).strict();
+const threadEntry = z
+  .object({
+    ...by,
+    start: relativePositionSchema,
+    end: relativePositionSchema,
+    quote: z.string().min(1).max(QUOTE_MAX),
+    text,
+    suggestionId: z.string().min(1).max(SUGGESTION_ID_MAX).optional(),
+  })
+  .strict();
 const messageEntry = z.object({ ...by, threadId: z.string().regex(uuid), text }).strict();
 const statusEntry = z.object({ ...by, threadId: z.string().regex(uuid), resolved: z.boolean() }).strict();
 
@@ -55,6 +74,8 @@ export type SyncedThread = {
   resolvedBy: string;
   resolvedAt: string;
   messages: CommentMessage[];
+  /** The suggestion this thread answers, when it does. */
+  suggestionId?: string;
 };
 
 export const commentsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(COMMENTS_KEY);
@@ -150,7 +171,7 @@ function stamp(author: CommentAuthor, at: string) {
 /** Starts a thread on the text between two positions of the body; returns its id. */
 export function addThread(
   doc: Y.Doc,
-  input: { start: RelativePositionJson; end: RelativePositionJson; quote: string; text: string },
+  input: { start: RelativePositionJson; end: RelativePositionJson; quote: string; text: string; suggestionId?: string | undefined },
   author: CommentAuthor,
   at: string = nowIso(),
 ): string {
@@ -161,6 +182,7 @@ export function addThread(
     end: input.end,
     quote: input.quote.slice(0, QUOTE_MAX),
     text: commentText(input.text),
+    ...(input.suggestionId ? { suggestionId: input.suggestionId.slice(0, SUGGESTION_ID_MAX) } : {}),
   };
   commentsMap(doc).set(`t:${id}`, entry);
   return id;
@@ -174,6 +196,54 @@ export function addReply(doc: Y.Doc, threadId: string, replyText: string, author
 export function setThreadResolved(doc: Y.Doc, threadId: string, resolved: boolean, author: CommentAuthor, at: string = nowIso()): void {
   const entry: StatusEntry = { ...stamp(author, at), threadId, resolved };
   commentsMap(doc).set(`s:${newId()}`, entry);
+}
+
+export type ImportedThread = {
+  start: RelativePositionJson;
+  end: RelativePositionJson;
+  quote: string;
+  /** The first is the thread's own; each names its author in the file and keeps the file's time. */
+  messages: ReadonlyArray<{ by: string; role: 'writer' | 'editor'; text: string; at: string }>;
+  /** Set when the file marks the thread done. */
+  resolved?: { by: string; at: string } | undefined;
+};
+
+/** The file's text as an entry holds it: trimmed and cut at the limit (a file may hold longer comments than the desk writes). */
+const importedText = (value: string): string => value.trim().slice(0, COMMENT_TEXT_MAX).trim();
+
+/**
+ * Writes a thread imported from a file, with its replies and whether it is done, in one transaction:
+ * every entry under `importer` (the signed-in account), naming the file's author in `importedAuthor`.
+ * Messages without text are left out; returns the thread's id, or undefined when none has text.
+ */
+export function addImportedThread(doc: Y.Doc, thread: ImportedThread, importer: CommentAuthor): string | undefined {
+  const name = (by: string) => by.trim().slice(0, 200).trim();
+  const messages = thread.messages.map((m) => ({ ...m, text: importedText(m.text), by: name(m.by) })).filter((m) => m.text && m.by);
+  const [first, ...replies] = messages;
+  if (!first) return undefined;
+  const id = newId();
+  const as = (m: { by: string; role: 'writer' | 'editor'; at: string }) => ({
+    ...stamp({ ...importer, role: m.role }, m.at),
+    importedAuthor: m.by,
+  });
+  doc.transact(() => {
+    const map = commentsMap(doc);
+    const entry: ThreadEntry = { ...as(first), start: thread.start, end: thread.end, quote: thread.quote.slice(0, QUOTE_MAX), text: first.text };
+    map.set(`t:${id}`, entry);
+    for (const r of replies) {
+      const reply: MessageEntry = { ...as(r), threadId: id, text: r.text };
+      map.set(`m:${newId()}`, reply);
+    }
+    if (thread.resolved) {
+      const status: StatusEntry = {
+        ...as({ by: name(thread.resolved.by) || first.by, role: first.role, at: thread.resolved.at }),
+        threadId: id,
+        resolved: true,
+      };
+      map.set(`s:${newId()}`, status);
+    }
+  });
+  return id;
 }
 
 /** Later first by time, then by key, so every desk picks the same one when two agree on the time. */
@@ -202,7 +272,8 @@ export function readThreads(doc: Y.Doc): SyncedThread[] {
         resolved: false,
         resolvedBy: '',
         resolvedAt: '',
-        messages: [{ id: id!, by: t.authorName, role: t.role, text: t.text, at: t.at }],
+        messages: [{ id: id!, by: t.importedAuthor ?? t.authorName, role: t.role, text: t.text, at: t.at }],
+        ...(t.suggestionId ? { suggestionId: t.suggestionId } : {}),
       });
     } else if (kind === 'm') {
       const parsed = messageEntry.safeParse(value);
@@ -216,10 +287,11 @@ export function readThreads(doc: Y.Doc): SyncedThread[] {
     }
   }
   replies.sort((a, b) => (a.at === b.at ? (a.key < b.key ? -1 : 1) : a.at < b.at ? -1 : 1));
-  for (const r of replies) threads.get(r.threadId)?.messages.push({ id: r.key.slice(2), by: r.authorName, role: r.role, text: r.text, at: r.at });
+  for (const r of replies)
+    threads.get(r.threadId)?.messages.push({ id: r.key.slice(2), by: r.importedAuthor ?? r.authorName, role: r.role, text: r.text, at: r.at });
   for (const [threadId, s] of statuses) {
     const thread = threads.get(threadId);
-    if (thread && s.resolved) Object.assign(thread, { resolved: true, resolvedBy: s.authorName, resolvedAt: s.at });
+    if (thread && s.resolved) Object.assign(thread, { resolved: true, resolvedBy: s.importedAuthor ?? s.authorName, resolvedAt: s.at });
   }
   return [...threads.values()].sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1));
 }

@@ -17,6 +17,7 @@ import * as Y from 'yjs';
 import { slateNodesToInsertDelta, yTextToSlateElement } from '@slate-yjs/core';
 import type { Node as SlateNode } from 'slate';
 import { articleFieldsSchema, noAiDeclaration, type AiDeclaration, type ArticleFields } from '../model/article';
+import { DEFAULT_LANGUAGE } from '../language/languageTag';
 import { emptyBody, foreignBlockKeys, isLink, typeOfUntypedBlock, type ArticleBody, type BlockElement, type InlineNode } from '../model/document';
 
 export const ARTICLE_DOC_SCHEMA = 1;
@@ -29,7 +30,7 @@ export const META_KEY = 'meta';
 export const TEXT_FIELDS = ['headline', 'dek', 'slug', 'section', 'dateline', 'seoTitle', 'seoDescription'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 /** Details where the last writer wins. */
-export const PLAIN_FIELDS = ['slugLocked', 'tags', 'bylineAuthorIds', 'plannedLength', 'deadline'] as const;
+export const PLAIN_FIELDS = ['slugLocked', 'tags', 'bylineAuthorIds', 'plannedLength', 'deadline', 'language'] as const;
 export type PlainField = (typeof PLAIN_FIELDS)[number];
 
 export const bodyType = (doc: Y.Doc): Y.XmlText => doc.get(BODY_KEY, Y.XmlText) as Y.XmlText;
@@ -96,6 +97,8 @@ export function docToDetails(doc: Y.Doc): ArticleDetails {
     seoDescription: textOf(map.get('seoDescription')),
     plannedLength: plain('plannedLength', 0),
     deadline: plain('deadline', ''),
+    // Documents made before articles had a language are English, as the desk was.
+    language: plain('language', DEFAULT_LANGUAGE),
     aiDeclaration,
   };
 }

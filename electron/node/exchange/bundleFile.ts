@@ -3,6 +3,7 @@ import zlib from 'node:zlib';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
+  BUNDLE_LIMITS,
   type ArticleBundle,
   type BundleAsset,
   type BundleAuthor,
@@ -10,7 +11,9 @@ import {
 } from '../../../shared/exchange/bundle';
 import { DEFAULT_GENERATOR } from '../../../shared/export/exportInput';
 import type { BlockElement } from '../../../shared/model/document';
-import { libraryOf, reviewOf, type ExchangeSession } from './session';
+import { KnownWords, wordsToCheck } from '../../../shared/language/spelling';
+import { bodyPlainText } from '../../../shared/model/document';
+import { libraryOf, reviewOf, spellingOf, type ExchangeSession } from './session';
 
 /** Asset ids an article uses: its images and the photos of bios and byline authors. */
 export function assetIdsOf(body: readonly BlockElement[], authors: readonly { photoAssetId: string }[] = []): string[] {
@@ -56,9 +59,28 @@ export function buildBundle(session: ExchangeSession, articleId: string, now = n
   };
   bundle.revisions = review.revisions.forBundle(articleId);
   bundle.comments = review.comments.forBundle(articleId);
+  bundle.spelling = spellingForBundle(session, article);
   return bundle;
 }
 
 export function encodeBundle(bundle: ArticleBundle): Buffer {
   return zlib.gzipSync(JSON.stringify(bundle), { level: 6 });
+}
+
+/**
+ * The newsroom dictionary's words the article uses (not the whole dictionary: a bundle is one
+ * article, and another newsroom has no use for this one's list of names), and its ignored words.
+ */
+function spellingForBundle(session: ExchangeSession, article: { id: string; headline: string; dek: string; body: readonly BlockElement[] }) {
+  const spelling = spellingOf(session);
+  const used = new KnownWords(wordsToCheck(`${article.headline}\n${article.dek}\n${bodyPlainText(article.body)}`).map((h) => h.word));
+  const limit = BUNDLE_LIMITS.words;
+  return {
+    newsroomWords: spelling
+      .listWords()
+      .map((w) => w.word)
+      .filter((w) => used.has(w))
+      .slice(0, limit),
+    ignoredWords: spelling.ignoredWords(article.id).slice(0, limit),
+  };
 }

@@ -130,6 +130,8 @@ function richArticle(session: DatabaseSession): string {
   review.comments.setResolved(done.id, true, writer);
   const orphan = review.comments.createThread(articleId, anchor, 'This paragraph went.', editor);
   review.comments.updateAnchors(articleId, [{ threadId: orphan.id, anchor: null }]);
+  // Replies to a suggestion travel as a thread that names it.
+  review.comments.createThread(articleId, anchor, 'Why cut this?', editor, 'sugg-1');
   return articleId;
 }
 
@@ -160,10 +162,11 @@ describe('a bundle between two database files', () => {
     const bio = received.article.body.find((b) => b.type === 'author-bio');
     expect(bio && to.library().authorVersion(bio.authorId, bio.version)).toBeDefined();
     expect(sent.revisions.length).toBeGreaterThan(0);
-    expect(sent.comments.map((c) => [c.resolved, c.anchor === undefined, c.messages.length])).toEqual([
-      [false, false, 2],
-      [true, false, 1],
-      [false, true, 1],
+    expect(sent.comments.map((c) => [c.resolved, c.anchor === undefined, c.messages.length, c.suggestionId])).toEqual([
+      [false, false, 2, undefined],
+      [true, false, 1, undefined],
+      [false, true, 1, undefined],
+      [false, false, 1, 'sugg-1'],
     ]);
   });
 

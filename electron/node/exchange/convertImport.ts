@@ -27,7 +27,10 @@ import { MAX_ASSET_BYTES } from '../../../shared/ipc/contract';
 import { MAX_IMPORT_BYTES } from '../../../shared/exchange/formats';
 import { sniffImageType } from '../store/assetStore';
 import { decodeBundle } from './bundleDecode';
-import { checkZip, type ZipLimits, type ZipProblem } from './zipCheck';
+import { applyWordReview } from '../../../shared/exchange/wordChanges';
+import { readTrackedDocx } from './docxTracked';
+import { checkZip, inflateEntry, type ZipEntry, type ZipLimits, type ZipProblem } from './zipCheck';
+import { docxLanguage } from '../../../shared/import/docxLanguage';
 
 export type ArticleKind = Exclude<ImportKind, 'bundle'>;
 
@@ -69,12 +72,34 @@ function docxZipMessage(problem: ZipProblem): string {
   }
 }
 
+/** Quotation paragraphs (ours, Word's and LibreOffice's) stay block quotes; mammoth's own map has none. */
+const QUOTE_STYLES = ['Block Quote', 'Quote', 'Intense Quote', 'Quotations'].map((name) => `p[style-name='${name}'] => blockquote > p:fresh`);
+
 type MammothImage = { read(): Promise<Buffer> };
 type ImageConverter = (image: MammothImage, messages: unknown[]) => Promise<unknown[]>;
+
+/** The Word document's styles part (where its language is), or '' when it has none or it cannot be read. */
+function stylesXmlOf(bytes: Uint8Array, entries: readonly ZipEntry[]): string {
+  const entry = entries.find((e) => e.name === 'word/styles.xml');
+  if (!entry) return '';
+  try {
+    return inflateEntry(bytes, entry, MAX_DOCX_XML_BYTES).toString('utf8');
+  } catch {
+    return '';
+  }
+}
 
 async function docxToArticle(bytes: Uint8Array): Promise<ImportedArticle> {
   const zip = checkZip(bytes, DOCX_ZIP_LIMITS);
   if (!zip.ok) throw new Refusal(docxZipMessage(zip.problem));
+  // Tracked changes and comments, which mammoth drops, are read first and left as markers for it to carry.
+  let tracked: ReturnType<typeof readTrackedDocx>;
+  try {
+    tracked = readTrackedDocx(bytes, zip.entries, (name) => Math.min(DOCX_ZIP_LIMITS.maxEntryBytes, DOCX_ZIP_LIMITS.entryLimit!(name)));
+  } catch {
+    throw new Refusal(DAMAGED_DOCX);
+  }
+  const source = tracked?.bytes ?? bytes;
   let unreadable = 0;
   // Images are sniffed from their bytes; one that cannot be read (missing, damaged, linked, of a
   // type the desk does not take) is left out and counted, instead of failing the whole import.
@@ -97,14 +122,17 @@ async function docxToArticle(bytes: Uint8Array): Promise<ImportedArticle> {
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-      { convertImage: convertImage as never },
+      { buffer: Buffer.from(source.buffer, source.byteOffset, source.byteLength) },
+      { convertImage: convertImage as never, styleMap: QUOTE_STYLES },
     );
     html = result.value;
   } catch {
     throw new Refusal(DAMAGED_DOCX);
   }
-  const article = importHtml(html);
+  const converted = importHtml(html);
+  const article = tracked ? applyWordReview(converted, tracked, new Date().toISOString()) : converted;
+  const language = docxLanguage(stylesXmlOf(bytes, zip.entries));
+  if (language) article.fields.language = language;
   if (unreadable > 0) article.warnings.push(unreadableImagesWarning(unreadable));
   return article;
 }

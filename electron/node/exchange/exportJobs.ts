@@ -21,6 +21,9 @@ type Job = ExportJobStatus & { cancelRequested: boolean; finishedAt?: number; fi
 
 export type ExportJobs = ReturnType<typeof createExportJobs>;
 
+/** What the person chose for one export. */
+export type JobChoices = Pick<ExportOptions, 'withChanges' | 'htmlWithChanges'>;
+
 export function createExportJobs(session: ExchangeSession, options: Omit<ExportOptions, 'taken'> = {}) {
   const jobs = new Map<string, Job>();
 
@@ -46,12 +49,12 @@ export function createExportJobs(session: ExchangeSession, options: Omit<ExportO
     return job;
   }
 
-  async function run(job: Job, articleIds: readonly string[], formats: readonly ExportFormat[]) {
+  async function run(job: Job, articleIds: readonly string[], formats: readonly ExportFormat[], choices: JobChoices) {
     const taken = new Set<string>();
     for (const articleId of articleIds) {
       if (job.cancelRequested) break;
       try {
-        const result = await exportArticleFormats(session, articleId, formats, job.folder, { ...options, taken });
+        const result = await exportArticleFormats(session, articleId, formats, job.folder, { ...options, ...choices, taken });
         for (const f of result.files) if (job.files.length < MAX_LISTED_FILES) job.files.push(f);
         job.fileCount += result.files.length;
         for (const f of result.failures) job.failures.push({ articleId, headline: result.headline, format: f.format, message: f.message });
@@ -69,7 +72,7 @@ export function createExportJobs(session: ExchangeSession, options: Omit<ExportO
   }
 
   return {
-    start(articleIds: readonly string[], formats: readonly ExportFormat[], folder: string): string {
+    start(articleIds: readonly string[], formats: readonly ExportFormat[], folder: string, choices: JobChoices = {}): string {
       prune();
       const running = [...jobs.values()].filter((j) => j.state === 'running').length;
       if (running >= MAX_RUNNING) throw new AppError('NOT_ALLOWED', 'Several exports are already running; wait for one to finish.');
@@ -88,7 +91,7 @@ export function createExportJobs(session: ExchangeSession, options: Omit<ExportO
         fileCount: 0,
       };
       jobs.set(job.jobId, job);
-      void run(job, unique, formats);
+      void run(job, unique, formats, choices);
       return job.jobId;
     },
     status: (jobId: string) => view(find(jobId)),

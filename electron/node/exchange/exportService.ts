@@ -14,9 +14,11 @@ import { exportMarkdown } from '../../../shared/export/markdown';
 import { exportNinjsJson } from '../../../shared/export/ninjs';
 import { exportText } from '../../../shared/export/text';
 import type { Article, Author } from '../../../shared/model/article';
+import type { CommentThread } from '../../../shared/model/review';
 import { articleSlug } from '../../../shared/text/slug';
 import { rasterizeWithChromium } from '../export/chromiumRaster';
 import { exportDocxWithWarnings, type ImageRasterizer } from '../export/docx';
+import { withoutSuggestions } from '../../../shared/suggestions/list';
 import { assetIdsOf, buildBundle, encodeBundle } from './bundleFile';
 import { printPdfWithChromium, type PdfPrinter } from './chromiumPdf';
 import { withPdfCreator } from './pdfInfo';
@@ -32,6 +34,19 @@ export type ExportOptions = {
   /** Names handed out earlier in the same batch. */
   taken?: NameRegistry;
   now?: Date;
+  /**
+   * Word's "with changes": the .docx carries the open suggestions as tracked changes and the comment
+   * threads as Word comments, for review, not publication. Every other file is for publication and
+   * carries the text as if every suggestion were rejected.
+   */
+  withChanges?: boolean;
+  /** HTML page and fragment keep open suggestions as <ins>/<del> with author and time: for review, not publication. */
+  htmlWithChanges?: boolean;
+  /**
+   * A newsroom article's comment threads, from its document (the sync service), or undefined for the
+   * desk's own articles, whose threads are in the desk's comment store.
+   */
+  newsroomComments?: (articleId: string) => readonly CommentThread[] | undefined;
 };
 
 export type FormatFailure = { format: ExportFormat; message: string };
@@ -46,8 +61,9 @@ export type ArticleExport = {
   statusNote?: string;
 };
 
-/** A bundle hands a draft to a colleague; every other format publishes. */
-const isPublication = (format: ExportFormat) => format !== 'bundle';
+/** A bundle hands a draft to a colleague, and a Word file with changes goes back to review; every other file publishes. */
+const publishes = (withChanges: boolean | undefined, htmlWithChanges?: boolean) => (format: ExportFormat) =>
+  format !== 'bundle' && !(withChanges && format === 'docx') && !(htmlWithChanges && (format === 'html' || format === 'fragment'));
 
 /** The AI-use disclosure rule: publication formats are refused while it fails. */
 function disclosureRefusal(session: ExchangeSession, articleId: string): string | undefined {
@@ -117,6 +133,11 @@ async function printPdf(input: ExportInput, session: ExchangeSession, target: st
   }
 }
 
+/** The threads a Word file with changes carries: a newsroom article's from its document, else the desk's. */
+function reviewThreads(session: ExchangeSession, articleId: string, options: ExportOptions): readonly CommentThread[] {
+  return options.newsroomComments?.(articleId) ?? session.review?.().comments.listThreads(articleId) ?? [];
+}
+
 /**
  * Writes one article in each of `formats` into `outDir`. A format that fails is reported and the
  * others still go out; nothing half-written is left behind.
@@ -136,6 +157,7 @@ export async function exportArticleFormats(
   const endings = [...new Set(formats)].map((f) => FORMAT_EXTENSION[f]);
   const base = claimBase(dir, safeFileBase(article.slug || articleSlug(article.headline, article.id)), endings, taken);
 
+  const isPublication = publishes(options.withChanges, options.htmlWithChanges);
   const refusal = formats.some(isPublication) ? disclosureRefusal(session, articleId) : undefined;
   // Images are written once, only when a chosen format references them as files.
   const imageFiles = new Map<string, string>();
@@ -151,7 +173,9 @@ export async function exportArticleFormats(
       written.push(path.join(dir, name));
     });
   }
-  const input: ExportInput = { article, authors, assetUrl: (id) => imageFiles.get(id), now: options.now };
+  const published = { ...article, body: withoutSuggestions(article.body) };
+  const input: ExportInput = { article: published, authors, assetUrl: (id) => imageFiles.get(id), now: options.now };
+  const htmlInput: ExportInput = options.htmlWithChanges ? { ...input, article, trackedChanges: true } : input;
 
   const failures: FormatFailure[] = [];
   const warnings: FormatFailure[] = [];
@@ -165,10 +189,10 @@ export async function exportArticleFormats(
     try {
       switch (format) {
         case 'html':
-          writeFileAtomic(target, exportHtmlPage(input));
+          writeFileAtomic(target, exportHtmlPage(htmlInput));
           break;
         case 'fragment':
-          writeFileAtomic(target, exportHtmlFragment(input));
+          writeFileAtomic(target, exportHtmlFragment(htmlInput));
           break;
         case 'md':
           writeFileAtomic(target, exportMarkdown(input));
@@ -187,7 +211,8 @@ export async function exportArticleFormats(
             const a = session.assets().getAssetBytes(id);
             return a ? { bytes: new Uint8Array(a.bytes), mime: a.mimeType, fileName: a.fileName } : undefined;
           };
-          const docx = await exportDocxWithWarnings({ ...input, assetBytes, rasterize: options.rasterizeImage ?? rasterizeWithChromium });
+          const changes = options.withChanges ? { article, withChanges: true, comments: reviewThreads(session, articleId, options) } : {};
+          const docx = await exportDocxWithWarnings({ ...input, ...changes, assetBytes, rasterize: options.rasterizeImage ?? rasterizeWithChromium });
           writeFileAtomic(target, docx.bytes);
           warnings.push(...docx.warnings.map((message) => ({ format, message })));
           break;
@@ -204,8 +229,8 @@ export async function exportArticleFormats(
       failures.push({ format, message: failureMessage(error, dir) });
     }
   }
-  const published = formats.some(isPublication) && !failures.some((f) => isPublication(f.format));
-  const statusNote = published ? markExported(session, article) : undefined;
+  const wentOut = formats.some(isPublication) && !failures.some((f) => isPublication(f.format));
+  const statusNote = wentOut ? markExported(session, article) : undefined;
   return { articleId, headline: article.headline, files: [...files, ...written], failures, warnings, ...(statusNote ? { statusNote } : {}) };
 }
 

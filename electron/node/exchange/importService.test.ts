@@ -109,6 +109,51 @@ describe('round trips', () => {
   });
 });
 
+describe('spelling in bundles', () => {
+  it('carries the newsroom words the article uses and its ignored words to another desk', async () => {
+    const article = session.store().getArticle(seedId);
+    const word = article.headline.split(/\s+/u).find((w) => /^\p{L}{3,}$/u.test(w))!;
+    session.spelling().addWord(word, 'Mara');
+    session.spelling().addWord('Unusedword', 'Mara');
+    session.spelling().ignoreWord(seedId, 'blorf');
+    const [file] = await exportArticle(session, seedId, 'bundle', path.join(dir, 'out'));
+    const other = new DatabaseSession(path.join(dir, 'other.db'));
+    try {
+      await importFile(other, 'story.newsroom', fs.readFileSync(file!));
+      expect(
+        other
+          .spelling()
+          .listWords()
+          .map((w) => w.word),
+      ).toEqual([word]);
+      expect(other.spelling().listWords()[0]).toMatchObject({ addedBy: 'An imported bundle' });
+      expect(other.spelling().ignoredWords(seedId)).toEqual(['blorf']);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('opens an older bundle that has no spelling, and leaves the dictionary as it was', async () => {
+    const bundle = buildBundle(session, seedId);
+    delete bundle.spelling;
+    const other = new DatabaseSession(path.join(dir, 'other.db'));
+    try {
+      other.spelling().addWord('Lindqvist', 'Ines');
+      const result = await importFile(other, 'old.newsroom', encodeBundle(bundle));
+      expect(result).toMatchObject({ kind: 'imported', articleId: seedId });
+      expect(
+        other
+          .spelling()
+          .listWords()
+          .map((w) => w.word),
+      ).toEqual(['Lindqvist']);
+      expect(other.spelling().ignoredWords(seedId)).toEqual([]);
+    } finally {
+      other.close();
+    }
+  });
+});
+
 describe('bundle conflicts', () => {
   async function changedBundle() {
     const bundle = buildBundle(session, seedId);
@@ -359,5 +404,32 @@ describe('every importer, random and hostile bytes', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('the imported article’s language', () => {
+  const languageOf = (result: Awaited<ReturnType<typeof importFile>>) => session.store().getArticle((result as { articleId: string }).articleId).language;
+
+  it('is the file’s own when it says one, else the desk’s default; a bad tag is named in a warning', async () => {
+    session.review().settings.setWritingSettings({ smartTypography: true, language: 'he' });
+    expect(languageOf(await importFile(session, 'a.html', Buffer.from('<html lang="ar"><h1>عنوان</h1><p>متن</p></html>')))).toBe('ar');
+    expect(languageOf(await importFile(session, 'b.md', Buffer.from('---\nlanguage: fr-ca\n---\n\n# Titre\n\nTexte')))).toBe('fr-CA');
+    expect(languageOf(await importFile(session, 'c.txt', Buffer.from('כותרת\n\nטקסט')))).toBe('he');
+    const bad = await importFile(session, 'd.html', Buffer.from('<html lang="Hebrew please"><h1>x</h1></html>'));
+    expect(languageOf(bad)).toBe('he');
+    expect((bad as { warnings: string[] }).warnings.join(' ')).toMatch(/not a language tag/);
+  });
+
+  it('travels in a bundle into another database', async () => {
+    const a = session.store().getArticle(seedId);
+    session.store().saveArticle(seedId, a.version, { language: 'ur' });
+    const bytes = encodeBundle(buildBundle(session, seedId));
+    const other = new DatabaseSession(path.join(dir, 'other.db'), { seedOnCreate: false });
+    try {
+      const result = await importFile(other, 'story.newsroom', bytes);
+      expect(other.store().getArticle((result as { articleId: string }).articleId).language).toBe('ur');
+    } finally {
+      other.close();
+    }
   });
 });

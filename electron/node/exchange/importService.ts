@@ -6,13 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ImportOutcome, ImportVersionSummary as VersionSummary } from '../../../shared/ipc/channels/exchange';
-import type { ArticleBundle, BundleArticle, BundleRevision } from '../../../shared/exchange/bundle';
+import type { ArticleBundle, BundleArticle, BundleComment, BundleRevision } from '../../../shared/exchange/bundle';
 import type { ImportedArticle } from '../../../shared/exchange/importedArticle';
 import { AppError } from '../../../shared/ipc/contract';
-import { FIELD_LIMITS } from '../../../shared/model/article';
+import { FIELD_LIMITS, type ArticleFields } from '../../../shared/model/article';
 import type { ArticleBody, BlockElement } from '../../../shared/model/document';
 import { convertContained, diffContained } from './containedImport';
-import { libraryOf, reviewOf, type ExchangeSession } from './session';
+import { libraryOf, reviewOf, spellingOf, type ExchangeSession } from './session';
 
 export const CONFLICT_CHOICES = ['keep-mine', 'take-theirs', 'keep-both'] as const;
 export type ConflictChoice = (typeof CONFLICT_CHOICES)[number];
@@ -42,7 +42,18 @@ function mapBody(body: ArticleBody, landed: Landed): ArticleBody {
   });
 }
 
-function storeImported(session: ExchangeSession, article: ImportedArticle, fileName: string): string {
+/**
+ * The newsroom the desk is signed in to, for imports: a new article there (with the file's comments
+ * in its document), or undefined on a solo desk. Bundles stay the desk's: they carry their own ids,
+ * status and history.
+ */
+export type NewsroomImport = {
+  createImportedArticle(fields: Partial<ArticleFields>, comments: readonly BundleComment[]): { articleId: string; commentsLeftOut: number } | undefined;
+};
+
+type Stored = { articleId: string; warnings: string[] };
+
+function storeImported(session: ExchangeSession, article: ImportedArticle, fileName: string, newsroom: NewsroomImport | undefined): Stored {
   const store = session.store();
   const library = libraryOf(session);
   return store.transaction(() => {
@@ -54,7 +65,24 @@ function storeImported(session: ExchangeSession, article: ImportedArticle, fileN
       library.createAuthor({ name, jobTitle: '', bio: [], email: '', photoAssetId: '', readMoreUrl: '', profileLinks: [] }).id;
     const bylineAuthorIds = article.byline.map((name) => library.authorIdByName(name) ?? newAuthor(name));
     const headline = article.fields.headline ?? fileName.replace(/\.[^.]*$/, '').slice(0, FIELD_LIMITS.headline);
-    return store.createArticle({ ...article.fields, headline, bylineAuthorIds, body: mapBody(article.body, { ...nothingMoved, assetIds }) }, 'draft').id;
+    // A file that does not say its language is in the desk's.
+    const language = article.fields.language ?? reviewOf(session).settings.writingSettings().language;
+    const fields = { ...article.fields, headline, language, bylineAuthorIds, body: mapBody(article.body, { ...nothingMoved, assetIds }) };
+    const comments = article.comments ?? [];
+    // Last in the transaction: the newsroom's article is one document state with its comments.
+    const team = newsroom?.createImportedArticle(fields, comments);
+    if (team) {
+      const { articleId, commentsLeftOut } = team;
+      const warnings = commentsLeftOut
+        ? [
+            `${commentsLeftOut === 1 ? 'One comment' : `${commentsLeftOut} comments`} whose text could not be found in the article ${commentsLeftOut === 1 ? 'was' : 'were'} left out.`,
+          ]
+        : [];
+      return { articleId, warnings };
+    }
+    const articleId = store.createArticle(fields, 'draft').id;
+    if (comments.length) reviewOf(session).comments.addImported(articleId, comments, true);
+    return { articleId, warnings: [] };
   });
 }
 
@@ -128,6 +156,11 @@ async function importBundle(session: ExchangeSession, bundle: ArticleBundle, onC
     }
     review.revisions.addImported(articleId, revisions);
     review.comments.addImported(articleId, bundle.comments ?? [], exists && onConflict === 'keep-both');
+    if (bundle.spelling) {
+      const spelling = spellingOf(session);
+      spelling.importWords(bundle.spelling.newsroomWords, 'An imported bundle');
+      spelling.importIgnoredWords(articleId, bundle.spelling.ignoredWords);
+    }
     return { kind: 'imported', articleId, headline: store.getArticle(articleId).headline, format: 'bundle', warnings };
   });
 }
@@ -141,18 +174,18 @@ export async function importFile(
   session: ExchangeSession,
   fileName: string,
   bytes: Uint8Array,
-  options: { onConflict?: ConflictChoice } = {},
+  options: { onConflict?: ConflictChoice; newsroom?: NewsroomImport } = {},
 ): Promise<ImportOutcome> {
   session.store();
   const converted = await convertContained(fileName, bytes);
   if (converted.kind === 'refused') return refuse(converted.message);
   if (converted.kind === 'bundle') return importBundle(session, converted.bundle, options.onConflict);
-  const articleId = storeImported(session, converted.article, fileName);
+  const { articleId, warnings } = storeImported(session, converted.article, fileName, options.newsroom);
   return {
     kind: 'imported',
     articleId,
     headline: session.store().getArticle(articleId).headline,
     format: converted.format,
-    warnings: converted.article.warnings,
+    warnings: [...converted.article.warnings, ...warnings],
   };
 }

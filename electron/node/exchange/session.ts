@@ -5,6 +5,7 @@ import type { AssetStore } from '../store/assetStore';
 import type { Db } from '../store/database';
 import { createLibraryStore, type LibraryStore } from '../store/libraryStore';
 import { reviewStoresFor, type ReviewStores } from '../store/reviewStores';
+import { createSpellingStore, type SpellingStore } from '../store/spellingStore';
 
 export type ExchangeSession = {
   store(): ArticleStore;
@@ -13,9 +14,11 @@ export type ExchangeSession = {
   /** The libraries and the workflow: export checks the AI-use disclosure and moves approved articles to Exported. */
   library?(): LibraryStore;
   review?(): ReviewStores;
+  spelling?(): SpellingStore;
 };
 
 const libraries = new WeakMap<Db, LibraryStore>();
+const spellings = new WeakMap<Db, SpellingStore>();
 
 function openDb(session: ExchangeSession): Db {
   session.store();
@@ -39,4 +42,16 @@ export function libraryOf(session: ExchangeSession): LibraryStore {
 /** The session's review stores (the owners of revisions and comments). */
 export function reviewOf(session: ExchangeSession): ReviewStores {
   return session.review ? session.review() : reviewStoresFor(openDb(session), session.store(), libraryOf(session));
+}
+
+/** The session's spelling store (the owner of the newsroom dictionary and ignored words). */
+export function spellingOf(session: ExchangeSession): SpellingStore {
+  if (session.spelling) return session.spelling();
+  const db = openDb(session);
+  let spelling = spellings.get(db);
+  if (!spelling) {
+    spelling = createSpellingStore(db);
+    spellings.set(db, spelling);
+  }
+  return spelling;
 }

@@ -5,6 +5,8 @@ import { auditHtml } from '../../../shared/export/__fixtures__/htmlAudit';
 import { hostileInput, makeArticle, sampleInput } from '../../../shared/export/__fixtures__/sampleArticle';
 import { exportDocx, type DocxExportInput } from './docx';
 import { imageInfo } from './imageSize';
+import { inflateEntry, listZipEntries } from '../exchange/zipCheck';
+import { convertImport } from '../exchange/convertImport';
 
 // A 2×1 PNG.
 const PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR4nGP4z8DwHwyBDAAt/QP9wPj9JQAAAABJRU5ErkJggg==', 'base64'));
@@ -103,5 +105,46 @@ describe('imageInfo', () => {
   it('reads PNG size', () => {
     expect(imageInfo(PNG)).toEqual({ kind: 'png', width: 2, height: 1 });
     expect(imageInfo(new Uint8Array([1, 2, 3]))).toBeUndefined();
+  });
+});
+
+describe('the Word document’s language', () => {
+  /** One part of the .docx, as text (read with the importer's own zip reader). */
+  function part(bytes: Uint8Array, name: string): string {
+    const listed = listZipEntries(bytes, 100);
+    if (!listed.ok) throw new Error('not a zip');
+    const entry = listed.entries.find((e) => e.name === name);
+    if (!entry) throw new Error(`${name} is missing`);
+    return inflateEntry(bytes, entry, 10_000_000).toString('utf8');
+  }
+  const docDefaults = (styles: string) => styles.slice(styles.indexOf('<w:docDefaults>'), styles.indexOf('</w:docDefaults>'));
+  const ARABIC: ArticleBody = [
+    { type: 'paragraph', children: [{ text: 'قال Ahmed Salem إن 42 منزلاً غمرتها المياه.' }] },
+    { type: 'list-item', list: 'numbered', depth: 0, children: [{ text: 'أولاً' }] },
+  ];
+
+  it('sets w:lang on the run defaults; left-to-right paragraphs carry no w:bidi', async () => {
+    const bytes = await exportDocx(withBytes(sampleInput({ language: 'fr-CA' })));
+    expect(docDefaults(part(bytes, 'word/styles.xml'))).toMatch(/<w:lang w:val="fr-CA"\/>/);
+    expect(part(bytes, 'word/document.xml')).not.toContain('<w:bidi/>');
+  });
+
+  it('a right-to-left article: w:lang with w:bidi, and every paragraph bidirectional', async () => {
+    const bytes = await exportDocx(withBytes(sampleInput({ language: 'ar', headline: 'الفيضانات', body: ARABIC })));
+    expect(docDefaults(part(bytes, 'word/styles.xml'))).toMatch(/<w:lang w:val="ar" w:bidi="ar"\/>/);
+    const document = part(bytes, 'word/document.xml');
+    const paragraphs = document.match(/<w:p>|<w:p [^>]*>/g) ?? [];
+    const bidi = document.match(/<w:bidi\/>/g) ?? [];
+    expect(paragraphs.length).toBeGreaterThan(3);
+    expect(bidi.length).toBe(paragraphs.length);
+    expect(document).toContain('قال Ahmed Salem إن 42 منزلاً');
+  });
+
+  it('comes back when the .docx is imported', async () => {
+    for (const language of ['ar', 'he-IL', 'de'] as const) {
+      const bytes = await exportDocx(withBytes(sampleInput({ language, body: ARABIC })));
+      const result = await convertImport({ fileName: 'article.docx', bytes });
+      expect(result.kind === 'article' && result.article.fields.language).toBe(language);
+    }
   });
 });

@@ -10,19 +10,22 @@
 import {
   AlignmentType,
   BorderStyle,
+  DeletedTextRun,
   Document,
   ExternalHyperlink,
   HeadingLevel,
   ImageRun,
+  InsertedTextRun,
   LevelFormat,
   Packer,
   Paragraph,
   ShadingType,
   TextRun,
   type IParagraphOptions,
+  type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import type { BlockElement, FormattedText, InlineNode, ListItemElement } from '../../../shared/model/document';
+import type { BlockElement, FormattedText, InlineNode, ListItemElement, Mark } from '../../../shared/model/document';
 import { isLink } from '../../../shared/model/document';
 import {
   aiDeclarationSentence,
@@ -35,15 +38,26 @@ import {
   layoutList,
   READ_MORE,
 } from '../../../shared/export/common';
-import { DEFAULT_GENERATOR, type ExportInput } from '../../../shared/export/exportInput';
+import { DEFAULT_GENERATOR, exportLanguage, type ExportInput } from '../../../shared/export/exportInput';
 import { cleanLine, cleanText } from '../../../shared/export/cleanText';
 import { safeUrl } from '../../../shared/security/urlPolicy';
+import { DocxReview, type ExportComment } from './docxReview';
 import { fitInto, imageInfo, type ImageInfo } from './imageSize';
+import { withoutSuggestions } from '../../../shared/suggestions/list';
 
 export type AssetBytes = (assetId: string) => { bytes: Uint8Array; mime: string; fileName?: string } | undefined;
 /** Draws an image as PNG at `width` × `height` pixels; throws (with the reason) when it cannot. */
 export type ImageRasterizer = (image: { bytes: Uint8Array; mime: string; width: number; height: number }) => Promise<Uint8Array>;
-export type DocxExportInput = ExportInput & { assetBytes: AssetBytes; rasterize?: ImageRasterizer };
+export type DocxExportInput = ExportInput & {
+  assetBytes: AssetBytes;
+  rasterize?: ImageRasterizer;
+  /**
+   * Word's "with changes": suggestions become tracked changes and `comments` Word comments. Without
+   * it the file is for publication: the body as if every open suggestion were rejected, no comments.
+   */
+  withChanges?: boolean;
+  comments?: readonly ExportComment[];
+};
 export type DocxExport = { bytes: Uint8Array; warnings: string[] };
 
 const MAX_IMAGE_WIDTH = 600; // px at 96 dpi: the text width of an A4/Letter page with default margins
@@ -59,37 +73,70 @@ const BOXED: Pick<IParagraphOptions, 'border' | 'shading'> = {
   shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' },
 };
 
-type Ctx = { input: DocxExportInput; images: ReadonlyMap<string, WordImage>; listInstance: number };
+/** `dir`: spread into every paragraph; a right-to-left article's paragraphs are bidirectional (w:bidi). */
+type Ctx = {
+  input: DocxExportInput;
+  images: ReadonlyMap<string, WordImage>;
+  listInstance: number;
+  review: DocxReview | undefined;
+  dir: Pick<IParagraphOptions, 'bidirectional'>;
+};
 type Extra = Partial<IParagraphOptions>;
+type RunExtra = { style?: string; italics?: boolean };
 
-function runs(leaf: FormattedText, extra: { style?: string; italics?: boolean } = {}): TextRun[] {
-  const text = cleanText(leaf.text);
-  if (text === '') return [];
-  return text.split('\n').map(
-    (part, i) =>
-      new TextRun({
-        text: part,
-        break: i > 0 ? 1 : undefined,
-        bold: leaf.bold,
-        italics: leaf.italic || extra.italics,
-        underline: leaf.underline ? {} : undefined,
-        strike: leaf.strikethrough,
-        superScript: leaf.superscript,
-        subScript: leaf.subscript,
-        style: extra.style,
-      }),
-  );
+function markOptions(marks: Partial<Record<Mark, true>>, extra: RunExtra) {
+  return {
+    bold: marks.bold,
+    italics: marks.italic || extra.italics,
+    underline: marks.underline ? {} : undefined,
+    strike: marks.strikethrough,
+    superScript: marks.superscript,
+    subScript: marks.subscript,
+    style: extra.style,
+  };
 }
 
-function inlineChildren(nodes: readonly InlineNode[], italics = false): ParagraphChild[] {
+/** One piece of a leaf's text as runs, tracked as the leaf's suggestions say when the export carries them. */
+function textRuns(text: string, leaf: FormattedText, extra: RunExtra, review: DocxReview | undefined): ParagraphChild[] {
+  return text.split('\n').map((part, i) => {
+    const options: IRunOptions = { text: part, break: i > 0 ? 1 : undefined, ...markOptions(leaf, extra) };
+    if (!review) return new TextRun(options);
+    const before = leaf.fmt && Object.fromEntries(leaf.fmt.before.map((mark) => [mark, true] as const));
+    const tracked: IRunOptions = before ? { ...options, revision: { ...review.change(leaf.fmt!), ...markOptions(before, extra) } } : options;
+    if (leaf.del) return new DeletedTextRun({ ...tracked, ...review.change(leaf.del) });
+    if (leaf.ins) return new InsertedTextRun({ ...tracked, ...review.change(leaf.ins) });
+    return new TextRun(tracked);
+  });
+}
+
+function runs(leaf: FormattedText, extra: RunExtra = {}, review?: DocxReview): ParagraphChild[] {
+  const text = cleanText(leaf.text);
+  const points = review?.pointsIn(leaf) ?? [];
+  if (text === '' && !points.length) return [];
+  const out: ParagraphChild[] = [];
+  let at = 0;
+  const upTo = (end: number) => {
+    if (end > at) out.push(...textRuns(text.slice(at, end), leaf, extra, review));
+    at = Math.max(at, end);
+  };
+  for (const point of points) {
+    upTo(Math.min(point.offset, text.length));
+    out.push(...DocxReview.commentMarks(point));
+  }
+  upTo(text.length);
+  return out;
+}
+
+function inlineChildren(nodes: readonly InlineNode[], italics = false, review?: DocxReview): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   for (const node of nodes) {
     if (!isLink(node)) {
-      out.push(...runs(node, { italics }));
+      out.push(...runs(node, { italics }, review));
       continue;
     }
+    review?.noteRelink(node);
     const url = safeUrl(node.url);
-    const children = node.children.flatMap((leaf) => runs(leaf, { italics, style: url === undefined ? undefined : 'Hyperlink' }));
+    const children = node.children.flatMap((leaf) => runs(leaf, { italics, style: url === undefined ? undefined : 'Hyperlink' }, review));
     if (url === undefined) out.push(...children);
     else if (children.length) out.push(new ExternalHyperlink({ link: url, children }));
   }
@@ -163,56 +210,80 @@ function listParagraphs(items: readonly ListItemElement[], ctx: Ctx, extra: Extr
   return layoutList(items).map(
     ({ item, depth }) =>
       new Paragraph({
+        ...ctx.dir,
         ...extra,
-        children: inlineChildren(item.children),
+        ...ctx.review?.paragraphChanges(item),
+        children: inlineChildren(item.children, false, ctx.review),
         numbering: { reference: item.list, level: Math.min(depth, 8), instance },
       }),
   );
 }
 
 function blockParagraphs(block: BlockElement, ctx: Ctx, extra: Extra = {}): Paragraph[] {
+  const review = ctx.review;
+  const changes = () => review?.paragraphChanges(block);
   switch (block.type) {
     case 'paragraph':
-      return [new Paragraph({ ...extra, children: inlineChildren(block.children) })];
+      return [new Paragraph({ ...ctx.dir, ...extra, ...changes(), children: inlineChildren(block.children, false, review) })];
     case 'heading':
       return [
         new Paragraph({
+          ...ctx.dir,
           ...extra,
+          ...changes(),
           heading: block.level === 1 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
-          children: inlineChildren(block.children),
+          children: inlineChildren(block.children, false, review),
         }),
       ];
     case 'block-quote':
-      return [new Paragraph({ ...extra, style: 'BlockQuote', children: inlineChildren(block.children) })];
+      return [new Paragraph({ ...ctx.dir, ...extra, ...changes(), style: 'BlockQuote', children: inlineChildren(block.children, false, review) })];
     case 'pull-quote': {
-      const out = [new Paragraph({ style: 'PullQuote', children: [new TextRun('“'), ...inlineChildren(block.children), new TextRun('”')] })];
-      if (block.attribution) out.push(new Paragraph({ style: 'PullQuoteAttribution', children: [new TextRun(`— ${cleanLine(block.attribution)}`)] }));
+      const out = [
+        new Paragraph({
+          ...ctx.dir,
+          ...changes(),
+          style: 'PullQuote',
+          children: [new TextRun('“'), ...inlineChildren(block.children, false, review), new TextRun('”')],
+        }),
+      ];
+      if (block.attribution)
+        out.push(new Paragraph({ ...ctx.dir, style: 'PullQuoteAttribution', children: [new TextRun(`— ${cleanLine(block.attribution)}`)] }));
       return out;
     }
     case 'list-item':
       return listParagraphs([block], ctx, extra);
     case 'section-break':
-      return [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun('* * *')] })];
+      return [new Paragraph({ ...ctx.dir, alignment: AlignmentType.CENTER, children: [new TextRun('* * *')] })];
     case 'image': {
       const out: Paragraph[] = [];
       const image = imageRun(ctx, block.assetId, block.alt);
-      if (image) out.push(new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [image] }));
+      if (image) out.push(new Paragraph({ ...ctx.dir, alignment: AlignmentType.CENTER, keepNext: true, children: [image] }));
       const caption: ParagraphChild[] = [];
       if (block.caption) caption.push(new TextRun(cleanLine(block.caption)));
       if (block.credit) caption.push(new TextRun({ text: `${block.caption ? ' ' : ''}${cleanLine(block.credit)}`, smallCaps: true, color: '5C5C5C' }));
       if (!image && block.alt && !caption.length) caption.push(new TextRun(`[Image: ${cleanLine(block.alt)}]`));
-      if (caption.length) out.push(new Paragraph({ style: 'Caption', children: caption }));
+      if (caption.length) out.push(new Paragraph({ ...ctx.dir, style: 'Caption', children: caption }));
       return out;
     }
     case 'promo-box': {
-      const title = new Paragraph({ ...BOXED, keepNext: true, children: [new TextRun({ text: cleanLine(block.title), bold: true, allCaps: true })] });
+      const title = new Paragraph({
+        ...ctx.dir,
+        ...BOXED,
+        keepNext: true,
+        children: [new TextRun({ text: cleanLine(block.title), bold: true, allCaps: true })],
+      });
       return [title, ...bodyParagraphs(block.children, ctx, BOXED)];
     }
     case 'editors-note': {
       const label = block.kind === 'correction' ? 'Correction' : "Editor's note";
       const date = block.date ? ` (${displayDate(block.date)})` : '';
       return [
-        new Paragraph({ ...extra, children: [new TextRun({ text: `${label}${date}: `, bold: true, italics: true }), ...inlineChildren(block.children, true)] }),
+        new Paragraph({
+          ...ctx.dir,
+          ...extra,
+          ...changes(),
+          children: [new TextRun({ text: `${label}${date}: `, bold: true, italics: true }), ...inlineChildren(block.children, true, review)],
+        }),
       ];
     }
     case 'embed': {
@@ -220,19 +291,19 @@ function blockParagraphs(block: BlockElement, ctx: Ctx, extra: Extra = {}): Para
       const children: ParagraphChild[] = [];
       if (block.caption) children.push(new TextRun({ text: cleanLine(block.caption) + (url ? ' ' : ''), bold: true }));
       if (url) children.push(link(url, url));
-      return children.length ? [new Paragraph({ ...extra, children })] : [];
+      return children.length ? [new Paragraph({ ...ctx.dir, ...extra, children })] : [];
     }
     case 'author-bio': {
       const s = block.snapshot;
-      const out = [new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(BIO_HEADING)] })];
+      const out = [new Paragraph({ ...ctx.dir, heading: HeadingLevel.HEADING_2, children: [new TextRun(BIO_HEADING)] })];
       const photo = imageRun(ctx, s.photoAssetId, s.name, 96);
-      if (photo) out.push(new Paragraph({ children: [photo] }));
+      if (photo) out.push(new Paragraph({ ...ctx.dir, children: [photo] }));
       const who: ParagraphChild[] = [new TextRun({ text: cleanLine(s.name), bold: true })];
       if (s.jobTitle) who.push(new TextRun(`, ${cleanLine(s.jobTitle)}`));
-      out.push(new Paragraph({ children: who }));
-      if (s.bio.length) out.push(new Paragraph({ children: inlineChildren(s.bio) }));
+      out.push(new Paragraph({ ...ctx.dir, children: who }));
+      if (s.bio.length) out.push(new Paragraph({ ...ctx.dir, children: inlineChildren(s.bio) }));
       const more = safeUrl(s.readMoreUrl);
-      if (more) out.push(new Paragraph({ children: [link(more, READ_MORE)] }));
+      if (more) out.push(new Paragraph({ ...ctx.dir, children: [link(more, READ_MORE)] }));
       return out;
     }
     case 'ai-disclosure': {
@@ -240,16 +311,16 @@ function blockParagraphs(block: BlockElement, ctx: Ctx, extra: Extra = {}): Para
       const children = inlineChildren(s.text, true);
       const policy = safeUrl(s.policyUrl);
       if (policy && !s.text.some(isLink)) children.push(new TextRun({ text: ' ', italics: true }), link(policy, s.title || 'AI policy'));
-      const out = [new Paragraph({ style: 'Disclosure', children })];
+      const out = [new Paragraph({ ...ctx.dir, style: 'Disclosure', children })];
       const declaration = block === declarationHost(ctx.input.article.body) ? aiDeclarationSentence(ctx.input.article.aiDeclaration) : undefined;
-      if (declaration) out.push(declarationParagraph(declaration));
+      if (declaration) out.push(declarationParagraph(declaration, ctx));
       return out;
     }
   }
 }
 
-function declarationParagraph(sentence: string): Paragraph {
-  return new Paragraph({ style: 'Disclosure', spacing: { before: 60 }, children: [new TextRun({ text: cleanText(sentence), italics: false })] });
+function declarationParagraph(sentence: string, ctx: Ctx): Paragraph {
+  return new Paragraph({ ...ctx.dir, style: 'Disclosure', spacing: { before: 60 }, children: [new TextRun({ text: cleanText(sentence), italics: false })] });
 }
 
 function bodyParagraphs(blocks: readonly BlockElement[], ctx: Ctx, extra: Extra = {}): Paragraph[] {
@@ -263,25 +334,27 @@ function bodyParagraphs(blocks: readonly BlockElement[], ctx: Ctx, extra: Extra 
 
 const BULLETS = ['•', '◦', '▪'];
 
-function levels(kind: 'bulleted' | 'numbered') {
+function levels(kind: 'bulleted' | 'numbered', rtl: boolean) {
   return Array.from({ length: 9 }, (_, level) => ({
     level,
     format: kind === 'bulleted' ? LevelFormat.BULLET : LevelFormat.DECIMAL,
     text: kind === 'bulleted' ? BULLETS[level % BULLETS.length]! : `%${level + 1}.`,
-    alignment: AlignmentType.LEFT,
+    alignment: rtl ? AlignmentType.START : AlignmentType.LEFT,
     style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
   }));
 }
 
 /** Builds the Word document model from images already resolved by `wordImages`. */
-function buildDocx(input: DocxExportInput, images: ReadonlyMap<string, WordImage>): Document {
+function buildDocx(input: DocxExportInput, images: ReadonlyMap<string, WordImage>, review: DocxReview | undefined): Document {
   const { article } = input;
-  const ctx: Ctx = { input, images, listInstance: 0 };
+  const { lang, dir } = exportLanguage(input);
+  const rtl = dir === 'rtl';
+  const ctx: Ctx = { input, images, listInstance: 0, review, dir: rtl ? { bidirectional: true } : {} };
   const names = authorNames(input.authors).map(cleanLine);
-  const header: Paragraph[] = [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(cleanLine(article.headline))] })];
-  if (article.dek) header.push(new Paragraph({ style: 'Dek', children: [new TextRun(cleanLine(article.dek))] }));
-  if (names.length) header.push(new Paragraph({ style: 'Byline', children: [new TextRun(`By ${joinNames(names)}`)] }));
-  if (article.dateline) header.push(new Paragraph({ style: 'Byline', children: [new TextRun(cleanLine(article.dateline))] }));
+  const header: Paragraph[] = [new Paragraph({ ...ctx.dir, heading: HeadingLevel.HEADING_1, children: [new TextRun(cleanLine(article.headline))] })];
+  if (article.dek) header.push(new Paragraph({ ...ctx.dir, style: 'Dek', children: [new TextRun(cleanLine(article.dek))] }));
+  if (names.length) header.push(new Paragraph({ ...ctx.dir, style: 'Byline', children: [new TextRun(`By ${joinNames(names)}`)] }));
+  if (article.dateline) header.push(new Paragraph({ ...ctx.dir, style: 'Byline', children: [new TextRun(cleanLine(article.dateline))] }));
 
   return new Document({
     creator: joinNames(names) || DEFAULT_GENERATOR,
@@ -290,7 +363,11 @@ function buildDocx(input: DocxExportInput, images: ReadonlyMap<string, WordImage
     description: cleanLine(article.dek),
     subject: cleanLine(article.section),
     keywords: article.tags.map(cleanLine).join(', '),
+    // A file with changes goes to someone who reviews them: Word keeps tracking what they change.
+    ...(review ? { features: { trackRevisions: true }, comments: { children: review.comments } } : {}),
     styles: {
+      // The document's language (w:lang on the run defaults); a right-to-left language is also the complex-script one.
+      default: { document: { run: { language: rtl ? { value: lang, bidirectional: lang } : { value: lang } } } },
       paragraphStyles: [
         { id: 'Dek', name: 'Dek', basedOn: 'Normal', run: { size: 28, color: '5C5C5C' }, paragraph: { spacing: { after: 160 } } },
         { id: 'Byline', name: 'Byline', basedOn: 'Normal', run: { size: 20, color: '5C5C5C' } },
@@ -315,8 +392,8 @@ function buildDocx(input: DocxExportInput, images: ReadonlyMap<string, WordImage
     },
     numbering: {
       config: [
-        { reference: 'bulleted', levels: levels('bulleted') },
-        { reference: 'numbered', levels: levels('numbered') },
+        { reference: 'bulleted', levels: levels('bulleted', rtl) },
+        { reference: 'numbered', levels: levels('numbered', rtl) },
       ],
     },
     sections: [{ children: [...header, ...bodyParagraphs(article.body, ctx)] }],
@@ -324,10 +401,14 @@ function buildDocx(input: DocxExportInput, images: ReadonlyMap<string, WordImage
 }
 
 /** The article as a .docx file, and what had to be left out of it. */
-export async function exportDocxWithWarnings(input: DocxExportInput): Promise<DocxExport> {
+export async function exportDocxWithWarnings(given: DocxExportInput): Promise<DocxExport> {
+  const input = given.withChanges ? given : { ...given, article: { ...given.article, body: withoutSuggestions(given.article.body) } };
   const warnings: string[] = [];
   const images = await wordImages(input, warnings);
-  return { bytes: new Uint8Array(await Packer.toBuffer(buildDocx(input, images))), warnings };
+  const review = input.withChanges ? new DocxReview(input.article.body, input.comments ?? []) : undefined;
+  const document = buildDocx(input, images, review);
+  warnings.push(...(review?.warnings ?? []));
+  return { bytes: new Uint8Array(await Packer.toBuffer(document)), warnings };
 }
 
 /** The article as a .docx file. */

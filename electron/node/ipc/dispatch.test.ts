@@ -241,7 +241,9 @@ const CASES: Record<Channel, Case> = {
   ...exchangeCases(),
   ...pathCases(),
   ...reviewCases(),
+  ...styleCases(),
   ...syncCases(),
+  ...spellingCases(),
 };
 
 type CaseGroup = Partial<Record<Channel, Case>>;
@@ -361,6 +363,53 @@ function pathCases() {
   } satisfies CaseGroup;
 }
 
+/** The house style: rule changes are an editor's, so the valid requests set that profile first. */
+function styleCases() {
+  const asEditor = (c: Ctx) => c.session.review().settings.setProfile({ name: 'Petra Editor', role: 'editor' });
+  const rule = {
+    name: 'No “utilize”',
+    find: { kind: 'words', terms: ['utilize'] },
+    matchCase: false,
+    replacement: 'use',
+    fixCase: 'as-written',
+    message: '',
+    category: 'usage',
+    severity: 'warning',
+  };
+  const badRules = [
+    {},
+    { rule: { ...rule, name: '' } },
+    { rule: { ...rule, find: { kind: 'pattern', pattern: '(a+)+$' } } },
+    { rule: { ...rule, find: { kind: 'pattern', pattern: '(?=x)y' } } },
+    { rule: { ...rule, find: { kind: 'words', terms: [] } } },
+    { rule: { ...rule, severity: 'fatal' } },
+    { rule: { ...rule, replacement: '', message: '' } },
+    { rule: { ...rule, id: 'x' } },
+  ];
+  return {
+    'styleRules:list': { valid: () => ({ includeArchived: true }), invalid: () => [{ includeArchived: 'yes' }, { all: true }] },
+    'styleRules:create': { valid: (c: Ctx) => (asEditor(c), { rule }), invalid: () => badRules },
+    'styleRules:update': {
+      valid: (c: Ctx) => (asEditor(c), { id: 'style-email', baseVersion: 1, rule }),
+      invalid: () => [...badRules.map((p) => ({ id: 'style-email', baseVersion: 1, ...p })), { id: 'style-email', baseVersion: 0, rule }],
+    },
+    'styleRules:setArchived': {
+      valid: (c: Ctx) => (asEditor(c), { id: 'style-email', archived: true }),
+      invalid: () => [...idInvalid(), { id: 'x', archived: 'yes' }],
+    },
+    'styleRules:versions': { valid: () => ({ id: 'style-email' }), invalid: () => idInvalid() },
+    'styleIgnores:list': { valid: (c: Ctx) => ({ articleId: c.articleId }), invalid: () => idInvalid().map((p) => renameKey(p, 'id', 'articleId')) },
+    'styleIgnores:set': {
+      valid: (c: Ctx) => ({ articleId: c.articleId, key: 'style:style-email:abc', ignored: true }),
+      invalid: (c: Ctx) => [
+        { articleId: c.articleId, key: '', ignored: true },
+        { articleId: c.articleId, key: long(201), ignored: true },
+        { articleId: c.articleId, key: 'k', ignored: 'yes' },
+      ],
+    },
+  } satisfies Partial<Record<Channel, { valid: (c: Ctx) => unknown; invalid: (c: Ctx) => unknown[] }>>;
+}
+
 /** Review: every write acts as the desk's profile, so the valid requests set one first. */
 function reviewCases() {
   const editor = { name: 'Petra Editor', role: 'editor' } as const;
@@ -414,7 +463,7 @@ function reviewCases() {
       invalid: () => [
         {},
         { smartTypography: 'no', language: 'en' },
-        { smartTypography: true, language: 'es' },
+        { smartTypography: true, language: 'Spanish (Spain)' },
         { smartTypography: true, language: 'en', other: 1 },
       ],
     },
@@ -648,6 +697,26 @@ function syncCases() {
         { articleId: '', writerId: null, editorId: null },
         { articleId: c.articleId, writerId: null, editorId: null, note: 'x' },
       ],
+    },
+  } satisfies CaseGroup;
+}
+
+/** The newsroom dictionary and the words ignored in an article (shared/ipc/channels/spelling.ts). */
+function spellingCases() {
+  const articleIdInvalid = () => idInvalid().map((p) => ({ ...(renameKey(p, 'id', 'articleId') as object), word: 'blorf' }));
+  const wordInvalid = [{}, { word: '' }, { word: long(101) }, { word: 5 }, { word: 'x', extra: 1 }];
+  return {
+    'dictionary:list': { valid: () => ({}), invalid: () => [{ all: true }] },
+    'dictionary:add': { valid: () => ({ word: 'Lindqvist' }), invalid: () => wordInvalid },
+    'dictionary:remove': { valid: () => ({ word: 'Lindqvist' }), invalid: () => wordInvalid },
+    'spelling:ignored': { valid: (c) => ({ articleId: c.articleId }), invalid: () => idInvalid().map((p) => renameKey(p, 'id', 'articleId')) },
+    'spelling:ignore': {
+      valid: (c) => ({ articleId: c.articleId, word: 'blorf' }),
+      invalid: (c) => [...articleIdInvalid(), ...wordInvalid.map((w) => ({ ...w, articleId: c.articleId }))],
+    },
+    'spelling:unignore': {
+      valid: (c) => ({ articleId: c.articleId, word: 'blorf' }),
+      invalid: (c) => [...articleIdInvalid(), ...wordInvalid.map((w) => ({ ...w, articleId: c.articleId }))],
     },
   } satisfies CaseGroup;
 }

@@ -9,8 +9,10 @@ import { backupHandlers } from './handlers/backups';
 import type { HandlerContext } from './handlers/context';
 import { exchangeHandlers } from './handlers/exchange';
 import { libraryHandlers } from './handlers/library';
+import { styleHandlers } from './handlers/style';
 import { pathHandlers } from './handlers/paths';
 import { reviewHandlers } from './handlers/review';
+import { spellingHandlers } from './handlers/spelling';
 import { syncHandlers } from './handlers/sync';
 import { SyncService } from '../sync/syncService';
 
@@ -30,8 +32,10 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...backupHandlers(ctx),
     ...exchangeHandlers(ctx),
     ...libraryHandlers(ctx),
+    ...styleHandlers(ctx),
     ...pathHandlers(ctx),
     ...reviewHandlers(ctx),
+    ...spellingHandlers(ctx),
     ...syncHandlers(ctx),
   };
 }

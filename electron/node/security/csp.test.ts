@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { buildCsp, RENDERER_CSP } from './csp';
+import { buildCsp, cspFor, RENDERER_CSP, SPELLING_WORKER_CSP } from './csp';
 
 function parse(csp: string): Map<string, string[]> {
   return new Map(
@@ -30,6 +30,29 @@ describe('RENDERER_CSP', () => {
 
   it('never allows inline or evaluated script, nor remote hosts', () => {
     expect(RENDERER_CSP).not.toMatch(/unsafe-inline|unsafe-eval|wasm-unsafe-eval|\*|https?:/);
+  });
+});
+
+describe('the spelling worker’s policy', () => {
+  it('adds WebAssembly compilation and nothing else', () => {
+    const worker = parse(SPELLING_WORKER_CSP);
+    expect(worker.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(SPELLING_WORKER_CSP).not.toMatch(/unsafe-inline|'unsafe-eval'|\*|https?:/);
+    const page = parse(RENDERER_CSP);
+    for (const [name, sources] of page) if (name !== 'script-src') expect(worker.get(name), name).toEqual(sources);
+  });
+
+  it('goes with the built spelling worker only', () => {
+    expect(cspFor('/assets/spelling.worker-Dfm3pVUz.js')).toBe(SPELLING_WORKER_CSP);
+    for (const other of [
+      '/',
+      '/index.html',
+      '/assets/index-BBBMYgj0.js',
+      '/assets/spelling.worker-Dfm3pVUz.js.map',
+      '/assets/x/spelling.worker-a.js',
+      '/spelling.worker-a.js',
+    ])
+      expect(cspFor(other), other).toBe(RENDERER_CSP);
   });
 });
 

@@ -38,3 +38,20 @@ export function buildCsp(directives: CspDirectives): string {
 }
 
 export const RENDERER_CSP: string = buildCsp(RENDERER_CSP_DIRECTIVES);
+
+/**
+ * The spelling worker's policy: the page's, plus compiling WebAssembly (Hunspell, inlined in the
+ * worker's own script). 'wasm-unsafe-eval' allows WebAssembly compilation only, never eval or new
+ * Function; and it is sent with the worker's script alone (a dedicated worker takes the policy of
+ * its script's response), so the page, where articles and pasted content are shown, cannot compile
+ * anything.
+ */
+export const SPELLING_WORKER_CSP: string = buildCsp({ ...RENDERER_CSP_DIRECTIVES, 'script-src': ["'self'", "'wasm-unsafe-eval'"] });
+
+/** The built spelling worker (Vite names a worker chunk after its source file, then a content hash). */
+const SPELLING_WORKER_SCRIPT = /^\/assets\/spelling\.worker-[\w-]+\.js$/u;
+
+/** The policy to send with a file of the built renderer, by its URL path. */
+export function cspFor(pathname: string): string {
+  return SPELLING_WORKER_SCRIPT.test(pathname) ? SPELLING_WORKER_CSP : RENDERER_CSP;
+}

@@ -501,3 +501,24 @@ describe('taxonomy', () => {
     expect(store.taxonomy()).toEqual({ tags: ['b', 'a', 'c'], sections: ['Climate', 'Sport'] });
   });
 });
+
+describe('language', () => {
+  it('a new article is in English unless told; a language is kept, normalized, through create, save, duplicate and replace', () => {
+    expect(store.createArticle().language).toBe('en');
+    const a = store.createArticle({ language: 'ar', headline: 'عنوان' });
+    expect(store.getArticle(a.id).language).toBe('ar');
+    store.saveArticle(a.id, 1, { language: 'he-il' });
+    expect(store.getArticle(a.id).language).toBe('he-IL');
+    expect(store.duplicateArticle(a.id).language).toBe('he-IL');
+    const replaced = store.replaceArticle(a.id, { ...store.getArticle(a.id), language: 'fr-CA' }, 'draft');
+    expect(replaced.language).toBe('fr-CA');
+  });
+
+  it('refuses a tag that is not BCP 47 with a plain sentence, writing nothing', () => {
+    const a = store.createArticle({ language: 'de' });
+    const error = appError(() => store.saveArticle(a.id, 1, { language: 'German; DROP TABLE', headline: 'x' }));
+    expect(error.code).toBe('INVALID_PAYLOAD');
+    expect(error.message).toMatch(/language tag such as/);
+    expect(store.getArticle(a.id)).toMatchObject({ language: 'de', headline: '', version: 1 });
+  });
+});

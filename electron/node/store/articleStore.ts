@@ -19,6 +19,7 @@ import {
 import { storyWordCount } from '../../../shared/editor/counts';
 import { bodyPlainText, emptyBody, type ArticleBody } from '../../../shared/model/document';
 import { articleSlug } from '../../../shared/text/slug';
+import { articleLanguageOr, LANGUAGE_TAG_MESSAGE, normalizeLanguageTag } from '../../../shared/language/languageTag';
 import { isLockedStatus } from '../../../shared/workflow/transitions';
 import type { Db } from './database';
 
@@ -35,6 +36,7 @@ type ArticleRow = {
   planned_length: number;
   deadline: string;
   ai_declaration_json: string;
+  language: string;
   body_json: string;
   status: ArticleStatus;
   version: number;
@@ -86,6 +88,7 @@ const COLUMN_OF: Record<Exclude<keyof ArticleFields, 'body' | 'tags' | 'bylineAu
   seoDescription: 'seo_description',
   plannedLength: 'planned_length',
   deadline: 'deadline',
+  language: 'language',
 };
 
 /** Turns free text typed in a search box into a safe FTS5 prefix query. */
@@ -133,6 +136,7 @@ function articleColumns(id: string, fields: Partial<ArticleFields>) {
     planned_length: fields.plannedLength ?? 0,
     deadline: fields.deadline ?? '',
     ai_declaration_json: JSON.stringify(fields.aiDeclaration ?? noAiDeclaration()),
+    language: articleLanguageOr(fields.language),
     body_json: JSON.stringify(body),
     ...derivedColumns(body),
   };
@@ -149,14 +153,14 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
     isTrashed: db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM trash WHERE article_id = ?`),
     insertArticle: db.prepare(
       `INSERT INTO articles (id, headline, dek, slug, slug_locked, section, dateline, seo_title, seo_description,
-         planned_length, deadline, ai_declaration_json, body_json, body_text, word_count, status, version, created_at, updated_at)
+         planned_length, deadline, ai_declaration_json, language, body_json, body_text, word_count, status, version, created_at, updated_at)
        VALUES (@id, @headline, @dek, @slug, @slug_locked, @section, @dateline, @seo_title, @seo_description,
-         @planned_length, @deadline, @ai_declaration_json, @body_json, @body_text, @word_count, @status, @version, @created_at, @updated_at)`,
+         @planned_length, @deadline, @ai_declaration_json, @language, @body_json, @body_text, @word_count, @status, @version, @created_at, @updated_at)`,
     ),
     replaceArticle: db.prepare(
       `UPDATE articles SET headline = @headline, dek = @dek, slug = @slug, slug_locked = @slug_locked, section = @section,
          dateline = @dateline, seo_title = @seo_title, seo_description = @seo_description, planned_length = @planned_length,
-         deadline = @deadline, ai_declaration_json = @ai_declaration_json, body_json = @body_json, body_text = @body_text,
+         deadline = @deadline, ai_declaration_json = @ai_declaration_json, language = @language, body_json = @body_json, body_text = @body_text,
          word_count = @word_count, status = @status, version = version + 1, updated_at = @now
        WHERE id = @id`,
     ),
@@ -200,6 +204,7 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
       plannedLength: row.planned_length,
       deadline: row.deadline,
       aiDeclaration: JSON.parse(row.ai_declaration_json),
+      language: row.language,
       body: JSON.parse(row.body_json),
       status: row.status,
       version: row.version,
@@ -265,6 +270,11 @@ export function createArticleStore(db: Db, clock: Clock = () => new Date()) {
       throw new AppError('CONFLICT', 'This article was changed elsewhere since you opened it. Your text is kept; compare and choose which to keep.', {
         currentVersion: current.version,
       });
+    }
+    if (patch.language !== undefined) {
+      const language = normalizeLanguageTag(patch.language);
+      if (!language) throw new AppError('INVALID_PAYLOAD', LANGUAGE_TAG_MESSAGE);
+      patch = { ...patch, language };
     }
     const sets: string[] = [];
     const params: Record<string, unknown> = { id, base: baseVersion, now: now() };

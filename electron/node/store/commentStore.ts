@@ -16,6 +16,7 @@ type ThreadRow = {
   resolved_at: string | null;
   resolved_by: string;
   created_at: string;
+  suggestion_id: string | null;
 };
 type MessageRow = { id: string; thread_id: string; actor_name: string; actor_role: Role; text: string; created_at: string };
 
@@ -31,9 +32,9 @@ export function createCommentStore(db: Db, clock: Clock = () => new Date()) {
     ),
     messagesOfThread: db.prepare<[string], MessageRow>(`SELECT * FROM comment_messages WHERE thread_id = ? ORDER BY created_at, rowid`),
     articleExists: db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM articles WHERE id = ?`),
-    insertThread: db.prepare(`INSERT INTO comment_threads (id, article_id, anchor_json, quote, created_at) VALUES (?, ?, ?, ?, ?)`),
+    insertThread: db.prepare(`INSERT INTO comment_threads (id, article_id, anchor_json, quote, created_at, suggestion_id) VALUES (?, ?, ?, ?, ?, ?)`),
     insertImportedThread: db.prepare(
-      `INSERT INTO comment_threads (id, article_id, anchor_json, quote, resolved_at, resolved_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO comment_threads (id, article_id, anchor_json, quote, resolved_at, resolved_by, created_at, suggestion_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     threadExists: db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM comment_threads WHERE id = ?`),
     messageExists: db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM comment_messages WHERE id = ?`),
@@ -54,6 +55,7 @@ export function createCommentStore(db: Db, clock: Clock = () => new Date()) {
       resolvedAt: row.resolved_at ?? '',
       createdAt: row.created_at,
       messages: messages.map((m) => ({ id: m.id, by: m.actor_name, role: m.actor_role, text: m.text, at: m.created_at })),
+      ...(row.suggestion_id ? { suggestionId: row.suggestion_id } : {}),
     };
   }
 
@@ -90,6 +92,7 @@ export function createCommentStore(db: Db, clock: Clock = () => new Date()) {
         resolvedBy: t.resolvedBy,
         createdAt: t.createdAt,
         messages: t.messages,
+        ...(t.suggestionId ? { suggestionId: t.suggestionId } : {}),
       }));
     },
 
@@ -102,7 +105,7 @@ export function createCommentStore(db: Db, clock: Clock = () => new Date()) {
         if (!freshIds && stmt.threadExists.get(c.id)!.n > 0) continue;
         const threadId = freshIds ? randomUUID() : c.id;
         const anchor = c.anchor === null ? null : JSON.stringify(c.anchor);
-        stmt.insertImportedThread.run(threadId, articleId, anchor, c.quote, c.resolvedAt || null, c.resolvedBy, c.createdAt);
+        stmt.insertImportedThread.run(threadId, articleId, anchor, c.quote, c.resolvedAt || null, c.resolvedBy, c.createdAt, c.suggestionId ?? null);
         for (const m of c.messages) {
           const messageId = freshIds || stmt.messageExists.get(m.id)!.n > 0 ? randomUUID() : m.id;
           stmt.insertMessage.run(messageId, threadId, m.by, m.role, m.text, m.at);
@@ -110,11 +113,12 @@ export function createCommentStore(db: Db, clock: Clock = () => new Date()) {
       }
     }),
 
-    createThread: db.transaction((articleId: string, anchor: CommentAnchor, text: string, actor: Profile): CommentThread => {
+    /** Starts a thread; with `suggestionId` it holds the replies to that suggestion. */
+    createThread: db.transaction((articleId: string, anchor: CommentAnchor, text: string, actor: Profile, suggestionId?: string): CommentThread => {
       if (stmt.articleExists.get(articleId)!.n === 0) throw new AppError('NOT_FOUND', 'That article no longer exists.');
       const id = randomUUID();
       const at = now();
-      stmt.insertThread.run(id, articleId, JSON.stringify(anchor), anchor.quote, at);
+      stmt.insertThread.run(id, articleId, JSON.stringify(anchor), anchor.quote, at, suggestionId ?? null);
       stmt.insertMessage.run(randomUUID(), id, actor.name, actor.role, text.trim(), at);
       return getThread(id);
     }),

@@ -134,6 +134,22 @@ describe('migrations', () => {
     });
   }
 
+  it('gives articles written before languages the language the desk wrote in (011)', () => {
+    for (const [setting, expected] of [
+      [`{"smartTypography":true,"language":"de"}`, 'de'],
+      [`{"smartTypography":true,"language":"xx'); --"}`, 'en'],
+      [null, 'en'],
+    ] as const) {
+      const file = path.join(dir, `v10-${expected}-${setting === null}.db`);
+      const old = openDatabase(file, { targetVersion: 10 });
+      old.prepare(`INSERT INTO articles (id, headline, body_json, created_at, updated_at) VALUES ('old', 'Alt', '[]', 'x', 'x')`).run();
+      if (setting) old.prepare(`INSERT INTO settings (key, value_json, updated_at) VALUES ('writing', ?, 'x')`).run(setting);
+      old.close();
+      const db = track(openDatabase(file));
+      expect(db.prepare(`SELECT language FROM articles WHERE id = 'old'`).get()).toEqual({ language: expected });
+    }
+  });
+
   it('rolls a failing migration back whole: no table, version unchanged', () => {
     const db = track(openDatabase(path.join(dir, 'bad.db')));
     const bad = { version: 99, name: 'bad', sql: 'CREATE TABLE x(a); SELEC broken' };

@@ -27,6 +27,7 @@ import { checkAiDisclosure } from '../../../shared/rules/library';
 import { hasErrors, type RuleResult } from '../../../shared/rules/types';
 import { createArticleStore } from './articleStore';
 import type { Db } from './database';
+import { createStyleStore } from './styleStore';
 
 type AuthorRow = {
   id: string;
@@ -228,6 +229,8 @@ export function createLibraryStore(db: Db, clock: () => Date = () => new Date())
   };
   // Articles belong to the article store; the libraries only hand it rewritten bodies.
   const articles = createArticleStore(db, clock);
+  // The house style is a library too (its rules come in the same newsroom fetch); its own store keeps its tables.
+  const styles = createStyleStore(db, clock);
 
   function requireAuthor(id: string): AuthorRow {
     const row = stmt.author.get(id);
@@ -308,6 +311,9 @@ export function createLibraryStore(db: Db, clock: () => Date = () => new Date())
   const listDisclosures = (opts: { includeArchived?: boolean } = {}): DisclosureEntry[] => stmt.templates.all(opts.includeArchived ? 1 : 0).map(rowToTemplate);
 
   const store = {
+    /** The house-style rules and ignored findings. */
+    styles,
+
     // ---- Authors ------------------------------------------------------------
 
     listAuthors(opts: { includeArchived?: boolean; search?: string } = {}): AuthorEntry[] {
@@ -532,6 +538,7 @@ export function createLibraryStore(db: Db, clock: () => Date = () => new Date())
     /** The newsroom server an entry comes from; undefined for this desk's own entries. */
     newsroomOf(kind: LibraryKind, id: string): string | undefined {
       if (kind === 'author') return stmt.author.get(id)?.newsroom_url ?? undefined;
+      if (kind === 'style-rule') return styles.newsroomOf(id);
       return stmt.template.get(id)?.newsroom_url ?? undefined;
     },
 
@@ -544,12 +551,18 @@ export function createLibraryStore(db: Db, clock: () => Date = () => new Date())
      * Stores entries as the newsroom server has them (its ids, versions, words, archive state), marked
      * as its own, and in the same transaction moves this desk's articles' synced blocks on as an edit
      * in the library does (newsroom articles follow through their documents: see librarySync.ts).
-     * `sequence` is recorded when the entries are a whole fetch. Returns the entries whose words changed.
+     * `sequence` is recorded when the entries are a whole fetch. Returns the authors and templates
+     * whose words changed (style rules are stored too, but move no article).
      */
     applyNewsroomEntries: db.transaction((serverUrl: string, entries: readonly NewsroomLibraryEntry[], sequence?: number): ChangedLibraryEntry[] => {
       const at = now();
       const changed: ChangedLibraryEntry[] = [];
       for (const e of entries) {
+        // Rules change no article's words: the next check reads them.
+        if (e.kind === 'style-rule') {
+          styles.applyNewsroomRule(serverUrl, e);
+          continue;
+        }
         const moved = e.kind === 'author' ? applyNewsroomAuthor(serverUrl, e) : applyNewsroomDisclosure(serverUrl, e);
         if (!moved) continue;
         changed.push(moved);

@@ -1,4 +1,5 @@
 /** The editorial-review stores over one open database, built once per connection. */
+import { checkStyle, countStyleFindings } from '../../../shared/language/style/checkStyle';
 import { libraryRules } from '../../../shared/rules/libraryRules';
 import type { ArticleStore, Clock } from './articleStore';
 import { createCommentStore } from './commentStore';
@@ -23,6 +24,8 @@ export function createReviewStores(db: Db, articles: ArticleStore, library: Libr
         templates: library.listDisclosures({ includeArchived: true }),
         authorNames: new Map(library.listAuthors({ includeArchived: true }).map((a) => [a.id, a.name])),
       }),
+    styleCounts: (article) =>
+      countStyleFindings(checkStyle(article.body, library.styles.activeRules(), { ignored: new Set(library.styles.ignoredKeys(article.id)) })),
   });
   // Approval (and export, for blocks synced again since) fixes each synced library block at the
   // version it shows, so the exported text is what was approved.

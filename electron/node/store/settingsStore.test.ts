@@ -24,12 +24,30 @@ describe('writing settings', () => {
     createSettingsStore(db).setWritingSettings({ smartTypography: false, language: 'fr' });
     db.close();
     db = openDatabase(path.join(dir, 'store.db'));
-    expect(createSettingsStore(db).writingSettings()).toEqual({ smartTypography: false, language: 'fr' });
+    // Saved before the suggesting and spelling settings existed: they take their defaults (on).
+    expect(createSettingsStore(db).writingSettings()).toEqual({
+      smartTypography: false,
+      language: 'fr',
+      editorsSuggest: true,
+      checkSpelling: true,
+      checkStyle: true,
+    });
+    const off = { smartTypography: false, language: 'fr', editorsSuggest: false, checkSpelling: false, checkStyle: false };
+    createSettingsStore(db).setWritingSettings(off);
+    expect(createSettingsStore(db).writingSettings()).toEqual(off);
   });
 
-  it('refuse a language the typography does not know, and fall back to the defaults on a damaged value', () => {
+  it('keep any BCP 47 tag as the default language for new articles, in registry case', () => {
     const store = createSettingsStore(db);
-    expect(() => store.setWritingSettings({ smartTypography: true, language: 'es' as 'en' })).toThrow();
+    // The suggesting and spelling settings, not given, keep their defaults (on).
+    const expected = { smartTypography: true, language: 'he-IL', editorsSuggest: true, checkSpelling: true, checkStyle: true };
+    expect(store.setWritingSettings({ smartTypography: true, language: 'he-il' })).toEqual(expected);
+    expect(store.writingSettings()).toEqual(expected);
+  });
+
+  it('refuse a language that is not a language tag, and fall back to the defaults on a damaged value', () => {
+    const store = createSettingsStore(db);
+    expect(() => store.setWritingSettings({ smartTypography: true, language: 'Spanish!' })).toThrow(/language tag such as/);
     db.prepare(`INSERT INTO settings (key, value_json, updated_at) VALUES ('writing', '{"language":"xx"}', '')`).run();
     expect(store.writingSettings()).toEqual(DEFAULT_WRITING_SETTINGS);
   });

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { AppError } from '../../../shared/ipc/contract';
 import type { Profile, ReviewSettings } from '../../../shared/model/review';
-import { DEFAULT_WRITING_SETTINGS, TYPOGRAPHY_LANGUAGES, type WritingSettings } from '../../../shared/editor/typography';
+import { DEFAULT_WRITING_SETTINGS, type WritingSettings } from '../../../shared/editor/typography';
+import { languageTagSchema } from '../../../shared/language/languageTag';
 import { DEFAULT_CHECKLIST_SETTINGS } from '../../../shared/rules/checklist';
 import { ROLES } from '../../../shared/workflow/transitions';
 import type { Clock } from './articleStore';
@@ -10,7 +11,15 @@ import type { Db } from './database';
 
 const profileSchema = z.object({ name: z.string().min(1).max(100), role: z.enum(ROLES) });
 const reviewSettingsSchema = z.object({ headlineMaxLength: z.number().int().min(10).max(300) });
-const writingSettingsSchema = z.object({ smartTypography: z.boolean(), language: z.enum(TYPOGRAPHY_LANGUAGES) });
+// Desks from before article languages stored 'en', 'de' or 'fr' here: valid tags, read as they are.
+// editorsSuggest, checkSpelling and checkStyle came later: a stored value without them takes the default.
+const writingSettingsSchema = z.object({
+  smartTypography: z.boolean(),
+  language: languageTagSchema,
+  editorsSuggest: z.boolean().optional(),
+  checkSpelling: z.boolean().optional(),
+  checkStyle: z.boolean().optional(),
+});
 
 export function createSettingsStore(db: Db, clock: Clock = () => new Date()) {
   const get = db.prepare<[string], { value_json: string }>(`SELECT value_json FROM settings WHERE key = ?`);
@@ -65,7 +74,7 @@ export function createSettingsStore(db: Db, clock: Clock = () => new Date()) {
     setWritingSettings(settings: WritingSettings): WritingSettings {
       const clean = writingSettingsSchema.parse(settings);
       write('writing', clean);
-      return clean;
+      return { ...DEFAULT_WRITING_SETTINGS, ...clean };
     },
   };
 }

@@ -8,7 +8,7 @@
 import { AppError } from '../../../shared/ipc/contract';
 import type { Article, ArticleStatus } from '../../../shared/model/article';
 import type { Profile, TransitionRecord } from '../../../shared/model/review';
-import { checklistErrors, runChecklist, type LibraryRule } from '../../../shared/rules/checklist';
+import { checklistErrors, runChecklist, type LibraryRule, type StyleCounts } from '../../../shared/rules/checklist';
 import { planTransition, STATUS_LABEL, type WorkflowAction } from '../../../shared/workflow/transitions';
 import type { ArticleStore, Clock } from './articleStore';
 import type { CommentStore } from './commentStore';
@@ -40,6 +40,8 @@ export type WorkflowDeps = {
   settings: SettingsStore;
   /** The library-backed checklist rules (AI disclosure, author bios) for the article's current libraries. */
   libraryRules: () => readonly LibraryRule[];
+  /** The article's unresolved house-style findings (its rules, less what its writers ignored). */
+  styleCounts?: (article: Article) => StyleCounts;
   clock?: Clock;
 };
 
@@ -63,6 +65,7 @@ export function createWorkflowStore(db: Db, deps: WorkflowDeps) {
         purpose: 'approval',
         settings: deps.settings.reviewSettings(),
         libraryRules: deps.libraryRules(),
+        ...(deps.styleCounts ? { style: deps.styleCounts(article) } : {}),
       }),
     );
   }

@@ -175,8 +175,23 @@ const isStatus = (value: unknown): value is ArticleStatus => typeof value === 's
 
 /** The fields that come from the document, in a stable form for comparing. */
 function fieldsJson(fields: ArticleFields): string {
-  const { headline, dek, slug, slugLocked, section, tags, bylineAuthorIds, dateline, seoTitle, seoDescription, plannedLength, deadline, aiDeclaration, body } =
-    fields;
+  const {
+    headline,
+    dek,
+    slug,
+    slugLocked,
+    section,
+    tags,
+    bylineAuthorIds,
+    dateline,
+    seoTitle,
+    seoDescription,
+    plannedLength,
+    deadline,
+    aiDeclaration,
+    language,
+    body,
+  } = fields;
   return JSON.stringify([
     headline,
     dek,
@@ -191,6 +206,7 @@ function fieldsJson(fields: ArticleFields): string {
     plannedLength,
     deadline,
     aiDeclaration,
+    language,
     body,
   ]);
 }

@@ -222,3 +222,29 @@ it('a writer’s newsroom article follows a changed entry on the writer’s own 
     onServer.destroy();
   }
 }, 60_000);
+
+it('a word a writer adds goes through the newsroom server to every desk; offline it stays on the desk that added it', async () => {
+  const writer = await signedInDesk(MARA);
+  const editor = await signedInDesk(TOMAS);
+  const added = await writer.call('dictionary:add', { word: 'Zelenskyy' });
+  expect(added).toMatchObject({ word: 'Zelenskyy', addedBy: MARA.name, newsroomUrl: expect.any(String) });
+  const token = await signInAs(server.http, TOMAS.name, TOMAS.password);
+  const onServer = await api(server.http, '/api/dictionary?after=0', { token });
+  expect(onServer.body.words.map((w: { word: string }) => w.word)).toContain('Zelenskyy');
+
+  await editor.call('sync:refresh', {});
+  await until('the word on the editor’s desk', async () => (await editor.call('dictionary:list', {})).some((w) => w.word === 'Zelenskyy'));
+  const there = (await editor.call('dictionary:list', {})).find((w) => w.word === 'Zelenskyy');
+  expect(there).toMatchObject({ addedBy: MARA.name, newsroomUrl: added.newsroomUrl });
+  // The newsroom's word is removed on the server, not on a desk.
+  expect((await editor.refused('dictionary:remove', { word: 'Zelenskyy' })).message).toMatch(/removed on the newsroom server/);
+  // The server refuses what is not a word, and says why.
+  expect((await writer.refused('dictionary:add', { word: 'two words' })).message).toMatch(/is not one word/);
+
+  // Offline: the word is this desk's own and does not reach the server.
+  await writer.call('sync:setOffline', { offline: true });
+  const local = await writer.call('dictionary:add', { word: 'Kovalenko' });
+  expect(local.newsroomUrl).toBeUndefined();
+  const after = await api(server.http, '/api/dictionary?after=0', { token });
+  expect(after.body.words.map((w: { word: string }) => w.word)).not.toContain('Kovalenko');
+});

@@ -15,6 +15,7 @@
 import { AppError } from '../../../shared/ipc/contract';
 import type { AuthorEntry, AuthorInput, DisclosureEntry, DisclosureInput, LibraryEditResult } from '../../../shared/library/entries';
 import { LIBRARY_EDITORS_SENTENCE, newsroomLibraryEntrySchema, type LibraryKind } from '../../../shared/library/newsroomLibrary';
+import type { StyleRule, StyleRuleInput } from '../../../shared/language/style/rules';
 import { followLibraryInDoc } from '../../../shared/sync/libraryBlocksInDoc';
 import type { ArticleStatus } from '../../../shared/model/article';
 import type { ArticleStore } from '../store/articleStore';
@@ -142,6 +143,30 @@ export function newsroomLibrary(stores: () => Stores | undefined) {
       if (!s) return undefined;
       await changeNewsroomEntry(s, 'disclosure', id, { data: disclosure });
       return s.library.getDisclosure(id);
+    },
+    /** The newsroom's house-style rules, and a signed-in editor's new ones, change on the server first. */
+    async createStyleRule(id: string, rule: StyleRuleInput): Promise<StyleRule | undefined> {
+      const s = editorSignedIn();
+      if (!s) return undefined;
+      await changeNewsroomEntry(s, 'style-rule', id, { data: rule });
+      return s.library.styles.getRule(id);
+    },
+    /**
+     * A signed-in editor's change to one of this desk's own rules (the starter set) shares it: the
+     * newsroom gets it under the same id. If another desk shared it first, the newsroom's is shown.
+     */
+    async updateStyleRule(id: string, baseVersion: number, rule: StyleRuleInput): Promise<StyleRule | undefined> {
+      const s = newsroomEntry('style-rule', id);
+      const shared = s ?? editorSignedIn();
+      if (!shared) return undefined;
+      await changeNewsroomEntry(shared, 'style-rule', id, s ? { baseVersion, data: rule } : { data: rule });
+      return shared.library.styles.getRule(id);
+    },
+    async setStyleRuleArchived(id: string, archived: boolean): Promise<StyleRule | undefined> {
+      const s = newsroomEntry('style-rule', id);
+      if (!s) return undefined;
+      await changeNewsroomEntry(s, 'style-rule', id, { baseVersion: s.library.styles.getRule(id).version, archived });
+      return s.library.styles.getRule(id);
     },
     /** Newsroom entries are archived, never deleted (an article anywhere may show one). */
     refuseDelete(kind: LibraryKind, id: string): void {

@@ -3,6 +3,12 @@
  * failure becomes a ServerApiError whose message is one sentence for the user: the server's own
  * `{error}` when it sent one. Answers are checked with zod and size-limited before they are used.
  */
+import {
+  dictionaryFetchAnswerSchema,
+  newsroomWordSchema,
+  type DictionaryFetchAnswer,
+  type NewsroomWordEntry,
+} from '../../../shared/language/newsroomDictionary';
 import { z } from 'zod';
 import { ARTICLE_STATUSES, FIELD_LIMITS, type ArticleStatus } from '../../../shared/model/article';
 import { ROLES, WORKFLOW_ACTIONS } from '../../../shared/workflow/transitions';
@@ -15,6 +21,7 @@ import {
   type ServerRevisionWithContent,
 } from '../../../shared/sync/serverRevisions';
 import {
+  LIBRARY_KINDS,
   libraryFetchAnswerSchema,
   newsroomLibraryEntrySchema,
   type LibraryFetchAnswer,
@@ -188,9 +195,15 @@ export function createServerApi(base: string, token: () => string | undefined) {
       return parse(z.object({ revision: serverRevisionSchema, created: z.boolean() }), json);
     },
 
-    /** The newsroom's library entries changed after sequence `after`, and the newest sequence. */
+    /** The newsroom's library entries (every kind this desk knows, house-style rules too) changed after sequence `after`, and the newest sequence. */
     async library(after: number): Promise<LibraryFetchAnswer> {
-      return parse(libraryFetchAnswerSchema, (await request('GET', `/api/library?after=${after}`)).json);
+      try {
+        return parse(libraryFetchAnswerSchema, (await request('GET', `/api/library?after=${after}&kinds=${LIBRARY_KINDS.join(',')}`)).json);
+      } catch (error) {
+        // A server from before the house style refuses `kinds`: its authors and templates still come.
+        if (!(error instanceof ServerApiError && error.status === 400)) throw error;
+        return parse(libraryFetchAnswerSchema, (await request('GET', `/api/library?after=${after}`)).json);
+      }
     },
 
     /**
@@ -206,6 +219,16 @@ export function createServerApi(base: string, token: () => string | undefined) {
             ? await request('POST', `${path}/archive`, { baseVersion: change.baseVersion, archived: change.archived })
             : await request('PUT', path, { baseVersion: change.baseVersion, data: change.data });
       return parse(z.object({ entry: newsroomLibraryEntrySchema }), json).entry;
+    },
+
+    /** Newsroom dictionary words added after sequence `after` (a page; `more` asks for the next). */
+    async dictionary(after: number): Promise<DictionaryFetchAnswer> {
+      return parse(dictionaryFetchAnswerSchema, (await request('GET', `/api/dictionary?after=${after}`)).json);
+    },
+
+    /** Adds a word to the newsroom dictionary (any signed-in account); one already there is answered as it is. */
+    async addDictionaryWord(word: string): Promise<NewsroomWordEntry> {
+      return parse(z.object({ word: newsroomWordSchema }), (await request('POST', '/api/dictionary', { word })).json).word;
     },
 
     /** Editors only: gives the article to a writer and an editor (null: nobody). */

@@ -784,11 +784,16 @@ export class SyncEngine {
     return record !== undefined && record.serverUrl === this.address?.url && record.accountId === this.account?.id;
   }
 
-  /** Makes a new article on this desk, online or not; it is created on the server when the desk connects. */
-  createArticle(fields: Partial<ArticleFields> = {}): string {
+  /**
+   * Makes a new article on this desk, online or not; it is created on the server when the desk connects.
+   * `prepare` adds to the new document before it is stored (an import's comments, written under the
+   * signed-in account), so the article and what it brings land as one state.
+   */
+  createArticle(fields: Partial<ArticleFields> = {}, prepare?: (doc: Y.Doc, account: ServerAccount) => void): string {
     if (!this.address || !this.account) throw new ServerApiError('refused', 'Sign in to the newsroom server once before creating its articles.');
     const id = randomUUID();
     const doc = articleToDoc({ ...emptyArticleFields(), ...fields });
+    prepare?.(doc, this.account);
     const at = new Date().toISOString();
     this.articles.transaction(() => {
       this.articles.insertArticleAs(id, docToArticleFields(doc), { status: 'draft', version: 1, createdAt: at, updatedAt: at });
@@ -879,6 +884,16 @@ export class SyncEngine {
     this.releaseIfDone(entry);
     this.notify();
     return changed;
+  }
+
+  /** Reads a newsroom article's document as this desk has it, whether or not a window has it open. */
+  readDocument<T>(id: string, read: (doc: Y.Doc) => T): T {
+    const entry = this.load(id);
+    try {
+      return read(entry.replica.doc);
+    } finally {
+      this.releaseIfDone(entry);
+    }
   }
 
   /** The access to the article as the server last said (undefined before it said). */

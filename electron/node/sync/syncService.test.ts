@@ -25,6 +25,12 @@ import { APP_ENTRY_URL, isTrustedIpcSender } from '../security/appProtocol';
 import { createDispatcher, type Dispatch, type Sender } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
 import { DatabaseSession } from '../session';
+import { PickedPaths } from '../paths/pickedPaths';
+import { importFile } from '../exchange/importService';
+import { anchoredText } from '../../../shared/comments/anchors';
+import { commentsMap, readThreads } from '../../../shared/sync/articleComments';
+import type { CommentThread } from '../../../shared/model/review';
+import { commentThreadsOf } from '../../../shared/sync/commentAnchors';
 import { memoryTokenVault, SyncService, type TokenVault } from './syncService';
 
 const TRUSTED: Sender = { url: APP_ENTRY_URL, isMainFrame: true };
@@ -70,6 +76,8 @@ class CallError extends Error {
 type Desk = {
   file: string;
   session: DatabaseSession;
+  /** The folders the desk's window may name (an export's). */
+  paths: PickedPaths;
   vault: TokenVault;
   internalErrors: unknown[];
   /** The value of a call, or a CallError with the typed error. */
@@ -101,10 +109,14 @@ function openDesk(reopen?: { file: string; vault: TokenVault }, openLeaseMs?: nu
     ...(openLeaseMs ? { openLeaseMs } : {}),
     ...(notificationPollMs ? { notificationPollMs } : {}),
   });
-  const dispatch: Dispatch = createDispatcher(createHandlers({ session, sync, info: { appVersion: '0.0.0', runtime: 'browser-host', platform: 'test' } }), {
-    isTrustedSender: isTrustedIpcSender,
-    onInternalError: (_channel, error) => internalErrors.push(error),
-  });
+  const paths = new PickedPaths();
+  const dispatch: Dispatch = createDispatcher(
+    createHandlers({ session, sync, paths, info: { appVersion: '0.0.0', runtime: 'browser-host', platform: 'test' } }),
+    {
+      isTrustedSender: isTrustedIpcSender,
+      onInternalError: (_channel, error) => internalErrors.push(error),
+    },
+  );
   const call = async <C extends Channel>(channel: C, payload?: RequestOf<C>): Promise<ResponseOf<C>> => {
     const result = await dispatch(channel, payload, TRUSTED);
     if (!result.ok) throw new CallError(channel, result.error);
@@ -115,7 +127,7 @@ function openDesk(reopen?: { file: string; vault: TokenVault }, openLeaseMs?: nu
     if (result.ok) throw new Error(`${channel} was expected to be refused, and answered ${JSON.stringify(result.value).slice(0, 200)}`);
     return result.error;
   };
-  const desk = { file, session, vault, internalErrors, call, refused };
+  const desk = { file, session, paths, vault, internalErrors, call, refused };
   desks.push(desk);
   return desk;
 }
@@ -786,5 +798,63 @@ describe('the newsroom server over IPC, two desks and a real server', () => {
     while ((await readOnServer()) === null && Date.now() < sent) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await readOnServer()).not.toBeNull();
     expect((await mara.call('sync:notifications', {})).notifications.find((n) => n.id === assigned!.id)?.readAt).not.toBeNull();
+  });
+  it('imports a Word file as the newsroom’s article with its comments in the document, which the server takes and the editor’s Word export carries', async () => {
+    const mara = await signedInDesk(MARA);
+    const tomas = await signedInDesk(TOMAS);
+    // Written by LibreOffice: three comments by Ines Halvorsen, Tomas Reyes (resolved) and Mara Lindqvist.
+    const file = fs.readFileSync(path.join(__dirname, '../exchange/__fixtures__/word/tracked-review.docx'));
+    const imported = await mara.call('exchange:import', { fileName: 'tracked-review.docx', dataBase64: b64(file) });
+    if (imported.kind !== 'imported') throw new Error(JSON.stringify(imported));
+    expect(imported.warnings).toEqual([]);
+    const id = imported.articleId;
+    expect((await mara.call('sync:open', { articleId: id })).synced).toBe(true);
+    await mara.call('sync:close', { articleId: id });
+    expect(mara.session.review().comments.listThreads(id)).toEqual([]);
+    await statusUntil(mara, 'the imported article on the server', upToDate);
+
+    // The editor's desk has them from the server: every entry is Mara's, naming the file's author.
+    await tomas.call('sync:refresh');
+    const editor = await RendererDoc.open(tomas, id);
+    await editor.pullUntil('the imported comments', () => readThreads(editor.doc).length === 3);
+    const entries = [...commentsMap(editor.doc).values()] as Array<{ authorName: string; importedAuthor?: string }>;
+    expect(entries.map((e) => `${e.authorName} for ${e.importedAuthor}`).sort()).toEqual([
+      'Mara Lindqvist for Ines Halvorsen',
+      'Mara Lindqvist for Mara Lindqvist',
+      'Mara Lindqvist for Tomas Reyes',
+      'Mara Lindqvist for Tomas Reyes',
+    ]);
+    const seen = (body: ArticleFields['body'], threads: CommentThread[]) =>
+      threads.map((t) => ({ anchored: t.anchor && anchoredText(body, t.anchor), resolved: t.resolved, messages: t.messages.map((m) => `${m.by}: ${m.text}`) }));
+    const expected = [
+      { anchored: 'welcomed the decision', resolved: false, messages: ['Ines Halvorsen: Which residents? Name one.'] },
+      { anchored: 'too late', resolved: true, messages: ['Tomas Reyes: Quote checked against the recording.'] },
+      { anchored: 'The vote was 31 to 12.', resolved: false, messages: ['Mara Lindqvist: Added Ruth Olsen, a shop owner.'] },
+    ];
+    expect(seen(editor.fields().body, commentThreadsOf(editor.doc, id))).toEqual(expected);
+
+    // The editor exports it with changes through IPC; our Word reader finds the same threads on the same words.
+    const out = path.join(tmp, `export-${randomUUID()}`);
+    const { jobId } = await tomas.call('exchange:export', {
+      articleIds: [id],
+      formats: ['docx'],
+      folderId: tomas.paths.offer('export-folder', out).id,
+      withChanges: true,
+    });
+    let job = await tomas.call('exchange:jobStatus', { jobId });
+    while (job.state === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      job = await tomas.call('exchange:jobStatus', { jobId });
+    }
+    expect(job.failures).toEqual([]);
+    const reader = new DatabaseSession(path.join(tmp, `reader-${randomUUID()}.db`));
+    try {
+      const back = await importFile(reader, 'back.docx', fs.readFileSync(job.files[0]!));
+      if (back.kind !== 'imported') throw new Error(JSON.stringify(back));
+      // Resolved too, though none of these threads has a reply (scripts/patch-deps.mjs, docx).
+      expect(seen(reader.store().getArticle(back.articleId).body, reader.review().comments.listThreads(back.articleId))).toEqual(expected);
+    } finally {
+      reader.close();
+    }
   });
 });

@@ -8,7 +8,9 @@ import * as Y from 'yjs';
 import { AppError } from '../../../shared/ipc/contract';
 import type { PullResult, PushResult, SyncedArticle } from '../../../shared/ipc/channels/sync';
 import type { ArticleFields } from '../../../shared/model/article';
-import type { Profile, TransitionRecord } from '../../../shared/model/review';
+import type { BundleComment } from '../../../shared/exchange/bundle';
+import type { CommentThread, Profile, TransitionRecord } from '../../../shared/model/review';
+import { addImportedComments, commentThreadsOf } from '../../../shared/sync/commentAnchors';
 import type { SyncStatus } from '../../../shared/sync/syncState';
 import type { WorkflowNotice } from '../../../shared/sync/workflowNotices';
 import type { RequestableReason, ServerRevision, ServerRevisionList, ServerRevisionWithContent } from '../../../shared/sync/serverRevisions';
@@ -17,6 +19,7 @@ import type { WorkflowAction } from '../../../shared/workflow/transitions';
 import type { DatabaseSession } from '../session';
 import type { Db } from '../store/database';
 import { createSyncStore, type SyncStore } from '../store/syncStore';
+import { addNewsroomWord, fetchNewsroomDictionary } from './dictionarySync';
 import { fetchNewsroomLibrary, newsroomLibrary } from './librarySync';
 import { createNotificationStore } from '../store/notificationStore';
 import { NotificationSync } from './notificationSync';
@@ -332,7 +335,18 @@ export class SyncService {
     const stores = this.libraryStores();
     if (!stores || stores.engine !== engine) return;
     const changed = await fetchNewsroomLibrary(stores).catch(() => 0);
-    if (changed > 0) this.libraryChanged();
+    // The newsroom dictionary travels with the library: same moments, same announcement.
+    const words = await fetchNewsroomDictionary({ engine, spelling: this.session.spelling() }).catch(() => 0);
+    if (changed > 0 || words > 0) this.libraryChanged();
+  }
+
+  /** Adds a word to the newsroom dictionary through the server when signed in and online; false otherwise (the caller adds it on this desk). */
+  async addDictionaryWord(word: string): Promise<boolean> {
+    const engine = this.current();
+    if (!engine) return false;
+    const added = await addNewsroomWord({ engine, spelling: this.session.spelling() }, word);
+    if (added) this.libraryChanged();
+    return added;
   }
 
   private libraryChanged(): void {
@@ -368,6 +382,9 @@ export class SyncService {
       setDisclosureArchived: announce(routed.setDisclosureArchived),
       createAuthor: announce(routed.createAuthor),
       createDisclosure: announce(routed.createDisclosure),
+      createStyleRule: announce(routed.createStyleRule),
+      updateStyleRule: announce(routed.updateStyleRule),
+      setStyleRuleArchived: announce(routed.setStyleRuleArchived),
       refuseDelete: routed.refuseDelete,
     };
   }
@@ -391,6 +408,32 @@ export class SyncService {
     const id = engine.createArticle(fields);
     this.changed();
     return id;
+  }
+
+  /**
+   * Signed in to a newsroom, an imported file becomes the newsroom's article, as a new one does; its
+   * comments go into the document under the signed-in account, each naming the file's author
+   * (shared/sync/commentAnchors, `addImportedComments`). Undefined on a solo desk.
+   */
+  createImportedArticle(fields: Partial<ArticleFields>, comments: readonly BundleComment[]): { articleId: string; commentsLeftOut: number } | undefined {
+    const engine = this.current();
+    if (!engine || !this.status().signedIn) return undefined;
+    let commentsLeftOut = 0;
+    const articleId = engine.createArticle(fields, (doc, account) => {
+      if (comments.length) commentsLeftOut = addImportedComments(doc, comments, account, fields.body).leftOut;
+    });
+    this.changed();
+    return { articleId, commentsLeftOut };
+  }
+
+  /**
+   * A newsroom article's comment threads, from its document, anchored in the body it derives (the
+   * article's stored row, once settled); undefined for the desk's own articles.
+   */
+  commentThreads(articleId: string): CommentThread[] | undefined {
+    const engine = this.current();
+    if (!engine?.isNewsroomArticle(articleId)) return undefined;
+    return engine.readDocument(articleId, (doc) => commentThreadsOf(doc, articleId));
   }
 
   /** The article's stored JSON made current with its open document, before a handler reads it. */

@@ -195,13 +195,15 @@ export function App() {
   const viewTitle =
     area === 'authors'
       ? 'Authors'
-      : area === 'disclosures'
-        ? 'AI-use disclosures'
-        : showBackups
-          ? 'Backups'
-          : article
-            ? `Article: ${openHeadline || 'Untitled article'}`
-            : NO_ARTICLE;
+      : area === 'style'
+        ? 'House style'
+        : area === 'disclosures'
+          ? 'AI-use disclosures'
+          : showBackups
+            ? 'Backups'
+            : article
+              ? `Article: ${openHeadline || 'Untitled article'}`
+              : NO_ARTICLE;
   useEffect(() => {
     document.title = `${viewTitle} – Newsroom Desk`;
   }, [viewTitle]);

@@ -5,6 +5,8 @@ import type { ArticleBody } from '../../../shared/model/document';
 import { isLockedStatus } from '../../../shared/workflow/transitions';
 import { call } from '../api/call';
 import { BodyEditor, type BodyEditorHandle } from '../editor/BodyEditor';
+import { useSuggestionSetup } from '../editor/suggestions/suggestionSetup';
+import { useArticleSpelling } from '../language/useArticleSpelling';
 import {
   FreezeLibraryBlocksButton,
   LibraryBlockPicker,
@@ -14,10 +16,14 @@ import {
 } from '../editor/library-blocks';
 import { ExportArticleButton } from '../exchange/ExportArticleButton';
 import { ReviewPanel } from '../review/ReviewPanel';
+import { Margin } from '../margin/Margin';
+import { useReview } from '../review/ReviewContext';
+import { suggestionActions } from '../margin/suggestionActions';
 import { useArticleReview } from '../review/useArticleReview';
 import { WorkflowBar } from '../review/WorkflowBar';
 import { ConflictBanner } from './ConflictBanner';
 import { useFieldTypography } from './fieldTypography';
+import { languageDirection } from '../../../shared/language/languageTag';
 import { ArticleDetails, type DetailFields } from './details/ArticleDetails';
 import { measureArticleOpened } from './openTiming';
 import { SaveIndicator } from './SaveIndicator';
@@ -62,6 +68,7 @@ function editableOf(a: Article): Editable {
     plannedLength: a.plannedLength,
     deadline: a.deadline,
     aiDeclaration: a.aiDeclaration,
+    language: a.language,
   };
 }
 
@@ -110,9 +117,13 @@ function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, re
   const bodyRef = useRef<ArticleBody>(initialBody);
   const dekRef = useRef<HTMLTextAreaElement>(null);
   const headlineRef = useRef<HTMLTextAreaElement>(null);
-  useFieldTypography(headlineRef);
-  useFieldTypography(dekRef);
+  useFieldTypography(headlineRef, fields.language);
+  useFieldTypography(dekRef, fields.language);
+  // The headline, dek and body take the article's language and direction; the desk around them does not.
+  const textLanguage = { lang: fields.language, dir: languageDirection(fields.language) };
   const bodyHandle = useRef<BodyEditorHandle>(null);
+  // The language: 'en-US' until articles carry their own (then article.language goes in here).
+  const spelling = useArticleSpelling(article.id, fields, fields.language);
   useEffect(() => registerLocalCopy(autosave, () => ({ ...fieldsRef.current, body: bodyRef.current })), [autosave]);
   useEffect(measureArticleOpened, []);
   useEffect(() => {
@@ -122,6 +133,8 @@ function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, re
     document.getElementById('article-headline')?.focus();
   }, [article.id]);
   const review = useArticleReview(article, fields, undefined, channel);
+  const suggestions = useSuggestionSetup(article.status);
+  const { profile } = useReview();
   const flushForReview = useCallback(async () => {
     if (!channel) return (await autosave.flush(), autosave.baseVersion);
     // The main process derives the stored copy from the document; review reads that copy.
@@ -214,6 +227,7 @@ function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, re
               id="article-headline"
               ref={headlineRef}
               className="headline-input"
+              {...textLanguage}
               rows={1}
               value={fields.headline}
               placeholder="Headline"
@@ -234,6 +248,7 @@ function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, re
             <textarea
               id="article-dek"
               className="dek-input"
+              {...textLanguage}
               rows={2}
               value={fields.dek}
               placeholder="Dek: one or two sentences under the headline"
@@ -256,10 +271,22 @@ function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, re
             readOnly={locked}
             onInsertLibraryBlock={library.pick}
             extension={bodyExtension}
+            textFindings={review.style}
             handle={bodyHandle}
+            language={fields.language}
+            suggestions={suggestions}
             {...(channel ? { shared: channel } : {})}
+            spelling={spelling}
           />
         </article>
+        <Margin
+          comments={review.comments}
+          suggestions={review.suggestions}
+          canComment={profile != null && !(channel && serverReadOnly)}
+          // The server takes no change to a read-only newsroom article, comments included.
+          lockedReason={channel ? serverReadOnly : undefined}
+          actions={locked ? undefined : suggestionActions}
+        />
         <ReviewPanel
           article={article}
           review={review}
@@ -267,8 +294,6 @@ function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, re
           current={() => ({ headline: fields.headline, dek: fields.dek, body: bodyRef.current })}
           flush={flushForReview}
           onArticleChanged={reviewed}
-          // The server takes no change to a read-only newsroom article, comments included.
-          commentsLocked={channel ? serverReadOnly : undefined}
           details={
             // A disabled fieldset disables every control inside it.
             <fieldset className="details-lock" disabled={locked}>

@@ -12,9 +12,10 @@ import { useWritingSettings } from '../editor/writingSettings';
 
 type TextField = HTMLTextAreaElement | HTMLInputElement;
 
-/** Applies smart typography as the writer types into the field `ref` points at. */
-export function useFieldTypography(ref: RefObject<TextField | null>): void {
-  const settings = useWritingSettings();
+/** Applies smart typography as the writer types into the field `ref` points at, in the article's `language`. */
+export function useFieldTypography(ref: RefObject<TextField | null>, language: string): void {
+  const desk = useWritingSettings();
+  const settings = { smartTypography: desk.smartTypography, language };
   const latest = useRef(settings);
   useEffect(() => {
     latest.current = settings;

@@ -5,6 +5,9 @@
 export function markArticleOpenStart(): void {
   performance.clearMarks('article-open-start');
   performance.mark('article-open-start');
+  // Until the last block of a long body is rendered ("article-complete", editor/progressiveBody.tsx).
+  performance.clearMarks('article-complete-start');
+  performance.mark('article-complete-start');
 }
 
 /** Called once the article view has mounted: the next frame after layout is the first paint. */

@@ -8,6 +8,9 @@ import type { Editor, Operation } from 'slate';
 import { reanchor, transformAnchor, type CommentAnchor } from '../../../shared/comments/anchors';
 import type { ArticleBody } from '../../../shared/model/document';
 import type { CommentThread } from '../../../shared/model/review';
+import { onEditorChange } from '../editor/changeListeners';
+
+export type EditorChangeListener = (editor: Editor, op: Operation | undefined) => void;
 
 export type AnchorSaver = (updates: { threadId: string; anchor: CommentAnchor | null }[]) => Promise<unknown>;
 
@@ -21,6 +24,7 @@ export class CommentController {
   private changed = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private listeners = new Set<() => void>();
+  private editorListeners = new Set<EditorChangeListener>();
   private revision = 0;
 
   constructor(
@@ -39,6 +43,12 @@ export class CommentController {
   get snapshot(): { readonly revision: number; readonly threads: CommentThread[] } {
     if (this.snap.revision !== this.revision) this.snap = { revision: this.revision, threads: this.threads };
     return this.snap;
+  }
+
+  /** Called after every change of the attached editor, selection moves included (the margin follows it). */
+  onEditorChange(listener: EditorChangeListener): () => void {
+    this.editorListeners.add(listener);
+    return () => this.editorListeners.delete(listener);
   }
 
   subscribe(listener: () => void): () => void {
@@ -80,8 +90,12 @@ export class CommentController {
       apply(op);
       this.transform(op);
     };
+    const stopListening = onEditorChange(editor, (options) => {
+      for (const l of this.editorListeners) l(editor, options?.operation);
+    });
     return () => {
       editor.apply = apply;
+      stopListening();
       if (this.editor === editor) this.editor = undefined;
       void this.flush();
     };

@@ -5,18 +5,19 @@
  */
 import * as Y from 'yjs';
 import type { Editor } from 'slate';
-import { relativePositionToSlatePoint, slatePointToRelativePosition, type YjsEditor } from '@slate-yjs/core';
+import type { YjsEditor } from '@slate-yjs/core';
 import type { CommentAnchor } from '../../../shared/comments/anchors';
 import type { CommentThread } from '../../../shared/model/review';
-import { addReply, addThread, commentsMap, readThreads, setThreadResolved, type CommentAuthor, type SyncedThread } from '../../../shared/sync/articleComments';
-import type { RelativePositionJson } from '../../../shared/sync/presence';
+import { addReply, addThread, commentsMap, readThreads, setThreadResolved, type CommentAuthor } from '../../../shared/sync/articleComments';
+import { commentPosition, commentThreadsOf } from '../../../shared/sync/commentAnchors';
 import { call } from '../api/call';
 import type { AnchorSaver } from './commentController';
 
 export type CommentSource = {
   /** The threads as they are now. */
   list(): Promise<CommentThread[]>;
-  create(anchor: CommentAnchor, text: string): Promise<CommentThread>;
+  /** With `suggestionId`, the thread holds the replies to that suggestion. */
+  create(anchor: CommentAnchor, text: string, suggestionId?: string): Promise<CommentThread>;
   reply(threadId: string, text: string): Promise<CommentThread>;
   resolve(threadId: string, resolved: boolean): Promise<CommentThread>;
   /** Keeps anchors that the open editor moved (the desk's own articles only). */
@@ -32,7 +33,7 @@ export type CommentSource = {
 export function deskCommentSource(articleId: string): CommentSource {
   return {
     list: () => call('listComments', { articleId }),
-    create: (anchor, text) => call('createComment', { articleId, anchor, text }),
+    create: (anchor, text, suggestionId) => call('createComment', { articleId, anchor, text, ...(suggestionId ? { suggestionId } : {}) }),
     reply: (threadId, text) => call('replyToComment', { threadId, text }),
     resolve: (threadId, resolved) => call('resolveComment', { threadId, resolved }),
     saveAnchors: (anchors) => call('updateCommentAnchors', { articleId, anchors }),
@@ -41,46 +42,18 @@ export function deskCommentSource(articleId: string): CommentSource {
 
 const sharedRootOf = (editor: Editor): Y.XmlText => (editor as unknown as YjsEditor).sharedRoot;
 
-/** A point of the bound editor for a position in the body, or undefined when its text is gone. */
-function pointOf(editor: Editor, position: RelativePositionJson) {
-  try {
-    return relativePositionToSlatePoint(sharedRootOf(editor), editor, Y.createRelativePositionFromJSON(position)) ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Where a thread is in the editor now; undefined when its text was deleted (the thread is orphaned). */
-function anchorOf(editor: Editor | undefined, thread: SyncedThread): CommentAnchor | undefined {
-  if (!editor) return undefined;
-  const anchor = pointOf(editor, thread.start);
-  const focus = pointOf(editor, thread.end);
-  if (!anchor || !focus) return undefined;
-  const collapsed = anchor.offset === focus.offset && anchor.path.join() === focus.path.join();
-  return collapsed ? undefined : { anchor, focus, quote: thread.quote };
-}
-
-/**
- * The position of a point in the body. The end of a comment holds on to the character before it,
- * so text typed right after the commented words stays outside, as it does while the article is open.
- */
-function positionOf(editor: Editor, point: CommentAnchor['anchor'], edge: 'start' | 'end'): RelativePositionJson {
-  const doc = sharedRootOf(editor).doc!;
-  const at = Y.createAbsolutePositionFromRelativePosition(slatePointToRelativePosition(sharedRootOf(editor), editor, point), doc);
-  if (!at) throw new Error('That text is not in the article any more; select it again.');
-  return Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(at.type, at.index, edge === 'end' ? -1 : 0));
-}
-
 /**
  * A newsroom article: comments in its document (`doc`, the view's own copy, which is pushed to the
  * desk like any edit), written under the signed-in account's name; the server refuses any other.
  */
 export function syncedCommentSource(articleId: string, doc: Y.Doc, editor: () => Editor | undefined, author: () => CommentAuthor | undefined): CommentSource {
-  const threads = (): CommentThread[] =>
-    readThreads(doc).map((t) => {
-      const { start: _s, end: _e, ...rest } = t;
-      return { ...rest, articleId, anchor: anchorOf(editor(), t) };
-    });
+  // Before the editor is bound, every thread reads as orphaned (no anchor), as it did.
+  const threads = (): CommentThread[] => {
+    const bound = editor();
+    return bound
+      ? commentThreadsOf(doc, articleId, bound, sharedRootOf(bound))
+      : readThreads(doc).map(({ start: _s, end: _e, ...rest }) => ({ ...rest, articleId, anchor: undefined }));
+  };
   const one = (id: string): CommentThread => {
     const found = threads().find((t) => t.id === id);
     if (!found) throw new Error('That comment no longer exists.');
@@ -93,13 +66,19 @@ export function syncedCommentSource(articleId: string, doc: Y.Doc, editor: () =>
   };
   return {
     list: async () => threads(),
-    create: async (anchor, text) => {
+    create: async (anchor, text, suggestionId) => {
       const bound = editor();
       if (!bound) throw new Error('The article is still opening; try again in a moment.');
       const who = signedIn();
       const id = addThread(
         doc,
-        { start: positionOf(bound, anchor.anchor, 'start'), end: positionOf(bound, anchor.focus, 'end'), quote: anchor.quote, text },
+        {
+          start: commentPosition(sharedRootOf(bound), bound, anchor.anchor, 'start'),
+          end: commentPosition(sharedRootOf(bound), bound, anchor.focus, 'end'),
+          quote: anchor.quote,
+          text,
+          suggestionId,
+        },
         who,
       );
       return one(id);

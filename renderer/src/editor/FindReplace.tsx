@@ -6,6 +6,8 @@ import { blockMatchRanges, findAll, matchRange, replaceAll, replaceMatch, type F
 import { matchesHotkey } from '../../../shared/editor/hotkeys';
 import { isTextBlock } from '../../../shared/editor/schema';
 import { ChevronDown, ChevronUp, X } from 'lucide-react';
+import { revealBlocks } from './progressiveBody';
+import { scrollIntoViewSettled } from './scrollSettled';
 
 export type CurrentMatch = { block: Element; start: number } | null;
 
@@ -69,12 +71,15 @@ export function FindReplacePanel({ mode, options, onOptionsChange, onCurrentChan
     (i: number) => {
       const m = matches[i];
       if (!m) return;
-      try {
-        const dom = ReactEditor.toDOMRange(editor, matchRange(m));
-        (dom.startContainer.parentElement ?? undefined)?.scrollIntoView({ block: 'center' });
-      } catch {
-        // The match moved while the document changed; the next render shows it.
-      }
+      // A match in a part of a long article not rendered yet: render it first (called from a key or click).
+      revealBlocks(editor, [matchRange(m).anchor.path[0] ?? 0], true);
+      scrollIntoViewSettled(() => {
+        try {
+          return ReactEditor.toDOMRange(editor, matchRange(m)).startContainer.parentElement;
+        } catch {
+          return null; // The match moved while the document changed; the next render shows it.
+        }
+      });
     },
     [editor, matches],
   );

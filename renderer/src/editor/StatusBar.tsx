@@ -7,10 +7,11 @@ import { bodyCounts, lengthProgress } from '../../../shared/editor/counts';
 const fmt = new Intl.NumberFormat();
 const PROGRESS_LABEL = { under: 'under target', 'on-target': 'on target', over: 'over target' } as const;
 
-export function StatusBar({ plannedLength }: { plannedLength?: number | undefined }) {
+/** `language`: the article's, whose reading speed gives the reading time. */
+export function StatusBar({ plannedLength, language }: { plannedLength?: number | undefined; language?: string }) {
   const children = useSlateSelector((e) => e.children);
   const deferred = useDeferredValue(children);
-  const counts = useMemo(() => bodyCounts(deferred as ArticleBody), [deferred]);
+  const counts = useMemo(() => bodyCounts(deferred as ArticleBody, language), [deferred, language]);
   const planned = plannedLength && plannedLength > 0 ? plannedLength : null;
   const progress = planned ? lengthProgress(counts.words, planned) : null;
 

@@ -10,6 +10,7 @@ import { activeMarks } from '../../../shared/editor/marks';
 import type { EditorCommand } from './commands';
 import { useRovingFocus } from '../app/useRovingFocus';
 import { hotkeyFor } from './hotkeyTable';
+import { SuggestionTools } from './suggestions/SuggestionTools';
 import { ChevronDown, Redo2, Undo2 } from 'lucide-react';
 
 const MARK_BUTTONS: Array<{ mark: Mark; label: string; glyph: string }> = [
@@ -30,12 +31,14 @@ function titleFor(label: string, command: EditorCommand): string {
 
 type ToolbarProps = {
   disabled: boolean;
+  /** Whether the editor is in suggesting mode (SuggestionTools). */
+  suggesting: boolean;
   entries: readonly CatalogEntry[];
   onCommand: (command: EditorCommand) => void;
   onInsert: (entry: CatalogEntry) => void;
 };
 
-export function Toolbar({ disabled, entries, onCommand, onInsert }: ToolbarProps) {
+export function Toolbar({ disabled, suggesting, entries, onCommand, onInsert }: ToolbarProps) {
   const editor = useSlateStatic();
   const marks = useSlateSelector((e) => activeMarks(e).join(' '));
   const style = useSlateSelector(currentBlockStyle);
@@ -141,6 +144,8 @@ export function Toolbar({ disabled, entries, onCommand, onInsert }: ToolbarProps
       >
         Find
       </button>
+      <span className="toolbar-separator" aria-hidden="true" />
+      <SuggestionTools disabled={disabled} suggesting={suggesting} onCommand={onCommand} />
     </div>
   );
 }

@@ -3,8 +3,10 @@ import type { Editor } from 'slate';
 import { MARKS, type Mark } from '../../../shared/model/document';
 import { BLOCK_STYLES, toggleBlockStyle, type BlockStyle } from '../../../shared/editor/blockStyles';
 import { toggleMark } from '../../../shared/editor/marks';
+import { decideSuggestions, suggestionAtSelection } from '../../../shared/suggestions/review';
 
-export type EditorCommand = Mark | BlockStyle | 'link' | 'undo' | 'redo' | 'find' | 'replace';
+export type EditorCommand =
+  Mark | BlockStyle | 'link' | 'undo' | 'redo' | 'find' | 'replace' | 'suggesting-mode' | 'accept-suggestion' | 'reject-suggestion' | 'spelling';
 
 const markSet = new Set<string>(MARKS);
 const styleSet = new Set<string>(BLOCK_STYLES);
@@ -18,6 +20,9 @@ export function runDocumentCommand(editor: Editor, command: EditorCommand): bool
   else if (isStyleCommand(command)) toggleBlockStyle(editor, command);
   else if (command === 'undo') editor.undo();
   else if (command === 'redo') editor.redo();
-  else return false;
+  else if (command === 'accept-suggestion' || command === 'reject-suggestion') {
+    const at = suggestionAtSelection(editor);
+    if (at) decideSuggestions(editor, new Set([at.id]), command === 'accept-suggestion' ? 'accept' : 'reject');
+  } else return false;
   return true;
 }

@@ -9,6 +9,8 @@ import { withArticleBody } from '../../../shared/sync/slateBinding';
 import { fieldsMap } from '../../../shared/sync/articleDoc';
 import { RESTORE_ORIGIN } from '../../../shared/sync/articleRestore';
 import { withPaste } from './plugins/paste';
+import { withSuggestions } from '../../../shared/suggestions/withSuggestions';
+import { withProgressiveBody } from './progressiveBody';
 
 /**
  * Top-level blocks per chunk. The chunk holding the caret is laid out in full (the others skip layout
@@ -24,7 +26,8 @@ export const CHUNK_SIZE = 100;
 export function createBodyEditor(shared?: Y.Doc): Editor {
   const base = withReact(createEditor());
   const withUndo = shared ? restorable(withArticleBody(base, shared), shared) : withHistory(base);
-  const editor = withPaste(withArticleEditing(withUndo));
+  // Outermost: in suggesting mode typing still goes through smart quotes and the rest, then becomes a suggestion.
+  const editor = withProgressiveBody(withSuggestions(withPaste(withArticleEditing(withUndo))));
   editor.getChunkSize = (node) => (Editor.isEditor(node) ? CHUNK_SIZE : null);
   return editor;
 }

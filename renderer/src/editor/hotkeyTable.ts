@@ -19,6 +19,12 @@ export const HOTKEYS: Readonly<Record<string, EditorCommand>> = {
   'mod+y': 'redo',
   'mod+f': 'find',
   'mod+h': 'replace',
+  'mod+alt+shift+x': 'suggesting-mode', // Google Docs: switch between editing and suggesting
+  'mod+alt+shift+a': 'accept-suggestion', // the suggestion at the caret
+  'mod+alt+shift+d': 'reject-suggestion',
+  // The spelling suggestions for the word at the caret, or the next misspelled one: Word's Alt+F7, Google Docs' Ctrl+Alt+X.
+  'alt+f7': 'spelling',
+  'mod+alt+x': 'spelling',
 };
 
 /** The first shortcut for a command, for tooltips. */
@@ -27,10 +33,11 @@ export function hotkeyFor(command: EditorCommand): string | undefined {
 }
 
 /** Desk shortcuts that work anywhere in an open article, not only in the text. */
-export type DeskCommand = 'review' | 'comment' | 'submit';
+export type DeskCommand = 'review' | 'comment' | 'margin' | 'submit';
 export const DESK_HOTKEYS: Readonly<Record<string, DeskCommand>> = {
-  'mod+alt+r': 'review', // the review tabs beside the article (checklist, comments, history)
+  'mod+alt+r': 'review', // the review tabs beside the article (details, checklist, history)
   'mod+alt+m': 'comment', // comment on the selected text
+  'mod+alt+shift+m': 'margin', // the margin card of the text at the caret (Escape goes back)
   'mod+shift+enter': 'submit', // submit for review (the checklist runs first)
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectionExtension } from './keyboardSelection';
+import { documentJump, selectionExtension } from './keyboardSelection';
 
 const key = (k: string, mods: Partial<Record<'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey', boolean>> = {}) => ({
   key: k,
@@ -34,5 +34,26 @@ describe('selectionExtension', () => {
     expect(selectionExtension(key('a'), false)).toBeNull();
     expect(selectionExtension(key('Home'), true)).toBeNull();
     expect(selectionExtension(key('ArrowUp', { ctrlKey: true }), false)).toBeNull();
+  });
+});
+
+describe('documentJump', () => {
+  it('takes Ctrl+Home, Ctrl+End and Ctrl+A (Cmd+Up, Cmd+Down and Cmd+A on macOS), with Shift to extend', () => {
+    const plain = { shiftKey: false };
+    expect(documentJump(key('Home', { ...plain, ctrlKey: true }), false)).toBe('start');
+    expect(documentJump(key('End', { ctrlKey: true }), false)).toBe('end');
+    expect(documentJump(key('a', { ...plain, ctrlKey: true }), false)).toBe('all');
+    expect(documentJump(key('ArrowUp', { ...plain, metaKey: true }), true)).toBe('start');
+    expect(documentJump(key('ArrowDown', { metaKey: true }), true)).toBe('end');
+    expect(documentJump(key('a', { ...plain, metaKey: true }), true)).toBe('all');
+  });
+
+  it('leaves other keys to the browser', () => {
+    const plain = { shiftKey: false };
+    expect(documentJump(key('End', plain), false)).toBeNull();
+    expect(documentJump(key('ArrowDown', { ...plain, ctrlKey: true }), false)).toBeNull();
+    expect(documentJump(key('End', { ctrlKey: true, altKey: true }), false)).toBeNull();
+    expect(documentJump(key('End', { metaKey: true }), false)).toBeNull();
+    expect(documentJump(key('A', { ctrlKey: true }), false)).toBeNull(); // Ctrl+Shift+A is not select all
   });
 });

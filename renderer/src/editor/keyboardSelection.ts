@@ -6,9 +6,10 @@
  * presses were lost that way ("report" selected with six presses, "ort" linked by Ctrl+K). So the
  * editor extends the selection itself, with the browser's own movement, and tells Slate at once.
  */
-import { Range, Transforms, type Editor } from 'slate';
+import { Editor, Range, Transforms } from 'slate';
 import { ReactEditor } from 'slate-react';
 import { isMacPlatform, type KeyEventLike } from '../../../shared/editor/hotkeys';
+import { scrollIntoViewSettled } from './scrollSettled';
 
 /** Makes Slate's selection the page's, so a shortcut acts on what the writer sees selected. */
 export function syncSelectionFromDom(editor: Editor): void {
@@ -67,5 +68,45 @@ export function handleSelectionKey(editor: Editor, event: { nativeEvent: Keyboar
   const extension = selectionExtension(event.nativeEvent);
   if (!extension || !extendSelection(editor, extension)) return false;
   event.preventDefault();
+  return true;
+}
+
+/** Ctrl+Home and Ctrl+End (Cmd+Up and Cmd+Down on a Mac), with Shift to extend, and Ctrl+A: where they go. */
+export function documentJump(event: KeyEventLike, mac = isMacPlatform()): 'start' | 'end' | 'all' | null {
+  const mod = mac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
+  if (!mod || event.altKey) return null;
+  if (event.key === 'Home' || (mac && event.key === 'ArrowUp')) return 'start';
+  if (event.key === 'End' || (mac && event.key === 'ArrowDown')) return 'end';
+  return !event.shiftKey && (event.key === 'a' || event.key === 'A') ? 'all' : null;
+}
+
+/**
+ * Moves to the start or end of the article, or selects all of it, in Slate's selection. The browser
+ * moves over the page, which in a long article does not hold every block yet (progressiveBody.tsx)
+ * and skips laying out the chunks off screen: Ctrl+End left the caret at the start of the last chunk.
+ */
+export function handleDocumentJump(editor: Editor, event: { nativeEvent: KeyboardEvent; shiftKey: boolean; preventDefault(): void }): boolean {
+  if (event.nativeEvent.isComposing) return false;
+  const jump = documentJump(event.nativeEvent);
+  if (!jump) return false;
+  event.preventDefault();
+  if (jump === 'all') {
+    Transforms.select(editor, Editor.range(editor, []));
+    return true;
+  }
+  syncSelectionFromDom(editor);
+  const to = jump === 'start' ? Editor.start(editor, []) : Editor.end(editor, []);
+  if (event.shiftKey && editor.selection) Transforms.select(editor, { anchor: editor.selection.anchor, focus: to });
+  else Transforms.select(editor, to);
+  // Slate scrolls to the caret once, before the chunks it passes are laid out; look again after.
+  requestAnimationFrame(() =>
+    scrollIntoViewSettled(() => {
+      try {
+        return ReactEditor.toDOMNode(editor, Editor.node(editor, to.path)[0]).parentElement;
+      } catch {
+        return null;
+      }
+    }),
+  );
   return true;
 }

@@ -1,5 +1,8 @@
 /** Maps each element type to its component. Module-level, so the function is stable. */
-import type { RenderChunkProps, RenderElementProps } from 'slate-react';
+import type { CSSProperties } from 'react';
+import type { RenderElementProps } from 'slate-react';
+import type { SuggestionMeta } from '../../../shared/model/suggestions';
+import { authorColour, describeSuggestion } from './suggestions/authorColour';
 import { BlockQuote, Heading, Paragraph } from './plugins/blockTypes';
 import { EditorsNote } from './plugins/editorsNote';
 import { Image } from './plugins/images';
@@ -10,7 +13,26 @@ import { PullQuote } from './plugins/pullQuote';
 import { AiDisclosure, AuthorBio } from './library-blocks';
 import { Embed, SectionBreak } from './plugins/voids';
 
-export function renderElement(props: RenderElementProps) {
+/** A block restyled, split off or joined by a suggestion says so (title, aria-description) and shows a bar in its author's colour. */
+function withSuggestionMarks(props: RenderElementProps): RenderElementProps {
+  const element = props.element as { restyle?: SuggestionMeta; insBreak?: SuggestionMeta; delBreak?: SuggestionMeta; relink?: SuggestionMeta };
+  const meta = element.restyle ?? element.insBreak ?? element.delBreak ?? element.relink;
+  if (!meta) return props;
+  const kind = element.restyle ? 'style change' : element.insBreak ? 'paragraph break' : element.delBreak ? 'paragraph join' : 'link';
+  const note = describeSuggestion(kind, meta);
+  const attributes = {
+    ...props.attributes,
+    title: note,
+    'aria-description': note,
+    'data-suggestion': meta.id,
+    'data-suggestion-kind': kind,
+    style: { '--author-colour': authorColour(meta.authorId) } as CSSProperties,
+  };
+  return { ...props, attributes };
+}
+
+export function renderElement(given: RenderElementProps) {
+  const props = withSuggestionMarks(given);
   const { element } = props;
   switch (element.type) {
     case 'heading':
@@ -40,13 +62,4 @@ export function renderElement(props: RenderElementProps) {
     default:
       return <Paragraph {...props} />;
   }
-}
-
-/** Chunks of top-level blocks; the lowest ones skip layout while off screen. */
-export function renderChunk({ attributes, children, lowest }: RenderChunkProps) {
-  return (
-    <div {...attributes} className={lowest ? 'body-chunk body-chunk-lowest' : 'body-chunk'}>
-      {children}
-    </div>
-  );
 }

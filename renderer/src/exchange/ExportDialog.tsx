@@ -33,6 +33,10 @@ export function ExportDialog({ articles, onClose }: Props) {
   const chosenFolder = folders.choices?.paths.find((p) => p.id === folderId) ?? folders.choices?.paths[0];
   const [formats, setFormats] = useState<Set<ExportFormat>>(() => new Set((lastFormats.get() ?? ['html']).filter(isExportFormat)));
   const [selected, setSelected] = useState<Set<string>>(() => new Set(articles.map((a) => a.id)));
+  // Not remembered: a file with suggestions and comments must never go out for publication by habit.
+  const [withChanges, setWithChanges] = useState(false);
+  const [htmlWithChanges, setHtmlWithChanges] = useState(false);
+  const html = formats.has('html') || formats.has('fragment');
   const [job, setJob] = useState<ExportJobStatus | undefined>();
   const [revealed, setRevealed] = useState<string | undefined>();
 
@@ -68,7 +72,13 @@ export function ExportDialog({ articles, onClose }: Props) {
       await flushAllAutosaves();
       const chosen = EXPORT_FORMATS.filter((f) => formats.has(f));
       const ids = articles.filter((a) => selected.has(a.id)).map((a) => a.id);
-      const { jobId } = await call('startExport', { articleIds: ids, formats: chosen, folderId: chosenFolder.id });
+      const { jobId } = await call('startExport', {
+        articleIds: ids,
+        formats: chosen,
+        folderId: chosenFolder.id,
+        withChanges: formats.has('docx') && withChanges,
+        htmlWithChanges: html && htmlWithChanges,
+      });
       lastFormats.set(chosen);
       setJob(await call('exportJobStatus', { jobId }));
     } catch (e) {
@@ -130,6 +140,28 @@ export function ExportDialog({ articles, onClose }: Props) {
             {FORMAT_LABEL[f]}
           </label>
         ))}
+        {formats.has('docx') && (
+          <label className="export-option">
+            <input
+              type="checkbox"
+              checked={withChanges}
+              onChange={(e) => setWithChanges(e.target.checked)}
+              aria-describedby={withChanges ? 'export-with-changes-note' : undefined}
+            />
+            Word with changes: suggestions as tracked changes, and comments
+          </label>
+        )}
+        {html && (
+          <label className="export-option">
+            <input type="checkbox" checked={htmlWithChanges} onChange={(e) => setHtmlWithChanges(e.target.checked)} />
+            HTML with changes: open suggestions marked with author and time
+          </label>
+        )}
+        {formats.has('docx') && withChanges && (
+          <p id="export-with-changes-note" className="export-note">
+            For review, not publication: the Word file keeps open suggestions and comments, and the article is not marked exported.
+          </p>
+        )}
       </fieldset>
       <label className="field-label" htmlFor="export-folder">
         Folder

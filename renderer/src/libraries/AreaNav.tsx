@@ -1,18 +1,21 @@
-/** Switches the workspace between articles and the shared libraries (authors, AI-use disclosures). */
+/** Switches the workspace between articles and the shared libraries (authors, AI-use disclosures, and for editors the house style). */
+import { useReview } from '../review/ReviewContext';
 import './libraries.css';
 
-export type DeskArea = 'articles' | 'authors' | 'disclosures';
+export type DeskArea = 'articles' | 'authors' | 'disclosures' | 'style';
 
-const AREAS: { id: DeskArea; label: string }[] = [
+const AREAS: { id: DeskArea; label: string; editorsOnly?: true }[] = [
   { id: 'articles', label: 'Articles' },
   { id: 'authors', label: 'Authors' },
   { id: 'disclosures', label: 'Disclosures' },
+  { id: 'style', label: 'Style', editorsOnly: true },
 ];
 
 export function AreaNav({ area, onChange }: { area: DeskArea; onChange: (area: DeskArea) => void }) {
+  const editor = useReview().profile?.role === 'editor';
   return (
     <nav className="area-nav" aria-label="Desk areas">
-      {AREAS.map((a) => (
+      {AREAS.filter((a) => editor || !a.editorsOnly).map((a) => (
         <button
           key={a.id}
           type="button"

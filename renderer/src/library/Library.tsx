@@ -123,7 +123,8 @@ export function Library(props: Props) {
         <ul ref={listRef} className="article-list" aria-label={view === 'trash' ? 'Trash' : 'Articles'}>
           {items.map((item, index) => (
             <li key={item.id} className={item.id === props.selectedId ? 'selected' : ''}>
-              {/* The button holds the headline alone, so its name is what it shows; the whole card is its click target (CSS). */}
+              {/* The button holds the headline alone, so its name is what it shows; the whole card is its click target (CSS).
+                  dir="auto": an Arabic or Hebrew headline reads in its own direction, isolated from the card's. */}
               <button
                 type="button"
                 className="article-item"
@@ -132,7 +133,9 @@ export function Library(props: Props) {
                 onClick={() => view === 'active' && props.onOpen(item.id)}
                 disabled={view === 'trash'}
               >
-                <span className="article-item-headline">{item.headline || 'Untitled article'}</span>
+                <span className="article-item-headline" dir="auto">
+                  {item.headline || 'Untitled article'}
+                </span>
               </button>
               <span className="article-item-meta" id={`meta-${item.id}`}>
                 <span className={`status-chip status-${item.status}`}>{STATUS_LABEL[item.status]}</span>

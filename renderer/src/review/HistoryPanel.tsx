@@ -1,11 +1,12 @@
 /** Revisions of the article: who and when, save a labelled version, view one read-only, compare any two, restore. */
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { blockLabel, diffVersions, isUnchanged, type VersionText } from '../../../shared/diff/wordDiff';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { blockLabel, type VersionText } from '../../../shared/diff/wordDiff';
 import type { Article } from '../../../shared/model/article';
 import type { Revision, RevisionSummary } from '../../../shared/model/review';
 import { STATUS_LABEL } from '../../../shared/workflow/transitions';
 import { call, errorMessage } from '../api/call';
-import { DiffView } from './DiffView';
+import { CompareView, CURRENT, KIND_LABEL, localKey, revisionName } from './CompareView';
+import { WideView } from './WideView';
 
 type Props = {
   article: Article;
@@ -16,23 +17,16 @@ type Props = {
   canWrite: boolean;
   /** The section's heading (a newsroom article shows this desk's own versions under the server's). */
   title?: string;
+  /** A newsroom article: comparisons offer the server's versions too. */
+  newsroom?: boolean;
 };
 
-const KIND_LABEL: Record<RevisionSummary['kind'], string> = { status: 'Status change', auto: 'Autosaved', manual: 'Saved version', restore: 'Restored' };
-const CURRENT = 'current';
-
-function revisionName(r: RevisionSummary) {
-  return `${r.label || KIND_LABEL[r.kind]} · ${new Date(r.at).toLocaleString([], { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' })}`;
-}
-
-export function HistoryPanel({ article, current, flush, onRestored, canWrite, title = 'History' }: Props) {
+export function HistoryPanel({ article, current, flush, onRestored, canWrite, title = 'History', newsroom = false }: Props) {
   const [revisions, setRevisions] = useState<RevisionSummary[]>([]);
   const [label, setLabel] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState(CURRENT);
-  const [shown, setShown] = useState<
-    { kind: 'view'; revision: Revision } | { kind: 'diff'; before: VersionText; after: VersionText; title: string } | undefined
-  >();
+  const [shown, setShown] = useState<{ kind: 'view'; revision: Revision } | { kind: 'compare'; from: string; to: string } | undefined>();
   const [error, setError] = useState('');
   const ids = { label: useId(), from: useId(), to: useId() };
 
@@ -49,12 +43,7 @@ export function HistoryPanel({ article, current, flush, onRestored, canWrite, ti
     setError('');
     fn().catch((e) => setError(errorMessage(e)));
   };
-  const textOf = async (key: string): Promise<VersionText> => {
-    if (key === CURRENT) return current();
-    const r = await call('getRevision', { id: Number(key) });
-    return { headline: r.fields.headline, dek: r.fields.dek, body: r.fields.body };
-  };
-  const nameOf = (key: string) => (key === CURRENT ? 'Current text' : revisionName(revisions.find((r) => String(r.id) === key)!));
+  const keyOf = (value: string) => (value === CURRENT ? CURRENT : localKey(Number(value)));
 
   return (
     <section className="review-section history" aria-label={title}>
@@ -99,10 +88,7 @@ export function HistoryPanel({ article, current, flush, onRestored, canWrite, ti
             aria-label="Compare versions"
             onSubmit={(e) => {
               e.preventDefault();
-              attempt(async () => {
-                const [before, after] = await Promise.all([textOf(from), textOf(to)]);
-                setShown({ kind: 'diff', before, after, title: `${nameOf(from)} → ${nameOf(to)}` });
-              })();
+              setShown({ kind: 'compare', from: keyOf(from), to: keyOf(to) });
             }}
           >
             <label htmlFor={ids.from}>Compare</label>
@@ -162,47 +148,9 @@ export function HistoryPanel({ article, current, flush, onRestored, canWrite, ti
           ))}
         </WideView>
       )}
-      {shown?.kind === 'diff' && (
-        <WideView title={shown.title} label="Comparison" onClose={() => setShown(undefined)}>
-          {(() => {
-            const diff = diffVersions(shown.before, shown.after);
-            return isUnchanged(diff) ? <p>No differences.</p> : <DiffView diff={diff} label="Differences" />;
-          })()}
-        </WideView>
+      {shown?.kind === 'compare' && (
+        <CompareView articleId={article.id} current={current} newsroom={newsroom} from={shown.from} to={shown.to} onClose={() => setShown(undefined)} />
       )}
     </section>
-  );
-}
-
-/**
- * A version or a comparison, read over the article at the article's width (the review column is
- * too narrow to read a diff in). Modal: Escape or Close returns to where the reader was.
- */
-export function WideView({ title, label, onClose, children }: { title: string; label: string; onClose: () => void; children: ReactNode }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useLayoutEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const place = () => {
-      const article = document.querySelector('.article-view')?.getBoundingClientRect();
-      if (!article) return;
-      dialog.style.left = `${article.left}px`;
-      dialog.style.width = `${article.width}px`;
-    };
-    place();
-    if (!dialog.open) dialog.showModal();
-    window.addEventListener('resize', place);
-    return () => window.removeEventListener('resize', place);
-  }, []);
-  return (
-    <dialog ref={ref} className="wide-view" aria-label={label} onClose={onClose}>
-      <header className="wide-view-header">
-        <h2>{title}</h2>
-        <button type="button" onClick={() => ref.current?.close()}>
-          Close
-        </button>
-      </header>
-      {children}
-    </dialog>
   );
 }

@@ -1,17 +1,21 @@
 /**
  * The column beside the article, as tabs: Details, and the review tools each one click (or
- * Ctrl+Alt+R) from the text: Checklist, Comments, History (with the activity log). WAI-ARIA tabs:
+ * Ctrl+Alt+R) from the text: Checklist, History (with the activity log). Comments and suggestions
+ * are in the margin beside the text (renderer/src/margin). WAI-ARIA tabs:
  * one Tab stop, arrow keys, Home and End move between them.
+ *
+ * Below 1440px wide (SIDE_DRAWER_QUERY) the text and its margin need the room, as in Google Docs and
+ * Word: the column is a rail of its tabs at the window's edge, and a tab opens its panel as a drawer
+ * over the margin. Close, Escape or going to the margin closes it again.
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { matchHotkeyTable } from '../../../shared/editor/hotkeys';
 import type { Article } from '../../../shared/model/article';
 import type { VersionText } from '../../../shared/diff/wordDiff';
 import { useRovingTabs } from '../app/useRovingTabs';
-import { CommentsSidebar } from '../comments/CommentsSidebar';
 import { DESK_HOTKEYS } from '../editor/hotkeyTable';
 import { ChecklistPanel } from './ChecklistPanel';
-import { fixTarget, onShowSideTab, SIDE_TABS, type SideTab } from './findingFixes';
+import { onShowSideTab, SIDE_TABS, type SideTab } from './findingFixes';
 import { HistoryPanel } from './HistoryPanel';
 import { ServerHistoryPanel } from './ServerHistoryPanel';
 import type { ArticleChannel } from '../sync/articleChannel';
@@ -21,12 +25,17 @@ import { ActivityLog } from './WorkflowBar';
 import './review.css';
 
 type Tab = SideTab;
-const LABEL: Record<Tab, string> = { details: 'Details', checklist: 'Checklist', comments: 'Comments', history: 'History' };
+const LABEL: Record<Tab, string> = { details: 'Details', checklist: 'Checklist', history: 'History' };
 
 // The view is rebuilt after every save that changes the version (a status change, a restore): the
 // chosen tab outlives it, and the next article opens on it too.
 let remembered: Tab | undefined;
 let lastReviewTab: Exclude<Tab, 'details'> = 'checklist';
+let drawerOpen = false;
+
+/** The column is a rail and a drawer below this width (see review.css). */
+export const SIDE_DRAWER_QUERY = '(max-width: 1439px)';
+const isDrawer = () => window.matchMedia(SIDE_DRAWER_QUERY).matches;
 
 type Props = {
   article: Article;
@@ -36,25 +45,47 @@ type Props = {
   onArticleChanged: (article: Article) => void;
   /** The details form, shown under the Details tab. */
   details: ReactNode;
-  /** Why no comment can be added now (a newsroom article the server keeps read-only for this account). */
-  commentsLocked?: string | undefined;
   /** A newsroom article's document: its history is the server's. */
   channel?: ArticleChannel;
   /** Why the server keeps a newsroom article read-only for this account. */
   serverReadOnly?: string | undefined;
 };
 
-export function ReviewPanel({ article, review, current, flush, onArticleChanged, details, commentsLocked, channel, serverReadOnly }: Props) {
+export function ReviewPanel({ article, review, current, flush, onArticleChanged, details, channel, serverReadOnly }: Props) {
   const { profile } = useReview();
   const [tab, setTabState] = useState<Tab>(() => remembered ?? (profile?.role === 'editor' ? 'checklist' : 'details'));
-  const open = review.comments.threads.filter((t) => !t.resolved).length;
 
-  const setTab = useCallback((next: Tab) => {
-    remembered = next;
-    if (next !== 'details') lastReviewTab = next;
-    setTabState(next);
+  const [open, setOpenState] = useState(drawerOpen);
+  const setOpen = useCallback((next: boolean) => {
+    drawerOpen = next;
+    setOpenState(next);
   }, []);
+
+  // Showing a tab opens the drawer; only Close, Escape or going to the margin close it.
+  const setTab = useCallback(
+    (next: Tab) => {
+      remembered = next;
+      if (next !== 'details') lastReviewTab = next;
+      setTabState(next);
+      setOpen(true);
+    },
+    [setOpen],
+  );
   const tabs = useRovingTabs(SIDE_TABS, tab, setTab);
+
+  const close = () => {
+    setOpen(false);
+    document.getElementById(tabs.tabProps(tab).id)?.focus();
+  };
+
+  // The drawer lies over the margin: going to a card (Ctrl+Alt+Shift+M, a checklist fix) closes it.
+  useEffect(() => {
+    const onFocus = (e: FocusEvent) => {
+      if (drawerOpen && isDrawer() && e.target instanceof Element && e.target.closest('.margin')) setOpen(false);
+    };
+    document.addEventListener('focusin', onFocus);
+    return () => document.removeEventListener('focusin', onFocus);
+  }, [setOpen]);
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
@@ -77,32 +108,32 @@ export function ReviewPanel({ article, review, current, flush, onArticleChanged,
   );
 
   return (
-    <div className="article-side">
+    <div
+      className={`article-side${open ? ' open' : ''}`}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !open || !isDrawer() || e.isDefaultPrevented()) return;
+        // Escape in an open list (the byline's or the tags' matches) closes the list first; in a dialog
+        // opened from the drawer (a comparison), the dialog, whose keys React still bubbles up here.
+        if (e.target instanceof Element && (e.target.getAttribute('aria-expanded') === 'true' || e.target.closest('dialog, [role="alertdialog"]'))) return;
+        e.preventDefault();
+        close();
+      }}
+    >
       <div className="side-tabs" {...tabs.listProps('Details and review')}>
         {SIDE_TABS.map((t) => (
-          <button
-            key={t}
-            {...tabs.tabProps(t)}
-            {...(t === 'comments' ? fixTarget('comments-tab') : {})}
-            className={tab === t ? 'selected' : ''}
-            title={t === 'details' ? undefined : 'Review tools (Ctrl+Alt+R)'}
-          >
-            {t === 'comments' && open ? `${LABEL[t]} (${open})` : LABEL[t]}
+          <button key={t} {...tabs.tabProps(t)} className={tab === t ? 'selected' : ''} title={t === 'details' ? undefined : 'Review tools (Ctrl+Alt+R)'}>
+            {LABEL[t]}
           </button>
         ))}
       </div>
+      <div className="side-drawer-head">
+        <button type="button" onClick={close} title="Escape">
+          Close panel
+        </button>
+      </div>
       {panel('details', details)}
       {panel('checklist', <ChecklistPanel results={review.results} />)}
-      {/* Every panel stays mounted: Ctrl+Alt+M works from any tab, and nothing typed is lost. */}
-      {panel(
-        'comments',
-        <CommentsSidebar
-          comments={review.comments}
-          canComment={profile != null && !commentsLocked}
-          lockedReason={commentsLocked}
-          onCompose={() => setTab('comments')}
-        />,
-      )}
+      {/* Every panel stays mounted: nothing typed in one is lost when another is shown. */}
       {panel(
         'history',
         <>
@@ -115,7 +146,7 @@ export function ReviewPanel({ article, review, current, flush, onArticleChanged,
             flush={flush}
             onRestored={onArticleChanged}
             canWrite={profile != null && !channel}
-            {...(channel ? { title: 'On this computer' } : {})}
+            {...(channel ? { title: 'On this computer', newsroom: true } : {})}
           />
         </>,
       )}

@@ -6,15 +6,14 @@
  * the body takes it back. The text it replaces and the restore itself are kept as revisions too.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { diffVersions, isUnchanged, type VersionDiff, type VersionText } from '../../../shared/diff/wordDiff';
+import type { VersionText } from '../../../shared/diff/wordDiff';
 import type { Article } from '../../../shared/model/article';
 import { RESTORE_ORIGIN, replaceArticleContent } from '../../../shared/sync/articleRestore';
 import { revisionReasonLabel, type ServerRevision, type ServerRevisionList } from '../../../shared/sync/serverRevisions';
 import { call, errorMessage } from '../api/call';
 import type { ArticleChannel } from '../sync/articleChannel';
 import { useSyncSelector } from '../sync/syncStatus';
-import { DiffView } from './DiffView';
-import { WideView } from './HistoryPanel';
+import { CompareView, CURRENT, serverKey } from './CompareView';
 
 type Props = {
   article: Article;
@@ -35,7 +34,7 @@ export function ServerHistoryPanel({ article, channel, current, serverReadOnly, 
   const [error, setError] = useState('');
   const [done, setDone] = useState('');
   const [busy, setBusy] = useState(false);
-  const [shown, setShown] = useState<{ title: string; diff: VersionDiff } | undefined>();
+  const [shown, setShown] = useState<number | undefined>();
   // Back online (or signed in again): ask again.
   const online = useSyncSelector((s) => s?.connection.kind === 'up-to-date' || s?.connection.kind === 'syncing');
 
@@ -62,12 +61,7 @@ export function ServerHistoryPanel({ article, channel, current, serverReadOnly, 
     return call('requestServerRevision', { articleId: article.id, reason, ...(restoredFrom !== undefined ? { restoredFrom } : {}) });
   };
 
-  const compare = (r: ServerRevision) =>
-    attempt(async () => {
-      const revision = await call('getServerRevision', { articleId: article.id, number: r.number });
-      const before = { headline: revision.content.headline, dek: revision.content.dek, body: revision.content.body };
-      setShown({ title: `${nameOf(r)} → Current text`, diff: diffVersions(before, current()) });
-    });
+  const compare = (r: ServerRevision) => () => setShown(r.number);
 
   const restore = (r: ServerRevision) =>
     attempt(async () => {
@@ -140,10 +134,8 @@ export function ServerHistoryPanel({ article, channel, current, serverReadOnly, 
           ))}
         </ol>
       )}
-      {shown && (
-        <WideView title={shown.title} label="Comparison" onClose={() => setShown(undefined)}>
-          {isUnchanged(shown.diff) ? <p>No differences.</p> : <DiffView diff={shown.diff} label="Differences" />}
-        </WideView>
+      {shown !== undefined && (
+        <CompareView articleId={article.id} current={current} newsroom from={serverKey(shown)} to={CURRENT} onClose={() => setShown(undefined)} />
       )}
     </section>
   );

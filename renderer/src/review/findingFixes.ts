@@ -6,12 +6,12 @@
  */
 import type { RuleFinding } from '../../../shared/rules/types';
 
-export const SIDE_TABS = ['details', 'checklist', 'comments', 'history'] as const;
+export const SIDE_TABS = ['details', 'checklist', 'history'] as const;
 export type SideTab = (typeof SIDE_TABS)[number];
 
 /** What marks a field a fix can go to (`data-fix-target="byline"`), for the fields outside this module. */
 export const fixTarget = (name: FixTargetName) => ({ 'data-fix-target': name });
-export type FixTargetName = 'byline' | 'ai-declare' | 'ai-declaration' | 'planned-length' | 'comments-tab';
+export type FixTargetName = 'byline' | 'ai-declare' | 'ai-declaration' | 'planned-length' | 'comments-tab' | 'suggestions';
 
 export type FindingFix = {
   label: string;
@@ -37,7 +37,11 @@ export function fixFor(finding: RuleFinding): FindingFix | undefined {
   if (id === 'image-alt-missing') return { label: 'Go to the alt text', targets: [emptyBodyField('Alt text')] };
   if (id === 'image-credit-missing') return { label: 'Go to the credit', targets: [emptyBodyField('Credit')] };
   if (id === 'length-under' || id === 'length-over') return { label: 'Go to planned length', tab: 'details', targets: [marked('planned-length')] };
-  if (id === 'open-comments') return { label: 'Show comments', tab: 'comments', targets: [marked('comments-tab')] };
+  // Comments are in the margin beside the text: the first card, else the margin itself.
+  if (id === 'open-comments')
+    return { label: 'Show comments', targets: [() => document.querySelector<HTMLElement>('.margin-card.comment'), marked('comments-tab')] };
+  if (id === 'open-suggestions')
+    return { label: 'Review suggestions', targets: [() => document.querySelector<HTMLElement>('.margin-card.suggestion'), marked('suggestions')] };
   return undefined;
 }
 

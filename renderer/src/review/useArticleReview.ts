@@ -7,6 +7,8 @@ import type { RuleFinding } from '../../../shared/rules/types';
 import { libraryRules, type LibraryContext } from '../../../shared/rules/libraryRules';
 import { call } from '../api/call';
 import { useComments } from '../comments/useComments';
+import { useStyleFindings } from '../language/useStyleFindings';
+import { listSuggestions } from '../../../shared/suggestions/list';
 import type { ArticleChannel } from '../sync/articleChannel';
 import { useReview } from './ReviewContext';
 
@@ -43,7 +45,13 @@ export function useArticleReview(article: Article, fields: LiveFields, onError: 
   }, []);
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  const openComments = comments.threads.filter((t) => !t.resolved).length;
+  // House style follows the same pause; its unresolved errors count in the checklist.
+  const style = useStyleFindings(article.id, checkedBody);
+  const styleCounts = style.counts;
+  // The margin's suggestion cards follow the text at the same pause as the checklist.
+  const suggestions = useMemo(() => listSuggestions(checkedBody), [checkedBody]);
+  // Replies to a suggestion are not open comments: the suggestion itself is what waits for an answer.
+  const openComments = comments.threads.filter((t) => !t.resolved && !t.suggestionId).length;
   const results = useMemo(
     () =>
       runChecklist({
@@ -52,8 +60,9 @@ export function useArticleReview(article: Article, fields: LiveFields, onError: 
         purpose: profile?.role === 'editor' ? 'approval' : 'writing',
         settings,
         libraryRules: libraryRules(library),
+        ...(styleCounts ? { style: styleCounts } : {}),
       }),
-    [fields, checkedBody, openComments, profile?.role, settings, library],
+    [fields, checkedBody, openComments, profile?.role, settings, library, styleCounts],
   );
   const approvalErrors = useMemo(
     () =>
@@ -63,21 +72,29 @@ export function useArticleReview(article: Article, fields: LiveFields, onError: 
         purpose: 'approval',
         settings,
         libraryRules: libraryRules(library),
+        ...(styleCounts ? { style: styleCounts } : {}),
       }).filter((r) => r.level === 'error'),
-    [fields, checkedBody, openComments, settings, library],
+    [fields, checkedBody, openComments, settings, library, styleCounts],
   );
 
   // Submitting checks the text as it is now, not as it was at the last pause.
   const findingsFor = useCallback(
     (purpose: ChecklistPurpose): RuleFinding[] =>
-      runChecklist({ article: { ...fields, body: latestBody.current }, openComments, purpose, settings, libraryRules: libraryRules(library) }),
-    [fields, openComments, settings, library],
+      runChecklist({
+        article: { ...fields, body: latestBody.current },
+        openComments,
+        purpose,
+        settings,
+        libraryRules: libraryRules(library),
+        ...(styleCounts ? { style: styleCounts } : {}),
+      }),
+    [fields, openComments, settings, library, styleCounts],
   );
 
   // What the checklist says of the AI-use declaration and its disclosure; undefined while the templates are unknown.
   const disclosureFindings = useMemo(() => (library.templates ? results.filter((r) => r.id.startsWith('ai-')) : undefined), [library.templates, results]);
 
-  return { comments, extension: comments.extension, bodyChanged, results, approvalErrors, findingsFor, disclosureFindings };
+  return { comments, suggestions, extension: comments.extension, bodyChanged, results, approvalErrors, findingsFor, disclosureFindings, style };
 }
 
 export type ArticleReviewState = ReturnType<typeof useArticleReview>;

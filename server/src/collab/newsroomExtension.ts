@@ -130,12 +130,21 @@ function checkPresence(connection: Connection, ctx: ConnectionContext, update: U
   }
 }
 
+/** Longer than any authentication takes (it reads the storage once or twice). */
+const ENDED_SESSION_MEMORY_MS = 60_000;
+
 export class NewsroomExtension implements Extension {
   extensionName = 'newsroom';
   /** Per loaded document: updates appended to the storage and not yet contained in a stored state. */
   private readonly logged = new Map<string, Logged[]>();
   /** Sockets with at least one document open (see the pre-sign-in guard in server.ts). */
   readonly signedInSockets = new WeakSet<object>();
+  /**
+   * Sessions this instance closed lately, with why. A connection can authenticate just before a
+   * sign-out and join its document just after it, when closeSession has already looked: it was left
+   * open until the hourly sweep (seen as a timeout in multiServer.test.ts, "closes a session's …").
+   */
+  private readonly endedSessions = new Map<string, { reason: string; at: number }>();
 
   /** Per loaded document: the account whose change was accepted last (named in a periodic snapshot). */
   private readonly lastEditor = new Map<string, { id: string; name: string }>();
@@ -174,6 +183,12 @@ export class NewsroomExtension implements Extension {
   }
 
   async connected({ connection, context }: connectedPayload): Promise<void> {
+    // Signed out between authenticating and joining the document, where closeSession could not see it yet.
+    const ended = this.endedSessions.get((context as ConnectionContext).tokenHash);
+    if (ended) {
+      connection.webSocket.close(CLOSE.sessionEnded, closeReason(ended.reason));
+      return;
+    }
     this.signedInSockets.add(connection.webSocket);
     if (connection.readOnly) await this.sendAccess(connection, context as ConnectionContext);
   }
@@ -293,6 +308,9 @@ export class NewsroomExtension implements Extension {
 
   /** Closes every connection opened with this session (sign-out). */
   closeSession(instance: Hocuspocus, tokenHash: string, reason: string): void {
+    const now = Date.now();
+    for (const [hash, { at }] of this.endedSessions) if (now - at > ENDED_SESSION_MEMORY_MS) this.endedSessions.delete(hash);
+    this.endedSessions.set(tokenHash, { reason, at: now });
     for (const document of instance.documents.values()) {
       for (const connection of document.getConnections()) {
         if ((connection.context as ConnectionContext).tokenHash === tokenHash) connection.webSocket.close(CLOSE.sessionEnded, closeReason(reason));

@@ -13,10 +13,13 @@
  *   GET  /api/articles/:id/revisions      {revisions}: snapshots of its content (no content), newest first
  *   GET  /api/articles/:id/revisions/:n   {revision}: one snapshot with its content
  *   POST /api/articles/:id/revisions {reason?, restoredFrom?}  {revision, created}: a snapshot now (write access)
- *   GET  /api/library?after=N             {entries, sequence}: library entries changed after sequence N (any account)
+ *   GET  /api/library?after=N[&kinds=author,disclosure,style-rule]  {entries, sequence}: library entries changed after
+ *                                          sequence N (any account); without kinds, authors and disclosure templates only
  *   POST /api/library   {kind, id, data}  creates an entry (editors): 201 created, 200 the same request again, 409 taken
  *   PUT  /api/library/:kind/:id {baseVersion, data}          a new version (editors); 409 {error, entry} when stale
  *   POST /api/library/:kind/:id/archive {baseVersion, archived}  archives or restores (editors); 409 when stale
+ *   GET  /api/dictionary?after=N          {words, sequence, more}: newsroom dictionary words added after sequence N (any account)
+ *   POST /api/dictionary {word}           adds a word (any signed-in account): 201 added, 200 already there
  *   POST /api/articles/:id/assignment {writerId, editorId}  {article}: editors give an article to a writer and an editor
  *   GET  /api/accounts                    {accounts}: the enabled accounts (id, name, role) to assign and mention
  *   GET  /api/notifications               {notifications, unread}: the account's own, newest first (at most 100)
@@ -26,11 +29,12 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { ARTICLE_STATUSES, articleFieldsSchema, FIELD_LIMITS, type ArticleFields } from '../../../shared/model/article';
+import { ARTICLE_STATUSES, articleFieldsWithoutLanguageSchema, FIELD_LIMITS, type ArticleFields } from '../../../shared/model/article';
 import { isArticleId } from '../../../shared/sync/documentName';
 import { WORKFLOW_ACTIONS } from '../../../shared/workflow/transitions';
-import { LIBRARY_KINDS, libraryEntryIdSchema } from '../../../shared/library/newsroomLibrary';
+import { FIRST_LIBRARY_KINDS, LIBRARY_KINDS, libraryEntryIdSchema } from '../../../shared/library/newsroomLibrary';
 import { changeLibraryEntry, createLibraryEntry, type LibraryResult } from '../libraryService';
+import { addDictionaryWord, DICTIONARY_PAGE } from '../dictionaryService';
 import { assignArticle } from '../assignment';
 import { NOTIFICATIONS_MAX } from '../../../shared/sync/notifications';
 import { articleHistory, createArticle, listVisibleArticles, transitionArticle, visibleArticle } from '../articleService';
@@ -58,7 +62,8 @@ const signInSchema = z.object({ name: z.string().trim().min(1).max(100), passwor
 const createSchema = z
   .object({
     id: z.string().refine(isArticleId, 'must be a lower-case uuid'),
-    fields: articleFieldsSchema.optional(),
+    // A desk from before article languages sends none: English, as it exported.
+    fields: articleFieldsWithoutLanguageSchema.optional(),
     /** A desk's own Yjs document (base64 of Y.encodeStateAsUpdate), for an article it created offline. */
     state: z
       .base64()
@@ -85,7 +90,19 @@ const revisionRequestSchema = z
     restoredFrom: z.number().int().min(1).max(2_000_000_000).optional(),
   })
   .strict();
-const libraryFetchSchema = z.object({ after: z.coerce.number().int().min(0).default(0) }).strict();
+const libraryFetchSchema = z
+  .object({
+    after: z.coerce.number().int().min(0).default(0),
+    kinds: z
+      .string()
+      .max(100)
+      .transform((k) => k.split(','))
+      .pipe(z.array(z.enum(LIBRARY_KINDS)).min(1))
+      .optional(),
+  })
+  .strict();
+const dictionaryFetchSchema = z.object({ after: z.coerce.number().int().min(0).default(0) }).strict();
+const dictionaryAddSchema = z.object({ word: z.string().min(1).max(100) }).strict();
 /** The data is checked against the kind's own schema by the library service. */
 const libraryCreateSchema = z.object({ kind: z.enum(LIBRARY_KINDS), id: libraryEntryIdSchema, data: z.unknown() }).strict();
 const libraryBaseVersion = z.number().int().min(1);
@@ -170,10 +187,24 @@ export function createApiHandler(deps: ApiDeps) {
       return sendJson(response, result.created ? 201 : 200, { article: result.article, created: result.created });
     }
 
+    if (is('GET', '/api/dictionary')) {
+      await requireAccount(request);
+      const { after } = parseWith(dictionaryFetchSchema, Object.fromEntries(url.searchParams));
+      return sendJson(response, 200, await storage.dictionary.addedAfter(after, DICTIONARY_PAGE));
+    }
+
+    if (is('POST', '/api/dictionary')) {
+      const { account } = await requireAccount(request);
+      const input = parseWith(dictionaryAddSchema, await readJson(request, LIMITS.maxSmallRequestBytes));
+      const result = await addDictionaryWord(storage, account, input.word, new Date());
+      if (!result.ok) return sendError(response, result.status, result.reason);
+      return sendJson(response, result.status, { word: result.word });
+    }
+
     if (is('GET', '/api/library')) {
       await requireAccount(request);
-      const { after } = parseWith(libraryFetchSchema, Object.fromEntries(url.searchParams));
-      return sendJson(response, 200, await storage.libraries.changedAfter(after));
+      const { after, kinds } = parseWith(libraryFetchSchema, Object.fromEntries(url.searchParams));
+      return sendJson(response, 200, await storage.libraries.changedAfter(after, kinds ?? FIRST_LIBRARY_KINDS));
     }
 
     if (is('POST', '/api/library')) {
@@ -182,7 +213,7 @@ export function createApiHandler(deps: ApiDeps) {
       return sendLibraryResult(response, await createLibraryEntry(storage, account, input, new Date()));
     }
 
-    const entry = /^\/api\/library\/(author|disclosure)\/([^/]{1,64})(\/archive)?$/.exec(path);
+    const entry = /^\/api\/library\/(author|disclosure|style-rule)\/([^/]{1,64})(\/archive)?$/.exec(path);
     if (entry) {
       const kind = entry[1] as (typeof LIBRARY_KINDS)[number];
       const id = decodeURIComponent(entry[2]!);

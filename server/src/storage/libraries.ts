@@ -1,10 +1,10 @@
 /**
- * The `library_entries` table: the newsroom's authors and AI-use disclosure templates. Every change
+ * The `library_entries` table: the newsroom's authors, AI-use disclosure templates and house-style rules. Every change
  * takes the next newsroom-wide sequence number under a lock (PostgreSQL: an advisory lock; SQLite
  * writes one at a time anyway), so numbers are handed out in commit order and a desk that fetched
  * "after N" never misses a change that committed later with a smaller number.
  */
-import type { LibraryKind, NewsroomLibraryEntry } from '../../../shared/library/newsroomLibrary';
+import { LIBRARY_KINDS, type LibraryKind, type NewsroomLibraryEntry } from '../../../shared/library/newsroomLibrary';
 import type { SqlDriver } from './driver';
 
 type Row = {
@@ -52,10 +52,16 @@ export function librariesTable(db: SqlDriver) {
   };
 
   return {
-    /** Entries changed after `after`, oldest change first, and the newest sequence number. */
-    async changedAfter(after: number): Promise<{ entries: NewsroomLibraryEntry[]; sequence: number }> {
+    /**
+     * Entries of those kinds changed after `after`, oldest change first, and the newest sequence number
+     * of any kind (a desk that reads fewer kinds skips the others' changes for good).
+     */
+    async changedAfter(after: number, kinds: readonly LibraryKind[] = LIBRARY_KINDS): Promise<{ entries: NewsroomLibraryEntry[]; sequence: number }> {
       return db.transaction(async (tx) => {
-        const rows = await tx.all<Row>('SELECT * FROM library_entries WHERE sequence > ? ORDER BY sequence', [after]);
+        const rows = await tx.all<Row>(`SELECT * FROM library_entries WHERE sequence > ? AND kind IN (${kinds.map(() => '?').join(', ')}) ORDER BY sequence`, [
+          after,
+          ...kinds,
+        ]);
         const latest = await tx.get<{ n: number | string | null }>('SELECT MAX(sequence) AS n FROM library_entries');
         return { entries: rows.map(toEntry), sequence: Number(latest?.n ?? 0) };
       });

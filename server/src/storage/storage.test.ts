@@ -189,6 +189,42 @@ describe.each([
     }
   });
 
+  it.skipIf(!enabled)('upgrades a schema-5 library to take house-style rules, keeping every entry, and fetches them only when asked', async () => {
+    const old = await make();
+    try {
+      const first = storageOn(
+        old.location.kind === 'sqlite' ? openSqliteDriver(path.join(old.location.dataDir, SQLITE_FILE_NAME)) : await openPostgresDriver(old.location.url),
+      );
+      expect(
+        await migrate(
+          first.db,
+          () => NOW,
+          MIGRATIONS.filter((m) => m.version <= 5),
+        ),
+      ).toBe(5);
+      await first.accounts.add({ id: 'acc-1', name: 'Tomas', role: 'editor', passwordHash: 'h', now: NOW });
+      const by = { id: 'acc-1', name: 'Tomas' };
+      expect((await first.libraries.create({ kind: 'author', id: 'ines', data: { name: 'Ines' }, by, now: NOW })).ok).toBe(true);
+      // Before 007 the table refuses the kind.
+      await expect(first.libraries.create({ kind: 'style-rule', id: 'early', data: {}, by, now: NOW })).rejects.toThrow();
+      expect(await migrate(first.db, () => NOW)).toBe(LATEST_SCHEMA_VERSION);
+      const rule = await first.libraries.create({ kind: 'style-rule', id: 'style-email', data: { name: 'email' }, by, now: NOW });
+      expect(rule).toMatchObject({ ok: true, entry: { kind: 'style-rule', version: 1, sequence: 2 } });
+      const everything = await first.libraries.changedAfter(0);
+      expect(everything.entries.map((e) => [e.kind, e.id, e.sequence])).toEqual([
+        ['author', 'ines', 1],
+        ['style-rule', 'style-email', 2],
+      ]);
+      const older = await first.libraries.changedAfter(0, ['author', 'disclosure']);
+      expect(older).toEqual({ entries: [everything.entries[0]], sequence: 2 });
+      // The rebuilt table still hands out one sequence per change and keeps (kind, id) unique.
+      expect(await first.libraries.create({ kind: 'style-rule', id: 'style-email', data: {}, by, now: NOW })).toEqual({ ok: false, problem: 'exists' });
+      await first.close();
+    } finally {
+      await old.cleanup();
+    }
+  });
+
   it.skipIf(!enabled)('counts failed sign-ins in the window, per name and per address', async () => {
     const now = new Date('2026-01-01T12:00:00.000Z');
     const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);

@@ -13,6 +13,7 @@ import { documentsTable } from './documents';
 import { workflowLogTable } from './workflowLog';
 import { revisionsTable } from './revisions';
 import { librariesTable } from './libraries';
+import { dictionaryTable } from './dictionary';
 import { notificationsTable } from './notifications';
 
 export type StorageLocation = { kind: 'sqlite'; dataDir: string } | { kind: 'postgres'; url: string };
@@ -29,6 +30,7 @@ export type Storage = {
   readonly workflowLog: ReturnType<typeof workflowLogTable>;
   readonly revisions: ReturnType<typeof revisionsTable>;
   readonly libraries: ReturnType<typeof librariesTable>;
+  readonly dictionary: ReturnType<typeof dictionaryTable>;
   readonly notifications: ReturnType<typeof notificationsTable>;
   close(): Promise<void>;
 };
@@ -44,6 +46,7 @@ export function storageOn(db: SqlDriver): Storage {
     workflowLog: workflowLogTable(db),
     revisions: revisionsTable(db),
     libraries: librariesTable(db),
+    dictionary: dictionaryTable(db),
     notifications: notificationsTable(db),
     close: () => db.close(),
   };

@@ -38,6 +38,7 @@ export function makeArticle(body: ArticleBody, overrides: Partial<Article> = {})
     plannedLength: 600,
     deadline: '',
     aiDeclaration: { uses: ['research', 'editing'], tools: 'Transcription assistant', note: 'Quotes checked against recordings.' },
+    language: 'en-GB',
     body,
     ...overrides,
   };

@@ -53,6 +53,10 @@ export const exchangeChannels = {
         articleIds: z.array(idSchema).min(1).max(MAX_EXPORT_BATCH),
         formats: z.array(z.enum(EXPORT_FORMATS)).min(1).max(EXPORT_FORMATS.length),
         folderId: pathIdSchema,
+        /** Word files carry the open suggestions as tracked changes and the comments (for review, not publication). */
+        withChanges: z.boolean().optional(),
+        /** HTML page and fragment keep open suggestions as <ins>/<del> (for review). */
+        htmlWithChanges: z.boolean().optional(),
       })
       .strict(),
   ),

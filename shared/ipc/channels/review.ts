@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { Article } from '../../model/article';
 import type { CommentThread, Profile, ReviewSettings, Revision, RevisionSummary, TransitionRecord } from '../../model/review';
-import { TYPOGRAPHY_LANGUAGES, type WritingSettings } from '../../editor/typography';
+import type { WritingSettings } from '../../editor/typography';
+import { languageTagSchema } from '../../language/languageTag';
 import type { WorkflowNotice } from '../../sync/workflowNotices';
 import { ROLES, WORKFLOW_ACTIONS } from '../../workflow/transitions';
 import { channel, emptyRequest, idSchema as id } from '../channel';
@@ -12,11 +13,22 @@ const point = z.object({ path: z.array(z.number().int().min(0).max(100_000)).min
 export const commentAnchorSchema = z.object({ anchor: point, focus: point, quote: z.string().min(1).max(5_000) }).strict();
 const anchor = commentAnchorSchema;
 const text = z.string().trim().min(1).max(5_000);
+/** A suggestion's id, as the body's nodes carry it (shared/model/suggestions.ts). */
+const suggestionId = z.string().min(1).max(100);
 const revisionId = z.number().int().min(1);
 
 export type WorkflowTransitionResult = Article & { workflowStep?: WorkflowNotice };
 
-export const writingSettingsSchema = z.object({ smartTypography: z.boolean(), language: z.enum(TYPOGRAPHY_LANGUAGES) }).strict();
+/** `language`: the BCP 47 tag new articles take (the desk's default language). */
+export const writingSettingsSchema = z
+  .object({
+    smartTypography: z.boolean(),
+    language: languageTagSchema,
+    editorsSuggest: z.boolean().optional(),
+    checkSpelling: z.boolean().optional(),
+    checkStyle: z.boolean().optional(),
+  })
+  .strict();
 
 export const reviewChannels = {
   /** The person at this desk, or null on first run. */
@@ -24,7 +36,7 @@ export const reviewChannels = {
   'profile:set': channel<Profile>()(z.object({ name: z.string().trim().min(1).max(100), role: z.enum(ROLES) }).strict()),
   'reviewSettings:get': channel<ReviewSettings>()(emptyRequest),
   'reviewSettings:set': channel<ReviewSettings>()(z.object({ headlineMaxLength: z.number().int().min(10).max(300) }).strict()),
-  /** Smart typography on or off, and the language it follows. */
+  /** Smart typography on or off, and the language new articles take. */
   'writingSettings:get': channel<WritingSettings>()(emptyRequest),
   'writingSettings:set': channel<WritingSettings>()(writingSettingsSchema),
 
@@ -39,7 +51,7 @@ export const reviewChannels = {
   'workflow:history': channel<TransitionRecord[]>()(z.object({ id }).strict()),
 
   'comments:list': channel<CommentThread[]>()(z.object({ articleId: id }).strict()),
-  'comments:create': channel<CommentThread>()(z.object({ articleId: id, anchor, text }).strict()),
+  'comments:create': channel<CommentThread>()(z.object({ articleId: id, anchor, text, suggestionId: suggestionId.optional() }).strict()),
   'comments:reply': channel<CommentThread>()(z.object({ threadId: id, text }).strict()),
   'comments:resolve': channel<CommentThread>()(z.object({ threadId: id, resolved: z.boolean() }).strict()),
   /** Anchors moved by edits in the open editor; null marks a thread orphaned. */

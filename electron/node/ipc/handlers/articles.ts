@@ -8,9 +8,11 @@ export function articleHandlers(ctx: FullHandlerContext): HandlerGroup<keyof typ
     'articles:list': (req) => session.store().listArticles(req, req.mine ? sync.status().account?.id : undefined),
     'articles:get': ({ id }) => (sync.settle(id), session.store().getArticle(id)),
     // Signed in to a newsroom, a new article is the newsroom's: made here, created on the server when connected.
+    // A new article is in the desk's default language unless it says otherwise.
     'articles:create': ({ fields }) => {
-      const id = sync.createArticle(fields ?? {});
-      return id ? session.store().getArticle(id) : session.store().createArticle(fields ?? {});
+      const withLanguage = { language: session.review().settings.writingSettings().language, ...fields };
+      const id = sync.createArticle(withLanguage);
+      return id ? session.store().getArticle(id) : session.store().createArticle(withLanguage);
     },
     'articles:save': ({ id, baseVersion, patch }) => {
       // Its JSON is derived from the shared document; a direct save would be overwritten by the next change.

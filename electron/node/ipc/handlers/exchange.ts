@@ -5,14 +5,18 @@ import { importFile } from '../../exchange/importService';
 import type { FullHandlerContext, HandlerGroup } from './context';
 
 export function exchangeHandlers({ session, exchange, paths, sync }: FullHandlerContext): HandlerGroup<keyof typeof exchangeChannels> {
-  const jobs = createExportJobs(session, { printPdf: exchange?.printPdf, rasterizeImage: exchange?.rasterizeImage });
+  const jobs = createExportJobs(session, {
+    printPdf: exchange?.printPdf,
+    rasterizeImage: exchange?.rasterizeImage,
+    newsroomComments: (articleId) => sync.commentThreads(articleId),
+  });
   return {
-    'exchange:export': ({ articleIds, formats, folderId }) => {
+    'exchange:export': ({ articleIds, formats, folderId, withChanges, htmlWithChanges }) => {
       session.store();
       // An open newsroom article's latest words are in its document: write them to the row first.
       for (const id of articleIds) sync.settle(id);
       const folder = paths.resolve('export-folder', folderId);
-      const jobId = jobs.start(articleIds, formats, folder);
+      const jobId = jobs.start(articleIds, formats, folder, { withChanges, htmlWithChanges });
       paths.remember('export-folder', folder);
       return { jobId };
     },
@@ -26,6 +30,6 @@ export function exchangeHandlers({ session, exchange, paths, sync }: FullHandler
     },
     'exchange:takeOpenedFiles': () => exchange?.takeOpenedFiles?.() ?? { files: [], problems: [] },
     'exchange:import': ({ fileName, dataBase64, onConflict }) =>
-      importFile(session, path.basename(fileName), Buffer.from(dataBase64, 'base64'), { onConflict }),
+      importFile(session, path.basename(fileName), Buffer.from(dataBase64, 'base64'), { onConflict, newsroom: sync }),
   };
 }

@@ -36,7 +36,7 @@ export function reviewHandlers(ctx: FullHandlerContext): HandlerGroup<keyof type
     'workflow:history': async ({ id }) => (await sync.serverHistory(id)) ?? review().workflow.history(id),
 
     'comments:list': ({ articleId }) => review().comments.listThreads(articleId),
-    'comments:create': ({ articleId, anchor, text }) => review().comments.createThread(articleId, anchor, text, actor()),
+    'comments:create': ({ articleId, anchor, text, suggestionId }) => review().comments.createThread(articleId, anchor, text, actor(), suggestionId),
     'comments:reply': ({ threadId, text }) => review().comments.reply(threadId, text, actor()),
     'comments:resolve': ({ threadId, resolved }) => review().comments.setResolved(threadId, resolved, actor()),
     'comments:anchors': ({ articleId, anchors }) => (review().comments.updateAnchors(articleId, anchors), null),

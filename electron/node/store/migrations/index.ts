@@ -14,10 +14,14 @@ import { migration as m007 } from './007-sync';
 import { migration as m008 } from './008-workflow-queue';
 import { migration as m009 } from './009-notifications';
 import { migration as m010 } from './010-newsroom-library';
+import { migration as m011 } from './011-article-language';
+import { migration as m012 } from './012-spelling';
+import { migration as m013 } from './013-house-style';
+import { migration as m014 } from './014-comment-suggestion';
 import type { Migration } from './types';
 
 export type { Migration };
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,4 +1,4 @@
-/** The article's metadata panel: slug, section, tags, byline, dateline, SEO fields and planned length. */
+/** The article's metadata panel: byline, AI use, language, section, tags, dateline, slug, SEO fields, planned length and deadline. */
 import { useEffect, useId, useState } from 'react';
 import type { Taxonomy } from '../../../../shared/ipc/contract';
 import { FIELD_LIMITS, type ArticleFields, type Author } from '../../../../shared/model/article';
@@ -11,10 +11,22 @@ import { AiDeclarationField } from './AiDeclarationField';
 import { AuthorPicker } from './AuthorPicker';
 import { DeadlineField } from './DeadlineField';
 import { TagInput } from './TagInput';
+import { LanguageField } from '../../language/LanguageField';
 
 export type DetailFields = Pick<
   ArticleFields,
-  'slug' | 'slugLocked' | 'section' | 'tags' | 'bylineAuthorIds' | 'dateline' | 'seoTitle' | 'seoDescription' | 'plannedLength' | 'deadline' | 'aiDeclaration'
+  | 'slug'
+  | 'slugLocked'
+  | 'section'
+  | 'tags'
+  | 'bylineAuthorIds'
+  | 'dateline'
+  | 'seoTitle'
+  | 'seoDescription'
+  | 'plannedLength'
+  | 'deadline'
+  | 'aiDeclaration'
+  | 'language'
 >;
 
 type Props = {
@@ -67,6 +79,13 @@ export function ArticleDetails({ articleId, headline, fields, onChange, disclosu
       <BylineBioPrompt authorIds={fields.bylineAuthorIds} />
       {/* What submitting checks first (byline, AI use) comes first, a few keys from the text. */}
       <AiDeclarationField value={fields.aiDeclaration} onChange={(aiDeclaration) => onChange({ aiDeclaration })} findings={disclosureFindings} />
+
+      <LanguageField
+        label="Language"
+        hint="Spelling, quotes, the text's direction and every export follow it."
+        value={fields.language}
+        onChange={(language) => onChange({ language })}
+      />
 
       <div className="field">
         <label htmlFor={ids.section}>Section</label>

@@ -8,6 +8,8 @@ import type { BlockElement, ImageElement } from '../../../../shared/model/docume
 import { htmlToBlocks } from '../../../../shared/convert/fromHtml';
 import { textToBlocks } from '../../../../shared/convert/fromText';
 import { insertBlocks } from '../../../../shared/editor/insertBlock';
+import { isTextBlock } from '../../../../shared/editor/schema';
+import { suggestableBlocks, suggestingAuthor } from '../../../../shared/suggestions';
 import { fetchWebImage, isStorableImage, storeImageData, storeImageFile } from './assets';
 
 export type PasteHost = { notify: (message: string) => void };
@@ -19,14 +21,26 @@ export function setPasteHost(editor: Editor, host: PasteHost): void {
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
-/** Puts converted blocks at the selection in one batch: a single undo step, one render. */
+/**
+ * Puts converted blocks at the selection in one batch: a single undo step, one render. While
+ * suggesting, the selection is struck and the paste suggested (shared/suggestions/paste), and blocks
+ * with no suggested form are named rather than silently dropped.
+ */
 export function insertPastedBlocks(editor: Editor, blocks: BlockElement[]): void {
   if (blocks.length === 0) return;
+  if (suggestingAuthor(editor)) {
+    if (blocks.some((b) => !isTextBlock(b) && b.type !== 'promo-box')) hosts.get(editor)?.notify(SUGGESTING_LEFT_OUT);
+    if (suggestableBlocks(blocks).length === 0) return;
+    Transforms.insertFragment(editor, blocks as Descendant[]);
+    return;
+  }
   Editor.withoutNormalizing(editor, () => {
     if (editor.selection && Range.isExpanded(editor.selection)) Transforms.delete(editor);
     Transforms.insertFragment(editor, blocks as Descendant[]);
   });
 }
+
+const SUGGESTING_LEFT_OUT = 'Images, embeds and library blocks are not pasted while suggesting: turn Suggest off to paste them.';
 
 /** Stores image files and inserts them as image blocks where the selection was. */
 export async function insertImageFiles(editor: Editor, files: File[]): Promise<void> {

@@ -10,9 +10,11 @@ import { migration as m002 } from './002-workflow-log';
 import { migration as m003 } from './003-assignment-notifications';
 import { migration as m004 } from './004-revisions';
 import { migration as m005 } from './005-libraries';
+import { migration as m006 } from './006-dictionary';
+import { migration as m007 } from './007-style-rules';
 import { dialectSql, type Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** `steps` is for tests that build an older schema first. */
