@@ -267,8 +267,7 @@ test('find and replace counts, moves between matches and replaces', async ({ pag
   await page.keyboard.type('cat');
   await expect(page.getByTestId('find-count')).toHaveText('1 of 3');
   await expect(body.locator('.find-match')).toHaveCount(3);
-  // Pressed on the Find field itself: under load the editor has been seen to take focus back
-  // a moment after the panel opened (noted in the closing note), and this test is about the matches.
+  // The editor taking focus back from this field under load is covered by "Ctrl+F right after…" below.
   await find.press('Enter');
   await expect(page.getByTestId('find-count')).toHaveText('2 of 3');
   await find.press('Shift+Enter');
@@ -290,6 +289,29 @@ test('find and replace counts, moves between matches and replaces', async ({ pag
 
   const again = await reopen(page, 'Find test');
   await expect(again).toContainText('The dog sat. The Cat ran. A cat slept.');
+});
+
+test('Ctrl+F right after the caret moved keeps the Find field focused on a busy machine', async ({ page }) => {
+  // Slate ignores a blur that arrives while it is still placing the DOM caret (until a zero-delay
+  // timer after its render) and went on counting the text as focused: its next render put the caret
+  // back in the text and took focus from the Find field, and the rest of the word went into the
+  // article. On a loaded machine the Find panel's frame can come before that timer; here every
+  // zero-delay timer runs late, as it does under load, so the frame always comes first.
+  const body = await startArticle(page, 'Focus race');
+  await page.keyboard.type('The cat sat.');
+  await page.evaluate(() => {
+    const { setTimeout: original } = window;
+    window.setTimeout = ((fn: TimerHandler, ms?: number, ...rest: unknown[]) => original(fn, ms ? ms : 150, ...rest)) as typeof window.setTimeout;
+  });
+  await page.keyboard.press(`${MOD}+a`);
+  await page.keyboard.press(`${MOD}+f`);
+  const find = page.getByRole('textbox', { name: 'Find' });
+  await expect(find).toBeFocused();
+  await page.keyboard.type('cat');
+  await expect(find).toHaveValue('cat');
+  await expect(page.getByTestId('find-count')).toHaveText('1 of 1');
+  await expect(find).toBeFocused();
+  await expect(body).toHaveText('The cat sat.');
 });
 
 test('undo works word by word and redo brings it back', async ({ page }) => {

@@ -45,6 +45,7 @@ import { Leaf } from './plugins/marks';
 import { insertImageFiles, setPasteHost } from './plugins/paste';
 import { renderElement } from './renderElement';
 import { chunkRenderer, revealWholeBody, useProgressiveFill } from './progressiveBody';
+import { useFocusLeavesText } from './focusLeaves';
 import { SLASH_LISTBOX_ID, SlashMenu, sameSlash, slashOptionId, slashQueryAt } from './SlashMenu';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
@@ -373,6 +374,7 @@ function EditorSurface({
   );
 
   // Right-click on an underlined word: its suggestions instead of the browser's menu.
+  const onBlurCapture = useFocusLeavesText(editor);
   const onContextMenu = useCallback(
     (event: MouseEvent<HTMLDivElement>) => {
       if (readOnly || !ReactEditor.hasEditableTarget(editor, event.target)) return;
@@ -506,6 +508,7 @@ function EditorSurface({
           onDOMBeforeInput={onDOMBeforeInput}
           onPaste={onPaste}
           onContextMenu={onContextMenu}
+          onBlurCapture={onBlurCapture}
           placeholder="Start writing the story… (type / for blocks)"
         />
         {presence && <PresenceCursors source={presence} frame={page} />}
