@@ -3,6 +3,7 @@ import { useDeferredValue, useMemo } from 'react';
 import { useSlateSelector } from 'slate-react';
 import type { ArticleBody } from '../../../shared/model/document';
 import { bodyCounts, lengthProgress } from '../../../shared/editor/counts';
+import { untilPainted } from './progressiveBody';
 
 const fmt = new Intl.NumberFormat();
 const PROGRESS_LABEL = { under: 'under target', 'on-target': 'on target', over: 'over target' } as const;
@@ -10,10 +11,17 @@ const PROGRESS_LABEL = { under: 'under target', 'on-target': 'on target', over: 
 /** `language`: the article's, whose reading speed gives the reading time. */
 export function StatusBar({ plannedLength, language }: { plannedLength?: number | undefined; language?: string }) {
   const children = useSlateSelector((e) => e.children);
-  const deferred = useDeferredValue(children);
-  const counts = useMemo(() => bodyCounts(deferred as ArticleBody, language), [deferred, language]);
+  // Counted in a background render; a long article's first count waits until its first screen is painted.
+  const deferred = useDeferredValue(children, untilPainted(children));
+  const counts = useMemo(() => (deferred ? bodyCounts(deferred as ArticleBody, language) : null), [deferred, language]);
   const planned = plannedLength && plannedLength > 0 ? plannedLength : null;
-  const progress = planned ? lengthProgress(counts.words, planned) : null;
+  const progress = planned && counts ? lengthProgress(counts.words, planned) : null;
+  if (!counts)
+    return (
+      <div className="editor-status" role="status" aria-live="off" aria-label="Document statistics">
+        <span data-testid="word-count">Counting words…</span>
+      </div>
+    );
 
   return (
     <div className="editor-status" role="status" aria-live="off" aria-label="Document statistics">

@@ -13,6 +13,8 @@ import { spellingKey, type TextFinding } from '../../../shared/language/findings
 import type { KnownWords, WordHit } from '../../../shared/language/spelling';
 import { holdSpellChecker, spellCheckerFor, type SpellChecker, type SpellingState } from './spellChecker';
 import { onEditorChange } from '../editor/changeListeners';
+import { afterPaint } from '../editor/afterPaint';
+import { untilPainted } from '../editor/progressiveBody';
 
 export type SpellingOptions = {
   /** The article's language (BCP 47). */
@@ -154,8 +156,10 @@ export function useSpelling(editor: Editor, options: SpellingOptions | undefined
         now - firstChange > MAX_WAIT_MS ? 0 : PAUSE_MS,
       );
     });
-    scan();
+    // A long article's first scan reads every block: after its first screen is painted.
+    const cancelFirst = untilPainted(editor.children) ? (scan(), () => undefined) : afterPaint(scan);
     return () => {
+      cancelFirst();
       stopListening();
       clearTimeout(timer);
     };

@@ -19,7 +19,8 @@ export type StyleFindingsState = {
   ignore: (finding: TextFinding) => void;
 };
 
-export function useStyleFindings(articleId: string, body: ArticleBody): StyleFindingsState {
+/** `body`: null until a long article's first screen is painted (checked from then on). */
+export function useStyleFindings(articleId: string, body: ArticleBody | null): StyleFindingsState {
   const [rules, setRules] = useState<StyleRule[] | undefined>();
   const [ignored, setIgnored] = useState<ReadonlySet<string>>(new Set());
   const [findings, setFindings] = useState<readonly TextFinding[]>([]);
@@ -49,7 +50,7 @@ export function useStyleFindings(articleId: string, body: ArticleBody): StyleFin
   }, [articleId]);
 
   useEffect(() => {
-    if (!rules) return;
+    if (!rules || !body) return;
     runner.check({
       body,
       rules,

@@ -20,7 +20,17 @@ export function FindingLine({ finding }: { finding: RuleFinding }) {
   );
 }
 
-export function ChecklistPanel({ results }: { results: RuleFinding[] }) {
+/** `results`: undefined while a long article is still being checked, just after it opened. */
+export function ChecklistPanel({ results }: { results: RuleFinding[] | undefined }) {
+  if (!results)
+    return (
+      <section className="review-section checklist" aria-label="Checklist" aria-busy="true">
+        <header className="review-section-header">
+          <h2>Checklist</h2>
+          <span className="muted">Checking…</span>
+        </header>
+      </section>
+    );
   const errors = results.filter((r) => r.level === 'error').length;
   return (
     <section className="review-section checklist" aria-label="Checklist">

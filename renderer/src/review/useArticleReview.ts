@@ -1,5 +1,5 @@
 /** Review state of the open article: the live body for the checklist, its comments and its library rules. */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { Article, ArticleFields } from '../../../shared/model/article';
 import type { ArticleBody } from '../../../shared/model/document';
 import { runChecklist, type ChecklistPurpose } from '../../../shared/rules/checklist';
@@ -11,6 +11,7 @@ import { useStyleFindings } from '../language/useStyleFindings';
 import { listSuggestions } from '../../../shared/suggestions/list';
 import type { ArticleChannel } from '../sync/articleChannel';
 import { useReview } from './ReviewContext';
+import { untilPainted } from '../editor/progressiveBody';
 
 type LiveFields = Pick<ArticleFields, 'headline' | 'dek' | 'bylineAuthorIds' | 'plannedLength' | 'aiDeclaration'>;
 
@@ -35,7 +36,9 @@ export function useArticleReview(article: Article, fields: LiveFields, onError: 
   }, []);
 
   // Typing reruns the rules 300 ms after the last change; keystrokes themselves re-render nothing here.
-  const [checkedBody, setCheckedBody] = useState<ArticleBody>(article.body);
+  const [pausedBody, setCheckedBody] = useState<ArticleBody>(article.body);
+  // In a background render, after a long article's first screen is painted; null until then.
+  const checkedBody = useDeferredValue<ArticleBody | null>(pausedBody, untilPainted(article.body));
   const latestBody = useRef<ArticleBody>(article.body);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const bodyChanged = useCallback((next: ArticleBody) => {
@@ -49,31 +52,36 @@ export function useArticleReview(article: Article, fields: LiveFields, onError: 
   const style = useStyleFindings(article.id, checkedBody);
   const styleCounts = style.counts;
   // The margin's suggestion cards follow the text at the same pause as the checklist.
-  const suggestions = useMemo(() => listSuggestions(checkedBody), [checkedBody]);
+  const suggestions = useMemo(() => (checkedBody ? listSuggestions(checkedBody) : []), [checkedBody]);
   // Replies to a suggestion are not open comments: the suggestion itself is what waits for an answer.
   const openComments = comments.threads.filter((t) => !t.resolved && !t.suggestionId).length;
   const results = useMemo(
     () =>
-      runChecklist({
-        article: { ...fields, body: checkedBody },
-        openComments,
-        purpose: profile?.role === 'editor' ? 'approval' : 'writing',
-        settings,
-        libraryRules: libraryRules(library),
-        ...(styleCounts ? { style: styleCounts } : {}),
-      }),
+      checkedBody
+        ? runChecklist({
+            article: { ...fields, body: checkedBody },
+            openComments,
+            purpose: profile?.role === 'editor' ? 'approval' : 'writing',
+            settings,
+            libraryRules: libraryRules(library),
+            ...(styleCounts ? { style: styleCounts } : {}),
+          })
+        : undefined,
     [fields, checkedBody, openComments, profile?.role, settings, library, styleCounts],
   );
+  // Empty while a long body is being checked: the hint waits, and approving checks the text itself (findingsFor and the store).
   const approvalErrors = useMemo(
     () =>
-      runChecklist({
-        article: { ...fields, body: checkedBody },
-        openComments,
-        purpose: 'approval',
-        settings,
-        libraryRules: libraryRules(library),
-        ...(styleCounts ? { style: styleCounts } : {}),
-      }).filter((r) => r.level === 'error'),
+      checkedBody
+        ? runChecklist({
+            article: { ...fields, body: checkedBody },
+            openComments,
+            purpose: 'approval',
+            settings,
+            libraryRules: libraryRules(library),
+            ...(styleCounts ? { style: styleCounts } : {}),
+          }).filter((r) => r.level === 'error')
+        : [],
     [fields, checkedBody, openComments, settings, library, styleCounts],
   );
 
@@ -92,7 +100,10 @@ export function useArticleReview(article: Article, fields: LiveFields, onError: 
   );
 
   // What the checklist says of the AI-use declaration and its disclosure; undefined while the templates are unknown.
-  const disclosureFindings = useMemo(() => (library.templates ? results.filter((r) => r.id.startsWith('ai-')) : undefined), [library.templates, results]);
+  const disclosureFindings = useMemo(
+    () => (library.templates && results ? results.filter((r) => r.id.startsWith('ai-')) : undefined),
+    [library.templates, results],
+  );
 
   return { comments, suggestions, extension: comments.extension, bodyChanged, results, approvalErrors, findingsFor, disclosureFindings, style };
 }

@@ -3,7 +3,7 @@
  * "Suggesting" badge screen readers hear, Accept and Reject for the suggestion at the caret, and a
  * menu to accept or reject all, or all of one author's.
  */
-import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { ReactEditor, useSlateSelector, useSlateStatic } from 'slate-react';
 import { ChevronDown } from 'lucide-react';
 import { describeHotkey } from '../../../../shared/editor/hotkeys';
@@ -13,6 +13,7 @@ import { decideAll, suggestionAtSelection, type Decision } from '../../../../sha
 import { hotkeyFor } from '../hotkeyTable';
 import type { EditorCommand } from '../commands';
 import { fixTarget } from '../../review/findingFixes';
+import { untilPainted } from '../progressiveBody';
 
 const keepSelection = (e: MouseEvent) => e.preventDefault();
 const titled = (label: string, command: EditorCommand) => {
@@ -69,7 +70,10 @@ type Item = { label: string; decision: Decision; authorId?: string };
 
 function ReviewChangesMenu({ disabled }: { disabled: boolean }) {
   const editor = useSlateStatic();
-  const open = useSlateSelector((e) => openSuggestionCount(e.children as ArticleBody));
+  // Counted in a background render, not on each keystroke; a long article's first count after its first paint.
+  const children = useSlateSelector((e) => e.children);
+  const deferred = useDeferredValue(children, untilPainted(children));
+  const open = useMemo(() => (deferred ? openSuggestionCount(deferred as ArticleBody) : 0), [deferred]);
   const [items, setItems] = useState<Item[] | null>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
