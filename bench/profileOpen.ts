@@ -1,5 +1,5 @@
 /**
- * `node --import tsx bench/profileOpen.ts [blocks] [--later] [--fill]`: a CPU profile of opening a
+ * `node --import tsx bench/profileOpen.ts [blocks] [--later] [--fill] [--yjs]`: a CPU profile of opening a
  * long article (the first open in a fresh window, or with --later a second one; with --fill, of the
  * rest of the body arriving), written to /tmp/open-<blocks>.cpuprofile and summarized by self time
  * per function (build with NEWSROOM_NO_MINIFY=1 for names).

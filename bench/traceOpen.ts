@@ -1,5 +1,5 @@
 /**
- * `node --import tsx bench/traceOpen.ts [blocks] [--later]`: a Chromium trace of opening a long
+ * `node --import tsx bench/traceOpen.ts [blocks] [--later] [--yjs]`: a Chromium trace of opening a long
  * article (the first open in a fresh window, or with --later a second one), from the click to the
  * first paint: main-thread time by kind of work, idle time, and each task over 8 ms.
  */

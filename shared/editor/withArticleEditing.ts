@@ -12,7 +12,9 @@ import { withTypography } from './typography';
 
 /** Expects an editor that already has history (withHistory, or withYHistory on a newsroom article). Later plugins run first. */
 export function withArticleEditing<E extends Editor>(editor: E, now?: () => number): E {
-  return withTypingUndoGroups(withTypography(withMarkdownShortcuts(withLists(withPromoBox(withBlockBreaks(withArticleSchema(editor)))))), now);
+  return withQuickForcedNormalize(
+    withTypingUndoGroups(withTypography(withMarkdownShortcuts(withLists(withPromoBox(withBlockBreaks(withArticleSchema(editor)))))), now),
+  );
 }
 
 /** Applies the body rules to a stored body once, before an editor shows it. */
@@ -20,13 +22,26 @@ export function normalizeBody(body: readonly unknown[]): ArticleBody {
   const editor = withArticleEditing(withHistory(createEditor()) as unknown as Editor & HistoryEditor);
   // No copy needed: Slate's transforms never mutate nodes in place (they produce new trees).
   editor.children = body as Descendant[];
-  // A stored body is almost always normal already: asking each node once, deepest first as Slate
-  // does, and finding nothing to fix is the same fixed point at a fraction of the cost (Slate's
-  // forced pass keeps a path and a key for every node: a third of a second at 10,000 blocks).
-  // Slate's pass can leave a rule broken that its own fix uncovered (two headings with a list depth
-  // keep one): passes go on until the quick check finds nothing, as an editor would on the next change.
-  for (let pass = 0; pass < 4 && !alreadyNormal(editor); pass++) Editor.normalize(editor, { force: true });
+  Editor.normalize(editor, { force: true });
   return editor.children as ArticleBody;
+}
+
+/**
+ * A forced normalization (opening a stored body; @slate-yjs/core's connect forces one on every
+ * newsroom article) checks first whether anything needs fixing: a stored body is almost always
+ * normal already, and asking each node once, deepest first as Slate does, reaches the same fixed
+ * point at a fraction of the cost (Slate's forced pass keeps a path and a key for every node: a third
+ * of a second at 10,000 blocks). Slate's pass can leave a rule broken that its own fix uncovered (two
+ * headings with a list depth keep one): passes go on until the quick check finds nothing, as an
+ * editor would on the next change.
+ */
+function withQuickForcedNormalize<E extends Editor>(editor: E): E {
+  const { normalize } = editor;
+  editor.normalize = (options) => {
+    if (!options?.force || !Editor.isNormalizing(editor)) return normalize(options);
+    for (let pass = 0; pass < 4 && !alreadyNormal(editor); pass++) normalize(options);
+  };
+  return editor;
 }
 
 function alreadyNormal(editor: Editor): boolean {

@@ -112,9 +112,12 @@ function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, re
   const fieldsRef = useRef(fields);
   fieldsRef.current = fields;
   // The latest local body, for "keep mine" after a conflict; the editor itself is uncontrolled.
-  // Read once: useRef's argument would be evaluated on every render, and reading a document's body costs its length.
-  const [initialBody] = useState<ArticleBody>(() => (channel ? docToArticleFields(channel.doc).body : article.body));
-  const bodyRef = useRef<ArticleBody>(initialBody);
+  // A newsroom article's is read from its document only when asked: reading it costs its length.
+  const bodyRef = useRef<ArticleBody | null>(channel ? null : article.body);
+  const currentBody = useCallback(
+    (): ArticleBody => (bodyRef.current ??= channel ? docToArticleFields(channel.doc).body : article.body),
+    [channel, article.body],
+  );
   const dekRef = useRef<HTMLTextAreaElement>(null);
   const headlineRef = useRef<HTMLTextAreaElement>(null);
   useFieldTypography(headlineRef, fields.language);
@@ -124,7 +127,7 @@ function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, re
   const bodyHandle = useRef<BodyEditorHandle>(null);
   // The language: 'en-US' until articles carry their own (then article.language goes in here).
   const spelling = useArticleSpelling(article.id, fields, fields.language);
-  useEffect(() => registerLocalCopy(autosave, () => ({ ...fieldsRef.current, body: bodyRef.current })), [autosave]);
+  useEffect(() => registerLocalCopy(autosave, () => ({ ...fieldsRef.current, body: currentBody() })), [autosave]);
   useEffect(measureArticleOpened, []);
   useEffect(() => {
     // Opening may wait for the newsroom copy: the caret goes to the headline when the view exists.
@@ -200,7 +203,7 @@ function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, re
           {state.kind === 'conflict' && (
             <ConflictBanner
               articleId={article.id}
-              mine={{ ...fields, body: bodyRef.current }}
+              mine={{ ...fields, body: currentBody() }}
               // Only what this window changed goes over the saved version: details edited elsewhere stay.
               onKeepMine={(currentVersion) => autosave.overwrite(currentVersion, {})}
               onTakeTheirs={() => {
@@ -291,7 +294,7 @@ function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, re
           article={article}
           review={review}
           {...(channel ? { channel, serverReadOnly } : {})}
-          current={() => ({ headline: fields.headline, dek: fields.dek, body: bodyRef.current })}
+          current={() => ({ headline: fields.headline, dek: fields.dek, body: currentBody() })}
           flush={flushForReview}
           onArticleChanged={reviewed}
           details={

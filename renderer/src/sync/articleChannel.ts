@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import type { ArticleSyncState, SyncStatus } from '../../../shared/sync/syncState';
 import type { Peer, PresenceCursor } from '../../../shared/sync/presence';
 import { call } from '../api/call';
+import { base64ToBytes, bytesToBase64 } from '../api/base64';
 import { takeSyncStatus } from './syncStatus';
 
 /**
@@ -35,13 +36,6 @@ export type ChannelState = {
 /** This desk's cursor goes to the others at most this often. */
 const CURSOR_EVERY_MS = 100;
 
-const toBase64 = (bytes: Uint8Array): string => {
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-};
-const fromBase64 = (text: string): Uint8Array => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-
 export class ArticleChannel {
   readonly doc = new Y.Doc();
   private seq: number;
@@ -63,7 +57,7 @@ export class ArticleChannel {
     readonly articleId: string,
     opened: { state: string; seq: number; article: ArticleSyncState; status: SyncStatus },
   ) {
-    Y.applyUpdate(this.doc, fromBase64(opened.state), FROM_DESK);
+    Y.applyUpdate(this.doc, base64ToBytes(opened.state), FROM_DESK);
     this.seq = opened.seq;
     this.revision = opened.status.revision;
     this.current = { article: opened.article, unsent: false, peers: [] };
@@ -117,7 +111,7 @@ export class ArticleChannel {
       const batch = this.queued;
       this.queued = [];
       try {
-        const pushed = await call('pushArticleUpdate', { articleId: this.articleId, update: toBase64(Y.mergeUpdates(batch)) });
+        const pushed = await call('pushArticleUpdate', { articleId: this.articleId, update: bytesToBase64(Y.mergeUpdates(batch)) });
         // A pull answered meanwhile from a later state (the server acknowledged this push) wins: the
         // held pull that follows would not answer again for a state the renderer already has.
         if (pushed.revision >= this.revision) this.setState({ article: pushed.article, refused: undefined });
@@ -169,14 +163,14 @@ export class ArticleChannel {
       try {
         const result = await call('pullArticleUpdates', {
           articleId: this.articleId,
-          stateVector: toBase64(Y.encodeStateVector(this.doc)),
+          stateVector: bytesToBase64(Y.encodeStateVector(this.doc)),
           after: this.seq,
           revision: this.revision,
           presence: this.presenceRevision,
           waitMs: PULL_WAIT_MS,
         });
         if (this.closed) return;
-        if (result.update) this.applyRemote(fromBase64(result.update), FROM_DESK);
+        if (result.update) this.applyRemote(base64ToBytes(result.update), FROM_DESK);
         this.seq = result.seq;
         this.revision = result.status.revision;
         this.presenceRevision = result.presence.revision;

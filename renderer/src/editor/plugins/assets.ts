@@ -1,6 +1,6 @@
 /** Images live in the local database: stored with putAsset, shown from blob: URLs. */
 import { useEffect, useState } from 'react';
-import { bytesToBase64 } from '../../api/base64';
+import { base64ToBytes, bytesToBase64 } from '../../api/base64';
 import { call } from '../../api/call';
 import { IMAGE_MIME_TYPES, MAX_ASSET_BYTES, type ImageMimeType } from '../../../../shared/ipc/contract';
 
@@ -35,10 +35,7 @@ function assetUrl(assetId: string): Promise<string> {
   let url = urls.get(assetId);
   if (!url) {
     url = call('getAsset', { id: assetId }).then(({ mimeType, dataBase64 }) => {
-      const binary = atob(dataBase64);
-      const bytes = new Uint8Array(binary.length);
-      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-      return URL.createObjectURL(new Blob([bytes], { type: mimeType }));
+      return URL.createObjectURL(new Blob([base64ToBytes(dataBase64)], { type: mimeType }));
     });
     url.catch(() => urls.delete(assetId));
     urls.set(assetId, url);
