@@ -1,5 +1,5 @@
 /** Review state of the open article: the live body for the checklist, its comments and its library rules. */
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Article, ArticleFields } from '../../../shared/model/article';
 import type { ArticleBody } from '../../../shared/model/document';
 import { runChecklist, type ChecklistPurpose } from '../../../shared/rules/checklist';
@@ -12,6 +12,7 @@ import { listSuggestions } from '../../../shared/suggestions/list';
 import type { ArticleChannel } from '../sync/articleChannel';
 import { useReview } from './ReviewContext';
 import { untilPainted } from '../editor/progressiveBody';
+import { afterPaint } from '../editor/afterPaint';
 
 type LiveFields = Pick<ArticleFields, 'headline' | 'dek' | 'bylineAuthorIds' | 'plannedLength' | 'aiDeclaration'>;
 
@@ -36,10 +37,13 @@ export function useArticleReview(article: Article, fields: LiveFields, onError: 
   }, []);
 
   // Typing reruns the rules 300 ms after the last change; keystrokes themselves re-render nothing here.
-  const [pausedBody, setCheckedBody] = useState<ArticleBody>(article.body);
-  // In a background render, after a long article's first screen is painted; null until then.
-  const checkedBody = useDeferredValue<ArticleBody | null>(pausedBody, untilPainted(article.body));
   const latestBody = useRef<ArticleBody>(article.body);
+  // A long article's first check waits until its first screen is painted (null until then). Not a
+  // deferred value: a background render that keystrokes interrupt starts again from the top, and
+  // while a writer types it ran the checks over and over without ever finishing.
+  const [checkedBody, setCheckedBody] = useState<ArticleBody | null>(() => untilPainted(article.body));
+  const firstCheckDone = checkedBody !== null;
+  useEffect(() => (firstCheckDone ? undefined : afterPaint(() => setCheckedBody(latestBody.current))), [firstCheckDone]);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const bodyChanged = useCallback((next: ArticleBody) => {
     latestBody.current = next;
