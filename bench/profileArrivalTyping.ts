@@ -8,7 +8,11 @@ import fs from 'node:fs';
 import { LONG, withLongArticlePage } from './longArticlePage';
 import { typeAndMeasure } from './typing.bench';
 
-type Profile = { nodes: { id: number; callFrame: { functionName: string; lineNumber: number }; children?: number[] }[]; samples: number[]; timeDeltas: number[] };
+type Profile = {
+  nodes: { id: number; callFrame: { functionName: string; lineNumber: number }; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+};
 
 const blocks = Number(process.argv[2] ?? 10_000);
 await withLongArticlePage(blocks, false, async (page) => {
@@ -36,7 +40,7 @@ await withLongArticlePage(blocks, false, async (page) => {
   profile.samples.forEach((id, i) => {
     t += profile.timeDeltas[i]! / 1000;
     const idle = name(id).startsWith('(idle)');
-    if (!idle && start < 0) (start = t), (current = []);
+    if (!idle && start < 0) ((start = t), (current = []));
     if (!idle) current.push(i);
     if (idle && start >= 0) {
       if (t - start > 150) stretches.push({ from: start, to: t, samples: current });
@@ -49,7 +53,7 @@ await withLongArticlePage(blocks, false, async (page) => {
       const seen = new Set<string>();
       for (let cur: number | undefined = profile.samples[i]; cur !== undefined; cur = parent.get(cur)) {
         const k = name(cur);
-        if (!seen.has(k)) seen.add(k), incl.set(k, (incl.get(k) ?? 0) + profile.timeDeltas[i]! / 1000);
+        if (!seen.has(k)) (seen.add(k), incl.set(k, (incl.get(k) ?? 0) + profile.timeDeltas[i]! / 1000));
       }
     }
     const top = [...incl].sort((a, b) => b[1] - a[1]).slice(0, 25);

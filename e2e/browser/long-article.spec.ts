@@ -40,6 +40,10 @@ test('a writer jumps to the end of a long article as it opens, types there, and 
   await expect(editor).not.toHaveAttribute('aria-busy', 'true', { timeout: 30_000 });
   await expect(editor.locator('p')).toHaveCount(BLOCKS);
   await expect(page.getByTestId('word-count')).toHaveText('25,005 words');
+  // The checks walk the whole article after its first screen: they see all of it, typing included.
+  await page.getByRole('tab', { name: 'Checklist' }).click();
+  await expect(page.getByRole('region', { name: 'Checklist' })).not.toContainText('Checking…');
+  await expect(page.getByRole('region', { name: 'Checklist' })).toContainText(/error/);
   await expectSaved(page);
 
   await page.reload();
