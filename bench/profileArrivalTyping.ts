@@ -40,7 +40,10 @@ await withLongArticlePage(blocks, false, async (page) => {
   profile.samples.forEach((id, i) => {
     t += profile.timeDeltas[i]! / 1000;
     const idle = name(id).startsWith('(idle)');
-    if (!idle && start < 0) ((start = t), (current = []));
+    if (!idle && start < 0) {
+      start = t;
+      current = [];
+    }
     if (!idle) current.push(i);
     if (idle && start >= 0) {
       if (t - start > 150) stretches.push({ from: start, to: t, samples: current });
@@ -53,7 +56,9 @@ await withLongArticlePage(blocks, false, async (page) => {
       const seen = new Set<string>();
       for (let cur: number | undefined = profile.samples[i]; cur !== undefined; cur = parent.get(cur)) {
         const k = name(cur);
-        if (!seen.has(k)) (seen.add(k), incl.set(k, (incl.get(k) ?? 0) + profile.timeDeltas[i]! / 1000));
+        if (seen.has(k)) continue;
+        seen.add(k);
+        incl.set(k, (incl.get(k) ?? 0) + profile.timeDeltas[i]! / 1000);
       }
     }
     const top = [...incl].sort((a, b) => b[1] - a[1]).slice(0, 25);

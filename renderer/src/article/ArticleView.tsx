@@ -127,7 +127,7 @@ function ArticleEditorView({ article, onListedFieldChange, onSaved, onReload, re
   const bodyHandle = useRef<BodyEditorHandle>(null);
   // The language: 'en-US' until articles carry their own (then article.language goes in here).
   const spelling = useArticleSpelling(article.id, fields, fields.language);
-  useEffect(() => registerLocalCopy(autosave, () => ({ ...fieldsRef.current, body: currentBody() })), [autosave]);
+  useEffect(() => registerLocalCopy(autosave, () => ({ ...fieldsRef.current, body: currentBody() })), [autosave, currentBody]);
   useEffect(measureArticleOpened, []);
   useEffect(() => {
     // Opening may wait for the newsroom copy: the caret goes to the headline when the view exists.
