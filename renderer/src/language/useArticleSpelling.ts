@@ -37,6 +37,9 @@ const snapshot = () => newsroom.words;
 
 export type SpellingFields = { bylineAuthorIds: readonly string[]; dateline: string; tags: readonly string[] };
 
+const NO_NAMES: readonly string[] = [];
+const sameWords = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
+
 export function useArticleSpelling(
   articleId: string,
   fields: SpellingFields,
@@ -53,11 +56,11 @@ export function useArticleSpelling(
     }
   }, [libraryRevision]);
 
-  const [ignored, setIgnored] = useState<readonly string[]>([]);
+  const [ignored, setIgnored] = useState<readonly string[]>(NO_NAMES);
   useEffect(() => {
     let live = true;
     call('listIgnoredWords', { articleId }).then(
-      (words) => live && setIgnored(words),
+      (words) => live && setIgnored((was) => (sameWords(was, words) ? was : words)),
       () => undefined,
     );
     return () => {
@@ -66,13 +69,17 @@ export function useArticleSpelling(
   }, [articleId]);
 
   const bylineKey = fields.bylineAuthorIds.join('\n');
-  const [authorNames, setAuthorNames] = useState<readonly string[]>([]);
+  const [authorNames, setAuthorNames] = useState<readonly string[]>(NO_NAMES);
   useEffect(() => {
     const ids = new Set(bylineKey ? bylineKey.split('\n') : []);
-    if (!ids.size) return setAuthorNames([]);
+    // The same empty list, not a new one: a new one makes new known words, and with them the editor decorates every block again.
+    if (!ids.size) return setAuthorNames(NO_NAMES);
     let live = true;
     call('listAuthors', { includeArchived: true }).then(
-      (authors) => live && setAuthorNames(authors.filter((a) => ids.has(a.id)).map((a) => a.name)),
+      (authors) => {
+        const names = authors.filter((a) => ids.has(a.id)).map((a) => a.name);
+        if (live) setAuthorNames((was) => (sameWords(was, names) ? was : names));
+      },
       () => undefined,
     );
     return () => {
