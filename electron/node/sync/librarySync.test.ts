@@ -5,95 +5,19 @@
  * a change based on an older version is refused and the desk takes the server's; offline, an editor's
  * change is refused with a sentence and nothing changes; the desk's own entries stay its own.
  */
-import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { hashPassword } from '../../../server/src/auth/password';
-import { openStorage } from '../../../server/src/storage/storage';
-import {
-  api,
-  buildServerForTests,
-  connect,
-  signInAs,
-  synced,
-  until,
-  sqliteBackend,
-  startServerProcess,
-  type Backend,
-  type ServerProcess,
-} from '../../../server/test/harness';
-import type { Channel, IpcError, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
+import { expect, it } from 'vitest';
+import { api, connect, signInAs, synced, until } from '../../../server/test/harness';
 import { authorBioBlock } from '../../../shared/library/blocks';
 import type { AuthorInput } from '../../../shared/library/entries';
 import { paragraph } from '../../../shared/model/document';
 import { docToArticleFields } from '../../../shared/sync/articleDoc';
 import { articleDocumentName } from '../../../shared/sync/documentName';
 import { LIBRARY_EDITORS_SENTENCE } from '../../../shared/library/newsroomLibrary';
-import { APP_ENTRY_URL, isTrustedIpcSender } from '../security/appProtocol';
-import { createDispatcher, type Sender } from '../ipc/dispatch';
-import { createHandlers } from '../ipc/handlers';
-import { DatabaseSession } from '../session';
+import { deskTestNewsroom, MARA, TOMAS } from './deskTestNewsroom';
 import { LIBRARY_NEEDS_CONNECTION } from './librarySync';
-import { memoryTokenVault, SyncService } from './syncService';
 
-const TRUSTED: Sender = { url: APP_ENTRY_URL, isMainFrame: true };
-const MARA = { name: 'Mara Lindqvist', role: 'writer', password: 'mara-password-1' } as const;
-const TOMAS = { name: 'Tomas Okafor', role: 'editor', password: 'tomas-password-1' } as const;
-
-let entry = '';
-let cleanupBuild = () => {};
-let backend: Backend;
-let server: ServerProcess;
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-library-sync-'));
-const sessions: DatabaseSession[] = [];
-
-beforeAll(async () => {
-  ({ entry, cleanup: cleanupBuild } = await buildServerForTests());
-  backend = sqliteBackend();
-  const storage = await openStorage(backend.location);
-  for (const { name, role, password } of [MARA, TOMAS]) {
-    await storage.accounts.add({ id: randomUUID(), name, role, passwordHash: await hashPassword(password), now: new Date().toISOString() });
-  }
-  await storage.close();
-  server = await startServerProcess(entry, backend);
-}, 60_000);
-
-afterEach(() => {
-  // A session closed by its test is closed again harmlessly.
-  for (const session of sessions.splice(0)) session.close();
-});
-
-afterAll(async () => {
-  server?.child.kill('SIGKILL');
-  await server?.exited;
-  await backend?.cleanup();
-  cleanupBuild();
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
-
-async function signedInDesk(who: typeof MARA | typeof TOMAS) {
-  const session = new DatabaseSession(path.join(tmp, `desk-${randomUUID()}.db`), { seedOnCreate: false });
-  sessions.push(session);
-  const sync = new SyncService(session, memoryTokenVault(), { reconnect: { minDelay: 100, maxDelay: 200 } });
-  const dispatch = createDispatcher(createHandlers({ session, sync, info: { appVersion: '0.0.0', runtime: 'browser-host', platform: 'test' } }), {
-    isTrustedSender: isTrustedIpcSender,
-  });
-  const call = async <C extends Channel>(channel: C, payload?: RequestOf<C>): Promise<ResponseOf<C>> => {
-    const result = await dispatch(channel, payload, TRUSTED);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-    return result.value as ResponseOf<C>;
-  };
-  const refused = async <C extends Channel>(channel: C, payload?: RequestOf<C>): Promise<IpcError> => {
-    const result = await dispatch(channel, payload, TRUSTED);
-    if (result.ok) throw new Error(`${channel} was expected to be refused`);
-    return result.error;
-  };
-  await call('sync:configure', { server: server.http });
-  await call('sync:signIn', { name: who.name, password: who.password });
-  return { session, call, refused };
-}
+const newsroom = deskTestNewsroom('library-sync');
+const { signedInDesk } = newsroom;
 
 const author = (bio: string): AuthorInput => ({
   name: 'Ines Halvorsen',
@@ -116,8 +40,8 @@ it('an editor’s entry reaches the writer’s library whole; writers are refuse
   // The editor's new author is the newsroom's: on the server first, then in the editor's library.
   const created = await editor.call('authors:create', { author: author('Covers the port.') });
   expect(created).toEqual({ ...author('Covers the port.'), id: created.id, archived: false, version: 1, updatedAt: created.updatedAt, newsroom: true });
-  const token = await signInAs(server.http, TOMAS.name, TOMAS.password);
-  const onServer = await api(server.http, '/api/library?after=0', { token });
+  const token = await signInAs(newsroom.server.http, TOMAS.name, TOMAS.password);
+  const onServer = await api(newsroom.server.http, '/api/library?after=0', { token });
   expect(onServer.body.entries.map((e: { id: string; version: number; data: unknown }) => [e.id, e.version, e.data])).toEqual([
     [created.id, 1, author('Covers the port.')],
   ]);
@@ -140,7 +64,7 @@ it('an editor’s entry reaches the writer’s library whole; writers are refuse
 
   // Someone else changed it first (through the API): the editor's change on version 1 is refused, and
   // the desk takes the server's version.
-  const other = await api(server.http, `/api/library/author/${created.id}`, {
+  const other = await api(newsroom.server.http, `/api/library/author/${created.id}`, {
     method: 'PUT',
     token,
     body: { baseVersion: 1, data: author('Covers the port and ferries.') },
@@ -174,7 +98,7 @@ it('an editor’s entry reaches the writer’s library whole; writers are refuse
     message: LIBRARY_NEEDS_CONNECTION,
   });
   expect(await editor.call('authors:get', { id: created.id })).toMatchObject({ version: 3, bio: [{ text: 'Covers the harbour.' }] });
-  expect((await api(server.http, '/api/library?after=0', { token })).body.entries[0].version).toBe(3);
+  expect((await api(newsroom.server.http, '/api/library?after=0', { token })).body.entries[0].version).toBe(3);
 }, 60_000);
 
 it('a writer’s newsroom article follows a changed entry on the writer’s own desk: synced blocks move, frozen ones stay, and the server has it', async () => {
@@ -194,13 +118,13 @@ it('a writer’s newsroom article follows a changed entry on the writer’s own 
   const article = await writer.call('articles:create', {
     fields: { headline: 'Harbour wall gives way', body: [paragraph('Lead.'), authorBioBlock(v1), { ...authorBioBlock(v1), mode: 'frozen' }] },
   });
-  const token = await signInAs(server.http, TOMAS.name, TOMAS.password);
-  const onServer = connect(server.ws, articleDocumentName(article.id), token);
+  const token = await signInAs(newsroom.server.http, TOMAS.name, TOMAS.password);
+  const onServer = connect(newsroom.server.ws, articleDocumentName(article.id), token);
   try {
     await until('the article on the server', () => synced(onServer) && docToArticleFields(onServer.doc).body.length === 3);
 
     // The bio changes on the server (no editor's desk has the article): the writer's desk fetches it.
-    const changed = await api(server.http, `/api/library/author/${created.id}`, {
+    const changed = await api(newsroom.server.http, `/api/library/author/${created.id}`, {
       method: 'PUT',
       token,
       body: { baseVersion: 1, data: author('Covers the harbour.') },
@@ -228,8 +152,8 @@ it('a word a writer adds goes through the newsroom server to every desk; offline
   const editor = await signedInDesk(TOMAS);
   const added = await writer.call('dictionary:add', { word: 'Zelenskyy' });
   expect(added).toMatchObject({ word: 'Zelenskyy', addedBy: MARA.name, newsroomUrl: expect.any(String) });
-  const token = await signInAs(server.http, TOMAS.name, TOMAS.password);
-  const onServer = await api(server.http, '/api/dictionary?after=0', { token });
+  const token = await signInAs(newsroom.server.http, TOMAS.name, TOMAS.password);
+  const onServer = await api(newsroom.server.http, '/api/dictionary?after=0', { token });
   expect(onServer.body.words.map((w: { word: string }) => w.word)).toContain('Zelenskyy');
 
   await editor.call('sync:refresh', {});
@@ -245,6 +169,6 @@ it('a word a writer adds goes through the newsroom server to every desk; offline
   await writer.call('sync:setOffline', { offline: true });
   const local = await writer.call('dictionary:add', { word: 'Kovalenko' });
   expect(local.newsroomUrl).toBeUndefined();
-  const after = await api(server.http, '/api/dictionary?after=0', { token });
+  const after = await api(newsroom.server.http, '/api/dictionary?after=0', { token });
   expect(after.body.words.map((w: { word: string }) => w.word)).not.toContain('Kovalenko');
 });
