@@ -1,6 +1,6 @@
 /** The formatting toolbar: block style, marks, link, Insert menu, undo/redo, find. */
 import { canRedo, canUndo } from '../../../shared/editor/undoSteps';
-import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useRef, useState, type MouseEvent } from 'react';
 import { ReactEditor, useSlateSelector, useSlateStatic } from 'slate-react';
 import type { Mark } from '../../../shared/model/document';
 import { BLOCK_STYLES, BLOCK_STYLE_LABELS, currentBlockStyle, setBlockStyle, type BlockStyle } from '../../../shared/editor/blockStyles';
@@ -11,6 +11,7 @@ import type { EditorCommand } from './commands';
 import { useRovingFocus } from '../app/useRovingFocus';
 import { hotkeyFor } from './hotkeyTable';
 import { SuggestionTools } from './suggestions/SuggestionTools';
+import { useToolbarMenu } from './toolbarMenu';
 import { ChevronDown, Redo2, Undo2 } from 'lucide-react';
 
 const MARK_BUTTONS: Array<{ mark: Mark; label: string; glyph: string }> = [
@@ -152,35 +153,7 @@ export function Toolbar({ disabled, suggesting, entries, onCommand, onInsert }: 
 
 function InsertMenu({ disabled, entries, onInsert }: { disabled: boolean; entries: readonly CatalogEntry[]; onInsert: (entry: CatalogEntry) => void }) {
   const [open, setOpen] = useState(false);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const menuRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    const onDown = (e: globalThis.MouseEvent) => {
-      if (!menuRef.current?.contains(e.target as Node) && e.target !== buttonRef.current) setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [open]);
-
-  const onMenuKey = (e: KeyboardEvent) => {
-    const items = Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
-    const index = items.indexOf(document.activeElement as HTMLElement);
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      const next = (index + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length;
-      items[next]?.focus();
-    } else if (e.key === 'Home' || e.key === 'End') {
-      e.preventDefault();
-      items[e.key === 'Home' ? 0 : items.length - 1]?.focus();
-    } else if (e.key === 'Escape' || e.key === 'Tab') {
-      e.preventDefault();
-      setOpen(false);
-      buttonRef.current?.focus();
-    }
-  };
+  const { buttonRef, menuRef, onMenuKey } = useToolbarMenu(open, () => setOpen(false));
 
   return (
     <div className="insert-menu">

@@ -3,7 +3,7 @@
  * "Suggesting" badge screen readers hear, Accept and Reject for the suggestion at the caret, and a
  * menu to accept or reject all, or all of one author's.
  */
-import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useDeferredValue, useMemo, useState, type MouseEvent } from 'react';
 import { ReactEditor, useSlateSelector, useSlateStatic } from 'slate-react';
 import { ChevronDown } from 'lucide-react';
 import { describeHotkey } from '../../../../shared/editor/hotkeys';
@@ -13,6 +13,7 @@ import { decideAll, suggestionAtSelection, type Decision } from '../../../../sha
 import { hotkeyFor } from '../hotkeyTable';
 import type { EditorCommand } from '../commands';
 import { fixTarget } from '../../review/findingFixes';
+import { useToolbarMenu } from '../toolbarMenu';
 import { untilPainted } from '../progressiveBody';
 
 const keepSelection = (e: MouseEvent) => e.preventDefault();
@@ -75,18 +76,7 @@ function ReviewChangesMenu({ disabled }: { disabled: boolean }) {
   const deferred = useDeferredValue(children, untilPainted(children));
   const open = useMemo(() => (deferred ? openSuggestionCount(deferred as ArticleBody) : 0), [deferred]);
   const [items, setItems] = useState<Item[] | null>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const menuRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!items) return;
-    menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    const onDown = (e: globalThis.MouseEvent) => {
-      if (!menuRef.current?.contains(e.target as Node) && e.target !== buttonRef.current) setItems(null);
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [items]);
+  const { buttonRef, menuRef, onMenuKey } = useToolbarMenu(items !== null, () => setItems(null));
 
   const show = () => {
     const authors = new Map<string, string>();
@@ -99,22 +89,6 @@ function ReviewChangesMenu({ disabled }: { disabled: boolean }) {
       for (const [authorId, name] of authors)
         next.push({ label: `Accept all by ${name}`, decision: 'accept', authorId }, { label: `Reject all by ${name}`, decision: 'reject', authorId });
     setItems(next);
-  };
-
-  const onMenuKey = (e: KeyboardEvent) => {
-    const all = Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
-    const index = all.indexOf(document.activeElement as HTMLElement);
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      all[(index + (e.key === 'ArrowDown' ? 1 : -1) + all.length) % all.length]?.focus();
-    } else if (e.key === 'Home' || e.key === 'End') {
-      e.preventDefault();
-      all[e.key === 'Home' ? 0 : all.length - 1]?.focus();
-    } else if (e.key === 'Escape' || e.key === 'Tab') {
-      e.preventDefault();
-      setItems(null);
-      buttonRef.current?.focus();
-    }
   };
 
   return (
