@@ -20,6 +20,16 @@ export type ExchangeSession = {
 const libraries = new WeakMap<Db, LibraryStore>();
 const spellings = new WeakMap<Db, SpellingStore>();
 
+/** One store per database connection, made the first time it is asked for. */
+function oncePerDb<T>(stores: WeakMap<Db, T>, db: Db, create: (db: Db) => T): T {
+  let store = stores.get(db);
+  if (!store) {
+    store = create(db);
+    stores.set(db, store);
+  }
+  return store;
+}
+
 function openDb(session: ExchangeSession): Db {
   session.store();
   const db = session.database();
@@ -29,14 +39,7 @@ function openDb(session: ExchangeSession): Db {
 
 /** The session's library store (the owner of authors and disclosure templates). */
 export function libraryOf(session: ExchangeSession): LibraryStore {
-  if (session.library) return session.library();
-  const db = openDb(session);
-  let library = libraries.get(db);
-  if (!library) {
-    library = createLibraryStore(db);
-    libraries.set(db, library);
-  }
-  return library;
+  return session.library ? session.library() : oncePerDb(libraries, openDb(session), createLibraryStore);
 }
 
 /** The session's review stores (the owners of revisions and comments). */
@@ -46,12 +49,5 @@ export function reviewOf(session: ExchangeSession): ReviewStores {
 
 /** The session's spelling store (the owner of the newsroom dictionary and ignored words). */
 export function spellingOf(session: ExchangeSession): SpellingStore {
-  if (session.spelling) return session.spelling();
-  const db = openDb(session);
-  let spelling = spellings.get(db);
-  if (!spelling) {
-    spelling = createSpellingStore(db);
-    spellings.set(db, spelling);
-  }
-  return spelling;
+  return session.spelling ? session.spelling() : oncePerDb(spellings, openDb(session), createSpellingStore);
 }
